@@ -1,0 +1,77 @@
+package dev.lorekeeper.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Loads YAML plus {@code ${ENV}} values into {@link LorekeeperConfig}, reporting every problem at once. */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static ConfigLoader fromSystemEnv() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    /** Loads a file; a missing or unreadable file is a ConfigException with one clear message. */
+    public LoadedConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist (copy config/lorekeeper.example.yaml "
+                    + "and pass it with --config)");
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+        }
+        return parse(text, file);
+    }
+
+    /** Uses only the environment and defaults: the bot runs with nothing but DISCORD_TOKEN set. */
+    public LoadedConfig defaultsOnly() {
+        return parse("discord:\n  token: ${DISCORD_TOKEN:-}\n", null);
+    }
+
+    public LoadedConfig parse(String yaml, Path source) {
+        JsonNode root = readTree(yaml, source);
+        ConfigBinder binder = new ConfigBinder(new EnvInterpolator(env));
+        LorekeeperConfig config = binder.bindRoot(root.isMissingNode() ? YAML.createObjectNode() : root,
+                LorekeeperConfig.class);
+        List<ConfigProblem> problems = new ArrayList<>(binder.problems());
+        if (config != null) {
+            problems.addAll(new ConfigValidator().validate(config));
+        }
+        if (!problems.isEmpty() || config == null) {
+            throw new ConfigException(problems);
+        }
+        return new LoadedConfig(config, source, binder.secrets());
+    }
+
+    private static JsonNode readTree(String yaml, Path source) {
+        try {
+            JsonNode node = YAML.readTree(yaml);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigException((source == null ? "config" : source.toString()) + " is not valid YAML" + where
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.lorekeeper.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks what binding can not: values that are well-typed but unusable, and references between sections. */
+final class ConfigValidator {
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{15,21}");
+
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    List<ConfigProblem> validate(LorekeeperConfig config) {
+        discord(config.discord());
+        storage(config.storage());
+        web(config.web());
+        if (config.llm() != null) {
+            llm(config.llm());
+        }
+        config.chains().forEach(this::chain);
+        guildDefaults(config.guildDefaults());
+        return problems;
+    }
+
+    private void discord(DiscordConfig d) {
+        snowflake("discord.dev-guild-id", d.devGuildId());
+        url("discord.api-base-url", d.apiBaseUrl(), "http", "https");
+        url("discord.gateway-url", d.gatewayUrl(), "ws", "wss");
+    }
+
+    private void storage(StorageConfig s) {
+        String url = s.jdbcUrl().toLowerCase(Locale.ROOT);
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            add("storage.jdbc-url", "'" + s.jdbcUrl() + "' is not supported (use jdbc:h2:file:./data/lorekeeper "
+                    + "or jdbc:postgresql://host:5432/lorekeeper)");
+        }
+        if (s.poolSize() < 1 || s.poolSize() > 200) {
+            add("storage.pool-size", s.poolSize() + " is out of range (1 to 200)");
+        }
+    }
+
+    private void web(WebConfig w) {
+        if (w.port() < 0 || w.port() > 65535) {
+            add("web.port", w.port() + " is not a TCP port (0 to 65535; 0 picks a free one)");
+        }
+        url("web.public-url", w.publicUrl(), "http", "https");
+    }
+
+    private void llm(LlmConfig l) {
+        if (l.baseUrl().isEmpty() != l.model().isEmpty()) {
+            add(l.baseUrl().isEmpty() ? "llm.base-url" : "llm.model",
+                    "is empty; set both llm.base-url and llm.model, or neither to run offline");
+        }
+        url("llm.base-url", l.baseUrl().isEmpty() ? null : l.baseUrl(), "http", "https");
+        if (l.maxConcurrent() < 1) {
+            add("llm.max-concurrent", "must be at least 1");
+        }
+    }
+
+    private void chain(String name, ChainConfig c) {
+        String path = "chains." + name;
+        if (c.chainId() == null || c.chainId() <= 0) {
+            add(path + ".chain-id", "is required: the chain's numeric id (1 for Ethereum, 8453 for Base)");
+        }
+        if (c.rpcUrls().isEmpty()) {
+            add(path + ".rpc-urls", "needs at least one RPC URL");
+        }
+        for (int i = 0; i < c.rpcUrls().size(); i++) {
+            // The URL may hold an API key: name the index, never echo the value.
+            if (!hasScheme(c.rpcUrls().get(i), "http", "https", "ws", "wss")) {
+                add(path + ".rpc-urls[" + i + "]", "is not an http(s) or ws(s) URL");
+            }
+        }
+    }
+
+    private void guildDefaults(GuildDefaults g) {
+        snowflake("guild-defaults.audit-channel-id", g.auditChannelId());
+        snowflake("guild-defaults.moderator-role-id", g.moderatorRoleId());
+        for (int i = 0; i < g.qaChannelIds().size(); i++) {
+            snowflake("guild-defaults.qa-channel-ids[" + i + "]", g.qaChannelIds().get(i));
+        }
+    }
+
+    private void snowflake(String path, String value) {
+        if (value != null && !SNOWFLAKE.matcher(value).matches()) {
+            add(path, "'" + value + "' is not a Discord id (turn on Developer Mode, right-click, Copy ID)");
+        }
+    }
+
+    private void url(String path, String value, String... schemes) {
+        if (value != null && !hasScheme(value, schemes)) {
+            add(path, "'" + value + "' is not a valid " + String.join("/", schemes) + " URL");
+        }
+    }
+
+    private static boolean hasScheme(String value, String... schemes) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null) {
+                return false;
+            }
+            for (String s : schemes) {
+                if (s.equalsIgnoreCase(uri.getScheme())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void add(String path, String message) {
+        problems.add(new ConfigProblem(path, message));
+    }
+
+}

@@ -1,0 +1,11 @@
+package dev.lorekeeper.config;
+
+import java.util.List;
+
+/** One server's effective settings: the config file's defaults with that server's overrides applied. */
+public record GuildSettings(long guildId, String auditChannelId, List<String> qaChannelIds, String moderatorRoleId,
+        FeatureSwitches features) {
+    public GuildSettings {
+        qaChannelIds = List.copyOf(qaChannelIds);
+    }
+}

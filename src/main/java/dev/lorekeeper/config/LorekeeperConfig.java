@@ -1,0 +1,27 @@
+package dev.lorekeeper.config;
+
+import java.util.Map;
+
+/** The whole configuration, as loaded from YAML and the environment. Absent sections take their defaults. */
+public record LorekeeperConfig(
+        DiscordConfig discord,
+        StorageConfig storage,
+        WebConfig web,
+        LlmConfig llm,
+        Map<String, ChainConfig> chains,
+        KnowledgeConfig knowledge,
+        GuildDefaults guildDefaults) {
+
+    public LorekeeperConfig {
+        discord = discord == null ? DiscordConfig.defaults() : discord;
+        storage = storage == null ? StorageConfig.defaults() : storage;
+        web = web == null ? WebConfig.defaults() : web;
+        chains = chains == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
+        knowledge = knowledge == null ? KnowledgeConfig.defaults() : knowledge;
+        guildDefaults = guildDefaults == null ? GuildDefaults.defaults() : guildDefaults;
+    }
+
+    public boolean llmConfigured() {
+        return llm != null && llm.configured();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.lorekeeper.config;
+
+/** The database: embedded H2 by default, PostgreSQL when the JDBC URL says so. */
+public record StorageConfig(String jdbcUrl, String username, @Secret String password, Integer poolSize) {
+    public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/lorekeeper";
+
+    public StorageConfig {
+        jdbcUrl = jdbcUrl == null || jdbcUrl.isBlank() ? DEFAULT_JDBC_URL : jdbcUrl.trim();
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        poolSize = poolSize == null ? 8 : poolSize;
+    }
+
+    public static StorageConfig defaults() {
+        return new StorageConfig(null, null, null, null);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.lorekeeper.discord;
+
+import dev.lorekeeper.config.DiscordConfig;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JDA client: built from config, with Discord's endpoints overridable for proxies and the test double. */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+    private final DiscordConfig config;
+    private final List<EventListener> listeners;
+    private final ExecutorService eventPool;
+    private JDA jda;
+
+    public DiscordBot(DiscordConfig config, List<EventListener> listeners, int eventThreads) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+        this.eventPool = Executors.newFixedThreadPool(eventThreads, daemonThreads("lorekeeper-event-"));
+    }
+
+    /** Intents are the minimum the features need; message content only when the bot answers mentions. */
+    public static EnumSet<GatewayIntent> intents(DiscordConfig config) {
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MEMBERS, GatewayIntent.GUILD_MESSAGES);
+        if (config.mentionAnswering()) {
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        return intents;
+    }
+
+    public JDA start() {
+        if (config.token().isEmpty()) {
+            throw new IllegalStateException("discord.token is empty: set the DISCORD_TOKEN environment variable "
+                    + "to your bot's token (Discord Developer Portal > your application > Bot > Reset Token)");
+        }
+        // Generated text must never ping @everyone, roles or users unless a feature explicitly allows it.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(MentionType.class));
+        JDABuilder builder = JDABuilder.create(config.token(), intents(config))
+                .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
+                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
+                        CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS))
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .setMemberCachePolicy(MemberCachePolicy.DEFAULT)
+                .setEventPool(eventPool, false)
+                .addEventListeners(listeners.toArray());
+        if (config.apiBaseUrl() != null) {
+            String base = config.apiBaseUrl().endsWith("/") ? config.apiBaseUrl() : config.apiBaseUrl() + "/";
+            builder.setRestConfig(new RestConfig().setBaseUrl(base));
+        }
+        if (config.gatewayUrl() != null) {
+            String gateway = config.gatewayUrl();
+            builder.setSessionController(new SessionControllerAdapter() {
+                @Override
+                public String getGateway() {
+                    return gateway;
+                }
+            });
+            builder.setCompression(Compression.NONE);
+        }
+        try {
+            jda = builder.build();
+        } catch (InvalidTokenException e) {
+            throw new IllegalStateException("Discord rejected the bot token (discord.token): check DISCORD_TOKEN", e);
+        }
+        return jda;
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    public void awaitReady() throws InterruptedException {
+        jda.awaitReady();
+    }
+
+    @Override
+    public void close() {
+        if (jda != null) {
+            jda.shutdown();
+            try {
+                if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
+                    jda.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                jda.shutdownNow();
+            }
+        }
+        eventPool.shutdown();
+        log.info("discord client stopped");
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+}

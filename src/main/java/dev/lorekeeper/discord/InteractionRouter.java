@@ -1,0 +1,103 @@
+package dev.lorekeeper.discord;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each interaction to the command that owns it. Whatever a command throws, the member gets a reply: their
+ * own mistake in plain words, or a short apology with a reference that matches the log line for moderators.
+ */
+public final class InteractionRouter extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
+
+    private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
+    private final InteractionObserver observer;
+
+    public InteractionRouter(List<SlashCommand> commands, InteractionObserver observer) {
+        for (SlashCommand c : commands) {
+            if (this.commands.put(c.name(), c) != null) {
+                throw new IllegalArgumentException("two commands are named /" + c.name());
+            }
+        }
+        this.observer = observer;
+    }
+
+    public List<SlashCommand> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        guarded(event, event.getFullCommandName(), () -> {
+            if (command == null) {
+                throw new UserFacingException("This command is not available any more.");
+            }
+            command.onSlash(event);
+        });
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<ComponentId> id = ComponentId.parse(event.getComponentId());
+        guarded(event, "button " + event.getComponentId(), () -> owner(id).onButton(event, id.orElseThrow()));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Optional<ComponentId> id = ComponentId.parse(event.getModalId());
+        guarded(event, "modal " + event.getModalId(), () -> owner(id).onModal(event, id.orElseThrow()));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        try {
+            if (command != null) {
+                command.onAutocomplete(event);
+            } else {
+                event.replyChoices().queue();
+            }
+        } catch (RuntimeException e) {
+            log.warn("autocomplete for /{} failed: {}", event.getFullCommandName(), e.toString());
+            if (!event.isAcknowledged()) {
+                event.replyChoices().queue();
+            }
+        }
+    }
+
+    private SlashCommand owner(Optional<ComponentId> id) {
+        return id.map(ComponentId::command).map(commands::get)
+                .orElseThrow(() -> new UserFacingException("This button belongs to something that no longer exists."));
+    }
+
+    private void guarded(IReplyCallback event, String what, Runnable handler) {
+        long start = System.nanoTime();
+        boolean ok = true;
+        try {
+            handler.run();
+        } catch (UserFacingException e) {
+            Responder.text(event, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            ok = false;
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            log.error("{} failed for guild {} (ref {})", what,
+                    event.getGuild() == null ? "-" : event.getGuild().getId(), ref, e);
+            Responder.text(event, "Something went wrong on my side (ref `" + ref + "`). Please try again; "
+                    + "if it keeps happening, give a moderator this reference.", true);
+        } finally {
+            observer.handled(what.split(" ")[0], ok, System.nanoTime() - start);
+        }
+    }
+}

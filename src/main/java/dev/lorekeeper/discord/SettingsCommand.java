@@ -1,0 +1,124 @@
+package dev.lorekeeper.discord;
+
+import dev.lorekeeper.config.GuildSettings;
+import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.config.Setting;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/** /settings: moderators view and change this server's settings; the config file supplies the defaults. */
+public final class SettingsCommand implements SlashCommand {
+    private final GuildSettingsService settings;
+
+    public SettingsCommand(GuildSettingsService settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        OptionData feature = new OptionData(OptionType.STRING, "name", "Feature", true);
+        OptionData setting = new OptionData(OptionType.STRING, "setting", "Setting to reset", true);
+        for (Setting s : Setting.values()) {
+            setting.addChoice(s.key(), s.key());
+            if (s.kind() == Setting.Kind.SWITCH) {
+                feature.addChoice(s.key().substring("feature.".length()), s.key());
+            }
+        }
+        return Commands.slash("settings", "View or change Lorekeeper's settings for this server")
+                .setContexts(InteractionContextType.GUILD)
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .addSubcommands(
+                        new SubcommandData("show", "Show the current settings"),
+                        new SubcommandData("feature", "Switch a feature on or off").addOptions(feature,
+                                new OptionData(OptionType.STRING, "state", "on or off", true)
+                                        .addChoice("on", "on").addChoice("off", "off")),
+                        new SubcommandData("audit-channel", "Where role changes and alerts are posted")
+                                .addOption(OptionType.CHANNEL, "channel", "Audit channel", true),
+                        new SubcommandData("moderator-role", "Role whose members may use moderator commands")
+                                .addOption(OptionType.ROLE, "role", "Moderator role", true),
+                        new SubcommandData("qa-channels", "Channels where mentioning the bot answers questions")
+                                .addOption(OptionType.STRING, "channels", "Channel mentions or ids, comma separated",
+                                        true),
+                        new SubcommandData("reset", "Go back to the default from the config file")
+                                .addOptions(setting));
+    }
+
+    @Override
+    public void onSlash(SlashCommandInteractionEvent event) {
+        Member member = event.getMember();
+        if (event.getGuild() == null || member == null) {
+            throw new UserFacingException("/settings only works inside a server.");
+        }
+        long guildId = event.getGuild().getIdLong();
+        if (!isModerator(member, settings.of(guildId))) {
+            throw new UserFacingException("Only members with Manage Server (or the configured moderator role) can "
+                    + "change settings.");
+        }
+        long actor = member.getIdLong();
+        String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
+        GuildSettings after;
+        try {
+            after = switch (sub) {
+                case "feature" -> settings.set(guildId, setting(event.getOption("name", OptionMapping::getAsString)),
+                        event.getOption("state", OptionMapping::getAsString), actor);
+                case "audit-channel" -> settings.set(guildId, Setting.AUDIT_CHANNEL,
+                        event.getOption("channel", OptionMapping::getAsString), actor);
+                case "moderator-role" -> settings.set(guildId, Setting.MODERATOR_ROLE,
+                        event.getOption("role", OptionMapping::getAsString), actor);
+                case "qa-channels" -> settings.set(guildId, Setting.QA_CHANNELS,
+                        stripMentions(event.getOption("channels", OptionMapping::getAsString)), actor);
+                case "reset" -> settings.reset(guildId, setting(event.getOption("setting", OptionMapping::getAsString)),
+                        actor);
+                default -> settings.of(guildId);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("Not changed: " + e.getMessage());
+        }
+        Responder.text(event, (sub.equals("show") ? "" : "Saved.\n") + describe(after), true);
+    }
+
+    static boolean isModerator(Member member, GuildSettings gs) {
+        return member.hasPermission(Permission.MANAGE_SERVER) || gs.moderatorRoleId() != null
+                && member.getRoles().stream().anyMatch(r -> r.getId().equals(gs.moderatorRoleId()));
+    }
+
+    private static Setting setting(String key) {
+        return Setting.byKey(key).orElseThrow(() -> new UserFacingException("Unknown setting '" + key + "'. Known: "
+                + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))));
+    }
+
+    private static String stripMentions(String raw) {
+        return raw == null ? "" : raw.replaceAll("<#(\\d+)>", "$1");
+    }
+
+    private static String describe(GuildSettings gs) {
+        List<String> lines = new ArrayList<>();
+        lines.add("**Settings for this server**");
+        lines.add("Audit channel: " + (gs.auditChannelId() == null ? "none" : "<#" + gs.auditChannelId() + ">"));
+        lines.add("Moderator role: " + (gs.moderatorRoleId() == null ? "none (Manage Server only)"
+                : "<@&" + gs.moderatorRoleId() + ">"));
+        lines.add("Q&A channels: " + (gs.qaChannelIds().isEmpty() ? "none"
+                : gs.qaChannelIds().stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "))));
+        lines.add("Features: verification " + onOff(gs.features().verification()) + ", gating "
+                + onOff(gs.features().gating()) + ", Q&A " + onOff(gs.features().qa()) + ", characters "
+                + onOff(gs.features().characters()));
+        return String.join("\n", lines);
+    }
+
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
+    }
+}

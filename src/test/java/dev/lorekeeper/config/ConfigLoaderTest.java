@@ -1,0 +1,163 @@
+package dev.lorekeeper.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private static final Path EXAMPLE = Path.of(System.getProperty("project.root", "."), "config",
+            "lorekeeper.example.yaml");
+
+    private static LoadedConfig parse(String yaml, Map<String, String> env) {
+        return new ConfigLoader(env).parse(yaml, null);
+    }
+
+    private static ConfigException problems(String yaml) {
+        return (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> parse(yaml, Map.of()));
+    }
+
+    @Test
+    void exampleConfigLoadsWithEmptyEnvironment() {
+        LoadedConfig loaded = new ConfigLoader(Map.of()).load(EXAMPLE);
+        LorekeeperConfig c = loaded.config();
+        assertThat(c.discord().token()).isEmpty();
+        assertThat(c.storage().jdbcUrl()).isEqualTo("jdbc:h2:file:./data/lorekeeper");
+        assertThat(c.web().port()).isEqualTo(8080);
+        assertThat(c.llmConfigured()).isFalse();
+        assertThat(c.chains()).containsKey("ethereum");
+        assertThat(c.chains().get("ethereum").chainId()).isEqualTo(1L);
+        assertThat(c.llm().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.guildDefaults().features().qa()).isTrue();
+    }
+
+    @Test
+    void emptyDocumentGivesDefaults() {
+        LorekeeperConfig c = parse("", Map.of()).config();
+        assertThat(c.storage().jdbcUrl()).isEqualTo(StorageConfig.DEFAULT_JDBC_URL);
+        assertThat(c.web().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(c.llm()).isNull();
+    }
+
+    @Test
+    void interpolatesVariablesAndDefaults() {
+        LoadedConfig loaded = parse("""
+                discord:
+                  token: ${TOKEN}
+                web:
+                  port: ${PORT:-9000}
+                  public-url: https://${HOST}/bot/
+                """, Map.of("TOKEN", "abc.def.ghi", "HOST", "verify.example.org"));
+        assertThat(loaded.config().discord().token()).isEqualTo("abc.def.ghi");
+        assertThat(loaded.config().web().port()).isEqualTo(9000);
+        assertThat(loaded.config().web().publicUrl()).isEqualTo("https://verify.example.org/bot");
+        assertThat(loaded.secrets()).contains("abc.def.ghi");
+    }
+
+    @Test
+    void escapedReferenceStaysLiteral() {
+        LoadedConfig loaded = parse("knowledge:\n  docs: \"docs/$${notavar}\"\n", Map.of());
+        assertThat(loaded.config().knowledge().docs()).isEqualTo("docs/${notavar}");
+    }
+
+    @Test
+    void envValueCannotInjectYamlStructure() {
+        LoadedConfig loaded = parse("discord:\n  token: ${TOKEN}\n", Map.of("TOKEN", "x\nstorage:\n  pool-size: 99"));
+        assertThat(loaded.config().storage().poolSize()).isEqualTo(8);
+    }
+
+    @Test
+    void unsetVariableWithoutDefaultIsReportedWithItsPath() {
+        assertThat(problems("discord:\n  token: ${NOPE_TOKEN}\n").problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactly("discord.token: environment variable NOPE_TOKEN is not set (set it, or give a "
+                        + "default: ${NOPE_TOKEN:-value})");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithPathsAndFixes() {
+        ConfigException e = problems("""
+                discord:
+                  tokn: abc
+                web:
+                  port: eighty
+                chains:
+                  base:
+                    chain-id: 8453
+                    rpc-urls: [ "ftp://nope" ]
+                storage:
+                  jdbc-url: jdbc:mysql://localhost/db
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "discord.tokn: unknown key 'tokn' (did you mean 'token'?)",
+                "web.port: 'eighty' is not a whole number",
+                "chains.base.rpc-urls[0]: is not an http(s) or ws(s) URL",
+                "storage.jdbc-url: 'jdbc:mysql://localhost/db' is not supported (use jdbc:h2:file:./data/lorekeeper "
+                        + "or jdbc:postgresql://host:5432/lorekeeper)");
+    }
+
+    @Test
+    void unknownTopLevelSectionNamesNearestKey() {
+        assertThat(problems("gild-defaults:\n  audit-channel-id: \"\"\n").problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactly("gild-defaults: unknown key 'gild-defaults' (did you mean 'guild-defaults'?)");
+    }
+
+    @Test
+    void wrongShapesAreExplained() {
+        assertThat(problems("web: 8080\nchains:\n  eth:\n    chain-id: 1\n    rpc-urls: {a: b}\n").problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder("web: expected a section with keys, found '8080'",
+                        "chains.eth.rpc-urls: expected a list",
+                        "chains.eth.rpc-urls: needs at least one RPC URL");
+    }
+
+    @Test
+    void invalidYamlSaysWhichLine() {
+        assertThatThrownBy(() -> parse("discord:\n  token: [unclosed\nweb:\n  port: 1\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not valid YAML at line");
+    }
+
+    @Test
+    void missingFileIsOneClearMessage() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Path.of("does/not/exist.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config file does/not/exist.yaml does not exist (copy config/lorekeeper.example.yaml "
+                        + "and pass it with --config)");
+    }
+
+    @Test
+    void durationsEnumsAndSnowflakesAreChecked() {
+        ConfigException e = problems("""
+                llm:
+                  base-url: http://localhost:11434/v1
+                  model: llama3
+                  timeout: soon
+                guild-defaults:
+                  audit-channel-id: general
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "llm.timeout: 'soon' is not a duration (write e.g. 500ms, 12s, 10m, 6h or 1d)",
+                "guild-defaults.audit-channel-id: 'general' is not a Discord id (turn on Developer Mode, "
+                        + "right-click, Copy ID)");
+    }
+
+    @Test
+    void rpcUrlsAndPasswordsAreSecrets() {
+        LoadedConfig loaded = parse("""
+                storage:
+                  password: hunter22
+                chains:
+                  eth:
+                    chain-id: 1
+                    rpc-urls: ${RPCS}
+                """, Map.of("RPCS", "https://a.example/key1, https://b.example/key2"));
+        assertThat(loaded.config().chains().get("eth").rpcUrls())
+                .containsExactly("https://a.example/key1", "https://b.example/key2");
+        assertThat(loaded.secrets()).contains("hunter22", "https://a.example/key1", "https://b.example/key2");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lorekeeper.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lorekeeper.testing.TestDatabases;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+    static java.util.stream.Stream<TestDatabases.Kind> kinds() {
+        return TestDatabases.both();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void migrationsCreateTheSchema(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            List<String> tables = db.withConnection(c -> {
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                    while (rs.next()) {
+                        out.add(rs.getString("TABLE_NAME").toLowerCase());
+                    }
+                }
+                return out;
+            });
+            assertThat(tables).contains("guild_setting", "audit_event", "flyway_schema_history");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void settingsUpsertAndAudit(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db);
+            store.save(7, "feature.qa", "false", 99);
+            store.save(7, "feature.qa", "true", 99);
+            store.save(8, "feature.qa", "false", 99);
+            assertThat(store.load(7)).isEqualTo(Map.of("feature.qa", "true"));
+            store.remove(7, "feature.qa", 99);
+            assertThat(store.load(7)).isEmpty();
+            assertThat(store.load(8)).isEqualTo(Map.of("feature.qa", "false"));
+            long audits = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM audit_event WHERE guild_id = 7")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(audits).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void failedTransactionRollsBack(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db);
+            assertThatThrownBy(() -> db.inTransaction(c -> {
+                AuditLog.write(c, 5, 1, "test", "written then rolled back");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            long n = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_event")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(n).isZero();
+            assertThat(store.load(5)).isEmpty();
+        }
+    }
+
+    @Test
+    void unreachableDatabaseGivesActionableMessage() {
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?password=topsecret", "u", "p", 1))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open the database at jdbc:postgresql://127.0.0.1:1/none?password=****")
+                .hasMessageContaining("check storage.jdbc-url")
+                .hasMessageNotContaining("topsecret");
+    }
+}
