@@ -55,6 +55,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         // Generated text must never ping @everyone, roles or users unless a feature explicitly allows it.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
         JDABuilder builder = JDABuilder.create(config.token(), intents(config))
                 .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
                         CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,

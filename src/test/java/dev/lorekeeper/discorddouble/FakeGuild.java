@@ -1,0 +1,211 @@
+package dev.lorekeeper.discorddouble;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A server set up by a test: roles, channels and members. It starts with {@code @everyone}, the bot's own managed
+ * role (with Manage Roles) at the top, a {@code #general} channel, an owner and the bot as members.
+ */
+public final class FakeGuild {
+    private final DiscordDouble discord;
+    final long id;
+    final String name;
+    final FakeUser owner;
+    private final Map<Long, FakeRole> roles = new ConcurrentHashMap<>();
+    private final Map<Long, FakeChannel> channels = new ConcurrentHashMap<>();
+    private final Map<Long, FakeMember> members = new ConcurrentHashMap<>();
+    private final AtomicInteger nextPosition = new AtomicInteger(1);
+    private volatile FakeRole botRole;
+    private volatile boolean live;
+
+    FakeGuild(DiscordDouble discord, long id, String name) {
+        this.discord = discord;
+        this.id = id;
+        this.name = name;
+        roles.put(id, new FakeRole(id, id, "@everyone", 0, Perms.EVERYONE, false));
+        this.owner = discord.newUser(name.toLowerCase().replaceAll("\\W", "") + "-owner", false);
+        members.put(owner.id(), new FakeMember(discord, this, owner));
+        botRole = new FakeRole(discord.nextId(), id, discord.bot().username(), 1000, Perms.BOT, true);
+        roles.put(botRole.id(), botRole);
+        FakeMember self = new FakeMember(discord, this, discord.bot());
+        self.addRoleSilently(botRole.id());
+        members.put(discord.bot().id(), self);
+        channel("general");
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** From now on, changes are dispatched to the bot. */
+    void goLive() {
+        live = true;
+    }
+
+    private void dispatch(String type, ObjectNode data) {
+        if (live) {
+            discord.dispatch(id, type, data);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FakeRole everyone() {
+        return roles.get(id);
+    }
+
+    public FakeRole botRole() {
+        return botRole;
+    }
+
+    /** A role below the bot's, which the bot may assign. */
+    public FakeRole role(String roleName) {
+        return role(roleName, 0);
+    }
+
+    public FakeRole role(String roleName, long permissions) {
+        return addRole(roleName, nextPosition.getAndIncrement(), permissions);
+    }
+
+    /** A role above the bot's own, which Discord will not let the bot assign. */
+    public FakeRole roleAboveBot(String roleName) {
+        return addRole(roleName, botRole.position() + 1 + nextPosition.getAndIncrement(), 0);
+    }
+
+    private FakeRole addRole(String roleName, int position, long permissions) {
+        FakeRole role = new FakeRole(discord.nextId(), id, roleName, position, permissions, false);
+        roles.put(role.id(), role);
+        dispatch("GUILD_ROLE_CREATE", Json.obj("guild_id", Long.toString(id), "role", role.toJson()));
+        return role;
+    }
+
+    public FakeRole roleNamed(String roleName) {
+        return roles.values().stream().filter(r -> r.name().equals(roleName)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no role " + roleName));
+    }
+
+    FakeRole roleById(long roleId) {
+        return roles.get(roleId);
+    }
+
+    public FakeChannel channel(String channelName) {
+        return channels.values().stream().filter(c -> c.name().equals(channelName) && !c.isThread()).findFirst()
+                .orElseGet(() -> {
+                    FakeChannel c = new FakeChannel(discord.nextId(), id, channelName, FakeChannel.TEXT, null, 0);
+                    channels.put(c.id(), c);
+                    discord.registerChannel(c);
+                    dispatch("CHANNEL_CREATE", c.toJson());
+                    return c;
+                });
+    }
+
+    void addThread(FakeChannel thread) {
+        channels.put(thread.id(), thread);
+    }
+
+    /** A member who is already in the server (no join event), holding the given roles. */
+    public FakeMember member(String username, FakeRole... withRoles) {
+        FakeMember m = new FakeMember(discord, this, discord.newUser(username, false));
+        for (FakeRole r : withRoles) {
+            m.addRoleSilently(r.id());
+        }
+        members.put(m.user().id(), m);
+        return m;
+    }
+
+    /** A new member joining now: the bot receives GUILD_MEMBER_ADD. */
+    public FakeMember memberJoins(String username) {
+        return join(new FakeMember(discord, this, discord.newUser(username, false)));
+    }
+
+    /** An existing account (for instance one who left) joining again. */
+    public FakeMember join(FakeMember member) {
+        FakeMember m = member.guild() == this ? member : new FakeMember(discord, this, member.user());
+        members.put(m.user().id(), m);
+        ObjectNode d = m.toJson();
+        d.put("guild_id", Long.toString(id));
+        dispatch("GUILD_MEMBER_ADD", d);
+        return m;
+    }
+
+    void remove(FakeMember m) {
+        members.remove(m.user().id());
+        dispatch("GUILD_MEMBER_REMOVE", Json.obj("guild_id", Long.toString(id), "user", m.user().toJson()));
+    }
+
+    FakeMember memberById(long userId) {
+        return members.get(userId);
+    }
+
+    public FakeMember botMember() {
+        return members.get(discord.bot().id());
+    }
+
+    public Collection<FakeMember> members() {
+        return List.copyOf(members.values());
+    }
+
+    Collection<FakeRole> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    /** Highest role position of a member, deciding which roles it can manage. */
+    int topPosition(FakeMember m) {
+        return m.roleIds().stream().map(roles::get).filter(r -> r != null).mapToInt(FakeRole::position).max()
+                .orElse(0);
+    }
+
+    long permissionsOf(FakeMember m) {
+        if (m.user().id() == owner.id()) {
+            return Perms.ALL;
+        }
+        long p = everyone().permissions();
+        for (long r : m.roleIds()) {
+            FakeRole role = roles.get(r);
+            if (role != null) {
+                p |= role.permissions();
+            }
+        }
+        return (p & Perms.ADMINISTRATOR) != 0 ? Perms.ALL : p;
+    }
+
+    ObjectNode toGuildCreate() {
+        ArrayNode roleArr = Json.MAPPER.createArrayNode();
+        roles.values().forEach(r -> roleArr.add(r.toJson()));
+        ArrayNode chanArr = Json.MAPPER.createArrayNode();
+        ArrayNode threads = Json.MAPPER.createArrayNode();
+        channels.values().forEach(c -> (c.isThread() ? threads : chanArr).add(c.toJson()));
+        ArrayNode memberArr = Json.MAPPER.createArrayNode();
+        List<FakeMember> all = new ArrayList<>(members.values());
+        all.forEach(m -> memberArr.add(m.toJson()));
+        ObjectNode g = Json.obj("id", Long.toString(id), "name", name, "icon", null, "owner_id",
+                Long.toString(owner.id()), "unavailable", false, "member_count", all.size(), "large", false,
+                "preferred_locale", "en-US", "features", Json.arr(), "joined_at", Json.time(Instant.now()),
+                "afk_timeout", 300, "verification_level", 0, "default_message_notifications", 0,
+                "explicit_content_filter", 0, "mfa_level", 0, "nsfw_level", 0, "premium_tier", 0,
+                "system_channel_flags", 0, "emojis", Json.arr(), "stickers", Json.arr(), "voice_states", Json.arr(),
+                "presences", Json.arr(), "stage_instances", Json.arr(), "guild_scheduled_events", Json.arr(),
+                "soundboard_sounds", Json.arr());
+        g.set("roles", roleArr);
+        g.set("channels", chanArr);
+        g.set("threads", threads);
+        g.set("members", memberArr);
+        return g;
+    }
+
+    ObjectNode partial() {
+        return Json.obj("id", Long.toString(id), "locale", "en-US", "preferred_locale", "en-US", "features",
+                Json.arr());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lorekeeper.discorddouble;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The gateway websocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME and dispatch routing. */
+final class Gateway {
+    static final int HEARTBEAT_INTERVAL_MS = 5_000;
+
+    private final DiscordDouble discord;
+    private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
+    private final List<WsContext> sockets = new CopyOnWriteArrayList<>();
+    final AtomicInteger identifies = new AtomicInteger();
+    final AtomicInteger resumes = new AtomicInteger();
+
+    Gateway(DiscordDouble discord) {
+        this.discord = discord;
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
+            sockets.add(ctx);
+            GatewaySession.send(ctx, Json.obj("op", 10, "d", Json.obj("heartbeat_interval", HEARTBEAT_INTERVAL_MS)));
+        });
+        ws.onMessage(ctx -> onFrame(ctx, Json.parse(ctx.message())));
+        ws.onClose(ctx -> {
+            sockets.remove(ctx);
+            sessions.values().forEach(s -> s.detach(ctx));
+        });
+        ws.onError(ctx -> sockets.remove(ctx));
+    }
+
+    private void onFrame(WsContext ctx, JsonNode frame) {
+        switch (frame.path("op").asInt(-1)) {
+            case 1 -> GatewaySession.send(ctx, Json.obj("op", 11));
+            case 2 -> identify(ctx, frame.path("d"));
+            case 6 -> resume(ctx, frame.path("d"));
+            case 8 -> memberChunk(ctx, frame.path("d"));
+            case 3, 4 -> { } // presence and voice updates: accepted, not modelled
+            default -> ctx.closeSession(4001, "Unknown opcode");
+        }
+    }
+
+    private void identify(WsContext ctx, JsonNode d) {
+        if (!discord.token().equals(d.path("token").asText())) {
+            ctx.closeSession(4004, "Authentication failed.");
+            return;
+        }
+        JsonNode shard = d.path("shard");
+        int shardId = shard.isArray() ? shard.get(0).asInt() : 0;
+        int shardCount = shard.isArray() ? shard.get(1).asInt() : 1;
+        if (shardCount != discord.shardCount()) {
+            ctx.closeSession(4011, "Sharding required.");
+            return;
+        }
+        identifies.incrementAndGet();
+        // A new IDENTIFY for a shard replaces whatever session that shard had before.
+        sessions.values().removeIf(s -> {
+            if (s.shardId == shardId) {
+                s.invalidate();
+                return true;
+            }
+            return false;
+        });
+        GatewaySession session = new GatewaySession(UUID.randomUUID().toString().replace("-", ""), shardId,
+                shardCount, d.path("intents").asInt(), ctx);
+        sessions.put(session.sessionId, session);
+        ArrayNode guilds = Json.MAPPER.createArrayNode();
+        List<FakeGuild> owned = discord.guilds().stream().filter(g -> session.owns(g.id)).toList();
+        owned.forEach(g -> guilds.add(Json.obj("id", Long.toString(g.id), "unavailable", true)));
+        session.dispatch("READY", Json.obj("v", 10, "user", discord.bot().toJson(), "guilds", guilds,
+                "private_channels", Json.arr(), "session_id", session.sessionId,
+                "resume_gateway_url", discord.gatewayUrl(), "shard", Json.arr(shardId, shardCount),
+                "application", Json.obj("id", Long.toString(discord.applicationId()), "flags", 0)));
+        owned.forEach(g -> session.dispatch("GUILD_CREATE", g.toGuildCreate()));
+    }
+
+    private void resume(WsContext ctx, JsonNode d) {
+        GatewaySession session = sessions.get(d.path("session_id").asText());
+        if (session == null || session.invalid() || !discord.token().equals(d.path("token").asText())) {
+            GatewaySession.send(ctx, Json.obj("op", 9, "d", false));
+            return;
+        }
+        resumes.incrementAndGet();
+        session.resume(ctx, d.path("seq").asInt());
+    }
+
+    private void memberChunk(WsContext ctx, JsonNode d) {
+        FakeGuild guild = discord.guild(d.path("guild_id").asLong());
+        GatewaySession session = sessions.values().stream().filter(s -> s.attachedTo(ctx)).findFirst().orElse(null);
+        if (guild == null || session == null) {
+            return;
+        }
+        ArrayNode members = Json.MAPPER.createArrayNode();
+        guild.members().forEach(m -> members.add(m.toJson()));
+        var chunk = Json.obj("guild_id", Long.toString(guild.id), "chunk_index", 0, "chunk_count", 1);
+        chunk.set("members", members);
+        if (d.hasNonNull("nonce")) {
+            chunk.put("nonce", d.path("nonce").asText());
+        }
+        session.dispatch("GUILD_MEMBERS_CHUNK", chunk);
+    }
+
+    /** Sends an event to the session whose shard owns the guild (buffered while it is reconnecting). */
+    boolean dispatch(long guildId, String type, JsonNode data) {
+        for (GatewaySession s : sessions.values()) {
+            if (!s.invalid() && s.owns(guildId)) {
+                s.dispatch(type, data);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean readyFor(long guildId) {
+        return sessions.values().stream().anyMatch(s -> s.connected() && s.owns(guildId));
+    }
+
+    int connectedSessions() {
+        return (int) sessions.values().stream().filter(GatewaySession::connected).count();
+    }
+
+    /** Closes every socket as a network failure would; sessions stay resumable. */
+    void dropConnections(int closeCode) {
+        for (WsContext ctx : List.copyOf(sockets)) {
+            sessions.values().forEach(s -> s.detach(ctx));
+            ctx.closeSession(closeCode, "dropped by test");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.lorekeeper.discorddouble;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.websocket.WsContext;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * One bot session (what IDENTIFY creates and RESUME continues). Dispatches get a sequence number and are kept, so
+ * that a client that lost its connection can RESUME and receive what it missed; while no socket is attached,
+ * dispatches wait in the buffer.
+ */
+final class GatewaySession {
+    private static final int REPLAY_LIMIT = 20_000;
+
+    final String sessionId;
+    final int shardId;
+    final int shardCount;
+    final int intents;
+    private final Deque<ObjectNode> sent = new ArrayDeque<>();
+    private int seq;
+    private WsContext socket;
+    private volatile boolean invalid;
+
+    GatewaySession(String sessionId, int shardId, int shardCount, int intents, WsContext socket) {
+        this.sessionId = sessionId;
+        this.shardId = shardId;
+        this.shardCount = shardCount;
+        this.intents = intents;
+        this.socket = socket;
+    }
+
+    boolean owns(long guildId) {
+        return (guildId >> 22) % shardCount == shardId;
+    }
+
+    synchronized void dispatch(String type, JsonNode data) {
+        seq++;
+        ObjectNode frame = Json.obj("op", 0, "t", type, "s", seq);
+        frame.set("d", data);
+        sent.addLast(frame);
+        if (sent.size() > REPLAY_LIMIT) {
+            sent.removeFirst();
+        }
+        if (socket != null) {
+            send(socket, frame);
+        }
+    }
+
+    /** Re-attaches a socket after RESUME and replays what the client has not seen. */
+    synchronized void resume(WsContext newSocket, int lastSeq) {
+        socket = newSocket;
+        for (ObjectNode frame : sent) {
+            if (frame.path("s").asInt() > lastSeq) {
+                send(newSocket, frame);
+            }
+        }
+        seq++;
+        send(newSocket, Json.obj("op", 0, "t", "RESUMED", "s", seq, "d", Json.obj()));
+    }
+
+    synchronized boolean attachedTo(WsContext ctx) {
+        return socket != null && socket.sessionId().equals(ctx.sessionId());
+    }
+
+    synchronized void detach(WsContext ctx) {
+        if (attachedTo(ctx)) {
+            socket = null;
+        }
+    }
+
+    synchronized WsContext socket() {
+        return socket;
+    }
+
+    synchronized boolean connected() {
+        return socket != null && !invalid;
+    }
+
+    void invalidate() {
+        invalid = true;
+    }
+
+    boolean invalid() {
+        return invalid;
+    }
+
+    static void send(WsContext ctx, JsonNode frame) {
+        // Jetty allows one blocking send at a time per socket.
+        synchronized (ctx.session) {
+            if (ctx.session.isOpen()) {
+                ctx.send(Json.write(frame));
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.lorekeeper.testing;
+
+import dev.lorekeeper.app.Lorekeeper;
+import dev.lorekeeper.config.ConfigLoader;
+import dev.lorekeeper.config.LoadedConfig;
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import java.util.Map;
+
+/**
+ * The real bot, wired exactly as in production, connected to a Discord double and an in-memory H2. Start it once
+ * per test class; {@code extraYaml} adds config sections for the feature under test.
+ */
+public final class TestBot implements AutoCloseable {
+    public final DiscordDouble discord;
+    public final String jdbcUrl;
+    private Lorekeeper app;
+    private final String extraYaml;
+
+    private TestBot(DiscordDouble discord, String jdbcUrl, String extraYaml) {
+        this.discord = discord;
+        this.jdbcUrl = jdbcUrl;
+        this.extraYaml = extraYaml;
+    }
+
+    public static TestBot start() {
+        return start("");
+    }
+
+    public static TestBot start(String extraYaml) {
+        TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml);
+        bot.startApp();
+        return bot;
+    }
+
+    public String yaml() {
+        return """
+                discord:
+                  token: %s
+                  api-base-url: %s
+                  gateway-url: %s
+                storage:
+                  jdbc-url: "%s"
+                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), jdbcUrl) + extraYaml;
+    }
+
+    public LoadedConfig config() {
+        return new ConfigLoader(Map.of()).parse(yaml(), null);
+    }
+
+    /** Starts (or restarts) the bot process on the same database and double. */
+    public void startApp() {
+        app = Lorekeeper.start(config());
+    }
+
+    public void stopApp() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
+    public Lorekeeper app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        stopApp();
+        discord.close();
+    }
+}
