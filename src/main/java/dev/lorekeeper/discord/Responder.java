@@ -3,17 +3,21 @@ package dev.lorekeeper.discord;
 import java.util.List;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers a reply to an interaction so that the member always hears back: an over-long text is split, a reply to
- * an already-acknowledged interaction becomes a follow-up, and a reply that Discord rejects as malformed is replaced
- * by a plain-text version without components.
+ * Delivers a reply so that the member always hears back. The interaction is acknowledged first (a deferral is tiny
+ * and can not be malformed), then the content is written into the original response. A failed initial callback
+ * can never be retried, but an edit can: when Discord rejects the content as malformed, a plain-text version
+ * without components replaces it. Over-long text is split into follow-ups.
  */
 public final class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
@@ -30,45 +34,49 @@ public final class Responder {
     }
 
     public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral) {
-        if (event.isAcknowledged()) {
-            followUp(event, message, ephemeral);
-            return;
-        }
-        event.reply(message).setEphemeral(ephemeral).queue(null, failure -> {
-            if (failure instanceof ErrorResponseException e
-                    && (e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED)) {
-                followUp(event, message, ephemeral);
-            } else if (isMalformed(failure)) {
-                log.warn("interaction {}: Discord rejected the reply ({}); sending plain text instead",
-                        event.getId(), failure.getMessage());
-                followUpPlain(event, message, ephemeral);
-            } else {
-                logFailure(event).accept(failure);
-            }
-        });
-    }
-
-    private static void followUp(IReplyCallback event, MessageCreateData message, boolean ephemeral) {
-        event.getHook().sendMessage(message).setEphemeral(ephemeral).queue(null, failure -> {
+        acknowledge(event, ephemeral);
+        InteractionHook hook = event.getHook();
+        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(null, failure -> {
             if (isMalformed(failure)) {
-                followUpPlain(event, message, ephemeral);
+                log.warn("interaction {}: Discord rejected the reply ({}); sending plain text instead",
+                        event.getId(), failure.getMessage().lines().findFirst().orElse(""));
+                hook.editOriginal(plain(message)).queue(null, logFailure(event));
             } else {
                 logFailure(event).accept(failure);
             }
         });
     }
 
-    /** Last resort: the text alone, cut to the limit, so the member still gets the substance of the answer. */
-    private static void followUpPlain(IReplyCallback event, MessageCreateData message, boolean ephemeral) {
-        String content = message.getContent().isBlank()
-                ? "Sorry, I could not display this reply in Discord. Please try again."
-                : MessageLimits.truncate(message.getContent(), MessageLimits.CONTENT);
-        MessageCreateData plain = new MessageCreateBuilder().setContent(content).build();
-        if (event.isAcknowledged()) {
-            event.getHook().sendMessage(plain).setEphemeral(ephemeral).queue(null, logFailure(event));
-        } else {
-            event.reply(plain).setEphemeral(ephemeral).queue(null, logFailure(event));
+    /** Acknowledges with a deferral unless the interaction already is; safe to call more than once. */
+    public static void acknowledge(IReplyCallback event, boolean ephemeral) {
+        if (!event.isAcknowledged()) {
+            event.deferReply(ephemeral).queue(null, failure -> {
+                if (failure instanceof ErrorResponseException e
+                        && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+                    log.info("interaction {} was already acknowledged (delivered twice or handled by another "
+                            + "process); not answering again", event.getId());
+                } else {
+                    logFailure(event).accept(failure);
+                }
+            });
         }
+    }
+
+    /** The text alone, cut to the limit, with components and embeds removed: the substance still arrives. */
+    static MessageEditData plain(MessageCreateData message) {
+        StringBuilder text = new StringBuilder(message.getContent());
+        message.getEmbeds().forEach(e -> {
+            if (e.getTitle() != null) {
+                text.append("\n**").append(e.getTitle()).append("**");
+            }
+            if (e.getDescription() != null) {
+                text.append('\n').append(e.getDescription());
+            }
+            e.getFields().forEach(f -> text.append('\n').append(f.getName()).append(": ").append(f.getValue()));
+        });
+        String content = text.toString().isBlank() ? "Sorry, I could not display this reply in Discord." : text.toString();
+        return new MessageEditBuilder().setContent(MessageLimits.truncate(content.strip(), MessageLimits.CONTENT))
+                .setComponents().setEmbeds().build();
     }
 
     private static boolean isMalformed(Throwable failure) {
@@ -76,6 +84,7 @@ public final class Responder {
     }
 
     private static Consumer<Throwable> logFailure(IReplyCallback event) {
-        return failure -> log.warn("interaction {}: reply failed: {}", event.getId(), failure.getMessage());
+        return failure -> log.warn("interaction {}: reply failed: {}", event.getId(),
+                failure.getMessage() == null ? failure.toString() : failure.getMessage().lines().findFirst().orElse(""));
     }
 }

@@ -34,7 +34,7 @@ class AboutCommandTest {
         FakeInteraction about = alice.runs("/about");
         FakeMessage reply = about.reply();
 
-        assertThat(about.awaitCallbackType()).isEqualTo(4);
+        assertThat(about.awaitCallbackType()).as("deferred, then edited").isEqualTo(5);
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.content()).contains("Moonbirds Club", "Wallet verification", "Token-gated roles", "Docs Q&A",
                 "Characters and quests");

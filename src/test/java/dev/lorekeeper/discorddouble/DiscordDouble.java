@@ -205,6 +205,11 @@ public final class DiscordDouble implements AutoCloseable {
         return List.copyOf(roleChanges);
     }
 
+    /** Delivers an interaction a second time, as a duplicated gateway event would. */
+    public void redeliver(FakeInteraction interaction) {
+        dispatch(interaction.member().guild().id, "INTERACTION_CREATE", interaction.payload);
+    }
+
     public List<FakeInteraction> interactionsSent() {
         return interactions.all();
     }

@@ -79,7 +79,8 @@ final class RestApi {
             return roles;
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null) {
+            // Our own 404s are already JSON; Javalin's "endpoint not found" is not.
+            if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith(JSON)) {
                 ctx.contentType(JSON).result(Json.write(Json.obj("message", "404: Not Found", "code", 0)));
                 discord.record(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), null, 404,
                         System.nanoTime()));

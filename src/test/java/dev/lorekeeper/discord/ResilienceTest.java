@@ -1,0 +1,75 @@
+package dev.lorekeeper.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.discorddouble.FakeInteraction;
+import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.testing.TestBot;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Discord's errors and failures reach the bot, and members still get their answers. */
+class ResilienceTest {
+    static TestBot bot;
+    static FakeGuild guild;
+
+    @BeforeAll
+    static void start() {
+        bot = TestBot.start();
+        guild = bot.discord.guild("Resilience");
+        bot.discord.awaitBotReady(guild);
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @Test
+    void replyRejectedAsMalformedIsResentAsPlainText() {
+        bot.discord.failWith("PATCH", "/webhooks/.*/messages/@original", 1, 400, 50035, "Invalid Form Body");
+        FakeInteraction about = guild.member("mallory").runs("/about");
+        assertThat(about.awaitText("Wallet verification").content()).contains("Docs Q&A");
+        assertThat(bot.discord.requests("PATCH", "/webhooks/.*/messages/@original")).extracting("status")
+                .contains(400, 200);
+    }
+
+    @Test
+    void duplicatedInteractionIsAnsweredOnceAndTheBotCarriesOn() {
+        FakeMember member = guild.member("dup");
+        FakeInteraction first = member.runs("/about");
+        first.reply();
+        bot.discord.redeliver(first);
+        DiscordDouble.await(() -> first.callbackAttempts() == 2, Duration.ofSeconds(10), "second callback attempt");
+        assertThat(bot.discord.requests("POST", "/interactions/" + first.id() + "/.*/callback"))
+                .extracting("status").containsExactly(204, 400);
+        assertThat(first.messages()).hasSize(1);
+        assertThat(member.runs("/about").reply().content()).contains("Lorekeeper");
+    }
+
+    @Test
+    void rateLimitedCallbackIsRetriedWithinTheWindow() {
+        bot.discord.rateLimit("POST", "/interactions/.*/callback", 1, 1);
+        FakeInteraction about = guild.member("patient").runs("/about");
+        assertThat(about.reply().content()).contains("Lorekeeper");
+        assertThat(bot.discord.requests("POST", "/interactions/" + about.id() + "/.*/callback"))
+                .extracting("status").containsExactly(429, 204);
+    }
+
+    @Test
+    void droppedGatewayResumesAndNoInteractionIsLost() {
+        FakeMember member = guild.member("roamer");
+        int resumes = bot.discord.resumeCount();
+        bot.discord.dropGatewayConnections();
+        FakeInteraction whileDown = member.runs("/about");
+        DiscordDouble.await(() -> bot.discord.resumeCount() > resumes, Duration.ofSeconds(20), "RESUME");
+        FakeInteraction afterResume = member.runs("/about");
+        assertThat(whileDown.reply().content()).contains("Lorekeeper");
+        assertThat(afterResume.reply().content()).contains("Lorekeeper");
+        assertThat(bot.discord.identifyCount()).as("resumed, not re-identified").isEqualTo(1);
+    }
+}
