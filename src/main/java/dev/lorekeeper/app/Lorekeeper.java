@@ -35,7 +35,8 @@ public final class Lorekeeper implements AutoCloseable {
         log.info("starting Lorekeeper {} with config from {}", VersionInfo.version(), loaded.sourceName());
 
         Database db = Database.open(config.storage().jdbcUrl(), config.storage().username(),
-                config.storage().password(), config.storage().poolSize());
+                config.storage().password(), config.storage().poolSize(),
+                config.storage().connectTimeout().toMillis());
         closeables.add(db);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
 

@@ -21,8 +21,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given output streams (tests read what an operator would see). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
+        CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = main.debug || hasDebugFlag(args);
             if (debug) {

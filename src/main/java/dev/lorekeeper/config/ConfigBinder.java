@@ -149,7 +149,7 @@ final class ConfigBinder {
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             Object v = bind(e.getValue(), valueType, join(path, e.getKey()), secret);
             if (v != null) {
                 out.put(e.getKey(), v);

@@ -1,7 +1,8 @@
 package dev.lorekeeper.config;
 
 /** The database: embedded H2 by default, PostgreSQL when the JDBC URL says so. */
-public record StorageConfig(String jdbcUrl, String username, @Secret String password, Integer poolSize) {
+public record StorageConfig(String jdbcUrl, String username, @Secret String password, Integer poolSize,
+        java.time.Duration connectTimeout) {
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/lorekeeper";
 
     public StorageConfig {
@@ -9,9 +10,10 @@ public record StorageConfig(String jdbcUrl, String username, @Secret String pass
         username = username == null ? "" : username;
         password = password == null ? "" : password;
         poolSize = poolSize == null ? 8 : poolSize;
+        connectTimeout = connectTimeout == null ? java.time.Duration.ofSeconds(10) : connectTimeout;
     }
 
     public static StorageConfig defaults() {
-        return new StorageConfig(null, null, null, null);
+        return new StorageConfig(null, null, null, null, null);
     }
 }

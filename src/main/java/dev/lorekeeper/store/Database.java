@@ -20,6 +20,12 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl, String username, String password, int poolSize) {
+        return open(jdbcUrl, username, password, poolSize, 10_000);
+    }
+
+    /** Opens the pool, waiting up to {@code connectTimeoutMillis} for a database that is still starting. */
+    public static Database open(String jdbcUrl, String username, String password, int poolSize,
+            long connectTimeoutMillis) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
@@ -27,8 +33,8 @@ public final class Database implements AutoCloseable {
         hc.setPassword(password);
         hc.setMaximumPoolSize(poolSize);
         hc.setPoolName("lorekeeper-db");
-        hc.setConnectionTimeout(10_000);
-        hc.setInitializationFailTimeout(10_000);
+        hc.setConnectionTimeout(Math.max(250, connectTimeoutMillis));
+        hc.setInitializationFailTimeout(Math.max(1, connectTimeoutMillis));
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);

@@ -205,6 +205,17 @@ public final class DiscordDouble implements AutoCloseable {
         return List.copyOf(roleChanges);
     }
 
+    /** Builds slash-command interactions now and sends them later with {@link #fire}, for bursts. */
+    public FakeInteraction prepare(FakeMember member, String commandLine) {
+        CommandLineInput input = CommandLineInput.parse(commandLine);
+        return interactions.prepareSlash(member, member.guild().channel("general"), input.path(), input.options());
+    }
+
+    public List<FakeInteraction> fire(List<FakeInteraction> prepared) {
+        prepared.forEach(interactions::send);
+        return prepared;
+    }
+
     /** Delivers an interaction a second time, as a duplicated gateway event would. */
     public void redeliver(FakeInteraction interaction) {
         dispatch(interaction.member().guild().id, "INTERACTION_CREATE", interaction.payload);

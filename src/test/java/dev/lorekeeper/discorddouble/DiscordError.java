@@ -25,7 +25,7 @@ final class DiscordError extends RuntimeException {
         ObjectNode errors = Json.MAPPER.createObjectNode();
         ObjectNode at = errors;
         for (String part : path.split("\\.")) {
-            at = at.with(part);
+            at = at.withObjectProperty(part);
         }
         at.set("_errors", Json.arr(Json.obj("code", errorCode, "message", message)));
         return new DiscordError(400, 50035, "Invalid Form Body", errors);

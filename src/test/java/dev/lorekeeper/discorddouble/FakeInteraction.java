@@ -19,8 +19,8 @@ public final class FakeInteraction {
     final int type;
     final FakeMember member;
     final long channelId;
-    final long createdNanos = System.nanoTime();
-    final long createdMillis = System.currentTimeMillis();
+    volatile long createdNanos = System.nanoTime();
+    volatile long createdMillis = System.currentTimeMillis();
     final JsonNode payload;
 
     private final List<FakeMessage> messages = new ArrayList<>();

@@ -37,12 +37,17 @@ final class Interactions {
 
     FakeInteraction slash(FakeMember member, FakeChannel channel, String path, Map<String, ?> options,
             boolean autocomplete) {
+        return send(command(member, channel, path, options, null, 2));
+    }
+
+    /** Builds a slash command interaction without sending it, so a burst can be sent without build cost. */
+    FakeInteraction prepareSlash(FakeMember member, FakeChannel channel, String path, Map<String, ?> options) {
         return command(member, channel, path, options, null, 2);
     }
 
     FakeInteraction autocomplete(FakeMember member, FakeChannel channel, String path, Map<String, ?> options,
             String focused) {
-        return command(member, channel, path, options, focused, 4);
+        return send(command(member, channel, path, options, focused, 4));
     }
 
     private FakeInteraction command(FakeMember member, FakeChannel channel, String path, Map<String, ?> options,
@@ -60,7 +65,7 @@ final class Interactions {
         if (!builder.resolved().isEmpty()) {
             data.set("resolved", builder.resolved());
         }
-        return dispatch(type, member, channel, data, null);
+        return build(type, member, channel, data, null);
     }
 
     private static void requirePermission(FakeMember member, JsonNode command) {
@@ -86,7 +91,7 @@ final class Interactions {
         FakeMessage current = discord.messageOrThrow(button.message().id());
         FakeChannel channel = discord.channelOrThrow(current.channelId());
         ObjectNode data = Json.obj("custom_id", button.customId(), "component_type", 2);
-        return dispatch(3, member, channel, data, current.toJson());
+        return send(build(3, member, channel, data, current.toJson()));
     }
 
     FakeInteraction submitModal(FakeMember member, FakeInteraction opener, Map<String, String> values) {
@@ -117,10 +122,10 @@ final class Interactions {
         ObjectNode data = Json.obj("custom_id", modal.path("custom_id").asText());
         data.set("components", components);
         FakeChannel channel = discord.channelOrThrow(opener.channelId);
-        return dispatch(5, member, channel, data, null);
+        return send(build(5, member, channel, data, null));
     }
 
-    private FakeInteraction dispatch(int type, FakeMember member, FakeChannel channel, ObjectNode data,
+    private FakeInteraction build(int type, FakeMember member, FakeChannel channel, ObjectNode data,
             JsonNode message) {
         FakeGuild guild = member.guild();
         long id = discord.nextId();
@@ -141,11 +146,17 @@ final class Interactions {
         if (message != null) {
             payload.set("message", message);
         }
-        FakeInteraction interaction = new FakeInteraction(id, token, type, member, channel.id(), payload);
-        byId.put(id, interaction);
-        byToken.put(token, interaction);
-        if (!discord.dispatch(guild.id, "INTERACTION_CREATE", payload)) {
-            throw new IllegalStateException("the bot has no gateway session for guild " + guild.name);
+        return new FakeInteraction(id, token, type, member, channel.id(), payload);
+    }
+
+    /** Sends a built interaction; its clock (for the 3 s window and latency) starts now. */
+    FakeInteraction send(FakeInteraction interaction) {
+        byId.put(interaction.id, interaction);
+        byToken.put(interaction.token, interaction);
+        interaction.createdNanos = System.nanoTime();
+        interaction.createdMillis = System.currentTimeMillis();
+        if (!discord.dispatch(interaction.member.guild().id, "INTERACTION_CREATE", interaction.payload)) {
+            throw new IllegalStateException("the bot has no gateway session for guild " + interaction.member.guild().name);
         }
         return interaction;
     }

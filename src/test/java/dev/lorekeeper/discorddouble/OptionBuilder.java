@@ -112,25 +112,25 @@ final class OptionBuilder {
                 .filter(x -> ("@" + x.user().username()).equals(raw) || Long.toString(x.id()).equals(raw)
                         || x.user().mention().equals(raw))
                 .findFirst().orElseThrow(() -> new NoSuchElementException("no member " + raw));
-        resolved.with("users").set(Long.toString(m.id()), m.user().toJson());
+        resolved.withObjectProperty("users").set(Long.toString(m.id()), m.user().toJson());
         ObjectNode member = m.toJson();
         member.remove("user");
         member.put("permissions", Long.toString(guild.permissionsOf(m)));
-        resolved.with("members").set(Long.toString(m.id()), member);
+        resolved.withObjectProperty("members").set(Long.toString(m.id()), member);
         return m.id();
     }
 
     private long channel(Object raw) {
         FakeChannel c = raw instanceof FakeChannel fc ? fc
                 : guild.channel(String.valueOf(raw).replaceFirst("^#", ""));
-        resolved.with("channels").set(Long.toString(c.id()),
+        resolved.withObjectProperty("channels").set(Long.toString(c.id()),
                 c.toJson().put("permissions", Long.toString(Perms.ALL)));
         return c.id();
     }
 
     private long role(Object raw) {
         FakeRole r = raw instanceof FakeRole fr ? fr : guild.roleNamed(String.valueOf(raw).replaceFirst("^@&?", ""));
-        resolved.with("roles").set(Long.toString(r.id()), r.toJson());
+        resolved.withObjectProperty("roles").set(Long.toString(r.id()), r.toJson());
         return r.id();
     }
 }

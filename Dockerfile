@@ -1,0 +1,20 @@
+# Build stage: compile and package the runnable jar.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage: a JRE, a non-root user, data in a volume, config mounted from outside.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home /app lorekeeper && mkdir -p /app /data /config && chown lorekeeper /data
+WORKDIR /app
+COPY --from=build /src/target/lorekeeper.jar /app/lorekeeper.jar
+COPY prompts /app/prompts
+USER lorekeeper
+VOLUME ["/data"]
+ENV LOREKEEPER_JDBC_URL=jdbc:h2:file:/data/lorekeeper
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/lorekeeper.jar"]
+CMD ["run", "--config", "/config/lorekeeper.yaml"]
