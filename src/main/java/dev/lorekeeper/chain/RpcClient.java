@@ -1,0 +1,141 @@
+package dev.lorekeeper.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * JSON-RPC over HTTP to one chain, with failover: endpoints are tried in order, starting from the last one that
+ * worked. A transport failure moves on to the next endpoint; a node error (such as a revert) is returned as is.
+ * Endpoint URLs may carry API keys, so messages name endpoints by index only.
+ */
+public final class RpcClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String chain;
+    private final List<URI> endpoints;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final AtomicInteger preferred = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong();
+    private final RpcObserver observer;
+
+    public RpcClient(String chain, List<String> urls, Duration timeout, RpcObserver observer) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("chain " + chain + " has no RPC URLs");
+        }
+        this.chain = chain;
+        this.endpoints = urls.stream().map(URI::create).toList();
+        this.timeout = timeout;
+        this.observer = observer;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    /** One call; returns the {@code result} node. */
+    public JsonNode call(String method, Object... params) {
+        ObjectNode body = request(RpcRequest.of(method, params));
+        JsonNode reply = send(body, 1);
+        return result(reply);
+    }
+
+    /** Several calls in one HTTP request; results in request order. A node error fails only its own entry. */
+    public List<RpcResult> batch(List<RpcRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        ArrayNode body = JSON.createArrayNode();
+        long firstId = -1;
+        for (RpcRequest r : requests) {
+            ObjectNode n = request(r);
+            if (firstId < 0) {
+                firstId = n.path("id").asLong();
+            }
+            body.add(n);
+        }
+        JsonNode reply = send(body, requests.size());
+        if (!reply.isArray()) {
+            throw RpcException.node(reply.path("error").path("code").asInt(), "batch refused: "
+                    + reply.path("error").path("message").asText("not an array"));
+        }
+        List<RpcResult> out = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            out.add(null);
+        }
+        for (JsonNode item : reply) {
+            int index = (int) (item.path("id").asLong() - firstId);
+            if (index >= 0 && index < out.size()) {
+                out.set(index, item.has("error")
+                        ? RpcResult.failed(item.path("error").path("code").asInt(), item.path("error").path("message")
+                                .asText())
+                        : RpcResult.of(item.path("result")));
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) == null) {
+                throw RpcException.transport("batch reply is missing entry " + i, null);
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode request(RpcRequest r) {
+        ObjectNode n = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
+                .put("method", r.method());
+        n.set("params", JSON.valueToTree(r.params()));
+        return n;
+    }
+
+    private JsonNode send(JsonNode body, int calls) {
+        String payload = body.toString();
+        int start = preferred.get();
+        RpcException last = null;
+        for (int i = 0; i < endpoints.size(); i++) {
+            int index = (start + i) % endpoints.size();
+            long t0 = System.nanoTime();
+            try {
+                HttpRequest req = HttpRequest.newBuilder(endpoints.get(index)).timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+                HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+                if (res.statusCode() / 100 != 2) {
+                    throw new IOException("HTTP " + res.statusCode());
+                }
+                JsonNode reply = JSON.readTree(res.body());
+                preferred.set(index);
+                observer.request(chain, calls, true, System.nanoTime() - t0);
+                return reply;
+            } catch (IOException e) {
+                observer.request(chain, calls, false, System.nanoTime() - t0);
+                last = RpcException.transport("chain " + chain + ": RPC endpoint #" + (index + 1) + " failed ("
+                        + e.getClass().getSimpleName() + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RpcException.transport("interrupted", e);
+            }
+        }
+        throw last;
+    }
+
+    private static JsonNode result(JsonNode reply) {
+        if (reply.has("error")) {
+            throw RpcException.node(reply.path("error").path("code").asInt(),
+                    reply.path("error").path("message").asText("error"));
+        }
+        return reply.path("result");
+    }
+}

@@ -1,0 +1,200 @@
+package dev.lorekeeper.wallet;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.web3j.crypto.Keys;
+
+/**
+ * An EIP-4361 Sign-In with Ethereum message. The constructor accepts only values the ABNF allows (so a message can
+ * not be built, parsed or formatted in an invalid state); {@link #parse} is strict about line order and layout.
+ */
+public record SiweMessage(String scheme, String domain, String address, String statement, String uri,
+        String version, long chainId, String nonce, String issuedAt, String expirationTime, String notBefore,
+        String requestId, List<String> resources) {
+
+    private static final String PREAMBLE = " wants you to sign in with your Ethereum account:";
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,}");
+    private static final Pattern STATEMENT = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]*");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})");
+    private static final Pattern FIRST_LINE = Pattern.compile("(?:([A-Za-z][A-Za-z0-9+.\\-]*)://)?(\\S+)"
+            + Pattern.quote(PREAMBLE));
+
+    public SiweMessage {
+        require(scheme == null || Rfc3986.isScheme(scheme), "scheme", scheme);
+        require(Rfc3986.isAuthority(domain), "domain", domain);
+        require(address != null && ADDRESS.matcher(address).matches(), "address", address);
+        if (!Keys.toChecksumAddress(address).equals(address)) {
+            throw new SiweException(SiweError.INVALID_FIELD, "address " + address + " is not EIP-55 checksummed");
+        }
+        require(statement == null || !statement.isEmpty() && STATEMENT.matcher(statement).matches(), "statement",
+                statement);
+        require(Rfc3986.isUri(uri), "uri", uri);
+        require("1".equals(version), "version", version);
+        require(chainId >= 1, "chainId", String.valueOf(chainId));
+        require(nonce != null && NONCE.matcher(nonce).matches(), "nonce", nonce);
+        requireTime("issuedAt", issuedAt, false);
+        requireTime("expirationTime", expirationTime, true);
+        requireTime("notBefore", notBefore, true);
+        require(requestId == null || Rfc3986.isPchars(requestId), "requestId", requestId);
+        resources = resources == null ? List.of() : List.copyOf(resources);
+        for (String r : resources) {
+            require(Rfc3986.isUri(r), "resources", r);
+        }
+    }
+
+    /** Parses the exact EIP-4361 layout; anything out of order, missing or extra is refused. */
+    public static SiweMessage parse(String text) {
+        if (text == null) {
+            throw malformed("the message is empty");
+        }
+        Lines lines = new Lines(text.split("\n", -1));
+        Matcher first = FIRST_LINE.matcher(lines.next("the first line"));
+        if (!first.matches()) {
+            throw malformed("the first line must be '<domain>" + PREAMBLE + "'");
+        }
+        String address = lines.next("the address");
+        lines.expectBlank("a blank line after the address");
+        String statement = null;
+        String line = lines.next("the statement or a blank line");
+        if (!line.isEmpty()) {
+            statement = line;
+            lines.expectBlank("a blank line after the statement");
+        }
+        String uri = lines.field("URI: ");
+        String version = lines.field("Version: ");
+        String chain = lines.field("Chain ID: ");
+        String nonce = lines.field("Nonce: ");
+        String issuedAt = lines.field("Issued At: ");
+        String expiration = lines.optionalField("Expiration Time: ");
+        String notBefore = lines.optionalField("Not Before: ");
+        String requestId = lines.optionalField("Request ID: ");
+        List<String> resources = new ArrayList<>();
+        if (lines.hasNext() && lines.peek().equals("Resources:")) {
+            lines.next("Resources:");
+            while (lines.hasNext()) {
+                String r = lines.next("a resource");
+                if (!r.startsWith("- ")) {
+                    throw malformed("each resource must be on its own line starting with '- '");
+                }
+                resources.add(r.substring(2));
+            }
+        }
+        if (lines.hasNext()) {
+            throw malformed("unexpected text after the last field: '" + lines.peek() + "'");
+        }
+        if (!chain.matches("\\d{1,18}")) {
+            throw new SiweException(SiweError.INVALID_FIELD, "Chain ID '" + chain + "' is not a number");
+        }
+        return new SiweMessage(first.group(1), first.group(2), address, statement, uri, version,
+                Long.parseLong(chain), nonce, issuedAt, expiration, notBefore, requestId, resources);
+    }
+
+    /** The exact text a wallet signs. */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        if (scheme != null) {
+            sb.append(scheme).append("://");
+        }
+        sb.append(domain).append(PREAMBLE).append('\n').append(address).append("\n\n");
+        if (statement != null) {
+            sb.append(statement).append('\n');
+        }
+        sb.append('\n')
+                .append("URI: ").append(uri).append('\n')
+                .append("Version: ").append(version).append('\n')
+                .append("Chain ID: ").append(chainId).append('\n')
+                .append("Nonce: ").append(nonce).append('\n')
+                .append("Issued At: ").append(issuedAt);
+        if (expirationTime != null) {
+            sb.append("\nExpiration Time: ").append(expirationTime);
+        }
+        if (notBefore != null) {
+            sb.append("\nNot Before: ").append(notBefore);
+        }
+        if (requestId != null) {
+            sb.append("\nRequest ID: ").append(requestId);
+        }
+        if (!resources.isEmpty()) {
+            sb.append("\nResources:");
+            resources.forEach(r -> sb.append("\n- ").append(r));
+        }
+        return sb.toString();
+    }
+
+    /** Parses an RFC 3339 date-time, rejecting calendar-invalid dates such as February 31. */
+    public static OffsetDateTime time(String value) {
+        return OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static void requireTime(String field, String value, boolean optional) {
+        if (value == null && optional) {
+            return;
+        }
+        require(value != null && DATE_TIME.matcher(value).matches(), field, value);
+        try {
+            time(value);
+        } catch (DateTimeParseException e) {
+            throw new SiweException(SiweError.INVALID_FIELD, field + " '" + value + "' is not a real date and time");
+        }
+    }
+
+    private static void require(boolean ok, String field, String value) {
+        if (!ok) {
+            throw new SiweException(SiweError.INVALID_FIELD,
+                    value == null ? field + " is missing" : field + " '" + value + "' is not valid");
+        }
+    }
+
+    private static SiweException malformed(String why) {
+        return new SiweException(SiweError.MALFORMED_MESSAGE, why);
+    }
+
+    /** Line cursor with the error messages of a strict parser. */
+    private static final class Lines {
+        private final String[] lines;
+        private int at;
+
+        Lines(String[] lines) {
+            this.lines = lines;
+        }
+
+        boolean hasNext() {
+            return at < lines.length;
+        }
+
+        String peek() {
+            return lines[at];
+        }
+
+        String next(String what) {
+            if (!hasNext()) {
+                throw malformed("the message ends before " + what);
+            }
+            return lines[at++];
+        }
+
+        void expectBlank(String what) {
+            if (!next(what).isEmpty()) {
+                throw malformed("expected " + what);
+            }
+        }
+
+        String field(String prefix) {
+            String line = next("'" + prefix.trim() + "'");
+            if (!line.startsWith(prefix)) {
+                throw malformed("expected '" + prefix.trim() + "' but found '" + line + "'");
+            }
+            return line.substring(prefix.length());
+        }
+
+        String optionalField(String prefix) {
+            return hasNext() && peek().startsWith(prefix) ? lines[at++].substring(prefix.length()) : null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.lorekeeper.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.chain.Chains;
+import dev.lorekeeper.chain.RpcClient;
+import dev.lorekeeper.chain.RpcObserver;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.TestContracts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.crypto.Keys;
+
+/** Signatures made by a real node's wallets, and a real EIP-1271 contract wallet deployed on it. */
+class SiweVerifierAnvilTest {
+    static Anvil anvil;
+    static String alice;
+    static String bob;
+    static String contractWallet;
+    static SiweVerifier verifier;
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+        alice = Keys.toChecksumAddress(anvil.accounts().get(0));
+        bob = Keys.toChecksumAddress(anvil.accounts().get(1));
+        contractWallet = Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", alice,
+                List.of(new Address(bob))));
+        Chains chains = new Chains();
+        chains.add(new Chains.Chain("anvil", anvil.chainId(),
+                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE)));
+        verifier = new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        anvil.close();
+    }
+
+    static SiweMessage message(String address) {
+        Instant now = Instant.now();
+        return new SiweMessage("https", "verify.example.org", address, "Link this wallet to alice in Test Server",
+                "https://verify.example.org/verify/tok", "1", anvil.chainId(), "abcdef123456", now.toString(),
+                now.plusSeconds(600).toString(), null, null, List.of());
+    }
+
+    @Test
+    void ordinaryWalletSignatureIsAccepted() {
+        SiweMessage m = message(alice);
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        assertThat(r.valid()).as(r.reason()).isTrue();
+        assertThat(r.address()).isEqualTo(alice);
+    }
+
+    @Test
+    void recoveryByteZeroOrOneIsAccepted() {
+        SiweMessage m = message(alice);
+        String sig = anvil.personalSign(m.format(), alice);
+        int v = Integer.parseInt(sig.substring(130), 16);
+        String lowV = sig.substring(0, 130) + String.format("%02x", v - 27);
+        assertThat(verifier.verify(m, lowV, SiweExpectations.none(null)).valid()).isTrue();
+    }
+
+    @Test
+    void signatureFromAnotherWalletIsRefused() {
+        SiweMessage m = message(alice);
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), bob), SiweExpectations.none(null));
+        assertThat(r.valid()).isFalse();
+        assertThat(r.error()).isEqualTo(SiweError.SIGNER_MISMATCH);
+    }
+
+    @Test
+    void alteredMessageNoLongerMatchesItsSignature() {
+        SiweMessage m = message(alice);
+        String sig = anvil.personalSign(m.format(), alice);
+        SiweMessage tampered = new SiweMessage(m.scheme(), m.domain(), m.address(), "Send all my tokens to Mallory",
+                m.uri(), m.version(), m.chainId(), m.nonce(), m.issuedAt(), m.expirationTime(), null, null, List.of());
+        assertThat(verifier.verify(tampered, sig, SiweExpectations.none(null)).error())
+                .isEqualTo(SiweError.SIGNER_MISMATCH);
+    }
+
+    @Test
+    void malformedSignaturesAreNamedAsSuch() {
+        SiweMessage m = message(alice);
+        assertThat(verifier.verify(m, "0x1234", SiweExpectations.none(null)).error())
+                .isEqualTo(SiweError.MALFORMED_SIGNATURE);
+        assertThat(verifier.verify(m, "not hex", SiweExpectations.none(null)).error())
+                .isEqualTo(SiweError.MALFORMED_SIGNATURE);
+    }
+
+    @Test
+    void contractWalletAcceptsItsOwnersSignature() {
+        SiweMessage m = message(contractWallet);
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), bob), SiweExpectations.none(null));
+        assertThat(r.valid()).as(r.reason()).isTrue();
+        assertThat(r.address()).isEqualTo(contractWallet);
+    }
+
+    @Test
+    void contractWalletRejectsOtherSignatures() {
+        SiweMessage m = message(contractWallet);
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        assertThat(r.valid()).isFalse();
+        assertThat(r.error()).isEqualTo(SiweError.CONTRACT_REJECTED);
+    }
+
+    @Test
+    void unreachableChainIsReportedNotTreatedAsRefusal() {
+        Chains none = new Chains();
+        none.add(new Chains.Chain("down", anvil.chainId(),
+                new RpcClient("down", List.of("http://127.0.0.1:1"), Duration.ofSeconds(1), RpcObserver.NONE)));
+        SiweVerifier offline = new SiweVerifier(new ChainContractSignatureChecker(none), Duration.ZERO);
+        SiweMessage m = message(contractWallet);
+        VerificationResult r = offline.verify(m, anvil.personalSign(m.format(), bob), SiweExpectations.none(null));
+        assertThat(r.error()).isEqualTo(SiweError.CHAIN_UNAVAILABLE);
+    }
+
+    @Test
+    void expectationsAreChecked() {
+        SiweMessage m = message(alice);
+        String sig = anvil.personalSign(m.format(), alice);
+        assertThat(verifier.verify(m, sig, new SiweExpectations("evil.example", null, null, null, null)).error())
+                .isEqualTo(SiweError.WRONG_DOMAIN);
+        assertThat(verifier.verify(m, sig, new SiweExpectations(null, null, null, 1L, null)).error())
+                .isEqualTo(SiweError.WRONG_CHAIN);
+        assertThat(verifier.verify(m, sig, SiweExpectations.none(Instant.now().plusSeconds(3600))).error())
+                .isEqualTo(SiweError.EXPIRED);
+        assertThat(verifier.verify(m, sig, SiweExpectations.none(Instant.now().minusSeconds(3600))).error())
+                .isEqualTo(SiweError.NOT_YET_VALID);
+    }
+}
