@@ -53,10 +53,6 @@ public final class SiweVerifier {
         if (m.notBefore() != null && now.plus(skew).isBefore(SiweMessage.time(m.notBefore()).toInstant())) {
             throw new SiweException(SiweError.NOT_YET_VALID, "the message is valid from " + m.notBefore());
         }
-        if (now.plus(skew).isBefore(SiweMessage.time(m.issuedAt()).toInstant())) {
-            throw new SiweException(SiweError.NOT_YET_VALID, "the message is issued in the future (" + m.issuedAt()
-                    + ")");
-        }
     }
 
     private VerificationResult checkSignature(SiweMessage m, String signatureHex) {
