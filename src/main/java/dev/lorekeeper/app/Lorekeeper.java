@@ -1,7 +1,11 @@
 package dev.lorekeeper.app;
 
 import dev.lorekeeper.app.logging.SecretMask;
+import dev.lorekeeper.chain.Chains;
+import dev.lorekeeper.chain.RpcClient;
+import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.config.Feature;
+import dev.lorekeeper.config.FeatureStatus;
 import dev.lorekeeper.config.FeatureStatusSource;
 import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.config.LoadedConfig;
@@ -13,11 +17,26 @@ import dev.lorekeeper.discord.InteractionObserver;
 import dev.lorekeeper.discord.InteractionRouter;
 import dev.lorekeeper.discord.SettingsCommand;
 import dev.lorekeeper.discord.SlashCommand;
+import dev.lorekeeper.discord.VerifyCommand;
+import dev.lorekeeper.discord.WalletsCommand;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.JdbcGuildSettingsStore;
+import dev.lorekeeper.wallet.ChainContractSignatureChecker;
+import dev.lorekeeper.wallet.SiweVerifier;
+import dev.lorekeeper.wallet.VerificationService;
+import dev.lorekeeper.wallet.VerifySessions;
+import dev.lorekeeper.wallet.VerifySettings;
+import dev.lorekeeper.wallet.WalletLinkListener;
+import dev.lorekeeper.wallet.WalletLinks;
+import dev.lorekeeper.web.VerifyRoutes;
+import dev.lorekeeper.web.WebServer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +47,7 @@ public final class Lorekeeper implements AutoCloseable {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final DiscordBot discord;
+    private final WebServer web;
 
     private Lorekeeper(LoadedConfig loaded) {
         SecretMask.register(loaded.secrets());
@@ -37,19 +57,60 @@ public final class Lorekeeper implements AutoCloseable {
         Database db = Database.open(config.storage().jdbcUrl(), config.storage().username(),
                 config.storage().password(), config.storage().poolSize(),
                 config.storage().connectTimeout().toMillis());
-        closeables.add(db);
+        closeables.add(0, db);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
+        Chains chains = chains(config);
 
-        List<FeatureStatusSource> features = Arrays.stream(Feature.values())
-                .map(f -> FeatureStatusSource.switchable(f, FeatureStatusSource.notInBuild(f))).toList();
+        VerificationService verification = verification(config, db, chains);
+        ScheduledExecutorService routines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lorekeeper-routines");
+            t.setDaemon(true);
+            return t;
+        });
+        closeables.add(0, routines::shutdownNow);
+        routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
+                TimeUnit.MINUTES);
+
+        web = new WebServer(config.web().bind(), config.web().port(),
+                List.of(new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute())));
+        closeables.add(0, web);
+
+        List<FeatureStatusSource> features = List.of(
+                FeatureStatusSource.switchable(Feature.VERIFICATION, s -> FeatureStatus.active(Feature.VERIFICATION,
+                        "members link wallets with /verify on " + verification.settings().domain()
+                                + (chains.isEmpty() ? " (contract wallets need a chain under chains:)" : ""))),
+                FeatureStatusSource.switchable(Feature.GATING, FeatureStatusSource.notInBuild(Feature.GATING)),
+                FeatureStatusSource.switchable(Feature.QA, FeatureStatusSource.notInBuild(Feature.QA)),
+                FeatureStatusSource.switchable(Feature.CHARACTERS, FeatureStatusSource.notInBuild(Feature.CHARACTERS)));
         List<SlashCommand> commands = List.of(
                 new AboutCommand(features, settings, VersionInfo.version()),
-                new SettingsCommand(settings));
+                new SettingsCommand(settings),
+                new VerifyCommand(verification, settings),
+                new WalletsCommand(verification, settings));
 
         InteractionRouter router = new InteractionRouter(commands, InteractionObserver.NONE);
         discord = new DiscordBot(config.discord(),
                 List.of(router, new CommandRegistrar(commands, config.discord().devGuildId())), 8);
         closeables.add(0, discord);
+    }
+
+    private static Chains chains(LorekeeperConfig config) {
+        Chains chains = new Chains();
+        config.chains().forEach((name, c) -> chains.add(new Chains.Chain(name, c.chainId(),
+                new RpcClient(name, c.rpcUrls(), Duration.ofSeconds(10), RpcObserver.NONE))));
+        return chains;
+    }
+
+    private static VerificationService verification(LorekeeperConfig config, Database db, Chains chains) {
+        String chainName = config.verification().chain() != null ? config.verification().chain()
+                : chains.all().stream().findFirst().map(Chains.Chain::name).orElse(null);
+        long chainId = chainName == null ? 1L : chains.byName(chainName).orElseThrow().chainId();
+        VerifySettings vs = new VerifySettings(config.web().publicUrl(), chainId, config.verification().sessionTtl(),
+                config.verification().clockSkew());
+        SiweVerifier verifier = new SiweVerifier(chains.isEmpty() ? null : new ChainContractSignatureChecker(chains),
+                config.verification().clockSkew());
+        return new VerificationService(db, new VerifySessions(db), new WalletLinks(db), verifier, vs,
+                WalletLinkListener.NONE, Clock.systemUTC(), config.verification().attemptsPerMember());
     }
 
     /** Starts every part; on failure, closes what was already started and rethrows. */
@@ -66,6 +127,18 @@ public final class Lorekeeper implements AutoCloseable {
 
     public JDA jda() {
         return discord.jda();
+    }
+
+    public int webPort() {
+        return web.port();
+    }
+
+    private static void guard(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed: {}", what, e.toString());
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ final class ConfigValidator {
             llm(config.llm());
         }
         config.chains().forEach(this::chain);
+        verification(config);
         guildDefaults(config.guildDefaults());
         return problems;
     }
@@ -74,6 +75,25 @@ final class ConfigValidator {
                 add(path + ".rpc-urls[" + i + "]", "is not an http(s) or ws(s) URL");
             }
         }
+    }
+
+    private void verification(LorekeeperConfig config) {
+        VerificationConfig v = config.verification();
+        if (v.chain() != null && !config.chains().containsKey(v.chain())) {
+            add("verification.chain", knownChain(v.chain(), config));
+        }
+        if (v.sessionTtl().compareTo(java.time.Duration.ofMinutes(1)) < 0
+                || v.sessionTtl().compareTo(java.time.Duration.ofHours(1)) > 0) {
+            add("verification.session-ttl", "must be between 1m and 1h");
+        }
+    }
+
+    /** "unknown chain 'polygn' (known: ethereum, base)", naming the nearest when it looks like a typo. */
+    static String knownChain(String name, LorekeeperConfig config) {
+        String known = config.chains().isEmpty() ? "none are configured; add one under chains:"
+                : "known: " + String.join(", ", config.chains().keySet());
+        String hint = Names.nearest(name, config.chains().keySet()).map(n -> "; did you mean '" + n + "'?").orElse("");
+        return "unknown chain '" + name + "' (" + known + hint + ")";
     }
 
     private void guildDefaults(GuildDefaults g) {

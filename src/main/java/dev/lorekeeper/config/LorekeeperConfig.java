@@ -10,6 +10,7 @@ public record LorekeeperConfig(
         LlmConfig llm,
         Map<String, ChainConfig> chains,
         KnowledgeConfig knowledge,
+        VerificationConfig verification,
         GuildDefaults guildDefaults) {
 
     public LorekeeperConfig {
@@ -18,6 +19,7 @@ public record LorekeeperConfig(
         web = web == null ? WebConfig.defaults() : web;
         chains = chains == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
         knowledge = knowledge == null ? KnowledgeConfig.defaults() : knowledge;
+        verification = verification == null ? VerificationConfig.defaults() : verification;
         guildDefaults = guildDefaults == null ? GuildDefaults.defaults() : guildDefaults;
     }
 

@@ -63,7 +63,7 @@ public final class SettingsCommand implements SlashCommand {
             throw new UserFacingException("/settings only works inside a server.");
         }
         long guildId = event.getGuild().getIdLong();
-        if (!isModerator(member, settings.of(guildId))) {
+        if (!Moderators.isModerator(member, settings.of(guildId))) {
             throw new UserFacingException("Only members with Manage Server (or the configured moderator role) can "
                     + "change settings.");
         }
@@ -88,11 +88,6 @@ public final class SettingsCommand implements SlashCommand {
             throw new UserFacingException("Not changed: " + e.getMessage());
         }
         Responder.text(event, (sub.equals("show") ? "" : "Saved.\n") + describe(after), true);
-    }
-
-    static boolean isModerator(Member member, GuildSettings gs) {
-        return member.hasPermission(Permission.MANAGE_SERVER) || gs.moderatorRoleId() != null
-                && member.getRoles().stream().anyMatch(r -> r.getId().equals(gs.moderatorRoleId()));
     }
 
     private static Setting setting(String key) {

@@ -18,6 +18,7 @@ public enum SiweError {
             + "wallet whose address you entered."),
     CONTRACT_REJECTED("Your contract wallet said the signature is not valid (EIP-1271). Sign again from the wallet's "
             + "own app."),
+    TOO_MANY_ATTEMPTS("Too many attempts. Wait ten minutes, then run /verify again."),
     CHAIN_UNAVAILABLE("The bot could not reach the blockchain to check your contract wallet. Please try again in a "
             + "minute.");
 

@@ -20,9 +20,23 @@ public final class SiweVerifier {
 
     public VerificationResult verify(SiweMessage m, String signatureHex, SiweExpectations expect) {
         try {
-            checkFields(m, expect);
-            checkTimes(m, expect.time() == null ? Instant.now() : expect.time());
-            return checkSignature(m, signatureHex);
+            checkMessage(m, expect);
+        } catch (SiweException e) {
+            return VerificationResult.refused(m.address(), e.error(), e.getMessage());
+        }
+        return checkSignature(m, signatureHex);
+    }
+
+    /** The message's fields and validity window; throws SiweException naming the first failed check. */
+    public void checkMessage(SiweMessage m, SiweExpectations expect) {
+        checkFields(m, expect);
+        checkTimes(m, expect.time() == null ? Instant.now() : expect.time());
+    }
+
+    /** Whether the signature proves control of the message's address (EIP-191, else EIP-1271). */
+    public VerificationResult checkSignature(SiweMessage m, String signatureHex) {
+        try {
+            return signature(m, signatureHex);
         } catch (SiweException e) {
             return VerificationResult.refused(m.address(), e.error(), e.getMessage());
         }
@@ -55,7 +69,7 @@ public final class SiweVerifier {
         }
     }
 
-    private VerificationResult checkSignature(SiweMessage m, String signatureHex) {
+    private VerificationResult signature(SiweMessage m, String signatureHex) {
         byte[] signature = Eip191.decode(signatureHex);
         String text = m.format();
         Optional<String> signer = Eip191.recover(text, signature);
@@ -70,7 +84,7 @@ public final class SiweVerifier {
                 throw new SiweException(SiweError.CHAIN_UNAVAILABLE, e.getMessage());
             }
             if (accepted) {
-                return VerificationResult.ok(m.address());
+                return new VerificationResult(true, m.address(), null, null, true);
             }
             throw new SiweException(SiweError.CONTRACT_REJECTED, "the contract wallet did not return 0x1626ba7e");
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 public final class TestBot implements AutoCloseable {
     public final DiscordDouble discord;
     public final String jdbcUrl;
+    public final int webPort = freePort();
     private Lorekeeper app;
     private final String extraYaml;
 
@@ -40,7 +41,12 @@ public final class TestBot implements AutoCloseable {
                   gateway-url: %s
                 storage:
                   jdbc-url: "%s"
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), jdbcUrl) + extraYaml;
+                web:
+                  bind: 127.0.0.1
+                  port: %d
+                  public-url: http://127.0.0.1:%d
+                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), jdbcUrl, webPort, webPort)
+                + extraYaml;
     }
 
     public LoadedConfig config() {
@@ -56,6 +62,18 @@ public final class TestBot implements AutoCloseable {
         if (app != null) {
             app.close();
             app = null;
+        }
+    }
+
+    public String webUrl() {
+        return "http://127.0.0.1:" + webPort;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
