@@ -17,6 +17,7 @@
     el.className = 'result ' + (ok ? 'ok' : 'bad');
     el.hidden = false;
     status('');
+    el.scrollIntoView({ block: 'center' });
   }
 
   async function call(path, body) {
@@ -54,7 +55,7 @@
       status('Checking the signature…');
       const done = await call(api, { message: issued.message, signature });
       result(done.message, done.ok);
-      if (done.ok) { $('choose').hidden = true; }
+      if (done.ok) { $('choose').hidden = true; $('sign').hidden = true; }
     } catch (e) {
       result(walletError(e), false);
     }
@@ -62,8 +63,8 @@
 
   function renderWallets() {
     const list = $('wallets');
-    list.replaceChildren();
     for (const [id, p] of providers) {
+      if (list.querySelector('[data-wallet="' + CSS.escape(id) + '"]')) continue;
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.wallet = id;
