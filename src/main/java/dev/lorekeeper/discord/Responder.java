@@ -2,6 +2,7 @@ package dev.lorekeeper.discord;
 
 import java.util.List;
 import java.util.function.Consumer;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -74,6 +75,9 @@ public final class Responder {
             }
             e.getFields().forEach(f -> text.append('\n').append(f.getName()).append(": ").append(f.getValue()));
         });
+        // Link buttons carry the one thing the member may need (a URL): keep them as text.
+        message.getComponentTree().findAll(Button.class).stream().filter(b -> b.getUrl() != null)
+                .forEach(b -> text.append('\n').append(b.getLabel()).append(": ").append(b.getUrl()));
         String content = text.toString().isBlank() ? "Sorry, I could not display this reply in Discord." : text.toString();
         return new MessageEditBuilder().setContent(MessageLimits.truncate(content.strip(), MessageLimits.CONTENT))
                 .setComponents().setEmbeds().build();

@@ -90,7 +90,8 @@ public final class VerificationService {
             }
             return link(s, messageText, signature);
         } catch (SiweException e) {
-            log.info("verification refused: {} ({})", e.error(), e.getMessage());
+            // The reason may quote addresses; logs get the cause only.
+            log.info("verification refused: {}", e.error());
             return VerifyOutcome.refused(e.error(), e.getMessage());
         }
     }
@@ -114,6 +115,7 @@ public final class VerificationService {
         }
         VerificationResult result = verifier.checkSignature(m, signature);
         if (!result.valid()) {
+            log.info("verification refused: {}", result.error());
             return VerifyOutcome.refused(result.error(), result.reason());
         }
         String kind = result.contract() ? "contract" : "eoa";

@@ -26,7 +26,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/healthz", ctx -> ctx.result("ok"));
         routes.forEach(r -> r.install(app));
         app.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            log.error("{} {} failed", ctx.method(), ctx.endpointHandlerPath(), e); // the path may hold a token
             ctx.status(500).json(java.util.Map.of("ok", false, "message",
                     "Something went wrong on our side. Please try again."));
         });

@@ -34,8 +34,28 @@ class ResilienceTest {
         bot.discord.failWith("PATCH", "/webhooks/.*/messages/@original", 1, 400, 50035, "Invalid Form Body");
         FakeInteraction about = guild.member("mallory").runs("/about");
         assertThat(about.awaitText("Wallet verification").content()).contains("Docs Q&A");
+        DiscordDouble.await(() -> bot.discord.requests("PATCH", "/webhooks/.*/messages/@original").stream()
+                .anyMatch(r -> r.status() == 200), Duration.ofSeconds(5), "the plain-text edit is recorded");
         assertThat(bot.discord.requests("PATCH", "/webhooks/.*/messages/@original")).extracting("status")
                 .contains(400, 200);
+    }
+
+    @Test
+    void overLongContentRejectedByDiscordStillReachesTheMember() {
+        bot.discord.failWithInvalidForm("PATCH", "/webhooks/.*/messages/@original", "content",
+                "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+        FakeInteraction about = guild.member("longwinded").runs("/about");
+        assertThat(about.awaitText("Wallet verification").content()).contains("Lorekeeper");
+    }
+
+    @Test
+    void invalidComponentLayoutRejectedByDiscordFallsBackToTextWithoutComponents() {
+        bot.discord.failWithInvalidForm("PATCH", "/webhooks/.*/messages/@original", "components",
+                "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
+        FakeInteraction verify = guild.member("clicker").runs("/verify");
+        var reply = verify.awaitText("Link your wallet");
+        assertThat(reply.components()).isEmpty();
+        assertThat(reply.content()).contains("verify page", "Open verify page: " + bot.webUrl() + "/verify/");
     }
 
     @Test

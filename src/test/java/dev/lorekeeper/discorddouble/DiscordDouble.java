@@ -130,6 +130,11 @@ public final class DiscordDouble implements AutoCloseable {
         faults.add(Fault.error(method, pathRegex, times, new DiscordError(status, code, message)));
     }
 
+    /** The next matching request fails with 50035 Invalid Form Body at {@code field}, as Discord reports it. */
+    public void failWithInvalidForm(String method, String pathRegex, String field, String errorCode, String message) {
+        faults.add(Fault.error(method, pathRegex, 1, DiscordError.invalidForm(field, errorCode, message)));
+    }
+
     Fault claimFault(String method, String path) {
         for (Fault f : faults) {
             if (f.claim(method, path)) {

@@ -144,7 +144,13 @@ public final class Anvil implements AutoCloseable {
             tx.put("to", to);
         }
         String hash = rpc("eth_sendTransaction", tx).asText();
+        // Automining is quick but asynchronous: the receipt may take a moment to appear.
         JsonNode receipt = rpc("eth_getTransactionReceipt", hash);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((receipt == null || receipt.isNull()) && System.nanoTime() < deadline) {
+            sleep(5);
+            receipt = rpc("eth_getTransactionReceipt", hash);
+        }
         if (receipt == null || receipt.isNull() || !"0x1".equals(receipt.path("status").asText())) {
             throw new IllegalStateException("transaction failed: " + receipt);
         }

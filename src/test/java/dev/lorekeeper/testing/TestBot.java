@@ -16,11 +16,13 @@ public final class TestBot implements AutoCloseable {
     public final int webPort = freePort();
     private Lorekeeper app;
     private final String extraYaml;
+    private final String discordExtra;
 
-    private TestBot(DiscordDouble discord, String jdbcUrl, String extraYaml) {
+    private TestBot(DiscordDouble discord, String jdbcUrl, String extraYaml, String discordExtra) {
         this.discord = discord;
         this.jdbcUrl = jdbcUrl;
         this.extraYaml = extraYaml;
+        this.discordExtra = discordExtra;
     }
 
     public static TestBot start() {
@@ -28,7 +30,20 @@ public final class TestBot implements AutoCloseable {
     }
 
     public static TestBot start(String extraYaml) {
-        TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml);
+        TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml, "");
+        bot.startApp();
+        return bot;
+    }
+
+    /**
+     * Sets up the double before the bot connects (so its guild comes in READY), with extra keys under
+     * {@code discord:} that may depend on that guild, such as {@code dev-guild-id}.
+     */
+    public static TestBot startWith(java.util.function.Function<DiscordDouble, dev.lorekeeper.discorddouble.FakeGuild>
+            setup, java.util.function.Function<dev.lorekeeper.discorddouble.FakeGuild, String> discordKeys) {
+        DiscordDouble d = DiscordDouble.start();
+        String keys = discordKeys.apply(setup.apply(d));
+        TestBot bot = new TestBot(d, TestDatabases.h2Url(), "", keys);
         bot.startApp();
         return bot;
     }
@@ -39,13 +54,15 @@ public final class TestBot implements AutoCloseable {
                   token: %s
                   api-base-url: %s
                   gateway-url: %s
+                %s
                 storage:
                   jdbc-url: "%s"
                 web:
                   bind: 127.0.0.1
                   port: %d
                   public-url: http://127.0.0.1:%d
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), jdbcUrl, webPort, webPort)
+                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
+                discordExtra.strip().indent(2).stripTrailing(), jdbcUrl, webPort, webPort)
                 + extraYaml;
     }
 

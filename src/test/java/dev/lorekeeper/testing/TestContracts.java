@@ -31,6 +31,7 @@ public final class TestContracts {
     }
 
     /** Deploys a contract with ABI-encoded constructor arguments; returns its address. */
+    @SuppressWarnings("rawtypes")
     public static String deploy(Anvil anvil, String name, String from, List<Type> constructorArgs) {
         JsonNode c = compiled().get(name);
         if (c == null) {

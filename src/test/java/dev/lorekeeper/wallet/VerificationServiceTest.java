@@ -94,6 +94,15 @@ class VerificationServiceTest {
     }
 
     @Test
+    void messageIssuedInTheFutureIsRefused() {
+        VerifySession s = service.start(1, 100, "alice", "Moon Club");
+        SiweMessage m = service.issue(s.token(), alice);
+        clock.advance(Duration.ofMinutes(-5));
+        assertThat(service.complete(s.token(), m.format(), sign(m.format(), alice)).error())
+                .isEqualTo(SiweError.NOT_YET_VALID);
+    }
+
+    @Test
     void expiredMessageIsRefused() {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         SiweMessage m = service.issue(s.token(), alice);

@@ -147,11 +147,7 @@ class VerificationEndToEndTest {
         String wallet = Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", owner,
                 List.of(new Address(owner))));
         FakeMember dave = guild.member("dave");
-        FakeMessage shown = dave.runs("/verify address:" + wallet).reply();
-        String message = between(shown.content(), "```\n", "\n```");
-        FakeInteraction open = dave.clicks(shown.button("Paste signature"));
-        assertThat(dave.submitsModal(open, Map.of("signature", anvil.personalSign(message, owner))).reply().content())
-                .contains("is now linked");
+        assertThat(linkManually(dave, wallet, owner).content()).contains("is now linked");
         assertThat(dave.runs("/wallets list").reply().content()).contains("contract wallet");
     }
 
@@ -159,16 +155,33 @@ class VerificationEndToEndTest {
     void moderatorsSeeFullAddressesMembersDoNot() {
         FakeMember erin = guild.member("erin");
         String address = account(4);
-        FakeMessage shown = erin.runs("/verify address:" + address).reply();
-        FakeInteraction open = erin.clicks(shown.button("Paste signature"));
-        erin.submitsModal(open, Map.of("signature", anvil.personalSign(between(shown.content(), "```\n", "\n```"),
-                address))).reply();
+        assertThat(linkManually(erin, address, address).content()).contains("is now linked");
         FakeMember mod = guild.member("mod", guild.role("Mods", dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
         FakeMessage modView = mod.slash("wallets of", Map.of("member", erin)).reply();
         assertThat(modView.ephemeral()).isTrue();
         assertThat(modView.content()).contains(address);
         FakeMessage memberView = guild.member("nosy").slash("wallets of", Map.of("member", erin)).reply();
         assertThat(memberView.content()).contains("Only moderators").doesNotContain(address);
+    }
+
+    @Test
+    void unlinkOffersTheMembersWalletsByAutocomplete() {
+        FakeMember fay = guild.member("fay");
+        String address = account(5);
+        linkManually(fay, address, address);
+        List<String> choices = fay.autocompletes("wallets unlink", "address", "0x", Map.of()).awaitChoices();
+        assertThat(choices).containsExactly(WalletLink.shorten(address));
+        assertThat(fay.slash("wallets unlink", Map.of("address", address)).reply().content())
+                .contains("Unlinked", WalletLink.shorten(address));
+        assertThat(fay.runs("/wallets list").reply().content()).contains("no linked wallets");
+    }
+
+    /** The manual path: /verify address:…, sign the shown text with {@code signer}, paste it; returns the answer. */
+    static FakeMessage linkManually(FakeMember member, String address, String signer) {
+        FakeMessage shown = member.runs("/verify address:" + address).reply();
+        FakeInteraction open = member.clicks(shown.button("Paste signature"));
+        String message = between(shown.content(), "```\n", "\n```");
+        return member.submitsModal(open, Map.of("signature", anvil.personalSign(message, signer))).reply();
     }
 
     static String between(String text, String start, String end) {

@@ -1,0 +1,128 @@
+package dev.lorekeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.TestContracts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.crypto.Keys;
+
+class SiweCliTest {
+    static Anvil anvil;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        anvil.close();
+    }
+
+    static String message(String address) {
+        return "example.org wants you to sign in with your Ethereum account:\n" + address + "\n\n"
+                + "Link this wallet\n\nURI: https://example.org/verify\nVersion: 1\nChain ID: " + anvil.chainId()
+                + "\nNonce: abcdefgh12345678\nIssued At: 2025-01-01T00:00:00.000Z\n"
+                + "Expiration Time: 2099-01-01T00:00:00Z";
+    }
+
+    Path file(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void parsePrintsCamelCaseFields() throws Exception {
+        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        CliTest.Run r = CliTest.run("siwe", "parse", "--message-file", file("m.txt", message(address) + "\n").toString(),
+                "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode out = JSON.readTree(r.out());
+        assertThat(out.path("ok").asBoolean()).isTrue();
+        assertThat(out.at("/fields/address").asText()).isEqualTo(address);
+        assertThat(out.at("/fields/chainId").asLong()).isEqualTo(anvil.chainId());
+        assertThat(out.at("/fields/expirationTime").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(out.at("/fields/notBefore").isNull()).isTrue();
+    }
+
+    @Test
+    void parseRejectsInvalidWithExitOne() throws Exception {
+        CliTest.Run r = CliTest.run("siwe", "parse", "--message-file",
+                file("bad.txt", message("0xabc")).toString(), "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode out = JSON.readTree(r.out());
+        assertThat(out.path("ok").asBoolean()).isFalse();
+        assertThat(out.path("error").asText()).contains("address");
+    }
+
+    @Test
+    void formatRoundTripsAndRejectsMissingFields() throws Exception {
+        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String fields = "{\"domain\":\"example.org\",\"address\":\"" + address + "\",\"statement\":\"Link this wallet\","
+                + "\"uri\":\"https://example.org/verify\",\"version\":\"1\",\"chainId\":" + anvil.chainId() + ","
+                + "\"nonce\":\"abcdefgh12345678\",\"issuedAt\":\"2025-01-01T00:00:00.000Z\","
+                + "\"expirationTime\":\"2099-01-01T00:00:00Z\"}";
+        CliTest.Run r = CliTest.run("siwe", "format", "--fields-file", file("f.json", fields).toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(message(address) + System.lineSeparator());
+        CliTest.Run missing = CliTest.run("siwe", "format", "--fields-file",
+                file("g.json", "{\"domain\":\"example.org\"}").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("address is missing");
+    }
+
+    @Test
+    void verifyChecksSignatureDomainAndTime() throws Exception {
+        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String text = message(address);
+        Path m = file("m.txt", text);
+        String sig = anvil.personalSign(text, address);
+        CliTest.Run ok = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json");
+        assertThat(ok.exit()).isZero();
+        assertThat(JSON.readTree(ok.out()).path("valid").asBoolean()).isTrue();
+        assertThat(JSON.readTree(ok.out()).path("address").asText()).isEqualTo(address);
+
+        CliTest.Run domain = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig,
+                "--domain", "other.org", "--json");
+        assertThat(domain.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(domain.out()).path("error").asText()).startsWith("WRONG_DOMAIN");
+
+        CliTest.Run late = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig,
+                "--time", "2100-01-01T00:00:00Z", "--json");
+        assertThat(JSON.readTree(late.out()).path("error").asText()).startsWith("EXPIRED");
+
+        CliTest.Run other = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature",
+                anvil.personalSign(text, anvil.accounts().get(1)), "--json");
+        assertThat(JSON.readTree(other.out()).path("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void verifyAsksAContractWalletThroughRpc() throws Exception {
+        String owner = Keys.toChecksumAddress(anvil.accounts().get(2));
+        String wallet = Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", owner,
+                List.of(new Address(owner))));
+        String text = message(wallet);
+        Path m = file("c.txt", text);
+        String sig = anvil.personalSign(text, owner);
+        assertThat(CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json")
+                .exit()).isEqualTo(1);
+        CliTest.Run viaRpc = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig,
+                "--rpc", anvil.url(), "--json");
+        assertThat(viaRpc.exit()).as(viaRpc.out()).isZero();
+    }
+}
