@@ -21,7 +21,7 @@ const input = {
   sources,
   settings: {
     optimizer: { enabled: true, runs: 200 },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
   },
 };
 function findImports(importPath) {
@@ -41,7 +41,8 @@ const contracts = {};
 for (const file of Object.keys(output.contracts)) {
   if (!files.includes(file)) continue;
   for (const [name, c] of Object.entries(output.contracts[file])) {
-    contracts[name] = { abi: c.abi, bytecode: '0x' + c.evm.bytecode.object };
+    contracts[name] = { abi: c.abi, bytecode: '0x' + c.evm.bytecode.object,
+      deployedBytecode: '0x' + c.evm.deployedBytecode.object };
   }
 }
 fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -22,6 +22,7 @@ final class ConfigValidator {
         }
         config.chains().forEach(this::chain);
         verification(config);
+        gates(config);
         guildDefaults(config.guildDefaults());
         return problems;
     }
@@ -74,6 +75,34 @@ final class ConfigValidator {
             if (!hasScheme(c.rpcUrls().get(i), "http", "https", "ws", "wss")) {
                 add(path + ".rpc-urls[" + i + "]", "is not an http(s) or ws(s) URL");
             }
+        }
+    }
+
+    private void gates(LorekeeperConfig config) {
+        for (int i = 0; i < config.gates().size(); i++) {
+            GateConfig g = config.gates().get(i);
+            String path = "gates[" + i + "]";
+            if (g.guildId() == null) {
+                add(path + ".guild-id", "is required: the server's id");
+            } else {
+                snowflake(path + ".guild-id", g.guildId());
+            }
+            if (g.roleId() == null) {
+                add(path + ".role-id", "is required: the id of the role this gate gives");
+            } else {
+                snowflake(path + ".role-id", g.roleId());
+            }
+            problems.addAll(new RuleSpecValidator(config.chains().keySet()).validate(g.rule(), path + ".rule"));
+        }
+        GatingConfig gating = config.gating();
+        if (gating.pollInterval().compareTo(java.time.Duration.ofMillis(200)) < 0) {
+            add("gating.poll-interval", "must be at least 200ms");
+        }
+        if (gating.batchSize() < 1 || gating.batchSize() > 5000) {
+            add("gating.batch-size", "must be between 1 and 5000");
+        }
+        if (gating.roleChangesPerTenSeconds() < 1) {
+            add("gating.role-changes-per-ten-seconds", "must be at least 1");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lorekeeper.config;
 
+import java.util.List;
 import java.util.Map;
 
 /** The whole configuration, as loaded from YAML and the environment. Absent sections take their defaults. */
@@ -11,6 +12,8 @@ public record LorekeeperConfig(
         Map<String, ChainConfig> chains,
         KnowledgeConfig knowledge,
         VerificationConfig verification,
+        GatingConfig gating,
+        List<GateConfig> gates,
         GuildDefaults guildDefaults) {
 
     public LorekeeperConfig {
@@ -20,6 +23,8 @@ public record LorekeeperConfig(
         chains = chains == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
         knowledge = knowledge == null ? KnowledgeConfig.defaults() : knowledge;
         verification = verification == null ? VerificationConfig.defaults() : verification;
+        gating = gating == null ? GatingConfig.defaults() : gating;
+        gates = gates == null ? List.of() : List.copyOf(gates);
         guildDefaults = guildDefaults == null ? GuildDefaults.defaults() : guildDefaults;
     }
 

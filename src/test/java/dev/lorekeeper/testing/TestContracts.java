@@ -30,6 +30,18 @@ public final class TestContracts {
         return compiled;
     }
 
+    /** Places a contract's runtime code at a fixed address (e.g. Multicall3 at its canonical address). */
+    public static void placeAt(Anvil anvil, String name, String address) {
+        anvil.rpc("anvil_setCode", address, compiled().get(name).get("deployedBytecode").asText());
+    }
+
+    /** Calls a state-changing function from an unlocked account. */
+    @SuppressWarnings("rawtypes")
+    public static void send(Anvil anvil, String from, String contract, String function, List<Type> args) {
+        org.web3j.abi.datatypes.Function f = new org.web3j.abi.datatypes.Function(function, args, List.of());
+        anvil.transact(from, contract, FunctionEncoder.encode(f));
+    }
+
     /** Deploys a contract with ABI-encoded constructor arguments; returns its address. */
     @SuppressWarnings("rawtypes")
     public static String deploy(Anvil anvil, String name, String from, List<Type> constructorArgs) {

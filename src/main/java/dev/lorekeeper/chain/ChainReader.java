@@ -1,0 +1,189 @@
+package dev.lorekeeper.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.web3j.utils.Numeric;
+
+/**
+ * Reads token state for many holders at once. Batched mode packs reads into Multicall3 {@code aggregate3} calls
+ * where the contract exists on the chain and into JSON-RPC batch requests where it does not; naive mode makes one
+ * request per read (what per-wallet bots do; kept for the benchmark). Successful results are cached per
+ * (chain, contract, holder, id) until a chain event invalidates them. A failed read is reported as failed, never as
+ * zero.
+ */
+public final class ChainReader {
+    /** How reads reach the node. */
+    public enum Mode { BATCHED, NAIVE }
+
+    private final Chains chains;
+    private final int batchSize;
+    private final String multicall;
+    private final Mode mode;
+    private final Cache<Read, ReadResult> cache;
+    private final Map<String, Boolean> hasMulticall = new ConcurrentHashMap<>();
+
+    public ChainReader(Chains chains, Duration cacheTtl, int batchSize, String multicall, Mode mode) {
+        this.chains = chains;
+        this.batchSize = batchSize;
+        this.multicall = multicall.toLowerCase(Locale.ROOT);
+        this.mode = mode;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(2_000_000).build();
+    }
+
+    public Map<Read, ReadResult> read(Collection<Read> reads) {
+        Map<Read, ReadResult> out = new HashMap<>();
+        Map<String, List<Read>> missesByChain = new HashMap<>();
+        for (Read r : new LinkedHashSet<>(reads)) {
+            ReadResult cached = cache.getIfPresent(r);
+            if (cached != null) {
+                out.put(r, cached);
+            } else {
+                missesByChain.computeIfAbsent(r.chain(), c -> new ArrayList<>()).add(r);
+            }
+        }
+        missesByChain.forEach((chain, misses) -> {
+            Map<Read, ReadResult> fetched = fetch(chain, misses);
+            fetched.forEach((r, v) -> {
+                if (v.ok()) {
+                    cache.put(r, v);
+                }
+            });
+            out.putAll(fetched);
+        });
+        return out;
+    }
+
+    /** Forgets cached reads about these holders of a contract, and the contract's per-token reads. */
+    public void invalidate(String chain, String contract, Set<String> holders) {
+        String c = contract.toLowerCase(Locale.ROOT);
+        Set<String> h = new java.util.HashSet<>();
+        holders.forEach(x -> h.add(x.toLowerCase(Locale.ROOT)));
+        cache.asMap().keySet().removeIf(r -> r.chain().equals(chain) && c.equals(r.contract())
+                && (r.holder() == null ? r.kind() == Read.Kind.OWNER_OF : h.contains(r.holder())));
+    }
+
+    /** Forgets native balances of these holders. */
+    public void invalidateNative(String chain, Set<String> holders) {
+        Set<String> h = new java.util.HashSet<>();
+        holders.forEach(x -> h.add(x.toLowerCase(Locale.ROOT)));
+        cache.asMap().keySet().removeIf(r -> r.chain().equals(chain) && r.kind() == Read.Kind.NATIVE_BALANCE
+                && h.contains(r.holder()));
+    }
+
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
+
+    private Map<Read, ReadResult> fetch(String chainName, List<Read> reads) {
+        Chains.Chain chain = chains.byName(chainName).orElse(null);
+        Map<Read, ReadResult> out = new HashMap<>();
+        if (chain == null) {
+            reads.forEach(r -> out.put(r, ReadResult.failed("chain " + chainName + " is not configured")));
+            return out;
+        }
+        if (mode == Mode.NAIVE) {
+            reads.forEach(r -> out.put(r, single(chain.rpc(), r)));
+            return out;
+        }
+        boolean multi = multicallAvailable(chain);
+        for (int i = 0; i < reads.size(); i += batchSize) {
+            List<Read> chunk = reads.subList(i, Math.min(reads.size(), i + batchSize));
+            out.putAll(multi ? viaMulticall(chain.rpc(), chunk) : viaBatch(chain.rpc(), chunk));
+        }
+        return out;
+    }
+
+    private boolean multicallAvailable(Chains.Chain chain) {
+        Boolean known = hasMulticall.get(chain.name());
+        if (known != null) {
+            return known;
+        }
+        try {
+            boolean has = chain.reader().hasCode(multicall);
+            hasMulticall.put(chain.name(), has);
+            return has;
+        } catch (RpcException e) {
+            return false; // undecided: use plain batches now, ask again next time
+        }
+    }
+
+    private Map<Read, ReadResult> viaMulticall(RpcClient rpc, List<Read> chunk) {
+        List<Multicall3.Call> calls = new ArrayList<>(chunk.size());
+        for (Read r : chunk) {
+            calls.add(new Multicall3.Call(r.kind() == Read.Kind.NATIVE_BALANCE ? multicall : r.contract(),
+                    Abi.encode(r)));
+        }
+        Map<Read, ReadResult> out = new HashMap<>();
+        try {
+            JsonNode result = rpc.call("eth_call", Map.of("to", multicall,
+                    "data", Numeric.toHexString(Multicall3.encode(calls))), "latest");
+            List<Multicall3.Result> results = Multicall3.decode(Numeric.hexStringToByteArray(result.asText()));
+            for (int i = 0; i < chunk.size(); i++) {
+                Multicall3.Result res = results.get(i);
+                out.put(chunk.get(i), res.success() ? Abi.decode(chunk.get(i), res.data())
+                        : ReadResult.failed("call reverted"));
+            }
+        } catch (RpcException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            chunk.forEach(r -> out.put(r, ReadResult.failed(e.getMessage())));
+        }
+        return out;
+    }
+
+    private Map<Read, ReadResult> viaBatch(RpcClient rpc, List<Read> chunk) {
+        List<RpcRequest> requests = new ArrayList<>(chunk.size());
+        for (Read r : chunk) {
+            requests.add(request(r));
+        }
+        Map<Read, ReadResult> out = new HashMap<>();
+        try {
+            List<RpcResult> results = rpc.batch(requests);
+            for (int i = 0; i < chunk.size(); i++) {
+                out.put(chunk.get(i), toResult(chunk.get(i), results.get(i)));
+            }
+        } catch (RpcException e) {
+            chunk.forEach(r -> out.put(r, ReadResult.failed(e.getMessage())));
+        }
+        return out;
+    }
+
+    private static ReadResult single(RpcClient rpc, Read r) {
+        RpcRequest req = request(r);
+        try {
+            return toResult(r, RpcResult.of(rpc.call(req.method(), req.params().toArray())));
+        } catch (RpcException e) {
+            return ReadResult.failed(e.getMessage());
+        }
+    }
+
+    private static RpcRequest request(Read r) {
+        if (r.kind() == Read.Kind.NATIVE_BALANCE) {
+            return RpcRequest.of("eth_getBalance", r.holder(), "latest");
+        }
+        return RpcRequest.of("eth_call", Map.of("to", r.contract(), "data", Numeric.toHexString(Abi.encode(r))),
+                "latest");
+    }
+
+    private static ReadResult toResult(Read r, RpcResult res) {
+        if (!res.ok()) {
+            return ReadResult.failed(res.errorMessage());
+        }
+        String hex = res.result().asText("0x");
+        if (r.kind() == Read.Kind.NATIVE_BALANCE) {
+            return ReadResult.of(Numeric.toBigInt(hex));
+        }
+        byte[] data = Numeric.hexStringToByteArray(hex);
+        return data.length == 0 ? ReadResult.failed("empty return data (no contract there?)") : Abi.decode(r, data);
+    }
+
+}

@@ -1,0 +1,149 @@
+package dev.lorekeeper.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.TestContracts;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/** Batched reads against a real node: Multicall3 where it exists, JSON-RPC batches where not, same answers. */
+class ChainReaderTest {
+    static Anvil anvil;
+    static String nft;
+    static String multi;
+    static String coin;
+    static String minter;
+    static List<String> holders = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+        minter = anvil.accounts().get(0);
+        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
+        multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of());
+        coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
+        for (int i = 0; i < 30; i++) {
+            holders.add(String.format("0x%040x", 0x1000 + i));
+        }
+        List<Address> first20 = holders.subList(0, 20).stream().map(Address::new).toList();
+        TestContracts.send(anvil, minter, nft, "mintBatch", List.of(new DynamicArray<>(Address.class, first20),
+                new Uint256(1)));
+        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(holders.get(0)), new Uint256(100)));
+        TestContracts.send(anvil, minter, multi, "mint", List.of(new Address(holders.get(1)), new Uint256(7),
+                new Uint256(3)));
+        TestContracts.send(anvil, minter, coin, "mint", List.of(new Address(holders.get(2)),
+                new Uint256(new BigInteger("2500000000000000000"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        anvil.close();
+    }
+
+    record Counted(ChainReader reader, AtomicInteger requests) {
+    }
+
+    static Counted reader(ChainReader.Mode mode, String multicall) {
+        AtomicInteger requests = new AtomicInteger();
+        Chains chains = new Chains();
+        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
+                Duration.ofSeconds(10), (c, calls, ok, nanos) -> requests.incrementAndGet())));
+        return new Counted(new ChainReader(chains, Duration.ofMinutes(5), 25, multicall, mode), requests);
+    }
+
+    static List<Read> reads() {
+        List<Read> reads = new ArrayList<>();
+        for (String h : holders) {
+            reads.add(Read.erc721Balance("anvil", nft, h));
+            reads.add(Read.erc1155Balance("anvil", multi, h, BigInteger.valueOf(7)));
+            reads.add(Read.erc20Balance("anvil", coin, h));
+            reads.add(Read.nativeBalance("anvil", h));
+        }
+        reads.add(Read.decimals("anvil", coin));
+        reads.add(Read.ownerOf("anvil", nft, BigInteger.valueOf(100)));
+        reads.add(Read.supportsInterface("anvil", nft, Abi.ERC721_ENUMERABLE));
+        reads.add(Read.tokenOfOwnerByIndex("anvil", nft, holders.get(0), 1));
+        reads.add(Read.tokenUri("anvil", nft, BigInteger.valueOf(3)));
+        return reads;
+    }
+
+    static void assertValues(Map<Read, ReadResult> r) {
+        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(0))).value()).isEqualTo(2);
+        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(5))).value()).isEqualTo(1);
+        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(25))).value()).isEqualTo(0);
+        assertThat(r.get(Read.erc1155Balance("anvil", multi, holders.get(1), BigInteger.valueOf(7))).value())
+                .isEqualTo(3);
+        assertThat(r.get(Read.erc20Balance("anvil", coin, holders.get(2))).value())
+                .isEqualTo(new BigInteger("2500000000000000000"));
+        assertThat(r.get(Read.decimals("anvil", coin)).value()).isEqualTo(18);
+        assertThat(r.get(Read.ownerOf("anvil", nft, BigInteger.valueOf(100))).value())
+                .isEqualTo(new BigInteger(holders.get(0).substring(2), 16));
+        assertThat(r.get(Read.supportsInterface("anvil", nft, Abi.ERC721_ENUMERABLE)).value()).isEqualTo(1);
+        assertThat(r.get(Read.tokenOfOwnerByIndex("anvil", nft, holders.get(0), 1)).value()).isEqualTo(100);
+        assertThat(r.get(Read.tokenUri("anvil", nft, BigInteger.valueOf(3))).text()).isEqualTo("https://m/3");
+        assertThat(r.get(Read.nativeBalance("anvil", holders.get(3))).value()).isEqualTo(0);
+        assertThat(r.values()).allMatch(ReadResult::ok);
+    }
+
+    @Test
+    void multicallBatchesManyReadsIntoFewRequests() {
+        Counted c = reader(ChainReader.Mode.BATCHED, GatingConfig.MULTICALL3);
+        Map<Read, ReadResult> r = c.reader().read(reads());
+        assertValues(r);
+        assertThat(c.requests().get()).isEqualTo(1 + 5); // code check + ceil(125 / 25)
+        c.reader().read(reads());
+        assertThat(c.requests().get()).as("served from cache").isEqualTo(6);
+    }
+
+    @Test
+    void withoutMulticallJsonRpcBatchesAreUsed() {
+        Counted c = reader(ChainReader.Mode.BATCHED, "0x000000000000000000000000000000000000dEaD");
+        assertValues(c.reader().read(reads()));
+        assertThat(c.requests().get()).isEqualTo(1 + 5);
+    }
+
+    @Test
+    void naiveModeMakesOneRequestPerRead() {
+        Counted c = reader(ChainReader.Mode.NAIVE, GatingConfig.MULTICALL3);
+        assertValues(c.reader().read(reads()));
+        assertThat(c.requests().get()).isEqualTo(reads().size());
+    }
+
+    @Test
+    void invalidationForgetsOnlyTheAffectedHolders() {
+        Counted c = reader(ChainReader.Mode.BATCHED, GatingConfig.MULTICALL3);
+        c.reader().read(reads());
+        int before = c.requests().get();
+        c.reader().invalidate("anvil", nft, java.util.Set.of(holders.get(0)));
+        Map<Read, ReadResult> again = c.reader().read(List.of(Read.erc721Balance("anvil", nft, holders.get(0)),
+                Read.erc721Balance("anvil", nft, holders.get(1))));
+        assertThat(again.get(Read.erc721Balance("anvil", nft, holders.get(0))).value()).isEqualTo(2);
+        assertThat(c.requests().get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aStoppedNodeGivesFailuresNotZeros() {
+        Chains chains = new Chains();
+        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of("http://127.0.0.1:1"),
+                Duration.ofSeconds(1), RpcObserver.NONE)));
+        ChainReader dead = new ChainReader(chains, Duration.ofMinutes(5), 25, GatingConfig.MULTICALL3,
+                ChainReader.Mode.BATCHED);
+        Map<Read, ReadResult> r = dead.read(List.of(Read.erc721Balance("anvil", nft, holders.get(0))));
+        assertThat(r.values()).noneMatch(ReadResult::ok);
+        assertThat(r.values()).allMatch(v -> v.value() == null);
+    }
+}
