@@ -10,7 +10,20 @@ import dev.lorekeeper.config.FeatureStatusSource;
 import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.config.LoadedConfig;
 import dev.lorekeeper.config.LorekeeperConfig;
+import dev.lorekeeper.chain.ChainReader;
+import dev.lorekeeper.chain.CursorStore;
+import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.discord.AboutCommand;
+import dev.lorekeeper.discord.GateCommand;
+import dev.lorekeeper.discord.JdaRoleOps;
+import dev.lorekeeper.discord.MemberJoinRoleSync;
+import dev.lorekeeper.gate.ChainHealth;
+import dev.lorekeeper.gate.ChainWatcher;
+import dev.lorekeeper.gate.GateEvaluator;
+import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.GateStore;
+import dev.lorekeeper.gate.OutboxWorker;
+import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.discord.CommandRegistrar;
 import dev.lorekeeper.discord.DiscordBot;
 import dev.lorekeeper.discord.InteractionObserver;
@@ -60,14 +73,15 @@ public final class Lorekeeper implements AutoCloseable {
         closeables.add(0, db);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
         Chains chains = chains(config);
-
-        VerificationService verification = verification(config, db, chains);
-        ScheduledExecutorService routines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lorekeeper-routines");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService routines = Executors.newScheduledThreadPool(3, daemon("lorekeeper-routine-"));
         closeables.add(0, routines::shutdownNow);
+        java.util.concurrent.ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
+        closeables.add(0, work::shutdownNow);
+
+        java.util.concurrent.atomic.AtomicReference<JDA> jdaRef = new java.util.concurrent.atomic.AtomicReference<>();
+        JdaRoleOps roleOps = new JdaRoleOps(jdaRef::get, settings);
+        GateService gates = gating(config, db, chains, roleOps, routines);
+        VerificationService verification = verification(config, db, chains, gates);
         routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
                 TimeUnit.MINUTES);
 
@@ -79,19 +93,62 @@ public final class Lorekeeper implements AutoCloseable {
                 FeatureStatusSource.switchable(Feature.VERIFICATION, s -> FeatureStatus.active(Feature.VERIFICATION,
                         "members link wallets with /verify on " + verification.settings().domain()
                                 + (chains.isEmpty() ? " (contract wallets need a chain under chains:)" : ""))),
-                FeatureStatusSource.switchable(Feature.GATING, FeatureStatusSource.notInBuild(Feature.GATING)),
+                FeatureStatusSource.switchable(Feature.GATING, s -> chains.isEmpty()
+                        ? FeatureStatus.inactive(Feature.GATING, "no chains are configured (add one under chains:)")
+                        : FeatureStatus.active(Feature.GATING, gates.gates(s.guildId()).size() + " gate(s); roles "
+                                + "follow transfers within " + config.gating().pollInterval().toSeconds()
+                                + " s, with a full check every " + config.gating().sweepInterval().toHours() + " h")),
                 FeatureStatusSource.switchable(Feature.QA, FeatureStatusSource.notInBuild(Feature.QA)),
                 FeatureStatusSource.switchable(Feature.CHARACTERS, FeatureStatusSource.notInBuild(Feature.CHARACTERS)));
         List<SlashCommand> commands = List.of(
                 new AboutCommand(features, settings, VersionInfo.version()),
                 new SettingsCommand(settings),
                 new VerifyCommand(verification, settings),
-                new WalletsCommand(verification, settings));
+                new WalletsCommand(verification, settings),
+                new GateCommand(gates, config.chains().keySet(), work));
 
         InteractionRouter router = new InteractionRouter(commands, InteractionObserver.NONE);
-        discord = new DiscordBot(config.discord(),
-                List.of(router, new CommandRegistrar(commands, config.discord().devGuildId())), 8);
+        discord = new DiscordBot(config.discord(), List.of(router,
+                new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work)), 8);
         closeables.add(0, discord);
+        this.jdaRef = jdaRef;
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<JDA> jdaRef;
+
+    private static GateService gating(LorekeeperConfig config, Database db, Chains chains, JdaRoleOps roleOps,
+            ScheduledExecutorService routines) {
+        var g = config.gating();
+        ChainReader reader = new ChainReader(chains, g.cacheTtl(), g.batchSize(), g.multicall(),
+                ChainReader.Mode.BATCHED);
+        MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout());
+        WalletLinks links = new WalletLinks(db);
+        GateService gates = new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
+                new GateEvaluator(reader, metadata), links, db, roleOps,
+                new ChainHealth(roleOps, g.failuresBeforeAlert()), Clock.systemUTC());
+        OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps, g.roleChangesPerTenSeconds(),
+                Clock.systemUTC());
+        routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);
+        if (!chains.isEmpty()) {
+            ChainWatcher watcher = new ChainWatcher(chains, new CursorStore(db), gates, reader, links,
+                    g.confirmations(), g.logBlockRange());
+            routines.scheduleWithFixedDelay(() -> guard("chain watcher", watcher), g.pollInterval().toMillis(),
+                    g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            routines.scheduleWithFixedDelay(() -> guard("sweep", () -> gates.guildsWithGates().forEach(
+                    guild -> gates.sync(guild, gates.sweepableMembers(guild), n -> { }))),
+                    Math.min(60_000, g.sweepInterval().toMillis()), g.sweepInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return gates;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static Chains chains(LorekeeperConfig config) {
@@ -101,7 +158,8 @@ public final class Lorekeeper implements AutoCloseable {
         return chains;
     }
 
-    private static VerificationService verification(LorekeeperConfig config, Database db, Chains chains) {
+    private static VerificationService verification(LorekeeperConfig config, Database db, Chains chains,
+            WalletLinkListener listener) {
         String chainName = config.verification().chain() != null ? config.verification().chain()
                 : chains.all().stream().findFirst().map(Chains.Chain::name).orElse(null);
         long chainId = chainName == null ? 1L : chains.byName(chainName).orElseThrow().chainId();
@@ -110,14 +168,14 @@ public final class Lorekeeper implements AutoCloseable {
         SiweVerifier verifier = new SiweVerifier(chains.isEmpty() ? null : new ChainContractSignatureChecker(chains),
                 config.verification().clockSkew());
         return new VerificationService(db, new VerifySessions(db), new WalletLinks(db), verifier, vs,
-                WalletLinkListener.NONE, Clock.systemUTC(), config.verification().attemptsPerMember());
+                listener, Clock.systemUTC(), config.verification().attemptsPerMember());
     }
 
     /** Starts every part; on failure, closes what was already started and rethrows. */
     public static Lorekeeper start(LoadedConfig config) {
         Lorekeeper bot = new Lorekeeper(config);
         try {
-            bot.discord.start();
+            bot.jdaRef.set(bot.discord.start());
         } catch (RuntimeException e) {
             bot.close();
             throw e;

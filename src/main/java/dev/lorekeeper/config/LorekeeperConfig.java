@@ -14,6 +14,7 @@ public record LorekeeperConfig(
         VerificationConfig verification,
         GatingConfig gating,
         List<GateConfig> gates,
+        MetadataConfig metadata,
         GuildDefaults guildDefaults) {
 
     public LorekeeperConfig {
@@ -25,6 +26,7 @@ public record LorekeeperConfig(
         verification = verification == null ? VerificationConfig.defaults() : verification;
         gating = gating == null ? GatingConfig.defaults() : gating;
         gates = gates == null ? List.of() : List.copyOf(gates);
+        metadata = metadata == null ? MetadataConfig.defaults() : metadata;
         guildDefaults = guildDefaults == null ? GuildDefaults.defaults() : guildDefaults;
     }
 

@@ -60,8 +60,9 @@ public final class DiscordBot implements AutoCloseable {
                 .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
                         CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
                         CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS))
-                .setChunkingFilter(ChunkingFilter.NONE)
-                .setMemberCachePolicy(MemberCachePolicy.DEFAULT)
+                // Role sync compares desired with actual roles: keep members (and their roles) in memory.
+                .setChunkingFilter(ChunkingFilter.ALL)
+                .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setEventPool(eventPool, false)
                 .addEventListeners(listeners.toArray());
         if (config.apiBaseUrl() != null) {

@@ -1,0 +1,185 @@
+package dev.lorekeeper.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Resolves token metadata URIs ({@code ipfs://}, {@code ar://}, {@code https://}, {@code data:application/json}) and
+ * reads the JSON field by field, so one bad field never loses the rest. Bodies are capped at 1 MB; images are only
+ * ever turned into https links, never fetched.
+ */
+public final class MetadataFetcher {
+    static final int MAX_BYTES = 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> ipfsGateways;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Cache<String, TokenMetadata> cache = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofHours(6)).build();
+
+    public MetadataFetcher(List<String> ipfsGateways, Duration timeout) {
+        this.ipfsGateways = ipfsGateways.stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public TokenMetadata fetch(String uri) {
+        if (uri == null || uri.isBlank()) {
+            return TokenMetadata.failed("the token has no metadata URI");
+        }
+        TokenMetadata cached = cache.getIfPresent(uri);
+        if (cached != null) {
+            return cached;
+        }
+        TokenMetadata m = load(uri.trim());
+        if (m.ok()) {
+            cache.put(uri, m);
+        }
+        return m;
+    }
+
+    private TokenMetadata load(String uri) {
+        try {
+            if (uri.startsWith("data:")) {
+                return parse(dataUri(uri));
+            }
+            List<String> urls = httpUrls(uri);
+            String lastError = "no gateway answered";
+            for (String url : urls) {
+                try {
+                    return parse(get(url));
+                } catch (IOException e) {
+                    lastError = e.getMessage();
+                }
+            }
+            return TokenMetadata.failed(lastError);
+        } catch (IllegalArgumentException e) {
+            return TokenMetadata.failed(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TokenMetadata.failed("interrupted");
+        }
+    }
+
+    /** The https URLs to try for a URI, gateways in order for IPFS. */
+    List<String> httpUrls(String uri) {
+        if (uri.startsWith("ipfs://")) {
+            String path = uri.substring("ipfs://".length()).replaceFirst("^ipfs/", "");
+            return ipfsGateways.stream().map(g -> g + path).toList();
+        }
+        if (uri.startsWith("ar://")) {
+            return List.of("https://arweave.net/" + uri.substring("ar://".length()));
+        }
+        if (uri.startsWith("https://") || uri.startsWith("http://")) {
+            return List.of(uri);
+        }
+        if (uri.matches("(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{50,})(/.*)?")) {
+            return ipfsGateways.stream().map(g -> g + uri).toList();
+        }
+        throw new IllegalArgumentException("unsupported metadata URI scheme: " + uri.split(":", 2)[0]);
+    }
+
+    /** A browser-safe https link for an image URI; never fetched, and on-chain SVG is not inlined anywhere. */
+    public String imageUrl(String image) {
+        if (image == null || image.isBlank() || image.startsWith("data:")) {
+            return null;
+        }
+        try {
+            String url = httpUrls(image.trim()).get(0);
+            return url.startsWith("https://") ? url : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() / 100 != 2) {
+                throw new IOException("HTTP " + r.statusCode() + " from " + URI.create(url).getHost());
+            }
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw new IOException("metadata larger than 1 MB");
+            }
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    static String dataUri(String uri) {
+        int comma = uri.indexOf(',');
+        if (comma < 0) {
+            throw new IllegalArgumentException("malformed data: URI");
+        }
+        String meta = uri.substring(5, comma);
+        String payload = uri.substring(comma + 1);
+        if (payload.length() > MAX_BYTES * 2) {
+            throw new IllegalArgumentException("metadata larger than 1 MB");
+        }
+        if (meta.endsWith(";base64")) {
+            return new String(Base64.getDecoder().decode(payload.trim()), StandardCharsets.UTF_8);
+        }
+        return URLDecoder.decode(payload.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    TokenMetadata parse(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            return TokenMetadata.failed("metadata is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return TokenMetadata.failed("metadata is not a JSON object");
+        }
+        List<String> warnings = new ArrayList<>();
+        String name = text(root, "name", warnings);
+        String description = text(root, "description", warnings);
+        String image = text(root, "image", warnings);
+        List<TokenMetadata.Attribute> attributes = new ArrayList<>();
+        JsonNode attrs = root.path("attributes");
+        if (!attrs.isMissingNode() && !attrs.isArray()) {
+            warnings.add("attributes is not a list; ignored");
+        }
+        for (int i = 0; attrs.isArray() && i < attrs.size(); i++) {
+            JsonNode a = attrs.get(i);
+            if (!a.isObject() || !a.path("trait_type").isValueNode() || !a.has("value")
+                    || !a.path("value").isValueNode()) {
+                warnings.add("attributes[" + i + "] has no trait_type or value; skipped");
+                continue;
+            }
+            attributes.add(new TokenMetadata.Attribute(a.path("trait_type").asText(), a.path("value").asText()));
+        }
+        return new TokenMetadata(true, name, description, image, imageUrl(image), List.copyOf(attributes),
+                List.copyOf(warnings), null);
+    }
+
+    private static String text(JsonNode root, String field, List<String> warnings) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isValueNode()) {
+            warnings.add(field + " is not text; ignored");
+            return null;
+        }
+        return n.asText();
+    }
+}

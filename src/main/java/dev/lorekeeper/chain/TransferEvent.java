@@ -1,0 +1,5 @@
+package dev.lorekeeper.chain;
+
+/** A token moved: ERC-20/721 Transfer, or ERC-1155 TransferSingle/TransferBatch (one event per log). */
+public record TransferEvent(String chain, String contract, String from, String to, long block) {
+}

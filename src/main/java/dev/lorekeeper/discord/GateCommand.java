@@ -1,0 +1,251 @@
+package dev.lorekeeper.discord;
+
+import dev.lorekeeper.config.RuleSpec;
+import dev.lorekeeper.gate.Evaluation;
+import dev.lorekeeper.gate.Gate;
+import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.GateStore;
+import dev.lorekeeper.gate.SyncReport;
+import dev.lorekeeper.gate.Truth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/** /gate: moderators (Manage Roles) add, list, remove and test token gates, and resync a server or a member. */
+public final class GateCommand implements SlashCommand {
+    private final GateService gates;
+    private final Set<String> chains;
+    private final Executor executor;
+
+    public GateCommand(GateService gates, Set<String> chains, Executor executor) {
+        this.gates = gates;
+        this.chains = chains;
+        this.executor = executor;
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return Commands.slash("gate", "Token-gated roles")
+                .setContexts(InteractionContextType.GUILD)
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_ROLES))
+                .addSubcommands(
+                        new SubcommandData("add", "Give a role to holders of a token").addOptions(
+                                new OptionData(OptionType.ROLE, "role", "The role holders get", true),
+                                new OptionData(OptionType.STRING, "type", "What must be held", true)
+                                        .addChoice("ERC-721 NFT", "erc721").addChoice("ERC-1155 token", "erc1155")
+                                        .addChoice("ERC-20 token", "erc20").addChoice("Native coin", "native")
+                                        .addChoice("Combined rule (JSON)", "json"),
+                                new OptionData(OptionType.STRING, "chain", "Chain name from the config", false, true),
+                                new OptionData(OptionType.STRING, "contract", "Token contract address (0x…)", false),
+                                new OptionData(OptionType.INTEGER, "min", "Minimum count (default 1)", false),
+                                new OptionData(OptionType.INTEGER, "max", "Maximum count", false),
+                                new OptionData(OptionType.STRING, "token-ids", "ERC-721 ids or ranges: 1-100, 7",
+                                        false),
+                                new OptionData(OptionType.STRING, "traits", "ERC-721 traits: Background=Gold|Silver; "
+                                        + "Eyes=Laser", false),
+                                new OptionData(OptionType.STRING, "ids", "ERC-1155 token ids: 1, 2", false),
+                                new OptionData(OptionType.STRING, "amount", "ERC-20 or native minimum in whole "
+                                        + "tokens, e.g. 100 or 0.5", false),
+                                new OptionData(OptionType.STRING, "rule", "Combined rule as JSON (all/any/not)",
+                                        false),
+                                new OptionData(OptionType.STRING, "name", "A name for this gate", false)),
+                        new SubcommandData("list", "The gates of this server"),
+                        new SubcommandData("remove", "Remove a gate").addOptions(
+                                new OptionData(OptionType.INTEGER, "id", "Gate number from /gate list", true, true)),
+                        new SubcommandData("test", "Which requirements a member meets, with the numbers")
+                                .addOption(OptionType.USER, "member", "The member", true),
+                        new SubcommandData("resync", "Re-check holdings now, for the server or one member")
+                                .addOption(OptionType.USER, "member", "Only this member", false));
+    }
+
+    @Override
+    public void onSlash(SlashCommandInteractionEvent event) {
+        Guild guild = event.getGuild();
+        if (guild == null || event.getMember() == null) {
+            throw new UserFacingException("/gate only works inside a server.");
+        }
+        if (!event.getMember().hasPermission(Permission.MANAGE_ROLES)) {
+            throw new UserFacingException("Only members with Manage Roles can manage gates.");
+        }
+        switch (event.getSubcommandName() == null ? "list" : event.getSubcommandName()) {
+            case "add" -> add(event, guild);
+            case "remove" -> remove(event, guild);
+            case "test" -> test(event, guild);
+            case "resync" -> resync(event, guild);
+            default -> list(event, guild);
+        }
+    }
+
+    private void add(SlashCommandInteractionEvent event, Guild guild) {
+        Role role = event.getOption("role", OptionMapping::getAsRole);
+        if (role.isPublicRole() || role.isManaged()) {
+            throw new UserFacingException(role.getName() + " can't be a gated role: pick a normal role.");
+        }
+        RuleSpec rule = ruleFrom(event);
+        String name = event.getOption("name", rule.type() == null ? "combined rule" : rule.type() + " holders",
+                OptionMapping::getAsString);
+        long id;
+        try {
+            id = gates.addGate(guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("Not added. Fix these and try again:\n" + e.getMessage());
+        }
+        String warning = guild.getSelfMember().canInteract(role) ? ""
+                : "\n⚠️ " + role.getAsMention() + " sits above my highest role, so I can't give it yet. In Server "
+                        + "Settings → Roles, drag the Lorekeeper role above it.";
+        Responder.text(event, "Added gate #" + id + " (" + Markdown.escape(name) + ") for " + role.getAsMention()
+                + ". Verified members are being checked now." + warning, true);
+        long guildId = guild.getIdLong();
+        executor.execute(() -> gates.sync(guildId, gates.sweepableMembers(guildId), n -> { }));
+    }
+
+    private RuleSpec ruleFrom(SlashCommandInteractionEvent event) {
+        String type = event.getOption("type", OptionMapping::getAsString);
+        if (type.equals("json")) {
+            String json = event.getOption("rule", OptionMapping::getAsString);
+            if (json == null) {
+                throw new UserFacingException("A combined rule needs the rule option, e.g. "
+                        + "{\"any\":[{\"type\":\"erc721\",\"chain\":\"ethereum\",\"contract\":\"0x…\"}, …]}");
+            }
+            try {
+                return GateStore.fromJson(json);
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException("The rule is not valid JSON: " + e.getMessage());
+            }
+        }
+        String chain = event.getOption("chain", OptionMapping::getAsString);
+        String contract = event.getOption("contract", OptionMapping::getAsString);
+        Long min = event.getOption("min", OptionMapping::getAsLong);
+        Long max = event.getOption("max", OptionMapping::getAsLong);
+        return new RuleSpec(type, chain, contract, min, max, list(event, "token-ids"), traits(event),
+                list(event, "ids"), event.getOption("amount", OptionMapping::getAsString), null, null, null);
+    }
+
+    private static List<String> list(SlashCommandInteractionEvent event, String option) {
+        String raw = event.getOption(option, OptionMapping::getAsString);
+        return raw == null ? null : Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static Map<String, List<String>> traits(SlashCommandInteractionEvent event) {
+        String raw = event.getOption("traits", OptionMapping::getAsString);
+        if (raw == null) {
+            return null;
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String part : raw.split(";")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new UserFacingException("Traits look like Background=Gold|Silver; Eyes=Laser — '"
+                        + part.trim() + "' has no =.");
+            }
+            out.put(kv[0].trim(), Arrays.stream(kv[1].split("\\|")).map(String::trim).toList());
+        }
+        return out;
+    }
+
+    private void list(SlashCommandInteractionEvent event, Guild guild) {
+        List<Gate> all = gates.gates(guild.getIdLong());
+        if (all.isEmpty()) {
+            Responder.text(event, "No gates yet. Add one with /gate add.", true);
+            return;
+        }
+        StringBuilder sb = new StringBuilder("**Gates**\n");
+        for (Gate g : all) {
+            sb.append("• ").append(g.id() == null ? "config" : "#" + g.id()).append(" ")
+                    .append(Markdown.escape(g.name())).append(" → <@&").append(g.roleId()).append(">: ");
+            g.rule().requirements().forEach(r -> sb.append(r.describe()).append("; "));
+            sb.append('\n');
+        }
+        Responder.text(event, sb.toString(), true);
+    }
+
+    private void remove(SlashCommandInteractionEvent event, Guild guild) {
+        long id = event.getOption("id", OptionMapping::getAsLong);
+        if (!gates.removeGate(guild.getIdLong(), id, event.getUser().getIdLong())) {
+            throw new UserFacingException("There is no gate #" + id + " here (gates from the config file are removed "
+                    + "in the config). /gate list shows them.");
+        }
+        Responder.text(event, "Removed gate #" + id + ". Roles it gave stay until a moderator removes them.", true);
+    }
+
+    private void test(SlashCommandInteractionEvent event, Guild guild) {
+        Responder.acknowledge(event, true);
+        User user = event.getOption("member", OptionMapping::getAsUser);
+        long guildId = guild.getIdLong();
+        executor.execute(() -> {
+            Map<Gate, Evaluation> result = gates.test(guildId, user.getIdLong());
+            StringBuilder sb = new StringBuilder("**" + Markdown.escape(user.getName()) + "**\n");
+            if (result.isEmpty()) {
+                sb.append("This server has no gates.");
+            }
+            result.forEach((g, e) -> {
+                sb.append(icon(e.truth())).append(" <@&").append(g.roleId()).append("> (").append(g.label())
+                        .append(")\n");
+                e.requirements().forEach(r -> sb.append("   ").append(icon(r.truth())).append(' ')
+                        .append(r.requirement().describe()).append(" — ").append(r.detail()).append('\n'));
+            });
+            Responder.text(event, sb.toString(), true);
+        });
+    }
+
+    private void resync(SlashCommandInteractionEvent event, Guild guild) {
+        Responder.acknowledge(event, true);
+        InteractionHook hook = event.getHook();
+        User only = event.getOption("member", OptionMapping::getAsUser);
+        long guildId = guild.getIdLong();
+        executor.execute(() -> {
+            List<Long> members = only != null ? List.of(only.getIdLong()) : gates.sweepableMembers(guildId);
+            hook.editOriginal("Checking " + members.size() + " members…").queue();
+            long[] lastEdit = {System.nanoTime()};
+            SyncReport r = gates.sync(guildId, members, done -> {
+                if (System.nanoTime() - lastEdit[0] > 1_000_000_000L) {
+                    lastEdit[0] = System.nanoTime();
+                    hook.editOriginal("Checked " + done + " of " + members.size() + " members…").queue();
+                }
+            }).report();
+            hook.editOriginal("Resync done: checked " + r.checked() + " member" + (r.checked() == 1 ? "" : "s")
+                    + ", " + r.added() + " role" + (r.added() == 1 ? "" : "s") + " to add, " + r.removed()
+                    + " to remove" + (r.unknown() > 0 ? ", " + r.unknown() + " kept as they are because the chain "
+                    + "could not be read" : "") + ".").queue();
+        });
+    }
+
+    @Override
+    public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().toLowerCase();
+        List<Command.Choice> choices = new ArrayList<>();
+        if (event.getFocusedOption().getName().equals("chain")) {
+            chains.stream().filter(c -> c.toLowerCase().contains(typed)).sorted().limit(25)
+                    .forEach(c -> choices.add(new Command.Choice(c, c)));
+        } else if (event.getGuild() != null) {
+            gates.gates(event.getGuild().getIdLong()).stream().filter(g -> g.id() != null).limit(25)
+                    .forEach(g -> choices.add(new Command.Choice("#" + g.id() + " " + g.name(), g.id())));
+        }
+        event.replyChoices(choices).queue();
+    }
+
+    private static String icon(Truth t) {
+        return t == Truth.TRUE ? "✅" : t == Truth.FALSE ? "⛔" : "❔";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.lorekeeper.discord;
+
+import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.gate.RoleOps;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.UserSnowflake;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.HierarchyException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Role sync's view of Discord, through JDA: members' roles, role changes, role names and the audit channel. */
+public final class JdaRoleOps implements RoleOps {
+    private static final Logger log = LoggerFactory.getLogger(JdaRoleOps.class);
+
+    private final Supplier<JDA> jda;
+    private final GuildSettingsService settings;
+
+    public JdaRoleOps(Supplier<JDA> jda, GuildSettingsService settings) {
+        this.jda = jda;
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<Set<Long>> rolesOf(long guildId, long memberId) {
+        Guild guild = guild(guildId);
+        if (guild == null) {
+            return Optional.empty();
+        }
+        Member member = guild.getMemberById(memberId);
+        try {
+            if (member == null) {
+                member = guild.retrieveMemberById(memberId).complete();
+            }
+        } catch (ErrorResponseException e) {
+            return Optional.empty();
+        }
+        return Optional.of(member.getRoles().stream().map(Role::getIdLong).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public Outcome apply(long guildId, long memberId, long roleId, boolean add) {
+        Guild guild = guild(guildId);
+        Role role = guild == null ? null : guild.getRoleById(roleId);
+        if (guild == null) {
+            return Outcome.RETRY;
+        }
+        if (role == null) {
+            return Outcome.FORBIDDEN;
+        }
+        try {
+            UserSnowflake user = UserSnowflake.fromId(memberId);
+            (add ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
+                    .reason("Lorekeeper token gate").complete();
+            return Outcome.APPLIED;
+        } catch (HierarchyException | InsufficientPermissionException e) {
+            return Outcome.FORBIDDEN;
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
+                return Outcome.MEMBER_GONE;
+            }
+            if (e.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS
+                    || e.getErrorResponse() == ErrorResponse.UNKNOWN_ROLE) {
+                return Outcome.FORBIDDEN;
+            }
+            log.warn("role change in guild {} failed: {}", guildId, e.getMeaning());
+            return Outcome.RETRY;
+        } catch (RuntimeException e) {
+            log.warn("role change in guild {} failed: {}", guildId, e.toString());
+            return Outcome.RETRY;
+        }
+    }
+
+    @Override
+    public String roleName(long guildId, long roleId) {
+        Guild guild = guild(guildId);
+        Role role = guild == null ? null : guild.getRoleById(roleId);
+        return role == null ? "role " + roleId : role.getName();
+    }
+
+    @Override
+    public void audit(long guildId, String line) {
+        String channelId = settings.of(guildId).auditChannelId();
+        Guild guild = guild(guildId);
+        if (channelId == null || guild == null) {
+            return;
+        }
+        TextChannel channel = guild.getTextChannelById(channelId);
+        if (channel == null) {
+            log.warn("audit channel {} of guild {} is not a text channel I can see", channelId, guildId);
+            return;
+        }
+        // No mention in an audit line pings anyone: the bot allows none by default.
+        channel.sendMessage(MessageLimits.truncate(line, MessageLimits.CONTENT)).queue(null,
+                e -> log.warn("audit line to guild {} failed: {}", guildId, e.getMessage()));
+    }
+
+    private Guild guild(long guildId) {
+        JDA client = jda.get();
+        return client == null ? null : client.getGuildById(guildId);
+    }
+}

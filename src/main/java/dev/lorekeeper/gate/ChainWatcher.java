@@ -1,0 +1,83 @@
+package dev.lorekeeper.gate;
+
+import dev.lorekeeper.chain.ChainReader;
+import dev.lorekeeper.chain.Chains;
+import dev.lorekeeper.chain.CursorStore;
+import dev.lorekeeper.chain.RpcException;
+import dev.lorekeeper.chain.TransferEvent;
+import dev.lorekeeper.chain.TransferLogPoller;
+import dev.lorekeeper.wallet.WalletLink;
+import dev.lorekeeper.wallet.WalletLinks;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows Transfer logs of every gated contract: the cached reads of the affected holders are dropped and their
+ * owners' roles re-evaluated, so a sale takes the role within one poll interval.
+ */
+public final class ChainWatcher implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(ChainWatcher.class);
+
+    private final Chains chains;
+    private final CursorStore cursors;
+    private final GateService gates;
+    private final ChainReader reader;
+    private final WalletLinks links;
+    private final int confirmations;
+    private final int maxRange;
+
+    public ChainWatcher(Chains chains, CursorStore cursors, GateService gates, ChainReader reader, WalletLinks links,
+            int confirmations, int maxRange) {
+        this.chains = chains;
+        this.cursors = cursors;
+        this.gates = gates;
+        this.reader = reader;
+        this.links = links;
+        this.confirmations = confirmations;
+        this.maxRange = maxRange;
+    }
+
+    @Override
+    public void run() {
+        gates.watchedContracts().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(chain -> {
+            try {
+                handle(new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(contracts));
+            } catch (RpcException e) {
+                log.warn("watching chain {} failed: {}", chainName, e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("watching chain {} failed", chainName, e);
+            }
+        }));
+    }
+
+    void handle(List<TransferEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> holdersByContract = new HashMap<>();
+        for (TransferEvent e : events) {
+            Set<String> h = holdersByContract.computeIfAbsent(e.chain() + "|" + e.contract(), k -> new HashSet<>());
+            h.add(e.from());
+            h.add(e.to());
+        }
+        Map<Long, Set<Long>> membersByGuild = new HashMap<>();
+        holdersByContract.forEach((key, holders) -> {
+            String[] parts = key.split("\\|", 2);
+            reader.invalidate(parts[0], parts[1], holders);
+            for (String holder : holders) {
+                for (WalletLink l : links.ofAddress(holder)) {
+                    membersByGuild.computeIfAbsent(l.guildId(), g -> new LinkedHashSet<>()).add(l.memberId());
+                }
+            }
+        });
+        membersByGuild.forEach((guild, members) -> gates.sync(guild, List.copyOf(members), n -> { }));
+        log.info("{} transfer events re-evaluated {} members", events.size(),
+                membersByGuild.values().stream().mapToInt(Set::size).sum());
+    }
+}

@@ -1,0 +1,229 @@
+package dev.lorekeeper.gate;
+
+import dev.lorekeeper.config.ConfigProblem;
+import dev.lorekeeper.config.GateConfig;
+import dev.lorekeeper.config.RuleSpec;
+import dev.lorekeeper.config.RuleSpecValidator;
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.wallet.WalletLink;
+import dev.lorekeeper.wallet.WalletLinkListener;
+import dev.lorekeeper.wallet.WalletLinks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Gates per server (from the config file and from /gate add), and role sync: evaluate members, compare desired
+ * with actual roles, and queue the difference in the role outbox in one transaction. Only roles that some gate
+ * manages are ever touched, and a requirement that could not be read never removes a role.
+ */
+public final class GateService implements WalletLinkListener {
+    static final int SYNC_BATCH = 200;
+
+    private final GateStore store;
+    private final List<GateConfig> configGates;
+    private final Set<String> chains;
+    private final GateEvaluator evaluator;
+    private final WalletLinks links;
+    private final Database db;
+    private final RoleOps roles;
+    private final ChainHealth health;
+    private final Clock clock;
+
+    public GateService(GateStore store, List<GateConfig> configGates, Set<String> chains, GateEvaluator evaluator,
+            WalletLinks links, Database db, RoleOps roles, ChainHealth health, Clock clock) {
+        this.store = store;
+        this.configGates = List.copyOf(configGates);
+        this.chains = Set.copyOf(chains);
+        this.evaluator = evaluator;
+        this.links = links;
+        this.db = db;
+        this.roles = roles;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    public List<Gate> gates(long guildId) {
+        List<Gate> out = new ArrayList<>();
+        for (GateConfig g : configGates) {
+            if (Long.parseLong(g.guildId()) == guildId) {
+                out.add(new Gate(null, guildId, Long.parseLong(g.roleId()), g.name() == null ? "gate" : g.name(),
+                        RuleCompiler.compile(g.rule())));
+            }
+        }
+        store.inGuild(guildId).forEach(s -> out.add(new Gate(s.id(), s.guildId(), s.roleId(), s.name(),
+                RuleCompiler.compile(s.rule()))));
+        return out;
+    }
+
+    public Set<Long> guildsWithGates() {
+        Set<Long> out = new LinkedHashSet<>();
+        configGates.forEach(g -> out.add(Long.parseLong(g.guildId())));
+        store.all().forEach(s -> out.add(s.guildId()));
+        return out;
+    }
+
+    /** Every contract some gate reads, per chain (for the chain watcher). */
+    public Map<String, Set<String>> watchedContracts() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (long guild : guildsWithGates()) {
+            for (Gate g : gates(guild)) {
+                for (Rule.Requirement r : g.rule().requirements()) {
+                    contractOf(r).ifPresent(c -> out.computeIfAbsent(r.chain(), k -> new LinkedHashSet<>())
+                            .add(c.toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds a gate after checking its rule; the message lists every problem. */
+    public long addGate(long guildId, long roleId, String name, RuleSpec rule, long actorId) {
+        List<ConfigProblem> problems = new RuleSpecValidator(chains).validate(rule, "rule");
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream().map(ConfigProblem::toString)
+                    .collect(Collectors.joining("\n")));
+        }
+        return store.add(guildId, roleId, name, rule, actorId);
+    }
+
+    public boolean removeGate(long guildId, long id, long actorId) {
+        return store.remove(guildId, id, actorId);
+    }
+
+    /** A member's verdict for each gate, with numbers, without changing anything. */
+    public Map<Gate, Evaluation> test(long guildId, long memberId) {
+        MemberWallets m = new MemberWallets(guildId, memberId, addresses(guildId, memberId));
+        return evaluator.evaluate(List.of(m), gates(guildId)).get(m);
+    }
+
+    @Override
+    public List<String> walletsChanged(long guildId, long memberId) {
+        return sync(guildId, List.of(memberId), n -> { }).addedRoleNames();
+    }
+
+    public SyncOutcome memberJoined(long guildId, long memberId) {
+        return sync(guildId, List.of(memberId), n -> { });
+    }
+
+    /** Every member who has a wallet here or ever had a gated role from us. */
+    public List<Long> sweepableMembers(long guildId) {
+        Set<Long> members = new LinkedHashSet<>();
+        links.inGuild(guildId).forEach(l -> members.add(l.memberId()));
+        members.addAll(OutboxHistory.members(db, guildId));
+        return new ArrayList<>(members);
+    }
+
+    /** Re-evaluates members in batches; {@code progress} hears the number checked so far. */
+    public SyncOutcome sync(long guildId, List<Long> memberIds, IntConsumer progress) {
+        List<Gate> gates = gates(guildId);
+        if (gates.isEmpty()) {
+            return new SyncOutcome(new SyncReport(memberIds.size(), 0, 0, 0), List.of());
+        }
+        SyncReport total = SyncReport.empty();
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < memberIds.size(); i += SYNC_BATCH) {
+            List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + SYNC_BATCH));
+            SyncOutcome o = syncBatch(guildId, batch, gates);
+            total = total.plus(o.report());
+            added.addAll(o.addedRoleNames());
+            progress.accept(Math.min(memberIds.size(), i + SYNC_BATCH));
+        }
+        return new SyncOutcome(total, added);
+    }
+
+    private SyncOutcome syncBatch(long guildId, List<Long> memberIds, List<Gate> gates) {
+        Map<Long, List<String>> wallets = new HashMap<>();
+        for (WalletLink l : links.inGuild(guildId)) {
+            wallets.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
+        }
+        List<MemberWallets> members = memberIds.stream()
+                .map(id -> new MemberWallets(guildId, id, wallets.getOrDefault(id, List.of()))).toList();
+        Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
+        health.observe(guildId, verdicts.values());
+        List<Planned> plan = new ArrayList<>();
+        int unknown = 0;
+        for (MemberWallets m : members) {
+            Optional<Set<Long>> actual = roles.rolesOf(guildId, m.memberId());
+            if (actual.isEmpty()) {
+                continue;
+            }
+            Map<Long, Desire> desired = desired(verdicts.get(m));
+            if (desired.values().stream().anyMatch(d -> d.truth() == Truth.UNKNOWN)) {
+                unknown++;
+            }
+            desired.forEach((roleId, d) -> {
+                boolean has = actual.get().contains(roleId);
+                if (d.truth() == Truth.TRUE && !has) {
+                    plan.add(new Planned(m.memberId(), roleId, true, d.reason(), wallet(m)));
+                } else if (d.truth() == Truth.FALSE && has) {
+                    plan.add(new Planned(m.memberId(), roleId, false, d.reason(), wallet(m)));
+                }
+            });
+        }
+        Instant now = clock.instant();
+        List<Planned> queued = db.inTransaction(c -> {
+            List<Planned> q = new ArrayList<>();
+            for (Planned p : plan) {
+                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason() + p.wallet(), now)) {
+                    q.add(p);
+                }
+            }
+            return q;
+        });
+        List<String> addedNames = queued.stream().filter(Planned::add).map(p -> roles.roleName(guildId, p.roleId()))
+                .toList();
+        int adds = (int) queued.stream().filter(Planned::add).count();
+        return new SyncOutcome(new SyncReport(members.size(), adds, queued.size() - adds, unknown), addedNames);
+    }
+
+    /** A role is wanted if any of its gates says yes; kept as it is if none says yes and one is unknown. */
+    private static Map<Long, Desire> desired(Map<Gate, Evaluation> verdicts) {
+        Map<Long, Desire> out = new LinkedHashMap<>();
+        verdicts.forEach((g, e) -> out.merge(g.roleId(), new Desire(e.truth(), g.name()),
+                (a, b) -> a.truth() == Truth.TRUE ? a : b.truth() == Truth.TRUE ? b
+                        : a.truth() == Truth.UNKNOWN ? a : b));
+        return out;
+    }
+
+    private static String wallet(MemberWallets m) {
+        return m.addresses().isEmpty() ? " — no linked wallet" : " — wallet " + WalletLink.shorten(m.addresses().get(0))
+                + (m.addresses().size() > 1 ? " +" + (m.addresses().size() - 1) : "");
+    }
+
+    private List<String> addresses(long guildId, long memberId) {
+        return links.of(guildId, memberId).stream().map(WalletLink::address).toList();
+    }
+
+    private static Optional<String> contractOf(Rule.Requirement r) {
+        if (r instanceof Rule.Erc721 e) {
+            return Optional.of(e.contract());
+        }
+        if (r instanceof Rule.Erc1155 e) {
+            return Optional.of(e.contract());
+        }
+        if (r instanceof Rule.Erc20 e) {
+            return Optional.of(e.contract());
+        }
+        return Optional.empty();
+    }
+
+    private record Desire(Truth truth, String reason) {
+    }
+
+    private record Planned(long memberId, long roleId, boolean add, String reason, String wallet) {
+    }
+
+    /** A sync's report, and the names of roles it queued to add (shown to a member who just verified). */
+    public record SyncOutcome(SyncReport report, List<String> addedRoleNames) {
+    }
+}

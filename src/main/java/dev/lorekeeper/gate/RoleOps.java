@@ -1,0 +1,24 @@
+package dev.lorekeeper.gate;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** What gating needs from Discord, implemented by the Discord adapter so this package stays free of JDA. */
+public interface RoleOps {
+    /** The member's current role ids, or empty when they are not in the server. */
+    Optional<Set<Long>> rolesOf(long guildId, long memberId);
+
+    /** Applies one change; blocking. */
+    Outcome apply(long guildId, long memberId, long roleId, boolean add);
+
+    /** A role's display name, for messages. */
+    String roleName(long guildId, long roleId);
+
+    /** Posts one line to the server's audit channel, if it has one. */
+    void audit(long guildId, String line);
+
+    /** Result of one role change. */
+    enum Outcome {
+        APPLIED, MEMBER_GONE, FORBIDDEN, RETRY
+    }
+}

@@ -1,0 +1,235 @@
+package dev.lorekeeper.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeChannel;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.discorddouble.FakeInteraction;
+import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.discorddouble.FakeRole;
+import dev.lorekeeper.discorddouble.Perms;
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.RpcProxy;
+import dev.lorekeeper.testing.TestBot;
+import dev.lorekeeper.testing.TestContracts;
+import dev.lorekeeper.wallet.WalletLink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Keys;
+
+/**
+ * Roles follow the chain, end to end: /gate add, a member verifies, a mint on anvil gives the role, a transfer takes
+ * it; an RPC outage never strips a role; Discord's 429s and a restart lose nothing and apply nothing twice.
+ */
+class GatingEndToEndTest {
+    static Anvil anvil;
+    static RpcProxy rpc;
+    static TestBot bot;
+    static String nft;
+    static String minter;
+    static final AtomicInteger nextToken = new AtomicInteger(1);
+    static final AtomicInteger nextAccount = new AtomicInteger(1);
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+        rpc = new RpcProxy(anvil.url());
+        minter = anvil.accounts().get(0);
+        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
+        bot = TestBot.start("""
+                chains:
+                  anvil:
+                    chain-id: %d
+                    rpc-urls: [ "%s" ]
+                verification:
+                  chain: anvil
+                gating:
+                  poll-interval: 300ms
+                  confirmations: 0
+                  failures-before-alert: 1
+                  cache-ttl: 1s
+                """.formatted(anvil.chainId(), rpc.url()));
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+        rpc.close();
+        anvil.close();
+    }
+
+    record Server(FakeGuild guild, FakeRole holder, FakeChannel audit, FakeMember mod) {
+    }
+
+    /** A server with a Holder gate on the test NFT and an audit channel. */
+    static Server server(String name) {
+        FakeGuild guild = bot.discord.guild(name);
+        bot.discord.awaitBotReady(guild);
+        FakeRole holder = guild.role("Holder");
+        FakeChannel audit = guild.channel("audit");
+        FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES | Perms.MANAGE_GUILD));
+        mod.slash("settings audit-channel", Map.of("channel", audit)).reply();
+        FakeMessage added = mod.slash("gate add", Map.of("role", holder, "type", "erc721", "chain", "anvil",
+                "contract", nft, "name", "Test NFT holders")).reply();
+        assertThat(added.content()).contains("Added gate #");
+        return new Server(guild, holder, audit, mod);
+    }
+
+    static String account() {
+        return Keys.toChecksumAddress(anvil.accounts().get(nextAccount.getAndIncrement()));
+    }
+
+    static FakeMessage verify(FakeMember member, String address) {
+        FakeMessage shown = member.runs("/verify address:" + address).reply();
+        String text = shown.content();
+        int start = text.indexOf("```\n") + 4;
+        String message = text.substring(start, text.indexOf("\n```", start));
+        FakeInteraction open = member.clicks(shown.button("Paste signature"));
+        return member.submitsModal(open, Map.of("signature", anvil.personalSign(message, address))).reply();
+    }
+
+    static int mint(String to) {
+        int id = nextToken.getAndIncrement();
+        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(to), new Uint256(id)));
+        return id;
+    }
+
+    static void awaitRoles(FakeMember m, List<String> roles) {
+        DiscordDouble.await(() -> bot.discord.rolesOf(m).equals(roles), Duration.ofSeconds(15),
+                m + " has roles " + roles + " (has " + bot.discord.rolesOf(m) + ")");
+    }
+
+    @Test
+    void mintGivesTheRoleAndATransferTakesIt() {
+        Server s = server("Mint Club");
+        FakeMember alice = s.guild().member("alice");
+        String wallet = account();
+        assertThat(verify(alice, wallet).content()).contains("is now linked", "No token-gated roles");
+
+        int token = mint(wallet);
+        awaitRoles(alice, List.of("Holder"));
+        bot.discord.awaitMessageIn(s.audit(), "received");
+        FakeMessage line = bot.discord.messagesIn(s.audit()).stream().filter(m -> m.content().contains("received"))
+                .findFirst().orElseThrow();
+        assertThat(line.content()).contains("<@" + alice.id() + ">", "Test NFT holders", WalletLink.shorten(wallet))
+                .doesNotContain(wallet);
+        assertThat(line.mentionsNothing()).isTrue();
+
+        String buyer = anvil.accounts().get(9);
+        TestContracts.send(anvil, wallet, nft, "transferFrom", List.of(new Address(wallet), new Address(buyer),
+                new Uint256(token)));
+        awaitRoles(alice, List.of());
+        bot.discord.awaitMessageIn(s.audit(), "lost");
+    }
+
+    @Test
+    void verifyingWhileHoldingGrantsTheRoleAndSaysSo() {
+        Server s = server("Holders Club");
+        FakeMember bob = s.guild().member("bob");
+        String wallet = account();
+        mint(wallet);
+        assertThat(verify(bob, wallet).content()).contains("Roles granted: Holder");
+        awaitRoles(bob, List.of("Holder"));
+        FakeMessage test = s.mod().slash("gate test", Map.of("member", bob)).reply();
+        assertThat(test.content()).contains("✅", "holds 1 (needs ≥ 1)");
+        FakeMessage list = s.mod().runs("/gate list").reply();
+        assertThat(list.content()).contains("Test NFT holders", "ERC-721");
+    }
+
+    @Test
+    void anRpcOutageNeverStripsARoleAndModeratorsHearOnce() {
+        Server s = server("Outage Club");
+        FakeMember carol = s.guild().member("carol");
+        String wallet = account();
+        mint(wallet);
+        verify(carol, wallet);
+        awaitRoles(carol, List.of("Holder"));
+        rpc.down(true);
+        try {
+            // Cached reads stay valid for the cache TTL (1 s here); after that every read fails.
+            String[] last = {""};
+            DiscordDouble.await(() -> {
+                last[0] = s.mod().runs("/gate resync").awaitText("Resync done").content();
+                return last[0].contains("kept as they are");
+            }, Duration.ofSeconds(15), "a resync that could not read the chain");
+            assertThat(last[0]).contains("0 to remove");
+            bot.discord.awaitMessageIn(s.audit(), "can't read the chain");
+            assertThat(bot.discord.messagesIn(s.audit()).stream()
+                    .filter(m -> m.content().contains("can't read the chain")).count()).isEqualTo(1);
+            assertThat(bot.discord.rolesOf(carol)).containsExactly("Holder");
+        } finally {
+            rpc.down(false);
+        }
+        s.mod().runs("/gate resync").awaitText("Resync done");
+        bot.discord.awaitMessageIn(s.audit(), "work again");
+        assertThat(bot.discord.rolesOf(carol)).containsExactly("Holder");
+    }
+
+    @Test
+    void rateLimitedRoleChangesAreRetriedAndAppliedOnce() {
+        Server s = server("Busy Club");
+        FakeMember dave = s.guild().member("dave");
+        String wallet = account();
+        mint(wallet);
+        bot.discord.rateLimit("PUT", "/guilds/" + s.guild().id() + "/members/.*/roles/.*", 2, 1);
+        verify(dave, wallet);
+        awaitRoles(dave, List.of("Holder"));
+        assertThat(bot.discord.requests("PUT", "/guilds/" + s.guild().id() + "/members/" + dave.id() + "/roles/.*"))
+                .extracting("status").containsExactly(429, 429, 204);
+        assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == dave.id())).hasSize(1);
+    }
+
+    @Test
+    void pendingChangesSurviveARestartAndApplyOnce() {
+        Server s = server("Restart Club");
+        FakeMember erin = s.guild().member("erin");
+        bot.stopApp();
+        try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
+            db.inTransaction(c -> RoleOutbox.enqueue(c, s.guild().id(), erin.id(), s.holder().id(), true,
+                    "queued before restart", Instant.now()));
+        }
+        bot.startApp();
+        awaitRoles(erin, List.of("Holder"));
+        try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
+            RoleOutbox outbox = new RoleOutbox(db);
+            DiscordDouble.await(() -> outbox.pendingCount() == 0, Duration.ofSeconds(10), "outbox drained");
+        }
+        assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == erin.id())).hasSize(1);
+    }
+
+    @Test
+    void aRoleAboveTheBotGetsModeratorsAClearMessage() {
+        FakeGuild guild = bot.discord.guild("Hierarchy Club");
+        bot.discord.awaitBotReady(guild);
+        FakeRole vip = guild.roleAboveBot("VIP");
+        FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
+        FakeMessage added = mod.slash("gate add", Map.of("role", vip, "type", "erc721", "chain", "anvil",
+                "contract", nft)).reply();
+        assertThat(added.content()).contains("sits above my highest role", "drag the Lorekeeper role above it");
+    }
+
+    @Test
+    void badGateInputIsExplained() {
+        FakeGuild guild = bot.discord.guild("Typo Club");
+        bot.discord.awaitBotReady(guild);
+        FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
+        FakeMessage r = mod.slash("gate add", Map.of("role", guild.role("X"), "type", "erc20", "chain", "anvl",
+                "contract", "0x123")).reply();
+        assertThat(r.content()).contains("Not added", "rule.chain: unknown chain 'anvl' (known: anvil; did you mean "
+                + "'anvil'?)", "rule.contract: '0x123' is not a 0x address", "rule.amount: is required");
+    }
+}
