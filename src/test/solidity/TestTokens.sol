@@ -59,6 +59,12 @@ contract TestMultiToken is ERC1155 {
     function mint(address to, uint256 id, uint256 amount) external {
         _mint(to, id, amount, "");
     }
+
+    function mintBatchTo(address[] calldata to, uint256 id, uint256 amount) external {
+        for (uint256 i = 0; i < to.length; i++) {
+            _mint(to[i], id, amount, "");
+        }
+    }
 }
 
 contract TestCoin is ERC20 {
