@@ -1,27 +1,21 @@
 package dev.lorekeeper.app;
 
 import dev.lorekeeper.app.logging.SecretMask;
+import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.Chains;
-import dev.lorekeeper.chain.RpcClient;
-import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.config.Feature;
 import dev.lorekeeper.config.FeatureStatus;
 import dev.lorekeeper.config.FeatureStatusSource;
 import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.config.LoadedConfig;
 import dev.lorekeeper.config.LorekeeperConfig;
-import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.CursorStore;
-import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.discord.AboutCommand;
 import dev.lorekeeper.discord.GateCommand;
 import dev.lorekeeper.discord.JdaRoleOps;
 import dev.lorekeeper.discord.MemberJoinRoleSync;
-import dev.lorekeeper.gate.ChainHealth;
 import dev.lorekeeper.gate.ChainWatcher;
-import dev.lorekeeper.gate.GateEvaluator;
 import dev.lorekeeper.gate.GateService;
-import dev.lorekeeper.gate.GateStore;
 import dev.lorekeeper.gate.OutboxWorker;
 import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.discord.CommandRegistrar;
@@ -72,7 +66,7 @@ public final class Lorekeeper implements AutoCloseable {
                 config.storage().connectTimeout().toMillis());
         closeables.add(0, db);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
-        Chains chains = chains(config);
+        Chains chains = GateWiring.chains(config);
         ScheduledExecutorService routines = Executors.newScheduledThreadPool(3, daemon("lorekeeper-routine-"));
         closeables.add(0, routines::shutdownNow);
         java.util.concurrent.ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
@@ -119,13 +113,9 @@ public final class Lorekeeper implements AutoCloseable {
     private static GateService gating(LorekeeperConfig config, Database db, Chains chains, JdaRoleOps roleOps,
             ScheduledExecutorService routines) {
         var g = config.gating();
-        ChainReader reader = new ChainReader(chains, g.cacheTtl(), g.batchSize(), g.multicall(),
-                ChainReader.Mode.BATCHED);
-        MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout());
+        ChainReader reader = GateWiring.reader(g, chains);
         WalletLinks links = new WalletLinks(db);
-        GateService gates = new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
-                new GateEvaluator(reader, metadata), links, db, roleOps,
-                new ChainHealth(roleOps, g.failuresBeforeAlert()), Clock.systemUTC());
+        GateService gates = GateWiring.service(config, db, reader, roleOps);
         OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps, g.roleChangesPerTenSeconds(),
                 Clock.systemUTC());
         routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);
@@ -149,13 +139,6 @@ public final class Lorekeeper implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    private static Chains chains(LorekeeperConfig config) {
-        Chains chains = new Chains();
-        config.chains().forEach((name, c) -> chains.add(new Chains.Chain(name, c.chainId(),
-                new RpcClient(name, c.rpcUrls(), Duration.ofSeconds(10), RpcObserver.NONE))));
-        return chains;
     }
 
     private static VerificationService verification(LorekeeperConfig config, Database db, Chains chains,

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "lorekeeper", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Discord bot for NFT communities: wallet verification, token-gated roles, docs Q&A and "
                 + "living characters.",
-        subcommands = {RunCommand.class, ConfigCommand.class, SiweCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, SiweCommand.class, SweepCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces on errors")
     boolean debug;

@@ -142,6 +142,30 @@ public final class GateService implements WalletLinkListener {
     }
 
     private SyncOutcome syncBatch(long guildId, List<Long> memberIds, List<Gate> gates) {
+        Plan plan = plan(guildId, memberIds, gates);
+        Instant now = clock.instant();
+        List<PlannedChange> queued = db.inTransaction(c -> {
+            List<PlannedChange> q = new ArrayList<>();
+            for (PlannedChange p : plan.changes()) {
+                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason(), now)) {
+                    q.add(p);
+                }
+            }
+            return q;
+        });
+        List<String> addedNames = queued.stream().filter(PlannedChange::add)
+                .map(p -> roles.roleName(guildId, p.roleId())).toList();
+        int adds = (int) queued.stream().filter(PlannedChange::add).count();
+        return new SyncOutcome(new SyncReport(plan.checked(), adds, queued.size() - adds, plan.unknown()),
+                addedNames);
+    }
+
+    /** What a sync would change, without changing anything (also behind {@code lorekeeper sweep --dry-run}). */
+    public Plan plan(long guildId, List<Long> memberIds) {
+        return plan(guildId, memberIds, gates(guildId));
+    }
+
+    private Plan plan(long guildId, List<Long> memberIds, List<Gate> gates) {
         Map<Long, List<String>> wallets = new HashMap<>();
         for (WalletLink l : links.inGuild(guildId)) {
             wallets.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
@@ -150,7 +174,7 @@ public final class GateService implements WalletLinkListener {
                 .map(id -> new MemberWallets(guildId, id, wallets.getOrDefault(id, List.of()))).toList();
         Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
         health.observe(guildId, verdicts.values());
-        List<Planned> plan = new ArrayList<>();
+        List<PlannedChange> changes = new ArrayList<>();
         int unknown = 0;
         for (MemberWallets m : members) {
             Optional<Set<Long>> actual = roles.rolesOf(guildId, m.memberId());
@@ -161,29 +185,16 @@ public final class GateService implements WalletLinkListener {
             if (desired.values().stream().anyMatch(d -> d.truth() == Truth.UNKNOWN)) {
                 unknown++;
             }
-            desired.forEach((roleId, d) -> {
-                boolean has = actual.get().contains(roleId);
-                if (d.truth() == Truth.TRUE && !has) {
-                    plan.add(new Planned(m.memberId(), roleId, true, d.reason(), wallet(m)));
-                } else if (d.truth() == Truth.FALSE && has) {
-                    plan.add(new Planned(m.memberId(), roleId, false, d.reason(), wallet(m)));
-                }
-            });
-        }
-        Instant now = clock.instant();
-        List<Planned> queued = db.inTransaction(c -> {
-            List<Planned> q = new ArrayList<>();
-            for (Planned p : plan) {
-                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason() + p.wallet(), now)) {
-                    q.add(p);
+            for (Map.Entry<Long, Desire> e : desired.entrySet()) {
+                boolean has = actual.get().contains(e.getKey());
+                Truth want = e.getValue().truth();
+                if (want == Truth.TRUE && !has || want == Truth.FALSE && has) {
+                    changes.add(new PlannedChange(m.memberId(), e.getKey(), want == Truth.TRUE,
+                            e.getValue().reason() + wallet(m)));
                 }
             }
-            return q;
-        });
-        List<String> addedNames = queued.stream().filter(Planned::add).map(p -> roles.roleName(guildId, p.roleId()))
-                .toList();
-        int adds = (int) queued.stream().filter(Planned::add).count();
-        return new SyncOutcome(new SyncReport(members.size(), adds, queued.size() - adds, unknown), addedNames);
+        }
+        return new Plan(members.size(), unknown, changes);
     }
 
     /** A role is wanted if any of its gates says yes; kept as it is if none says yes and one is unknown. */
@@ -220,7 +231,12 @@ public final class GateService implements WalletLinkListener {
     private record Desire(Truth truth, String reason) {
     }
 
-    private record Planned(long memberId, long roleId, boolean add, String reason, String wallet) {
+    /** One role change a sync decided on, and why. */
+    public record PlannedChange(long memberId, long roleId, boolean add, String reason) {
+    }
+
+    /** A sync's decisions before anything is queued. */
+    public record Plan(int checked, int unknown, List<PlannedChange> changes) {
     }
 
     /** A sync's report, and the names of roles it queued to add (shown to a member who just verified). */

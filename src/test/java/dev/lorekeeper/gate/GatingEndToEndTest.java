@@ -212,6 +212,31 @@ class GatingEndToEndTest {
     }
 
     @Test
+    void sweepDryRunPrintsWhoGainsWhatAndWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Server s = server("Dry Run Club");
+        FakeMember fred = s.guild().member("fred");
+        String wallet = account();
+        verify(fred, wallet);
+        bot.stopApp();
+        try {
+            mint(wallet);
+            java.nio.file.Path config = dir.resolve("lorekeeper.yaml");
+            java.nio.file.Files.writeString(config, bot.yaml());
+            java.io.StringWriter out = new java.io.StringWriter();
+            int exit = dev.lorekeeper.app.Main.execute(new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(new java.io.StringWriter(), true), "sweep", "--guild",
+                    Long.toString(s.guild().id()), "--dry-run", "--config", config.toString());
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("+ gains role " + s.holder().id() + "  member " + fred.id(),
+                    "Test NFT holders — wallet " + WalletLink.shorten(wallet));
+            assertThat(bot.discord.rolesOf(fred)).isEmpty();
+        } finally {
+            bot.startApp();
+        }
+    }
+
+    @Test
     void aRoleAboveTheBotGetsModeratorsAClearMessage() {
         FakeGuild guild = bot.discord.guild("Hierarchy Club");
         bot.discord.awaitBotReady(guild);

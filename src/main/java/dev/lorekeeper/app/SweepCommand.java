@@ -1,0 +1,59 @@
+package dev.lorekeeper.app;
+
+import dev.lorekeeper.config.LorekeeperConfig;
+import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.RecordedRoles;
+import dev.lorekeeper.store.Database;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lorekeeper sweep --guild ID --dry-run}: who would gain and lose which role, and why. */
+@Command(name = "sweep", description = "Plan a full role sweep of one server (compared with the roles Lorekeeper "
+        + "last applied)", mixinStandardHelpOptions = true)
+public final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--guild", required = true, paramLabel = "ID", description = "The server's id")
+    long guild;
+
+    @Option(names = "--dry-run", description = "Print the plan without changing anything (required: live sweeps "
+            + "run inside the bot, see /gate resync)")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!dryRun) {
+            throw new CliFailure(2, "error: only --dry-run is supported here; a live sweep runs inside the bot "
+                    + "(/gate resync in Discord, or wait for the periodic sweep).");
+        }
+        LorekeeperConfig c = config.load().config();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
+                c.storage().connectTimeout().toMillis())) {
+            GateService gates = GateWiring.service(c, db, GateWiring.reader(c.gating(), GateWiring.chains(c)),
+                    new RecordedRoles(db));
+            if (gates.gates(guild).isEmpty()) {
+                out.println("server " + guild + " has no gates");
+                out.flush();
+                return 0;
+            }
+            GateService.Plan plan = gates.plan(guild, gates.sweepableMembers(guild));
+            out.println("checked " + plan.checked() + " members; " + plan.changes().size() + " changes"
+                    + (plan.unknown() > 0 ? "; " + plan.unknown() + " members kept as they are (chain unreadable)"
+                    : ""));
+            plan.changes().forEach(p -> out.println((p.add() ? "+ gains " : "- loses ") + "role " + p.roleId()
+                    + "  member " + p.memberId() + "  because: " + p.reason()));
+            out.flush();
+            return 0;
+        }
+    }
+}
