@@ -1,6 +1,8 @@
 package dev.lorekeeper.app;
 
 import dev.lorekeeper.chain.ChainReader;
+import dev.lorekeeper.chain.DelegationReader;
+import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.chain.Chains;
 import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.chain.RpcClient;
@@ -33,10 +35,12 @@ final class GateWiring {
         return new ChainReader(chains, g.cacheTtl(), g.batchSize(), g.multicall(), ChainReader.Mode.BATCHED);
     }
 
-    static GateService service(LorekeeperConfig config, Database db, ChainReader reader, RoleOps roles) {
+    static GateService service(LorekeeperConfig config, Database db, ChainReader reader, RoleOps roles,
+            Chains chains, GuildSettingsService settings) {
         MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout());
         return new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
                 new GateEvaluator(reader, metadata), new WalletLinks(db), db, roles,
-                new ChainHealth(roles, config.gating().failuresBeforeAlert()), Clock.systemUTC());
+                new ChainHealth(roles, config.gating().failuresBeforeAlert()), Clock.systemUTC(),
+                new DelegationReader(chains, config.gating().delegateRegistry(), config.gating().cacheTtl()), settings);
     }
 }

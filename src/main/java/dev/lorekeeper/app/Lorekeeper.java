@@ -74,7 +74,7 @@ public final class Lorekeeper implements AutoCloseable {
 
         java.util.concurrent.atomic.AtomicReference<JDA> jdaRef = new java.util.concurrent.atomic.AtomicReference<>();
         JdaRoleOps roleOps = new JdaRoleOps(jdaRef::get, settings);
-        GateService gates = gating(config, db, chains, roleOps, routines);
+        GateService gates = gating(config, db, chains, roleOps, routines, settings);
         VerificationService verification = verification(config, db, chains, gates);
         routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
                 TimeUnit.MINUTES);
@@ -111,11 +111,11 @@ public final class Lorekeeper implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<JDA> jdaRef;
 
     private static GateService gating(LorekeeperConfig config, Database db, Chains chains, JdaRoleOps roleOps,
-            ScheduledExecutorService routines) {
+            ScheduledExecutorService routines, GuildSettingsService settings) {
         var g = config.gating();
         ChainReader reader = GateWiring.reader(g, chains);
         WalletLinks links = new WalletLinks(db);
-        GateService gates = GateWiring.service(config, db, reader, roleOps);
+        GateService gates = GateWiring.service(config, db, reader, roleOps, chains, settings);
         OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps, g.roleChangesPerTenSeconds(),
                 Clock.systemUTC());
         routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);

@@ -39,8 +39,10 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
                 c.storage().connectTimeout().toMillis())) {
-            GateService gates = GateWiring.service(c, db, GateWiring.reader(c.gating(), GateWiring.chains(c)),
-                    new RecordedRoles(db));
+            var chains = GateWiring.chains(c);
+            GateService gates = GateWiring.service(c, db, GateWiring.reader(c.gating(), chains), new RecordedRoles(db),
+                    chains, new dev.lorekeeper.config.GuildSettingsService(c.guildDefaults(),
+                            new dev.lorekeeper.store.JdbcGuildSettingsStore(db)));
             if (gates.gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");
                 out.flush();

@@ -7,7 +7,7 @@ import java.time.Duration;
  * batching and caching, and the pace of role changes per server.
  */
 public record GatingConfig(Duration pollInterval, Duration sweepInterval, Integer confirmations, Integer batchSize,
-        Duration cacheTtl, Integer roleChangesPerTenSeconds, Integer logBlockRange, Boolean delegation, String multicall,
+        Duration cacheTtl, Integer roleChangesPerTenSeconds, Integer logBlockRange, String multicall,
         String delegateRegistry, Integer failuresBeforeAlert) {
     public static final String MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
     public static final String DELEGATE_REGISTRY_V2 = "0x00000000000000447e69651d841bD8D104Bed493";
@@ -20,7 +20,6 @@ public record GatingConfig(Duration pollInterval, Duration sweepInterval, Intege
         cacheTtl = cacheTtl == null ? Duration.ofMinutes(5) : cacheTtl;
         roleChangesPerTenSeconds = roleChangesPerTenSeconds == null ? 10 : roleChangesPerTenSeconds;
         logBlockRange = logBlockRange == null ? 2000 : logBlockRange;
-        delegation = delegation != null && delegation;
         multicall = multicall == null || multicall.isBlank() ? MULTICALL3 : multicall.trim();
         delegateRegistry = delegateRegistry == null || delegateRegistry.isBlank() ? DELEGATE_REGISTRY_V2
                 : delegateRegistry.trim();
@@ -28,6 +27,6 @@ public record GatingConfig(Duration pollInterval, Duration sweepInterval, Intege
     }
 
     public static GatingConfig defaults() {
-        return new GatingConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new GatingConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

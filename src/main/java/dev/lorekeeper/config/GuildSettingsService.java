@@ -52,7 +52,7 @@ public final class GuildSettingsService {
                 o.getOrDefault(Setting.AUDIT_CHANNEL.key(), defaults.auditChannelId()),
                 qa,
                 o.getOrDefault(Setting.MODERATOR_ROLE.key(), defaults.moderatorRoleId()),
-                features);
+                features, flag(o, Setting.DELEGATION, defaults.delegation()));
     }
 
     private static boolean flag(Map<String, String> overrides, Setting s, boolean fallback) {

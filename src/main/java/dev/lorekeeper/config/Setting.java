@@ -13,7 +13,8 @@ public enum Setting {
     VERIFICATION("feature.verification", Kind.SWITCH),
     GATING("feature.gating", Kind.SWITCH),
     QA("feature.qa", Kind.SWITCH),
-    CHARACTERS("feature.characters", Kind.SWITCH);
+    CHARACTERS("feature.characters", Kind.SWITCH),
+    DELEGATION("gating.delegation", Kind.SWITCH);
 
     private static final Pattern ID = Pattern.compile("\\d{15,21}");
 

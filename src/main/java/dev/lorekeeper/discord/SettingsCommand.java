@@ -33,7 +33,7 @@ public final class SettingsCommand implements SlashCommand {
         OptionData setting = new OptionData(OptionType.STRING, "setting", "Setting to reset", true);
         for (Setting s : Setting.values()) {
             setting.addChoice(s.key(), s.key());
-            if (s.kind() == Setting.Kind.SWITCH) {
+            if (s.kind() == Setting.Kind.SWITCH && s.key().startsWith("feature.")) {
                 feature.addChoice(s.key().substring("feature.".length()), s.key());
             }
         }
@@ -52,6 +52,9 @@ public final class SettingsCommand implements SlashCommand {
                         new SubcommandData("qa-channels", "Channels where mentioning the bot answers questions")
                                 .addOption(OptionType.STRING, "channels", "Channel mentions or ids, comma separated",
                                         true),
+                        new SubcommandData("delegation", "Count cold wallets delegated (delegate.xyz) to a "
+                                + "verified wallet").addOptions(new OptionData(OptionType.STRING, "state", "on or off",
+                                        true).addChoice("on", "on").addChoice("off", "off")),
                         new SubcommandData("reset", "Go back to the default from the config file")
                                 .addOptions(setting));
     }
@@ -80,6 +83,8 @@ public final class SettingsCommand implements SlashCommand {
                         event.getOption("role", OptionMapping::getAsString), actor);
                 case "qa-channels" -> settings.set(guildId, Setting.QA_CHANNELS,
                         stripMentions(event.getOption("channels", OptionMapping::getAsString)), actor);
+                case "delegation" -> settings.set(guildId, Setting.DELEGATION,
+                        event.getOption("state", OptionMapping::getAsString), actor);
                 case "reset" -> settings.reset(guildId, setting(event.getOption("setting", OptionMapping::getAsString)),
                         actor);
                 default -> settings.of(guildId);
@@ -110,6 +115,7 @@ public final class SettingsCommand implements SlashCommand {
         lines.add("Features: verification " + onOff(gs.features().verification()) + ", gating "
                 + onOff(gs.features().gating()) + ", Q&A " + onOff(gs.features().qa()) + ", characters "
                 + onOff(gs.features().characters()));
+        lines.add("Delegated cold wallets (delegate.xyz) count: " + onOff(gs.delegation()));
         return String.join("\n", lines);
     }
 

@@ -74,6 +74,9 @@ public final class ChainWatcher implements Runnable {
                 for (WalletLink l : links.ofAddress(holder)) {
                     membersByGuild.computeIfAbsent(l.guildId(), g -> new LinkedHashSet<>()).add(l.memberId());
                 }
+                for (GateService.MemberKey k : gates.membersDelegatedFrom(holder)) {
+                    membersByGuild.computeIfAbsent(k.guildId(), g -> new LinkedHashSet<>()).add(k.memberId());
+                }
             }
         });
         membersByGuild.forEach((guild, members) -> gates.sync(guild, List.copyOf(members), n -> { }));

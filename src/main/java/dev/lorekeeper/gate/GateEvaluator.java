@@ -99,16 +99,18 @@ public final class GateEvaluator {
             if (ownerOfIds(e) != null) {
                 ownerOfIds(e).forEach(id -> reads.add(Read.ownerOf(e.chain(), e.contract(), id)));
             } else {
-                m.addresses().forEach(a -> reads.add(Read.erc721Balance(e.chain(), e.contract(), a)));
+                m.walletsFor(e.chain(), e.contract()).forEach(a -> reads.add(Read.erc721Balance(e.chain(),
+                        e.contract(), a)));
             }
         } else if (req instanceof Rule.Erc1155 e) {
-            m.addresses().forEach(a -> e.ids().forEach(id -> reads.add(Read.erc1155Balance(e.chain(), e.contract(),
-                    a, id))));
+            m.walletsFor(e.chain(), e.contract()).forEach(a -> e.ids().forEach(id -> reads.add(
+                    Read.erc1155Balance(e.chain(), e.contract(), a, id))));
         } else if (req instanceof Rule.Erc20 e) {
             reads.add(Read.decimals(e.chain(), e.contract()));
-            m.addresses().forEach(a -> reads.add(Read.erc20Balance(e.chain(), e.contract(), a)));
+            m.walletsFor(e.chain(), e.contract()).forEach(a -> reads.add(Read.erc20Balance(e.chain(), e.contract(),
+                    a)));
         } else if (req instanceof Rule.Native n) {
-            m.addresses().forEach(a -> reads.add(Read.nativeBalance(n.chain(), a)));
+            m.walletsFor(n.chain(), null).forEach(a -> reads.add(Read.nativeBalance(n.chain(), a)));
         }
         return reads;
     }
@@ -137,7 +139,7 @@ public final class GateEvaluator {
 
     private static List<Read> tokenIndexReads(Rule.Erc721 e, MemberWallets m, Map<Read, ReadResult> values) {
         List<Read> reads = new ArrayList<>();
-        for (String a : m.addresses()) {
+        for (String a : m.walletsFor(e.chain(), e.contract())) {
             ReadResult balance = values.get(Read.erc721Balance(e.chain(), e.contract(), a));
             if (balance != null && balance.ok()) {
                 int n = Math.min(balance.value().intValue(), MAX_TOKENS_PER_WALLET);
@@ -157,7 +159,7 @@ public final class GateEvaluator {
             }
             if (req instanceof Rule.Erc1155 e) {
                 BigInteger total = BigInteger.ZERO;
-                for (String a : m.addresses()) {
+                for (String a : m.walletsFor(e.chain(), e.contract())) {
                     for (BigInteger id : e.ids()) {
                         total = total.add(value(values, Read.erc1155Balance(e.chain(), e.contract(), a, id)));
                     }
@@ -167,14 +169,14 @@ public final class GateEvaluator {
             if (req instanceof Rule.Erc20 e) {
                 int decimals = value(values, Read.decimals(e.chain(), e.contract())).intValueExact();
                 BigInteger total = BigInteger.ZERO;
-                for (String a : m.addresses()) {
+                for (String a : m.walletsFor(e.chain(), e.contract())) {
                     total = total.add(value(values, Read.erc20Balance(e.chain(), e.contract(), a)));
                 }
                 return amount(req, total, decimals, e.amount());
             }
             Rule.Native n = (Rule.Native) req;
             BigInteger total = BigInteger.ZERO;
-            for (String a : m.addresses()) {
+            for (String a : m.walletsFor(n.chain(), null)) {
                 total = total.add(value(values, Read.nativeBalance(n.chain(), a)));
             }
             return amount(req, total, 18, n.amount());
@@ -187,7 +189,7 @@ public final class GateEvaluator {
         List<BigInteger> ids = ownerOfIds(e);
         if (ids != null) {
             Set<String> mine = new HashSet<>();
-            m.addresses().forEach(a -> mine.add(a.toLowerCase(Locale.ROOT)));
+            m.walletsFor(e.chain(), e.contract()).forEach(a -> mine.add(a.toLowerCase(Locale.ROOT)));
             long held = 0;
             for (BigInteger id : ids) {
                 ReadResult owner = values.get(Read.ownerOf(e.chain(), e.contract(), id));
@@ -203,7 +205,7 @@ public final class GateEvaluator {
         }
         if (!e.needsTokenList()) {
             BigInteger total = BigInteger.ZERO;
-            for (String a : m.addresses()) {
+            for (String a : m.walletsFor(e.chain(), e.contract())) {
                 total = total.add(value(values, Read.erc721Balance(e.chain(), e.contract(), a)));
             }
             return count(e, total, e.min(), e.max(), "holds " + total);
@@ -212,7 +214,7 @@ public final class GateEvaluator {
             throw new UnknownValue("the contract is not ERC-721 Enumerable, so held token ids can't be listed");
         }
         long matching = 0;
-        for (String a : m.addresses()) {
+        for (String a : m.walletsFor(e.chain(), e.contract())) {
             int n = Math.min(value(values, Read.erc721Balance(e.chain(), e.contract(), a)).intValue(),
                     MAX_TOKENS_PER_WALLET);
             for (int i = 0; i < n; i++) {

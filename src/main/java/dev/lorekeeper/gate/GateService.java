@@ -1,7 +1,9 @@
 package dev.lorekeeper.gate;
 
 import dev.lorekeeper.config.ConfigProblem;
+import dev.lorekeeper.chain.DelegationReader;
 import dev.lorekeeper.config.GateConfig;
+import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.config.RuleSpecValidator;
 import dev.lorekeeper.store.Database;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
@@ -38,9 +41,14 @@ public final class GateService implements WalletLinkListener {
     private final RoleOps roles;
     private final ChainHealth health;
     private final Clock clock;
+    private final DelegationReader delegations;
+    private final GuildSettingsService settings;
+    /** Cold wallet → members it counts for, so a transfer from a cold wallet re-evaluates its delegate. */
+    private final Map<String, Set<MemberKey>> coldWallets = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GateService(GateStore store, List<GateConfig> configGates, Set<String> chains, GateEvaluator evaluator,
-            WalletLinks links, Database db, RoleOps roles, ChainHealth health, Clock clock) {
+            WalletLinks links, Database db, RoleOps roles, ChainHealth health, Clock clock,
+            DelegationReader delegations, GuildSettingsService settings) {
         this.store = store;
         this.configGates = List.copyOf(configGates);
         this.chains = Set.copyOf(chains);
@@ -50,6 +58,13 @@ public final class GateService implements WalletLinkListener {
         this.roles = roles;
         this.health = health;
         this.clock = clock;
+        this.delegations = delegations;
+        this.settings = settings;
+    }
+
+    /** Members whose delegated cold wallets include this address. */
+    public Set<MemberKey> membersDelegatedFrom(String address) {
+        return coldWallets.getOrDefault(address.toLowerCase(java.util.Locale.ROOT), Set.of());
     }
 
     public List<Gate> gates(long guildId) {
@@ -170,8 +185,8 @@ public final class GateService implements WalletLinkListener {
         for (WalletLink l : links.inGuild(guildId)) {
             wallets.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
         }
-        List<MemberWallets> members = memberIds.stream()
-                .map(id -> new MemberWallets(guildId, id, wallets.getOrDefault(id, List.of()))).toList();
+        List<MemberWallets> members = withDelegations(guildId, memberIds.stream()
+                .map(id -> new MemberWallets(guildId, id, wallets.getOrDefault(id, List.of()))).toList(), gates);
         Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
         health.observe(guildId, verdicts.values());
         List<PlannedChange> changes = new ArrayList<>();
@@ -195,6 +210,35 @@ public final class GateService implements WalletLinkListener {
             }
         }
         return new Plan(members.size(), unknown, changes);
+    }
+
+    /** Adds delegated cold wallets when the server counts them (delegate.xyz v2). */
+    private List<MemberWallets> withDelegations(long guildId, List<MemberWallets> members, List<Gate> gates) {
+        if (!settings.of(guildId).delegation()) {
+            return members;
+        }
+        Set<String> gateChains = new LinkedHashSet<>();
+        gates.forEach(g -> g.rule().requirements().forEach(r -> gateChains.add(r.chain())));
+        List<String> hot = members.stream().flatMap(m -> m.addresses().stream()).toList();
+        Map<String, List<DelegationReader.Delegation>> byHot = new HashMap<>();
+        for (String chain : gateChains) {
+            delegations.incoming(chain, hot).forEach((h, list) -> byHot.computeIfAbsent(h.toLowerCase(
+                    java.util.Locale.ROOT), k -> new ArrayList<>()).addAll(list));
+        }
+        List<MemberWallets> out = new ArrayList<>();
+        for (MemberWallets m : members) {
+            List<DelegationReader.Delegation> delegated = new ArrayList<>();
+            m.addresses().forEach(a -> delegated.addAll(byHot.getOrDefault(a.toLowerCase(java.util.Locale.ROOT),
+                    List.of())));
+            delegated.forEach(d -> coldWallets.computeIfAbsent(d.from(), k -> ConcurrentHashMap.newKeySet())
+                    .add(new MemberKey(guildId, m.memberId())));
+            out.add(new MemberWallets(guildId, m.memberId(), m.addresses(), delegated));
+        }
+        return out;
+    }
+
+    /** A member in a server. */
+    public record MemberKey(long guildId, long memberId) {
     }
 
     /** A role is wanted if any of its gates says yes; kept as it is if none says yes and one is unknown. */

@@ -31,7 +31,7 @@ class GuildSettingsServiceTest {
 
     private final MapStore store = new MapStore();
     private final GuildSettingsService service = new GuildSettingsService(
-            new GuildDefaults("111111111111111111", List.of(), null, new FeatureSwitches(true, true, false, true)),
+            new GuildDefaults("111111111111111111", List.of(), null, new FeatureSwitches(true, true, false, true), null),
             store);
 
     @Test

@@ -49,6 +49,7 @@ class GatingEndToEndTest {
         rpc = new RpcProxy(anvil.url());
         minter = anvil.accounts().get(0);
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        TestContracts.placeAt(anvil, "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
         nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
         bot = TestBot.start("""
                 chains:
@@ -234,6 +235,25 @@ class GatingEndToEndTest {
         } finally {
             bot.startApp();
         }
+    }
+
+    @Test
+    void delegatedColdWalletsCountWhenTheServerEnablesIt() {
+        Server s = server("Vault Club");
+        FakeMember gina = s.guild().member("gina");
+        String hot = account();
+        String cold = account();
+        verify(gina, hot);
+        mint(cold);
+        TestContracts.send(anvil, cold, GatingConfig.DELEGATE_REGISTRY_V2, "delegateAll", List.of(new Address(hot),
+                new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]), new org.web3j.abi.datatypes.Bool(true)));
+        assertThat(s.mod().runs("/gate resync member:@gina").awaitText("Resync done").content())
+                .contains("0 roles to add");
+        assertThat(s.mod().runs("/settings delegation state:on").reply().content())
+                .contains("Delegated cold wallets (delegate.xyz) count: on");
+        assertThat(s.mod().runs("/gate resync member:@gina").awaitText("Resync done").content())
+                .contains("1 role to add");
+        awaitRoles(gina, List.of("Holder"));
     }
 
     @Test
