@@ -100,6 +100,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void gateRulesAreValidatedWithTheirPaths() {
+        ConfigException e = problems("""
+                chains:
+                  ethereum: { chain-id: 1, rpc-urls: [ "https://rpc.example/eth" ] }
+                  base: { chain-id: 8453, rpc-urls: [ "https://rpc.example/base" ] }
+                gates:
+                  - guild-id: "111111111111111111"
+                    role-id: "222222222222222222"
+                    rule: { type: erc721, chain: ethereum, contract: "0x0000000000000000000000000000000000000001" }
+                  - guild-id: "111111111111111111"
+                    role-id: "333333333333333333"
+                    rule:
+                      all:
+                        - { type: erc20, chain: polygn, contract: "0x0000000000000000000000000000000000000002",
+                            amount: "100" }
+                        - not: { type: erc1155, chain: base, contract: "0xnope" }
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "gates[1].rule.all[0].chain: unknown chain 'polygn' (known: base, ethereum)",
+                "gates[1].rule.all[1].not.contract: '0xnope' is not a 0x address of 40 hex characters",
+                "gates[1].rule.all[1].not.ids: is required: the token id or ids that count");
+    }
+
+    @Test
     void unknownTopLevelSectionNamesNearestKey() {
         assertThat(problems("gild-defaults:\n  audit-channel-id: \"\"\n").problems())
                 .extracting(ConfigProblem::toString)
