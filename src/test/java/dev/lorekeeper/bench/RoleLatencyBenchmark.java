@@ -1,0 +1,126 @@
+package dev.lorekeeper.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.discorddouble.FakeInteraction;
+import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.discorddouble.FakeRole;
+import dev.lorekeeper.discorddouble.Perms;
+import dev.lorekeeper.discorddouble.RecordedRequest;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.TestBot;
+import dev.lorekeeper.testing.TestContracts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
+
+/**
+ * From an NFT transfer mined on anvil to the role-removal request reaching the Discord double, over 20 transfers,
+ * with the watcher polling every second (as in tests). Goal: p95 under 2 poll intervals.
+ * Run: {@code mvn -B -Pbench verify -Dbench.only=role-latency}.
+ */
+@Tag("bench-all")
+@Tag("bench-role-latency")
+class RoleLatencyBenchmark {
+    static final int TRANSFERS = 20;
+    static final long POLL_MS = 1000;
+
+    @Test
+    void transferToRoleRemoval() throws Exception {
+        try (Anvil anvil = Anvil.start()) {
+            String minter = anvil.accounts().get(0);
+            TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+            String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("x")));
+            try (TestBot bot = TestBot.start("""
+                    chains:
+                      anvil:
+                        chain-id: %d
+                        rpc-urls: [ "%s" ]
+                    verification:
+                      chain: anvil
+                    gating:
+                      poll-interval: %dms
+                      confirmations: 0
+                    """.formatted(anvil.chainId(), anvil.url(), POLL_MS))) {
+                FakeGuild guild = bot.discord.guild("Latency Club");
+                bot.discord.awaitBotReady(guild);
+                FakeRole holder = guild.role("Holder");
+                FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
+                mod.slash("gate add", Map.of("role", holder, "type", "erc721", "chain", "anvil", "contract", nft))
+                        .reply();
+                List<FakeMember> members = new ArrayList<>();
+                List<String> wallets = new ArrayList<>();
+                for (int i = 0; i < TRANSFERS; i++) {
+                    ECKeyPair key = Keys.createEcKeyPair();
+                    String wallet = Keys.toChecksumAddress(Keys.getAddress(key));
+                    anvil.rpc("anvil_setBalance", wallet, "0xde0b6b3a7640000");
+                    anvil.rpc("anvil_impersonateAccount", wallet);
+                    TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(i + 1)));
+                    FakeMember m = guild.member("holder" + i);
+                    verify(m, wallet, key);
+                    members.add(m);
+                    wallets.add(wallet);
+                }
+                for (FakeMember m : members) {
+                    DiscordDouble.await(() -> bot.discord.rolesOf(m).contains("Holder"), Duration.ofSeconds(30),
+                            "holder role granted");
+                }
+                String buyer = "0x000000000000000000000000000000000000b0b0";
+                long[] latencies = new long[TRANSFERS];
+                for (int i = 0; i < TRANSFERS; i++) {
+                    FakeMember m = members.get(i);
+                    String removal = "/guilds/" + guild.id() + "/members/" + m.id() + "/roles/" + holder.id();
+                    TestContracts.send(anvil, wallets.get(i), nft, "transferFrom", List.of(
+                            new Address(wallets.get(i)), new Address(buyer), new Uint256(i + 1)));
+                    long mined = System.nanoTime();
+                    RecordedRequest r = awaitRemoval(bot, removal);
+                    latencies[i] = r.atNanos() - mined;
+                }
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("transfers", TRANSFERS);
+                figures.put("poll_interval_ms", POLL_MS);
+                figures.put("p50_ms", BenchReport.percentileMs(latencies, 50));
+                figures.put("p95_ms", BenchReport.percentileMs(latencies, 95));
+                figures.put("max_ms", BenchReport.percentileMs(latencies, 100));
+                BenchReport.write("role-latency", figures);
+                assertThat(members).allMatch(m -> bot.discord.rolesOf(m).isEmpty());
+            }
+        }
+    }
+
+    private static RecordedRequest awaitRemoval(TestBot bot, String path) {
+        DiscordDouble.await(() -> bot.discord.requests("DELETE", path).stream().anyMatch(r -> r.status() == 204),
+                Duration.ofSeconds(30), "role removal request");
+        return bot.discord.requests("DELETE", path).stream().filter(r -> r.status() == 204).findFirst().orElseThrow();
+    }
+
+    private static void verify(FakeMember member, String wallet, ECKeyPair key) {
+        FakeMessage shown = member.runs("/verify address:" + wallet).reply();
+        String text = shown.content();
+        int start = text.indexOf("```\n") + 4;
+        String message = text.substring(start, text.indexOf("\n```", start));
+        Sign.SignatureData sig = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key);
+        byte[] bytes = new byte[65];
+        System.arraycopy(sig.getR(), 0, bytes, 0, 32);
+        System.arraycopy(sig.getS(), 0, bytes, 32, 32);
+        bytes[64] = sig.getV()[0];
+        FakeInteraction open = member.clicks(shown.button("Paste signature"));
+        member.submitsModal(open, Map.of("signature", Numeric.toHexString(bytes))).reply();
+    }
+}
