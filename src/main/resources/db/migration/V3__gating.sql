@@ -28,10 +28,22 @@ CREATE TABLE role_outbox (
 CREATE INDEX role_outbox_pending ON role_outbox (done_at, next_attempt_at);
 CREATE INDEX role_outbox_member ON role_outbox (guild_id, member_id, role_id);
 
--- How far the chain watcher has read each chain, with the block hash to detect reorgs.
+-- How far a log reader has read (the chain watcher per chain, the owner index per contract), with the block hash
+-- to detect reorgs.
 CREATE TABLE chain_cursor (
-    chain        VARCHAR(64) NOT NULL PRIMARY KEY,
+    chain        VARCHAR(200) NOT NULL PRIMARY KEY,
     block_number BIGINT      NOT NULL,
     block_hash   VARCHAR(66) NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Who holds each token of ERC-721 contracts without Enumerable, built from Transfer logs (for trait and id rules).
+CREATE TABLE token_owner (
+    chain    VARCHAR(64) NOT NULL,
+    contract VARCHAR(42) NOT NULL,
+    token_id VARCHAR(78) NOT NULL,
+    owner    VARCHAR(42) NOT NULL,
+    block    BIGINT      NOT NULL,
+    PRIMARY KEY (chain, contract, token_id)
+);
+CREATE INDEX token_owner_holder ON token_owner (chain, contract, owner);

@@ -1,6 +1,9 @@
 package dev.lorekeeper.app;
 
 import dev.lorekeeper.chain.ChainReader;
+import dev.lorekeeper.chain.CursorStore;
+import dev.lorekeeper.chain.OwnerIndex;
+import dev.lorekeeper.chain.TokenLister;
 import dev.lorekeeper.chain.DelegationReader;
 import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.chain.Chains;
@@ -39,7 +42,8 @@ final class GateWiring {
             Chains chains, GuildSettingsService settings) {
         MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout());
         return new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
-                new GateEvaluator(reader, metadata), new WalletLinks(db), db, roles,
+                new GateEvaluator(reader, metadata, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
+                        config.gating().confirmations())), new WalletLinks(db), db, roles,
                 new ChainHealth(roles, config.gating().failuresBeforeAlert()), Clock.systemUTC(),
                 new DelegationReader(chains, config.gating().delegateRegistry(), config.gating().cacheTtl()), settings);
     }

@@ -17,6 +17,7 @@ import dev.lorekeeper.discord.MemberJoinRoleSync;
 import dev.lorekeeper.gate.ChainWatcher;
 import dev.lorekeeper.gate.GateService;
 import dev.lorekeeper.gate.OutboxWorker;
+import dev.lorekeeper.gate.OwnerIndexer;
 import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.discord.CommandRegistrar;
 import dev.lorekeeper.discord.DiscordBot;
@@ -124,6 +125,10 @@ public final class Lorekeeper implements AutoCloseable {
                     g.confirmations(), g.logBlockRange());
             routines.scheduleWithFixedDelay(() -> guard("chain watcher", watcher), g.pollInterval().toMillis(),
                     g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            OwnerIndexer indexer = new OwnerIndexer(gates, chains, reader,
+                    new dev.lorekeeper.chain.OwnerIndex(db, new CursorStore(db)), g.confirmations(), g.logBlockRange());
+            routines.scheduleWithFixedDelay(() -> guard("owner index", indexer), 500, g.pollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
             routines.scheduleWithFixedDelay(() -> guard("sweep", () -> gates.guildsWithGates().forEach(
                     guild -> gates.sync(guild, gates.sweepableMembers(guild), n -> { }))),
                     Math.min(60_000, g.sweepInterval().toMillis()), g.sweepInterval().toMillis(),

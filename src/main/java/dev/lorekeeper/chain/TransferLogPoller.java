@@ -24,12 +24,37 @@ public final class TransferLogPoller {
     private final CursorStore cursors;
     private final int confirmations;
     private final int maxRange;
+    private final String cursorKey;
+    private final long firstBlock;
+    private long rescannedFrom = -1;
 
+    /** Follows the chain from now on (the chain watcher; the sweep covers the past). */
     public TransferLogPoller(Chains.Chain chain, CursorStore cursors, int confirmations, int maxRange) {
+        this(chain, cursors, confirmations, maxRange, chain.name(), -1);
+    }
+
+    /**
+     * Reads from {@code firstBlock} on under its own cursor (an owner index); {@code firstBlock} -1 starts at the
+     * current head.
+     */
+    public TransferLogPoller(Chains.Chain chain, CursorStore cursors, int confirmations, int maxRange,
+            String cursorKey, long firstBlock) {
         this.chain = chain;
         this.cursors = cursors;
         this.confirmations = confirmations;
         this.maxRange = maxRange;
+        this.cursorKey = cursorKey;
+        this.firstBlock = firstBlock;
+    }
+
+    /** After {@link #poll}: the block a reorg made it re-read from, or -1 when there was none. */
+    public long rescannedFrom() {
+        return rescannedFrom;
+    }
+
+    /** The newest block that counts (head minus confirmations). */
+    public long safeHead() {
+        return Numeric.toBigInt(chain.rpc().call("eth_blockNumber").asText()).longValueExact() - confirmations;
     }
 
     /** New transfer events since the cursor; the cursor advances only past blocks fully read. */
@@ -37,16 +62,22 @@ public final class TransferLogPoller {
         if (contracts.isEmpty()) {
             return List.of();
         }
-        long head = Numeric.toBigInt(chain.rpc().call("eth_blockNumber").asText()).longValueExact() - confirmations;
-        Optional<CursorStore.Cursor> cursor = cursors.get(chain.name());
-        if (cursor.isEmpty()) {
+        long head = safeHead();
+        Optional<CursorStore.Cursor> cursor = cursors.get(cursorKey);
+        if (cursor.isEmpty() && firstBlock < 0) {
             // First run: start from now; the sweep covers what happened before.
-            cursors.set(chain.name(), new CursorStore.Cursor(head, blockHash(head)));
+            cursors.set(cursorKey, new CursorStore.Cursor(head, blockHash(head)));
             return List.of();
         }
+        if (cursor.isEmpty()) {
+            cursor = Optional.of(new CursorStore.Cursor(firstBlock - 1, ""));
+        }
         long from = cursor.get().block() + 1;
-        if (!cursor.get().hash().equals(blockHash(cursor.get().block()))) {
-            from = Math.max(0, cursor.get().block() - REWIND_ON_REORG);
+        if (!cursor.get().hash().isEmpty() && !cursor.get().hash().equals(blockHash(cursor.get().block()))) {
+            // The watcher re-reads a window (its effects are re-evaluations, safe to repeat); an index rebuilds
+            // from its first block, since ownership recorded from orphaned blocks can't be undone piecemeal.
+            from = firstBlock >= 0 ? firstBlock : Math.max(0, cursor.get().block() - REWIND_ON_REORG);
+            rescannedFrom = from;
         }
         List<TransferEvent> events = new ArrayList<>();
         int range = maxRange;
@@ -61,7 +92,7 @@ public final class TransferLogPoller {
                 }
                 throw e;
             }
-            cursors.set(chain.name(), new CursorStore.Cursor(to, blockHash(to)));
+            cursors.set(cursorKey, new CursorStore.Cursor(to, blockHash(to)));
             from = to + 1;
         }
         return events;
@@ -81,8 +112,11 @@ public final class TransferLogPoller {
                 continue;
             }
             long block = Numeric.toBigInt(log.path("blockNumber").asText("0x0")).longValueExact();
+            java.math.BigInteger tokenId = topic0.equals(TRANSFER) && topics.size() == 4
+                    ? Numeric.toBigInt(topics.path(3).asText()) : null;
             out.add(new TransferEvent(chain.name(), log.path("address").asText().toLowerCase(Locale.ROOT),
-                    address(topics.path(fromIndex).asText()), address(topics.path(fromIndex + 1).asText()), block));
+                    address(topics.path(fromIndex).asText()), address(topics.path(fromIndex + 1).asText()), block,
+                    tokenId, (int) Numeric.toBigInt(log.path("logIndex").asText("0x0")).longValue()));
         }
         return out;
     }

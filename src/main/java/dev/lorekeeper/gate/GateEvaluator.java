@@ -5,6 +5,7 @@ import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.chain.Read;
 import dev.lorekeeper.chain.ReadResult;
+import dev.lorekeeper.chain.TokenLister;
 import dev.lorekeeper.chain.TokenMetadata;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,10 +30,17 @@ public final class GateEvaluator {
 
     private final ChainReader reader;
     private final MetadataFetcher metadata;
+    private final TokenLister ownerIndex;
 
     public GateEvaluator(ChainReader reader, MetadataFetcher metadata) {
+        this(reader, metadata, null);
+    }
+
+    /** With an owner index, trait and range rules also work on ERC-721 contracts without Enumerable. */
+    public GateEvaluator(ChainReader reader, MetadataFetcher metadata, TokenLister ownerIndex) {
         this.reader = reader;
         this.metadata = metadata;
+        this.ownerIndex = ownerIndex;
     }
 
     /** Verdicts per member and gate, in the order given. */
@@ -211,7 +219,7 @@ public final class GateEvaluator {
             return count(e, total, e.min(), e.max(), "holds " + total);
         }
         if (value(values, Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE)).signum() == 0) {
-            throw new UnknownValue("the contract is not ERC-721 Enumerable, so held token ids can't be listed");
+            return fromOwnerIndex(e, m);
         }
         long matching = 0;
         for (String a : m.walletsFor(e.chain(), e.contract())) {
@@ -219,6 +227,24 @@ public final class GateEvaluator {
                     MAX_TOKENS_PER_WALLET);
             for (int i = 0; i < n; i++) {
                 BigInteger id = value(values, Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
+                if (matches(e, id)) {
+                    matching++;
+                }
+            }
+        }
+        return count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
+                + (matching == 1 ? "" : "s"));
+    }
+
+    private Evaluation.RequirementResult fromOwnerIndex(Rule.Erc721 e, MemberWallets m) {
+        if (ownerIndex == null) {
+            throw new UnknownValue("the contract is not ERC-721 Enumerable, so held token ids can't be listed");
+        }
+        long matching = 0;
+        for (String a : m.walletsFor(e.chain(), e.contract())) {
+            List<BigInteger> ids = ownerIndex.tokensOf(e.chain(), e.contract(), a).orElseThrow(() -> new UnknownValue(
+                    "the owner index of this contract is still being built from its Transfer logs"));
+            for (BigInteger id : ids) {
                 if (matches(e, id)) {
                     matching++;
                 }

@@ -101,6 +101,22 @@ public final class GateService implements WalletLinkListener {
         return out;
     }
 
+    /** ERC-721 contracts whose rules need holders' token lists (traits, large ranges): owner index candidates. */
+    public Map<String, Set<String>> contractsNeedingTokenLists() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (long guild : guildsWithGates()) {
+            for (Gate g : gates(guild)) {
+                for (Rule.Requirement r : g.rule().requirements()) {
+                    if (r instanceof Rule.Erc721 e && e.needsTokenList()) {
+                        out.computeIfAbsent(e.chain(), k -> new LinkedHashSet<>())
+                                .add(e.contract().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Adds a gate after checking its rule; the message lists every problem. */
     public long addGate(long guildId, long roleId, String name, RuleSpec rule, long actorId) {
         List<ConfigProblem> problems = new RuleSpecValidator(chains).validate(rule, "rule");

@@ -130,6 +130,62 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void traitsOnANonEnumerableContractUseTheOwnerIndexOnceBuilt() {
+        try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
+            Chains chains = chains();
+            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db);
+            dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
+            GateEvaluator indexed = new GateEvaluator(new ChainReader(chains, Duration.ofMinutes(1), 100,
+                    GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED), new MetadataFetcher(List.of(),
+                    Duration.ofSeconds(5)), new dev.lorekeeper.chain.TokenLister(index, chains, 0));
+            RuleSpec gold = nft(plain, 1L, null, null, Map.of("Background", List.of("Gold")));
+            Gate g = new Gate(1L, 1, 2, "g", RuleCompiler.compile(gold));
+            MemberWallets alice = new MemberWallets(1, 100, List.of(ALICE));
+            Evaluation before = indexed.evaluate(List.of(alice), List.of(g)).get(alice).get(g);
+            assertThat(before.truth()).isEqualTo(Truth.UNKNOWN);
+            assertThat(before.requirements().get(0).detail()).contains("still being built");
+
+            index.update(chains.byName("anvil").orElseThrow(), plain, 0, 2000);
+            assertThat(indexed.evaluate(List.of(alice), List.of(g)).get(alice).get(g).truth()).isEqualTo(Truth.TRUE);
+            MemberWallets bob = new MemberWallets(1, 101, List.of(BOB));
+            assertThat(indexed.evaluate(List.of(bob), List.of(g)).get(bob).get(g).truth()).isEqualTo(Truth.FALSE);
+        }
+    }
+
+    @Test
+    void ownerIndexNoticesAReorgAndRescans() {
+        try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
+            Chains chains = chains();
+            Chains.Chain chain = chains.byName("anvil").orElseThrow();
+            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db);
+            dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
+            String minter = anvil.accounts().get(0);
+            String reorged = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String("x")));
+            index.update(chain, reorged, 0, 2000);
+            String snapshot = anvil.rpc("evm_snapshot").asText();
+            TestContracts.send(anvil, minter, reorged, "mint", List.of(new Address(ALICE), new Uint256(42)));
+            index.update(chain, reorged, 0, 2000);
+            long head = Long.decode(anvil.rpc("eth_blockNumber").asText());
+            assertThat(index.tokensOf("anvil", reorged, ALICE, head)).contains(List.of(BigInteger.valueOf(42)));
+
+            anvil.rpc("evm_revert", snapshot);
+            anvil.rpc("evm_mine");
+            TestContracts.send(anvil, minter, reorged, "mint", List.of(new Address(BOB), new Uint256(42)));
+            index.update(chain, reorged, 0, 2000);
+            head = Long.decode(anvil.rpc("eth_blockNumber").asText());
+            assertThat(index.tokensOf("anvil", reorged, BOB, head)).contains(List.of(BigInteger.valueOf(42)));
+            assertThat(index.tokensOf("anvil", reorged, ALICE, head)).contains(List.of());
+        }
+    }
+
+    static Chains chains() {
+        Chains chains = new Chains();
+        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
+                Duration.ofSeconds(10), RpcObserver.NONE)));
+        return chains;
+    }
+
+    @Test
     void erc1155Erc20AndNative() {
         assertThat(eval(ALICE, RuleSpec.erc1155("anvil", multi, List.of("5", "6"), 2)).truth()).isEqualTo(Truth.TRUE);
         assertThat(eval(ALICE, RuleSpec.erc1155("anvil", multi, List.of("6"), 1)).truth()).isEqualTo(Truth.FALSE);

@@ -1,0 +1,104 @@
+package dev.lorekeeper.chain;
+
+import dev.lorekeeper.store.Database;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who holds each token of an ERC-721 contract that can not list a holder's tokens itself (no Enumerable), built
+ * from its Transfer logs under a cursor per contract. Answers only once the index has caught up with the chain.
+ */
+public final class OwnerIndex {
+    static final String ZERO = "0x0000000000000000000000000000000000000000";
+    /** How far behind the safe head the index may be and still answer. */
+    static final long MAX_LAG_BLOCKS = 5;
+
+    private final Database db;
+    private final CursorStore cursors;
+    private final String upsert;
+
+    public OwnerIndex(Database db, CursorStore cursors) {
+        this.db = db;
+        this.cursors = cursors;
+        this.upsert = db.dialect().upsert("token_owner", List.of("chain", "contract", "token_id"),
+                List.of("chain", "contract", "token_id", "owner", "block"));
+    }
+
+    public static String cursorKey(String chain, String contract) {
+        return "owners:" + chain + ":" + contract.toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads new logs of one contract (from its deployment on the first run) and records the new owners. */
+    public void update(Chains.Chain chain, String contract, int confirmations, int maxRange) {
+        TransferLogPoller poller = new TransferLogPoller(chain, cursors, confirmations, maxRange,
+                cursorKey(chain.name(), contract), 0);
+        List<TransferEvent> events = new ArrayList<>(poller.poll(java.util.Set.of(contract.toLowerCase(Locale.ROOT))));
+        events.removeIf(e -> e.tokenId() == null);
+        events.sort(Comparator.comparingLong(TransferEvent::block).thenComparingInt(TransferEvent::logIndex));
+        long rescanned = poller.rescannedFrom();
+        if (events.isEmpty() && rescanned < 0) {
+            return;
+        }
+        db.inTransaction(c -> {
+            if (rescanned >= 0) {
+                // A reorg rebuilds the index: everything recorded from the re-read range on goes first.
+                try (PreparedStatement orphaned = c.prepareStatement(
+                        "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND block >= ?")) {
+                    orphaned.setString(1, chain.name());
+                    orphaned.setString(2, contract.toLowerCase(Locale.ROOT));
+                    orphaned.setLong(3, rescanned);
+                    orphaned.executeUpdate();
+                }
+            }
+            try (PreparedStatement put = c.prepareStatement(upsert);
+                    PreparedStatement burn = c.prepareStatement(
+                            "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND token_id = ?")) {
+                for (TransferEvent e : events) {
+                    if (e.to().equals(ZERO)) {
+                        burn.setString(1, e.chain());
+                        burn.setString(2, e.contract());
+                        burn.setString(3, e.tokenId().toString());
+                        burn.executeUpdate();
+                    } else {
+                        put.setString(1, e.chain());
+                        put.setString(2, e.contract());
+                        put.setString(3, e.tokenId().toString());
+                        put.setString(4, e.to());
+                        put.setLong(5, e.block());
+                        put.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Tokens a holder owns, or empty when the index is not caught up (the caller then knows nothing). */
+    public Optional<List<BigInteger>> tokensOf(String chain, String contract, String holder, long safeHead) {
+        Optional<CursorStore.Cursor> cursor = cursors.get(cursorKey(chain, contract));
+        if (cursor.isEmpty() || cursor.get().block() < safeHead - MAX_LAG_BLOCKS) {
+            return Optional.empty();
+        }
+        return Optional.of(db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT token_id FROM token_owner WHERE chain = ? "
+                    + "AND contract = ? AND owner = ? ORDER BY token_id")) {
+                ps.setString(1, chain);
+                ps.setString(2, contract.toLowerCase(Locale.ROOT));
+                ps.setString(3, holder.toLowerCase(Locale.ROOT));
+                List<BigInteger> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new BigInteger(rs.getString(1)));
+                    }
+                }
+                return out;
+            }
+        }));
+    }
+}
