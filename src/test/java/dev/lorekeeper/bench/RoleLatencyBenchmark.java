@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeGuild;
-import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
-import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.discorddouble.RecordedRequest;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.LocalSigner;
+import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +26,6 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 
 /**
  * From an NFT transfer mined on anvil to the role-removal request reaching the Discord double, over 20 transfers,
@@ -47,17 +44,11 @@ class RoleLatencyBenchmark {
             String minter = anvil.accounts().get(0);
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
             String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("x")));
-            try (TestBot bot = TestBot.start("""
-                    chains:
-                      anvil:
-                        chain-id: %d
-                        rpc-urls: [ "%s" ]
-                    verification:
-                      chain: anvil
+            try (TestBot bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
                     gating:
                       poll-interval: %dms
                       confirmations: 0
-                    """.formatted(anvil.chainId(), anvil.url(), POLL_MS))) {
+                    """.formatted(POLL_MS))) {
                 FakeGuild guild = bot.discord.guild("Latency Club");
                 bot.discord.awaitBotReady(guild);
                 FakeRole holder = guild.role("Holder");
@@ -111,16 +102,6 @@ class RoleLatencyBenchmark {
     }
 
     private static void verify(FakeMember member, String wallet, ECKeyPair key) {
-        FakeMessage shown = member.runs("/verify address:" + wallet).reply();
-        String text = shown.content();
-        int start = text.indexOf("```\n") + 4;
-        String message = text.substring(start, text.indexOf("\n```", start));
-        Sign.SignatureData sig = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key);
-        byte[] bytes = new byte[65];
-        System.arraycopy(sig.getR(), 0, bytes, 0, 32);
-        System.arraycopy(sig.getS(), 0, bytes, 32, 32);
-        bytes[64] = sig.getV()[0];
-        FakeInteraction open = member.clicks(shown.button("Paste signature"));
-        member.submitsModal(open, Map.of("signature", Numeric.toHexString(bytes))).reply();
+        ManualVerify.link(member, wallet, message -> LocalSigner.personalSign(message, key));
     }
 }

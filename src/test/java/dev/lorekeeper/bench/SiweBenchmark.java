@@ -2,10 +2,10 @@ package dev.lorekeeper.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lorekeeper.testing.LocalSigner;
 import dev.lorekeeper.wallet.SiweExpectations;
 import dev.lorekeeper.wallet.SiweMessage;
 import dev.lorekeeper.wallet.SiweVerifier;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 
 /**
  * EIP-191 sign-in verifications per second on one thread (one core): parse-free verification of a formatted
@@ -40,12 +38,7 @@ class SiweBenchmark {
                     "Link this wallet to Discord user member" + i + " in the server Bench", "https://verify.example.org/verify",
                     "1", 1, "nonce" + (10_000_000 + i), Instant.now().toString(),
                     Instant.now().plusSeconds(600).toString(), null, null, List.of());
-            Sign.SignatureData sig = Sign.signPrefixedMessage(m.format().getBytes(StandardCharsets.UTF_8), key);
-            byte[] bytes = new byte[65];
-            System.arraycopy(sig.getR(), 0, bytes, 0, 32);
-            System.arraycopy(sig.getS(), 0, bytes, 32, 32);
-            bytes[64] = sig.getV()[0];
-            signed.add(new Signed(m, Numeric.toHexString(bytes)));
+            signed.add(new Signed(m, LocalSigner.personalSign(m.format(), key)));
         }
         SiweVerifier verifier = new SiweVerifier(null, Duration.ofSeconds(60));
         SiweExpectations expect = new SiweExpectations("verify.example.org", null, null, 1L, null);

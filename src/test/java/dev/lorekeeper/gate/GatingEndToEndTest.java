@@ -13,6 +13,7 @@ import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.RpcProxy;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
@@ -51,19 +52,13 @@ class GatingEndToEndTest {
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         TestContracts.placeAt(anvil, "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
         nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
-        bot = TestBot.start("""
-                chains:
-                  anvil:
-                    chain-id: %d
-                    rpc-urls: [ "%s" ]
-                verification:
-                  chain: anvil
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url()) + """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
                   failures-before-alert: 1
                   cache-ttl: 1s
-                """.formatted(anvil.chainId(), rpc.url()));
+                """);
     }
 
     @AfterAll
@@ -95,12 +90,7 @@ class GatingEndToEndTest {
     }
 
     static FakeMessage verify(FakeMember member, String address) {
-        FakeMessage shown = member.runs("/verify address:" + address).reply();
-        String text = shown.content();
-        int start = text.indexOf("```\n") + 4;
-        String message = text.substring(start, text.indexOf("\n```", start));
-        FakeInteraction open = member.clicks(shown.button("Paste signature"));
-        return member.submitsModal(open, Map.of("signature", anvil.personalSign(message, address))).reply();
+        return ManualVerify.link(member, address, message -> anvil.personalSign(message, address));
     }
 
     static int mint(String to) {

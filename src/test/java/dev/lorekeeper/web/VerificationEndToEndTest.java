@@ -8,6 +8,7 @@ import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.Browser;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
@@ -43,14 +44,7 @@ class VerificationEndToEndTest {
     @BeforeAll
     static void start() {
         anvil = Anvil.start();
-        bot = TestBot.start("""
-                chains:
-                  anvil:
-                    chain-id: %d
-                    rpc-urls: [ "%s" ]
-                verification:
-                  chain: anvil
-                """.formatted(anvil.chainId(), anvil.url()));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()));
         guild = bot.discord.guild("Verify Club");
         bot.discord.awaitBotReady(guild);
     }
@@ -178,10 +172,7 @@ class VerificationEndToEndTest {
 
     /** The manual path: /verify address:…, sign the shown text with {@code signer}, paste it; returns the answer. */
     static FakeMessage linkManually(FakeMember member, String address, String signer) {
-        FakeMessage shown = member.runs("/verify address:" + address).reply();
-        FakeInteraction open = member.clicks(shown.button("Paste signature"));
-        String message = between(shown.content(), "```\n", "\n```");
-        return member.submitsModal(open, Map.of("signature", anvil.personalSign(message, signer))).reply();
+        return ManualVerify.link(member, address, message -> anvil.personalSign(message, signer));
     }
 
     static String between(String text, String start, String end) {
