@@ -129,9 +129,9 @@ public final class FakeGuild {
         return join(new FakeMember(discord, this, discord.newUser(username, false)));
     }
 
-    /** An existing account (for instance one who left) joining again. */
+    /** An existing account (for instance one who left) joining again: as on Discord, with no roles. */
     public FakeMember join(FakeMember member) {
-        FakeMember m = member.guild() == this ? member : new FakeMember(discord, this, member.user());
+        FakeMember m = new FakeMember(discord, this, member.user());
         members.put(m.user().id(), m);
         ObjectNode d = m.toJson();
         d.put("guild_id", Long.toString(id));

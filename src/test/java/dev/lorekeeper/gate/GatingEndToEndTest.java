@@ -203,6 +203,21 @@ class GatingEndToEndTest {
     }
 
     @Test
+    void rejoiningAndUnlinkingReEvaluate() {
+        Server s = server("Door Club");
+        FakeMember hana = s.guild().member("hana");
+        String wallet = account();
+        mint(wallet);
+        verify(hana, wallet);
+        awaitRoles(hana, List.of("Holder"));
+        hana.leaves();
+        FakeMember back = s.guild().join(hana);
+        awaitRoles(back, List.of("Holder"));
+        assertThat(back.slash("wallets unlink", Map.of("address", wallet)).reply().content()).contains("Unlinked");
+        awaitRoles(back, List.of());
+    }
+
+    @Test
     void sweepDryRunPrintsWhoGainsWhatAndWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         Server s = server("Dry Run Club");
