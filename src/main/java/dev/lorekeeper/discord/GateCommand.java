@@ -218,10 +218,11 @@ public final class GateCommand implements SlashCommand {
             List<Long> members = only != null ? List.of(only.getIdLong()) : gates.sweepableMembers(guildId);
             hook.editOriginal("Checking " + members.size() + " members…").queue();
             long[] lastEdit = {System.nanoTime()};
-            SyncReport r = gates.sync(guildId, members, done -> {
+            SyncReport r = gates.sync(guildId, members, soFar -> {
                 if (System.nanoTime() - lastEdit[0] > 1_000_000_000L) {
                     lastEdit[0] = System.nanoTime();
-                    hook.editOriginal("Checked " + done + " of " + members.size() + " members…").queue();
+                    hook.editOriginal("Checked " + soFar.checked() + " of " + members.size() + " members, "
+                            + (soFar.added() + soFar.removed()) + " role changes so far…").queue();
                 }
             }).report();
             hook.editOriginal("Resync done: checked " + r.checked() + " member" + (r.checked() == 1 ? "" : "s")

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -154,8 +154,8 @@ public final class GateService implements WalletLinkListener {
         return new ArrayList<>(members);
     }
 
-    /** Re-evaluates members in batches; {@code progress} hears the number checked so far. */
-    public SyncOutcome sync(long guildId, List<Long> memberIds, IntConsumer progress) {
+    /** Re-evaluates members in batches; {@code progress} hears the running totals after each batch. */
+    public SyncOutcome sync(long guildId, List<Long> memberIds, Consumer<SyncReport> progress) {
         List<Gate> gates = gates(guildId);
         if (gates.isEmpty()) {
             return new SyncOutcome(new SyncReport(memberIds.size(), 0, 0, 0), List.of());
@@ -167,7 +167,7 @@ public final class GateService implements WalletLinkListener {
             SyncOutcome o = syncBatch(guildId, batch, gates);
             total = total.plus(o.report());
             added.addAll(o.addedRoleNames());
-            progress.accept(Math.min(memberIds.size(), i + SYNC_BATCH));
+            progress.accept(total);
         }
         return new SyncOutcome(total, added);
     }
