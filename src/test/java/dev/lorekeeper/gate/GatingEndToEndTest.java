@@ -179,6 +179,9 @@ class GatingEndToEndTest {
         bot.discord.rateLimit("PUT", "/guilds/" + s.guild().id() + "/members/.*/roles/.*", 2, 1);
         verify(dave, wallet);
         awaitRoles(dave, List.of("Holder"));
+        String path = "/guilds/" + s.guild().id() + "/members/" + dave.id() + "/roles/.*";
+        DiscordDouble.await(() -> bot.discord.requests("PUT", path).stream().anyMatch(r -> r.status() == 204),
+                Duration.ofSeconds(5), "the applied change is recorded");
         assertThat(bot.discord.requests("PUT", "/guilds/" + s.guild().id() + "/members/" + dave.id() + "/roles/.*"))
                 .extracting("status").containsExactly(429, 429, 204);
         assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == dave.id())).hasSize(1);
