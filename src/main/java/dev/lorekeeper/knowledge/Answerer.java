@@ -1,0 +1,141 @@
+package dev.lorekeeper.knowledge;
+
+import dev.lorekeeper.llm.LlmGateway;
+import dev.lorekeeper.llm.PromptTemplates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers from the docs only. Retrieval first; below the relevance threshold the answer is an honest "the docs
+ * don't cover this" with the closest pages. Otherwise the model writes a cited answer from the passages (marked as
+ * untrusted data), or, without a model, the best passages are quoted. Output never carries a mass mention.
+ */
+public final class Answerer {
+    static final String NOT_IN_DOCS = "NOT_IN_DOCS";
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,2})]");
+    private static final int QUOTE_CHARS = 420;
+
+    private final Supplier<Optional<KnowledgeIndex>> index;
+    private final LlmGateway llm;
+    private final PromptTemplates prompts;
+    private final double minSimilarity;
+    private final int topK;
+    private final String baseUrl;
+
+    public Answerer(Supplier<Optional<KnowledgeIndex>> index, LlmGateway llm, PromptTemplates prompts,
+            double minSimilarity, int topK, String baseUrl) {
+        this.index = index;
+        this.llm = llm;
+        this.prompts = prompts;
+        this.minSimilarity = minSimilarity;
+        this.topK = topK;
+        this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null
+                : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    public Answer answer(String question) {
+        Optional<KnowledgeIndex> idx = index.get();
+        if (idx.isEmpty()) {
+            return new Answer(question, "The docs are not indexed yet. A moderator can run /docs reload.", false,
+                    Answer.Mode.NOT_COVERED, List.of());
+        }
+        List<Hit> hits = idx.get().search(question, topK);
+        List<Source> sources = sources(hits);
+        if (hits.isEmpty() || hits.get(0).similarity() < minSimilarity) {
+            return notCovered(question, sources);
+        }
+        if (llm != null) {
+            Optional<LlmGateway.Reply> reply = llm.chat(prompts.get("answer-system"), prompts.render("answer-user",
+                    Map.of("passages", passages(hits), "question", question)));
+            if (reply.isPresent()) {
+                String text = reply.get().text();
+                if (text.contains(NOT_IN_DOCS)) {
+                    return notCovered(question, sources);
+                }
+                if (leaksPrompt(text)) {
+                    text = "I can't share my instructions, but I'm happy to answer questions about the docs.";
+                }
+                return new Answer(question, safe(text), true, Answer.Mode.LLM, cited(text, sources));
+            }
+        }
+        return extractive(question, hits, sources);
+    }
+
+    private Answer notCovered(String question, List<Source> closest) {
+        return new Answer(question, "The docs don't cover this. The closest pages are listed below; a moderator has "
+                + "been told the docs may need this.", false, Answer.Mode.NOT_COVERED,
+                closest.subList(0, Math.min(3, closest.size())));
+    }
+
+    private Answer extractive(String question, List<Hit> hits, List<Source> sources) {
+        StringBuilder sb = new StringBuilder("*Quoted from the docs (no AI summary):*\n");
+        int n = Math.min(3, hits.size());
+        for (int i = 0; i < n; i++) {
+            String text = hits.get(i).chunk().text().replaceAll("\\s+", " ").strip();
+            if (text.length() > QUOTE_CHARS) {
+                int cut = text.lastIndexOf(". ", QUOTE_CHARS);
+                text = text.substring(0, cut > QUOTE_CHARS / 2 ? cut + 1 : QUOTE_CHARS) + " …";
+            }
+            sb.append("> ").append(text).append(" [").append(i + 1).append("]\n");
+        }
+        return new Answer(question, safe(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE,
+                sources.subList(0, n));
+    }
+
+    /** Passages numbered as the model cites them. */
+    private static String passages(List<Hit> hits) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < hits.size(); i++) {
+            Chunk c = hits.get(i).chunk();
+            sb.append('[').append(i + 1).append("] ").append(c.title()).append(" › ").append(c.heading()).append('\n')
+                    .append(c.text()).append("\n\n");
+        }
+        return sb.toString().strip();
+    }
+
+    private List<Source> sources(List<Hit> hits) {
+        List<Source> out = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            Chunk c = hits.get(i).chunk();
+            String url = baseUrl == null ? null : baseUrl + c.path().replaceFirst("\\.(md|markdown|txt)$", "")
+                    + (c.anchor().isEmpty() ? "" : "#" + c.anchor());
+            out.add(new Source(i + 1, c.path(), c.title(), c.heading(), c.headings(), url, hits.get(i).score()));
+        }
+        return out;
+    }
+
+    /** The sources the model cited, in their original numbering; all of them if it cited none. */
+    private static List<Source> cited(String text, List<Source> sources) {
+        List<Source> out = new ArrayList<>();
+        Matcher m = CITATION.matcher(text);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n >= 1 && n <= sources.size() && !out.contains(sources.get(n - 1))) {
+                out.add(sources.get(n - 1));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        return out.isEmpty() ? sources : out;
+    }
+
+    private boolean leaksPrompt(String text) {
+        String system = prompts.get("answer-system").replaceAll("\\s+", " ");
+        String flat = text.replaceAll("\\s+", " ");
+        for (int i = 0; i + 60 <= system.length(); i += 60) {
+            if (flat.contains(system.substring(i, i + 60))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Mentions are never allowed to ping anyway; this keeps them from even looking like pings. */
+    static String safe(String text) {
+        return text.replaceAll("@(everyone|here)", "@\u200b$1").replaceAll("<@([!&]?\\d+)>", "<@\u200b$1>");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lorekeeper.knowledge;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** bge-small-en-v1.5 (quantized ONNX, in process): no network, no GPU. Queries get bge's retrieval prefix. */
+public final class BgeEmbedder implements Embedder {
+    static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
+    private static final int BATCH = 32;
+
+    private final EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+
+    @Override
+    public String name() {
+        return "bge-small-en-v1.5-q";
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts) {
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i += BATCH) {
+            List<TextSegment> batch = texts.subList(i, Math.min(texts.size(), i + BATCH)).stream()
+                    .map(TextSegment::from).toList();
+            for (Embedding e : model.embedAll(batch).content()) {
+                out.add(normalize(e.vector()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        return normalize(model.embed(QUERY_PREFIX + text).content().vector());
+    }
+
+    static float[] normalize(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float inv = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * inv;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.lorekeeper.knowledge;
+
+import java.io.Reader;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * English analysis for technical docs: {@code ERC-721}, {@code ERC721}, {@code erc 721} and {@code EIP-721} become
+ * one term, and {@code 0x…} values stay whole tokens (the standard tokenizer keeps alphanumeric runs together).
+ */
+public final class KnowledgeAnalyzer extends Analyzer {
+    private static final Pattern STANDARD = Pattern.compile("(?i)\\b(?:erc|eip)[-\\s]?(\\d{2,5})\\b");
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(STANDARD, "erc$1", reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream stream = new EnglishPossessiveFilter(source);
+        stream = new LowerCaseFilter(stream);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
+}

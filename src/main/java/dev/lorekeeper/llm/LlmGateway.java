@@ -1,0 +1,78 @@
+package dev.lorekeeper.llm;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way features reach a chat model: an OpenAI-compatible endpoint through langchain4j (OpenAI, Ollama, vLLM,
+ * LM Studio), a cap on calls in flight, and no exception ever reaching a feature: a failure is an empty answer and
+ * the feature uses its offline path.
+ */
+public final class LlmGateway {
+    private static final Logger log = LoggerFactory.getLogger(LlmGateway.class);
+
+    private final ChatModel model;
+    private final Semaphore inFlight;
+    private final Duration timeout;
+
+    private LlmGateway(ChatModel model, int maxConcurrent, Duration timeout) {
+        this.model = model;
+        this.inFlight = new Semaphore(maxConcurrent, true);
+        this.timeout = timeout;
+    }
+
+    /** An endpoint-backed gateway. */
+    public static LlmGateway openAiCompatible(String baseUrl, String modelName, String apiKey, Duration timeout,
+            int maxConcurrent) {
+        ChatModel m = OpenAiChatModel.builder().baseUrl(baseUrl).modelName(modelName)
+                .apiKey(apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey)
+                .timeout(timeout).maxRetries(0).temperature(0.2).build();
+        return new LlmGateway(m, maxConcurrent, timeout);
+    }
+
+    /** The model's reply, or empty when it failed, timed out or too many calls are waiting. */
+    public Optional<Reply> chat(String system, String user) {
+        try {
+            if (!inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("LLM busy: {} calls in flight; answering offline", inFlight.availablePermits());
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        try {
+            ChatResponse r = model.chat(ChatRequest.builder()
+                    .messages(SystemMessage.from(system), UserMessage.from(user)).build());
+            String text = r.aiMessage() == null ? null : r.aiMessage().text();
+            if (text == null || text.isBlank()) {
+                return Optional.empty();
+            }
+            int in = r.tokenUsage() == null || r.tokenUsage().inputTokenCount() == null ? 0
+                    : r.tokenUsage().inputTokenCount();
+            int out = r.tokenUsage() == null || r.tokenUsage().outputTokenCount() == null ? 0
+                    : r.tokenUsage().outputTokenCount();
+            return Optional.of(new Reply(text.strip(), in, out, (System.nanoTime() - start) / 1_000_000));
+        } catch (RuntimeException e) {
+            log.warn("LLM call failed ({}); answering offline", e.getClass().getSimpleName());
+            return Optional.empty();
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** A model reply with its token usage. */
+    public record Reply(String text, int inputTokens, int outputTokens, long millis) {
+    }
+}

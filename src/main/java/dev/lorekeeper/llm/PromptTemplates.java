@@ -1,0 +1,47 @@
+package dev.lorekeeper.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Prompt templates by name: a file in the operator's prompts folder wins over the copy in the jar. Placeholders
+ * are {@code {{name}}}; values are inserted verbatim (the templates wrap untrusted text in marked blocks).
+ */
+public final class PromptTemplates {
+    private final Path dir;
+
+    public PromptTemplates(Path dir) {
+        this.dir = dir;
+    }
+
+    public String get(String name) {
+        Path file = dir.resolve(name + ".md");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            try (InputStream in = PromptTemplates.class.getResourceAsStream("/prompts/" + name + ".md")) {
+                if (in == null) {
+                    throw new IllegalStateException("prompt template " + name + ".md is missing from " + dir
+                            + " and from the jar");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read prompt template " + name, e);
+        }
+    }
+
+    public String render(String name, Map<String, String> values) {
+        String out = get(name);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            out = out.replace("{{" + v.getKey() + "}}", v.getValue());
+        }
+        return out;
+    }
+}
