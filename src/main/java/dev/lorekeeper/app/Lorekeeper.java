@@ -11,6 +11,16 @@ import dev.lorekeeper.config.LoadedConfig;
 import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.discord.AboutCommand;
+import dev.lorekeeper.discord.AskCommand;
+import dev.lorekeeper.knowledge.Answerer;
+import dev.lorekeeper.knowledge.BgeEmbedder;
+import dev.lorekeeper.knowledge.Chunker;
+import dev.lorekeeper.knowledge.IndexStore;
+import dev.lorekeeper.knowledge.KnowledgeService;
+import dev.lorekeeper.knowledge.QuestionLog;
+import dev.lorekeeper.llm.LlmGateway;
+import dev.lorekeeper.llm.PromptTemplates;
+import java.nio.file.Path;
 import dev.lorekeeper.discord.GateCommand;
 import dev.lorekeeper.discord.JdaRoleOps;
 import dev.lorekeeper.discord.MemberJoinRoleSync;
@@ -84,6 +94,8 @@ public final class Lorekeeper implements AutoCloseable {
                 List.of(new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute())));
         closeables.add(0, web);
 
+        KnowledgeService knowledge = knowledge(config, db, work);
+
         List<FeatureStatusSource> features = List.of(
                 FeatureStatusSource.switchable(Feature.VERIFICATION, s -> FeatureStatus.active(Feature.VERIFICATION,
                         "members link wallets with /verify on " + verification.settings().domain()
@@ -93,21 +105,30 @@ public final class Lorekeeper implements AutoCloseable {
                         : FeatureStatus.active(Feature.GATING, gates.gates(s.guildId()).size() + " gate(s); roles "
                                 + "follow transfers within " + config.gating().pollInterval().toSeconds()
                                 + " s, with a full check every " + config.gating().sweepInterval().toHours() + " h")),
-                FeatureStatusSource.switchable(Feature.QA, FeatureStatusSource.notInBuild(Feature.QA)),
+                FeatureStatusSource.switchable(Feature.QA, s -> !knowledge.docsExist()
+                        ? FeatureStatus.inactive(Feature.QA, "no docs folder at " + config.knowledge().docs())
+                        : knowledge.index().isEmpty() ? FeatureStatus.inactive(Feature.QA, "the docs are being indexed")
+                        : FeatureStatus.active(Feature.QA, "/ask answers from " + knowledge.index().get().size()
+                                + " doc sections" + (config.llmConfigured() ? " with " + config.llm().model()
+                                : " by quoting them (no LLM configured)"))),
                 FeatureStatusSource.switchable(Feature.CHARACTERS, FeatureStatusSource.notInBuild(Feature.CHARACTERS)));
         List<SlashCommand> commands = List.of(
                 new AboutCommand(features, settings, VersionInfo.version()),
                 new SettingsCommand(settings),
                 new VerifyCommand(verification, settings),
                 new WalletsCommand(verification, settings),
-                new GateCommand(gates, config.chains().keySet(), work));
+                new GateCommand(gates, config.chains().keySet(), work),
+                new AskCommand(knowledge, settings));
 
         InteractionRouter router = new InteractionRouter(commands, InteractionObserver.NONE);
         discord = new DiscordBot(config.discord(), List.of(router,
                 new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work)), 8);
         closeables.add(0, discord);
         this.jdaRef = jdaRef;
+        this.knowledgeService = knowledge;
     }
+
+    private final KnowledgeService knowledgeService;
 
     private final java.util.concurrent.atomic.AtomicReference<JDA> jdaRef;
 
@@ -135,6 +156,28 @@ public final class Lorekeeper implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
         }
         return gates;
+    }
+
+    private static KnowledgeService knowledge(LorekeeperConfig config, Database db,
+            java.util.concurrent.ExecutorService work) {
+        var k = config.knowledge();
+        KnowledgeService service = new KnowledgeService(Path.of(k.docs()), new IndexStore(Path.of(k.index()),
+                new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db), 6, Duration.ofMinutes(10));
+        LlmGateway llm = config.llmConfigured() ? LlmGateway.openAiCompatible(config.llm().baseUrl(),
+                config.llm().model(), config.llm().apiKey(), config.llm().timeout(), config.llm().maxConcurrent())
+                : null;
+        service.answerWith(new Answerer(service::index, llm, new PromptTemplates(Path.of("prompts")),
+                k.minRelevance(), k.topK(), k.baseUrl()));
+        if (service.docsExist()) {
+            service.reload(work);
+        } else {
+            log.warn("no docs folder at {}: /ask will say so (set knowledge.docs)", k.docs());
+        }
+        return service;
+    }
+
+    public KnowledgeService knowledge() {
+        return knowledgeService;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

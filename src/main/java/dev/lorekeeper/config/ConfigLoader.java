@@ -17,7 +17,9 @@ import java.util.Map;
 
 /** Loads YAML plus {@code ${ENV}} values into {@link LorekeeperConfig}, reporting every problem at once. */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // A key given twice is a mistake (the second would silently win): report it.
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final Map<String, String> env;
 

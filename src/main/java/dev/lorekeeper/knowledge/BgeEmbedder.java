@@ -12,7 +12,21 @@ public final class BgeEmbedder implements Embedder {
     static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
     private static final int BATCH = 32;
 
-    private final EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+    private volatile EmbeddingModel model;
+
+    /** Loaded on first use: a bot without docs never pays for the model. */
+    private EmbeddingModel model() {
+        EmbeddingModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = new BgeSmallEnV15QuantizedEmbeddingModel();
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
 
     @Override
     public String name() {
@@ -25,7 +39,7 @@ public final class BgeEmbedder implements Embedder {
         for (int i = 0; i < texts.size(); i += BATCH) {
             List<TextSegment> batch = texts.subList(i, Math.min(texts.size(), i + BATCH)).stream()
                     .map(TextSegment::from).toList();
-            for (Embedding e : model.embedAll(batch).content()) {
+            for (Embedding e : model().embedAll(batch).content()) {
                 out.add(normalize(e.vector()));
             }
         }
@@ -34,7 +48,7 @@ public final class BgeEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String text) {
-        return normalize(model.embed(QUERY_PREFIX + text).content().vector());
+        return normalize(model().embed(QUERY_PREFIX + text).content().vector());
     }
 
     static float[] normalize(float[] v) {

@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(username);
         hc.setPassword(password);
-        hc.setMaximumPoolSize(poolSize);
+        hc.setMaximumPoolSize(Math.max(2, poolSize)); // Flyway holds one connection while migrating on another
         hc.setPoolName("lorekeeper-db");
         hc.setConnectionTimeout(Math.max(250, connectTimeoutMillis));
         hc.setInitializationFailTimeout(Math.max(1, connectTimeoutMillis));

@@ -147,6 +147,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsAnError() {
+        assertThatThrownBy(() -> parse("web:\n  port: 1\nweb:\n  port: 2\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("Duplicate field 'web'");
+    }
+
+    @Test
     void missingFileIsOneClearMessage() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Path.of("does/not/exist.yaml")))
                 .isInstanceOf(ConfigException.class)

@@ -63,6 +63,8 @@ public final class TestBot implements AutoCloseable {
                   public-url: http://127.0.0.1:%d
                 """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
                 discordExtra.strip().indent(2).stripTrailing(), jdbcUrl, webPort, webPort)
+                // Tests that are not about Q&A run without docs, so no embedding model is loaded.
+                + (extraYaml.contains("knowledge:") ? "" : "knowledge:\n  docs: target/no-docs-in-this-test\n")
                 + extraYaml;
     }
 

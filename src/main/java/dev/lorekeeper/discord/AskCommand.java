@@ -1,0 +1,104 @@
+package dev.lorekeeper.discord;
+
+import dev.lorekeeper.config.Feature;
+import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.knowledge.Answer;
+import dev.lorekeeper.knowledge.KnowledgeService;
+import dev.lorekeeper.knowledge.Source;
+import java.awt.Color;
+import java.util.Optional;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+
+/** /ask: an answer from the project's docs, with numbered sources and 👍/👎 buttons. */
+public final class AskCommand implements SlashCommand {
+    static final String NAME = "ask";
+
+    private final KnowledgeService knowledge;
+    private final GuildSettingsService settings;
+
+    public AskCommand(KnowledgeService knowledge, GuildSettingsService settings) {
+        this.knowledge = knowledge;
+        this.settings = settings;
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return Commands.slash(NAME, "Ask a question about the project; answered from its docs, with sources")
+                .setContexts(InteractionContextType.GUILD)
+                .addOptions(new OptionData(OptionType.STRING, "question", "Your question", true).setMaxLength(500));
+    }
+
+    @Override
+    public void onSlash(SlashCommandInteractionEvent event) {
+        if (event.getGuild() == null) {
+            throw new UserFacingException("Ask inside a server.");
+        }
+        if (!settings.of(event.getGuild().getIdLong()).features().enabled(Feature.QA)) {
+            throw new UserFacingException("Docs Q&A is switched off in this server.");
+        }
+        String question = event.getOption("question", "", OptionMapping::getAsString).strip();
+        if (question.isEmpty()) {
+            throw new UserFacingException("Ask a question, for example: /ask question: how do I mint?");
+        }
+        Responder.acknowledge(event, false);
+        Optional<KnowledgeService.Asked> asked = knowledge.ask(event.getGuild().getIdLong(),
+                event.getChannel().getIdLong(), event.getUser().getIdLong(), question);
+        if (asked.isEmpty()) {
+            Responder.text(event, "You're asking quickly: please wait a minute and try again.", false);
+            return;
+        }
+        Responder.send(event, new MessageCreateBuilder().setEmbeds(embed(asked.get().answer()))
+                .setComponents(ActionRow.of(
+                        Button.secondary(ComponentId.of(NAME, "up", Long.toString(asked.get().id())).encode(),
+                                "👍 Helpful"),
+                        Button.secondary(ComponentId.of(NAME, "down", Long.toString(asked.get().id())).encode(),
+                                "👎 Not helpful")))
+                .build(), false);
+    }
+
+    @Override
+    public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        boolean helpful = id.action().equals("up");
+        if (!knowledge.feedback(Long.parseLong(id.arg(0)), event.getUser().getIdLong(), helpful)) {
+            throw new UserFacingException("That answer is too old to rate.");
+        }
+        Responder.text(event, helpful ? "Thanks! Glad it helped." : "Thanks: the moderators will see that this "
+                + "answer didn't help, so the docs can be improved.", true);
+    }
+
+    static MessageEmbed embed(Answer a) {
+        EmbedBuilder e = new EmbedBuilder()
+                .setTitle(MessageLimits.truncate(a.question(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setDescription(MessageLimits.truncate(a.text(), MessageLimits.EMBED_DESCRIPTION))
+                .setColor(a.grounded() ? new Color(0x5865F2) : new Color(0x99AAB5));
+        if (!a.sources().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Source s : a.sources()) {
+                String label = Markdown.escape(s.title() + " › " + s.heading());
+                sb.append('[').append(s.number()).append("] ")
+                        .append(s.url() == null ? label + " (" + s.path() + ")" : "[" + label + "](" + s.url() + ")")
+                        .append('\n');
+            }
+            e.addField(a.grounded() ? "Sources" : "Closest pages",
+                    MessageLimits.truncate(sb.toString(), MessageEmbed.VALUE_MAX_LENGTH), false);
+        }
+        e.setFooter(switch (a.mode()) {
+            case LLM -> "Answered from the docs. Check the sources before acting.";
+            case EXTRACTIVE -> "Quoted from the docs (no AI summary).";
+            default -> "Not covered by the docs.";
+        });
+        return e.build();
+    }
+}
