@@ -36,6 +36,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON")
     boolean json;
 
+    @Option(names = "--show-misses", description = "List the questions hybrid retrieval missed in its top 5")
+    boolean showMisses;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +57,16 @@ public final class EvalCommand implements Callable<Integer> {
         List<Scores> all = new ArrayList<>();
         for (RetrievalMode mode : RetrievalMode.values()) {
             all.add(score(index, qs, mode));
+        }
+        if (showMisses) {
+            for (Question q : qs) {
+                List<Hit> hits = index.search(q.q(), 5, RetrievalMode.HYBRID);
+                if (hits.isEmpty() || !matches(hits.get(0), q)) {
+                    out.println("MISS " + q.q() + "  (expected " + q.file() + " › " + q.heading() + ")");
+                    hits.stream().limit(3).forEach(h -> out.println("     got " + h.chunk().path() + " › "
+                            + h.chunk().heading()));
+                }
+            }
         }
         if (json) {
             out.println(JSON.writeValueAsString(all));
@@ -74,8 +87,7 @@ public final class EvalCommand implements Callable<Integer> {
         for (Question q : qs) {
             List<Hit> hits = index.search(q.q(), DEPTH, mode);
             for (int i = 0; i < hits.size(); i++) {
-                if (hits.get(i).chunk().path().equals(q.file())
-                        && hits.get(i).chunk().heading().equalsIgnoreCase(q.heading())) {
+                if (matches(hits.get(i), q)) {
                     hit1 += i == 0 ? 1 : 0;
                     hit5 += i < 5 ? 1 : 0;
                     rr += 1.0 / (i + 1);
@@ -85,6 +97,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         int n = Math.max(1, qs.size());
         return new Scores(mode, hit1 / n, hit5 / n, rr / n);
+    }
+
+    private static boolean matches(Hit h, Question q) {
+        return h.chunk().path().equals(q.file()) && h.chunk().heading().equalsIgnoreCase(q.heading());
     }
 
     static List<Question> read(Path file) throws IOException {
