@@ -20,3 +20,18 @@ CREATE TABLE ask_feedback (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (question_id, member_id)
 );
+
+-- Threads that hold a Q&A conversation: follow-ups there are answered with the thread's earlier turns in mind.
+CREATE TABLE ask_thread (
+    thread_id  BIGINT NOT NULL PRIMARY KEY,
+    guild_id   BIGINT NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE ask_turn (
+    thread_id  BIGINT        NOT NULL,
+    seq        INT           NOT NULL,
+    question   VARCHAR(2000) NOT NULL,
+    answer     VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (thread_id, seq)
+);

@@ -12,9 +12,13 @@ import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.discord.AboutCommand;
 import dev.lorekeeper.discord.AskCommand;
+import dev.lorekeeper.discord.DocsCommand;
+import dev.lorekeeper.knowledge.QaReports;
 import dev.lorekeeper.knowledge.Answerer;
 import dev.lorekeeper.knowledge.BgeEmbedder;
 import dev.lorekeeper.knowledge.Chunker;
+import dev.lorekeeper.knowledge.Conversations;
+import dev.lorekeeper.knowledge.FollowUpRewriter;
 import dev.lorekeeper.knowledge.IndexStore;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.knowledge.QuestionLog;
@@ -24,6 +28,7 @@ import java.nio.file.Path;
 import dev.lorekeeper.discord.GateCommand;
 import dev.lorekeeper.discord.JdaRoleOps;
 import dev.lorekeeper.discord.MemberJoinRoleSync;
+import dev.lorekeeper.discord.QaMessageListener;
 import dev.lorekeeper.gate.ChainWatcher;
 import dev.lorekeeper.gate.GateService;
 import dev.lorekeeper.gate.OutboxWorker;
@@ -118,11 +123,13 @@ public final class Lorekeeper implements AutoCloseable {
                 new VerifyCommand(verification, settings),
                 new WalletsCommand(verification, settings),
                 new GateCommand(gates, config.chains().keySet(), work),
-                new AskCommand(knowledge, settings));
+                new AskCommand(knowledge, settings),
+                new DocsCommand(knowledge, new QaReports(db), settings, work));
 
         InteractionRouter router = new InteractionRouter(commands, InteractionObserver.NONE);
         discord = new DiscordBot(config.discord(), List.of(router,
-                new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work)), 8);
+                new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work),
+                new QaMessageListener(knowledge, settings, config.discord().mentionAnswering())), 8);
         closeables.add(0, discord);
         this.jdaRef = jdaRef;
         this.knowledgeService = knowledge;
@@ -162,12 +169,14 @@ public final class Lorekeeper implements AutoCloseable {
             java.util.concurrent.ExecutorService work) {
         var k = config.knowledge();
         KnowledgeService service = new KnowledgeService(Path.of(k.docs()), new IndexStore(Path.of(k.index()),
-                new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db), 6, Duration.ofMinutes(10));
+                new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db), new Conversations(db), 6,
+                Duration.ofMinutes(10));
         LlmGateway llm = config.llmConfigured() ? LlmGateway.openAiCompatible(config.llm().baseUrl(),
                 config.llm().model(), config.llm().apiKey(), config.llm().timeout(), config.llm().maxConcurrent())
                 : null;
-        service.answerWith(new Answerer(service::index, llm, new PromptTemplates(Path.of("prompts")),
-                k.minRelevance(), k.topK(), k.baseUrl()));
+        PromptTemplates prompts = new PromptTemplates(Path.of("prompts"));
+        service.answerWith(new Answerer(service::index, llm, prompts, k.minRelevance(), k.topK(), k.baseUrl()),
+                new FollowUpRewriter(llm, prompts));
         if (service.docsExist()) {
             service.reload(work);
         } else {

@@ -19,6 +19,7 @@ public final class Main implements Callable<Integer> {
     boolean debug;
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen
         System.exit(execute(args));
     }
 

@@ -24,6 +24,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 /** /ask: an answer from the project's docs, with numbered sources and 👍/👎 buttons. */
 public final class AskCommand implements SlashCommand {
     static final String NAME = "ask";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AskCommand.class);
 
     private final KnowledgeService knowledge;
     private final GuildSettingsService settings;
@@ -59,13 +60,29 @@ public final class AskCommand implements SlashCommand {
             Responder.text(event, "You're asking quickly: please wait a minute and try again.", false);
             return;
         }
-        Responder.send(event, new MessageCreateBuilder().setEmbeds(embed(asked.get().answer()))
+        long guildId = event.getGuild().getIdLong();
+        KnowledgeService.Asked a = asked.get();
+        // The answer opens a thread; follow-ups there are answered with the conversation in mind. A thread started
+        // from a message takes that message's id, so the conversation is on record before anyone can reply in it.
+        Responder.send(event, message(a), false, sent -> {
+            knowledge.openThread(sent.getIdLong(), guildId, a);
+            sent.createThreadChannel(threadName(question)).queue(null,
+                    e -> log.info("no thread for an answer: {}", e.getMessage()));
+        });
+    }
+
+    static String threadName(String question) {
+        return MessageLimits.truncate(question.replaceAll("\\s+", " "), 100);
+    }
+
+    /** The answer embed with its feedback buttons. */
+    static net.dv8tion.jda.api.utils.messages.MessageCreateData message(KnowledgeService.Asked a) {
+        return new MessageCreateBuilder().setEmbeds(embed(a.answer()))
                 .setComponents(ActionRow.of(
-                        Button.secondary(ComponentId.of(NAME, "up", Long.toString(asked.get().id())).encode(),
-                                "👍 Helpful"),
-                        Button.secondary(ComponentId.of(NAME, "down", Long.toString(asked.get().id())).encode(),
+                        Button.secondary(ComponentId.of(NAME, "up", Long.toString(a.id())).encode(), "👍 Helpful"),
+                        Button.secondary(ComponentId.of(NAME, "down", Long.toString(a.id())).encode(),
                                 "👎 Not helpful")))
-                .build(), false);
+                .build();
     }
 
     @Override

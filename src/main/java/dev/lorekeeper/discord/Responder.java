@@ -3,6 +3,7 @@ package dev.lorekeeper.discord;
 import java.util.List;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -35,9 +36,15 @@ public final class Responder {
     }
 
     public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral) {
+        send(event, message, ephemeral, sent -> { });
+    }
+
+    /** As {@link #send(IReplyCallback, MessageCreateData, boolean)}, then hands over the delivered message. */
+    public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral,
+            Consumer<Message> delivered) {
         acknowledge(event, ephemeral);
         InteractionHook hook = event.getHook();
-        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(null, failure -> {
+        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(delivered, failure -> {
             if (isMalformed(failure)) {
                 log.warn("interaction {}: Discord rejected the reply ({}); sending plain text instead",
                         event.getId(), failure.getMessage().lines().findFirst().orElse(""));

@@ -25,23 +25,44 @@ public final class KnowledgeService {
     private final IndexStore store;
     private final AtomicReference<KnowledgeIndex> index = new AtomicReference<>();
     private final QuestionLog questions;
+    private final Conversations conversations;
     private final RateLimiter perMember;
     private final Cache<String, Answer> cache;
     private volatile Answerer answerer;
+    private volatile FollowUpRewriter rewriter;
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
-    public KnowledgeService(Path docs, IndexStore store, QuestionLog questions, int questionsPerMinute,
-            Duration cacheTtl) {
+    public KnowledgeService(Path docs, IndexStore store, QuestionLog questions, Conversations conversations,
+            int questionsPerMinute, Duration cacheTtl) {
         this.docs = docs;
         this.store = store;
         this.questions = questions;
+        this.conversations = conversations;
         this.perMember = new RateLimiter(questionsPerMinute, Duration.ofMinutes(1));
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
     }
 
     /** The answerer needs the index supplier, so it is attached after construction. */
-    public void answerWith(Answerer answerer) {
+    public void answerWith(Answerer answerer, FollowUpRewriter rewriter) {
         this.answerer = answerer;
+        this.rewriter = rewriter;
+    }
+
+    /** Remembers a new Q&A thread and its first turn. */
+    public void openThread(long threadId, long guildId, Asked first) {
+        conversations.open(threadId, guildId, first.answer().question(), first.answer().text());
+    }
+
+    public boolean isThread(long threadId) {
+        return conversations.isThread(threadId);
+    }
+
+    /** A follow-up in a Q&A thread, answered as a standalone question and added to the thread's history. */
+    public Optional<Asked> followUp(long threadId, long guildId, long memberId, String text) {
+        String standalone = rewriter.standalone(conversations.history(threadId), text);
+        Optional<Asked> asked = ask(guildId, threadId, memberId, standalone);
+        asked.ifPresent(a -> conversations.append(threadId, text, a.answer().text()));
+        return asked;
     }
 
     public Optional<KnowledgeIndex> index() {

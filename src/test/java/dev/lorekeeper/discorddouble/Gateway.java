@@ -114,12 +114,23 @@ final class Gateway {
     boolean dispatch(long guildId, String type, JsonNode data) {
         for (GatewaySession s : sessions.values()) {
             if (!s.invalid() && s.owns(guildId)) {
-                s.dispatch(type, data);
+                s.dispatch(type, withoutContentUnlessAllowed(s, type, data));
                 return true;
             }
         }
         return false;
     }
+
+    /** As Discord does: without the Message Content intent a bot sees message text only when mentioned. */
+    private JsonNode withoutContentUnlessAllowed(GatewaySession s, String type, JsonNode data) {
+        boolean mentioned = data.path("mentions").findValuesAsText("id").contains(Long.toString(discord.bot().id()));
+        if (!type.equals("MESSAGE_CREATE") || (s.intents & MESSAGE_CONTENT) != 0 || mentioned) {
+            return data;
+        }
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) data.deepCopy()).put("content", "");
+    }
+
+    private static final int MESSAGE_CONTENT = 1 << 15;
 
     boolean readyFor(long guildId) {
         return sessions.values().stream().anyMatch(s -> s.connected() && s.owns(guildId));

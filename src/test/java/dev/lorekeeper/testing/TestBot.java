@@ -48,6 +48,13 @@ public final class TestBot implements AutoCloseable {
         return bot;
     }
 
+    /** Extra keys under {@code discord:} plus other sections. */
+    public static TestBot start(String discordKeys, String extraYaml) {
+        TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml, discordKeys);
+        bot.startApp();
+        return bot;
+    }
+
     public String yaml() {
         return """
                 discord:
