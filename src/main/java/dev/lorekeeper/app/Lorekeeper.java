@@ -100,6 +100,11 @@ public final class Lorekeeper implements AutoCloseable {
         closeables.add(0, web);
 
         KnowledgeService knowledge = knowledge(config, db, work);
+        if (knowledge.docsExist()) {
+            long refresh = config.knowledge().refreshInterval().toMillis();
+            routines.scheduleWithFixedDelay(() -> guard("docs refresh", () -> knowledge.reload(work)), refresh,
+                    refresh, TimeUnit.MILLISECONDS);
+        }
 
         List<FeatureStatusSource> features = List.of(
                 FeatureStatusSource.switchable(Feature.VERIFICATION, s -> FeatureStatus.active(Feature.VERIFICATION,
@@ -168,9 +173,9 @@ public final class Lorekeeper implements AutoCloseable {
     private static KnowledgeService knowledge(LorekeeperConfig config, Database db,
             java.util.concurrent.ExecutorService work) {
         var k = config.knowledge();
-        KnowledgeService service = new KnowledgeService(Path.of(k.docs()), new IndexStore(Path.of(k.index()),
-                new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db), new Conversations(db), 6,
-                Duration.ofMinutes(10));
+        KnowledgeService service = new KnowledgeService(Path.of(k.docs()), k.pages(), new IndexStore(
+                Path.of(k.index()), new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db),
+                new Conversations(db), k.questionsPerMinute(), Duration.ofMinutes(10));
         LlmGateway llm = config.llmConfigured() ? LlmGateway.openAiCompatible(config.llm().baseUrl(),
                 config.llm().model(), config.llm().apiKey(), config.llm().timeout(), config.llm().maxConcurrent())
                 : null;

@@ -23,6 +23,13 @@ final class ConfigValidator {
         config.chains().forEach(this::chain);
         verification(config);
         gates(config);
+        for (int i = 0; i < config.knowledge().pages().size(); i++) {
+            url("knowledge.pages[" + i + "]", config.knowledge().pages().get(i), "http", "https");
+        }
+        url("knowledge.base-url", config.knowledge().baseUrl(), "http", "https");
+        if (config.knowledge().minRelevance() < 0 || config.knowledge().minRelevance() > 1) {
+            add("knowledge.min-relevance", "must be between 0 and 1 (cosine similarity; 0.6 suits bge-small)");
+        }
         guildDefaults(config.guildDefaults());
         return problems;
     }

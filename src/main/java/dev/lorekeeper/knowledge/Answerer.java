@@ -102,8 +102,9 @@ public final class Answerer {
         List<Source> out = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             Chunk c = hits.get(i).chunk();
-            String url = baseUrl == null ? null : baseUrl + c.path().replaceFirst("\\.(md|markdown|txt)$", "")
-                    + (c.anchor().isEmpty() ? "" : "#" + c.anchor());
+            String anchor = c.anchor().isEmpty() ? "" : "#" + c.anchor();
+            String url = c.path().startsWith("http://") || c.path().startsWith("https://") ? c.path() + anchor
+                    : baseUrl == null ? null : baseUrl + c.path().replaceFirst("\\.(md|markdown|txt|html?)$", "") + anchor;
             out.add(new Source(i + 1, c.path(), c.title(), c.heading(), c.headings(), url, hits.get(i).score()));
         }
         return out;

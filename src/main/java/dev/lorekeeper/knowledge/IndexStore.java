@@ -46,9 +46,17 @@ public final class IndexStore {
 
     /** Builds or updates the index from the docs folder and saves it; {@code progress} hears embedded counts. */
     public Ingested ingest(Path docs, IntConsumer progress) {
+        return ingest(docs, List.of(), progress);
+    }
+
+    /** As {@link #ingest(Path, IntConsumer)}, plus web pages (cited by their own URL). */
+    public Ingested ingest(Path docs, List<String> pages, IntConsumer progress) {
         long start = System.nanoTime();
         Stored previous = read();
-        List<Doc> current = DocLoader.load(docs);
+        List<Doc> current = new ArrayList<>(DocLoader.load(docs));
+        if (!pages.isEmpty()) {
+            current.addAll(new PageFetcher().fetch(pages));
+        }
         List<Chunk> chunks = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();

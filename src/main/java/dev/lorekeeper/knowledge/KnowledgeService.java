@@ -6,6 +6,7 @@ import dev.lorekeeper.config.RateLimiter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ public final class KnowledgeService {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeService.class);
 
     private final Path docs;
+    private final List<String> pages;
     private final IndexStore store;
     private final AtomicReference<KnowledgeIndex> index = new AtomicReference<>();
     private final QuestionLog questions;
@@ -32,9 +34,10 @@ public final class KnowledgeService {
     private volatile FollowUpRewriter rewriter;
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
-    public KnowledgeService(Path docs, IndexStore store, QuestionLog questions, Conversations conversations,
-            int questionsPerMinute, Duration cacheTtl) {
+    public KnowledgeService(Path docs, List<String> pages, IndexStore store, QuestionLog questions,
+            Conversations conversations, int questionsPerMinute, Duration cacheTtl) {
         this.docs = docs;
+        this.pages = List.copyOf(pages);
         this.store = store;
         this.questions = questions;
         this.conversations = conversations;
@@ -76,7 +79,7 @@ public final class KnowledgeService {
     /** Re-ingests in the background (unchanged files are not re-embedded); the old index serves meanwhile. */
     public CompletableFuture<IndexStore.IngestReport> reload(Executor executor) {
         CompletableFuture<IndexStore.IngestReport> f = CompletableFuture.supplyAsync(() -> {
-            IndexStore.Ingested r = store.ingest(docs, n -> { });
+            IndexStore.Ingested r = store.ingest(docs, pages, n -> { });
             index.set(r.index());
             cache.invalidateAll();
             log.info("knowledge index ready: {} files, {} chunks ({} embedded) in {} ms", r.report().files(),

@@ -135,6 +135,35 @@ class AnswererTest {
     }
 
     @Test
+    void webPagesAreSourcesCitedByTheirOwnUrl() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/help/bridge.html", ex -> {
+            byte[] body = ("<html><head><title>Bridge</title></head><body><nav>menu</nav><main><h1>Bridging</h1>"
+                    + "<h2>Bridge fees</h2><p>Bridging a Warden to Base costs a flat 0.001 ETH fee.</p></main></body>"
+                    + "</html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        site.start();
+        try {
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/help/bridge.html";
+            Path docs = Files.createDirectories(dir.resolve("docs3"));
+            Files.writeString(docs.resolve("a.md"), "# A\n## One\nAlpha text about wallets.\n");
+            KnowledgeIndex withPages = new IndexStore(dir.resolve("index3"), TestEmbedder.shared(),
+                    new Chunker(350, 50)).ingest(docs, List.of(url, "http://127.0.0.1:1/down.html"), n -> { }).index();
+            Answer a = new Answerer(() -> Optional.of(withPages), null, PROMPTS, 0.6, 3, null)
+                    .answer("how much does bridging to base cost");
+            assertThat(a.sources().get(0).path()).isEqualTo(url);
+            assertThat(a.sources().get(0).url()).isEqualTo(url + "#bridge-fees");
+            assertThat(a.text()).contains("0.001 ETH").doesNotContain("menu");
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
     void reingestingReusesUnchangedFilesAndDropsDeletedOnes() throws Exception {
         Path docs = Files.createDirectories(dir.resolve("docs2"));
         Files.writeString(docs.resolve("a.md"), "# A\n## One\nAlpha text.\n");

@@ -155,10 +155,15 @@ class AskEndToEndTest {
     void moderatorsSeeGapsStatsWithAChartAndCanReload() {
         guild.member("q1").runs("/ask question:what is the airspeed of a swallow?").reply();
         guild.member("q2").runs("/ask question:whats the airspeed of swallows").reply();
+        llm.then(StubLlm.Reply.text("Wardens are minted on Ethereum [1]."));
+        FakeMember hal = guild.member("hal");
+        FakeMessage unhelpful = hal.runs("/ask question:what do I pay for a public sale warden").reply();
+        hal.clicks(unhelpful.button("Not helpful")).reply();
         FakeMember mod = guild.member("docsmod", guild.role("DocMods",
                 dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
         FakeMessage gaps = mod.runs("/docs gaps").reply();
-        assertThat(gaps.content()).contains("×2 what is the airspeed of a swallow?");
+        assertThat(gaps.content()).contains("×2 what is the airspeed of a swallow?",
+                "×1 what do I pay for a public sale warden  (👎 1)");
         FakeMessage stats = mod.runs("/docs stats").reply();
         assertThat(stats.content()).contains("questions", "answered from the docs", "feedback");
         JsonNode file = stats.request().path("_files").get(0);
