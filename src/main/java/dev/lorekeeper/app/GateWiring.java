@@ -28,9 +28,13 @@ final class GateWiring {
     }
 
     static Chains chains(LorekeeperConfig config) {
+        return chains(config, RpcObserver.NONE);
+    }
+
+    static Chains chains(LorekeeperConfig config, RpcObserver observer) {
         Chains chains = new Chains();
         config.chains().forEach((name, c) -> chains.add(new Chains.Chain(name, c.chainId(),
-                new RpcClient(name, c.rpcUrls(), Duration.ofSeconds(10), RpcObserver.NONE))));
+                new RpcClient(name, c.rpcUrls(), Duration.ofSeconds(10), observer))));
         return chains;
     }
 

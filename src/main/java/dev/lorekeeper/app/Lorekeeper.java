@@ -36,7 +36,6 @@ import dev.lorekeeper.gate.OwnerIndexer;
 import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.discord.CommandRegistrar;
 import dev.lorekeeper.discord.DiscordBot;
-import dev.lorekeeper.discord.InteractionObserver;
 import dev.lorekeeper.discord.InteractionRouter;
 import dev.lorekeeper.discord.SettingsCommand;
 import dev.lorekeeper.discord.SlashCommand;
@@ -51,6 +50,7 @@ import dev.lorekeeper.wallet.VerifySessions;
 import dev.lorekeeper.wallet.VerifySettings;
 import dev.lorekeeper.wallet.WalletLinkListener;
 import dev.lorekeeper.wallet.WalletLinks;
+import dev.lorekeeper.web.HealthRoutes;
 import dev.lorekeeper.web.VerifyRoutes;
 import dev.lorekeeper.web.WebServer;
 import java.time.Clock;
@@ -77,12 +77,14 @@ public final class Lorekeeper implements AutoCloseable {
         LorekeeperConfig config = loaded.config();
         log.info("starting Lorekeeper {} with config from {}", VersionInfo.version(), loaded.sourceName());
 
+        Telemetry telemetry = new Telemetry();
+        closeables.add(0, telemetry);
         Database db = Database.open(config.storage().jdbcUrl(), config.storage().username(),
                 config.storage().password(), config.storage().poolSize(),
                 config.storage().connectTimeout().toMillis());
         closeables.add(0, db);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
-        Chains chains = GateWiring.chains(config);
+        Chains chains = GateWiring.chains(config, telemetry.rpc());
         ScheduledExecutorService routines = Executors.newScheduledThreadPool(3, daemon("lorekeeper-routine-"));
         closeables.add(0, routines::shutdownNow);
         java.util.concurrent.ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
@@ -95,11 +97,28 @@ public final class Lorekeeper implements AutoCloseable {
         routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
                 TimeUnit.MINUTES);
 
-        web = new WebServer(config.web().bind(), config.web().port(),
-                List.of(new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute())));
-        closeables.add(0, web);
+        RoleOutbox outboxView = new RoleOutbox(db);
+        telemetry.gauge("lorekeeper.role.outbox.depth", "Role changes waiting", outboxView::pendingCount);
+        telemetry.gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
+                () -> outboxView.oldestPendingSeconds(java.time.Instant.now()));
 
         KnowledgeService knowledge = knowledge(config, db, work);
+        web = new WebServer(config.web().bind(), config.web().port(), List.of(
+                new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute()),
+                new HealthRoutes(List.of(
+                        new HealthRoutes.Check("database", () -> db.withConnection(c -> c.isValid(2))
+                                ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("unreachable")),
+                        new HealthRoutes.Check("gateway", () -> {
+                            JDA jda = jdaRef.get();
+                            return jda != null && jda.getStatus() == JDA.Status.CONNECTED ? HealthRoutes.Status.ok()
+                                    : HealthRoutes.Status.notReady(jda == null ? "starting" : jda.getStatus().name());
+                        }),
+                        new HealthRoutes.Check("index", () -> !knowledge.docsExist()
+                                ? new HealthRoutes.Status(true, "no docs configured")
+                                : knowledge.index().isPresent() ? HealthRoutes.Status.ok()
+                                : HealthRoutes.Status.notReady("loading"))),
+                        telemetry.registry())));
+        closeables.add(0, web);
         if (knowledge.docsExist()) {
             long refresh = config.knowledge().refreshInterval().toMillis();
             routines.scheduleWithFixedDelay(() -> guard("docs refresh", () -> knowledge.reload(work)), refresh,
@@ -131,7 +150,7 @@ public final class Lorekeeper implements AutoCloseable {
                 new AskCommand(knowledge, settings),
                 new DocsCommand(knowledge, new QaReports(db), settings, work));
 
-        InteractionRouter router = new InteractionRouter(commands, InteractionObserver.NONE);
+        InteractionRouter router = new InteractionRouter(commands, telemetry.interactions());
         discord = new DiscordBot(config.discord(), List.of(router,
                 new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work),
                 new QaMessageListener(knowledge, settings, config.discord().mentionAnswering())), 8);

@@ -1,9 +1,19 @@
 package dev.lorekeeper.discord;
 
 /** Hears about every handled interaction, for metrics. */
-@FunctionalInterface
 public interface InteractionObserver {
-    InteractionObserver NONE = (kind, ok, nanos) -> { };
+    InteractionObserver NONE = new InteractionObserver() {
+        @Override
+        public void received(String kind, long delayNanos) {
+        }
+
+        @Override
+        public void handled(String kind, boolean ok, long handlerNanos) {
+        }
+    };
+
+    /** An interaction reached its handler {@code delayNanos} after Discord created it. */
+    void received(String kind, long delayNanos);
 
     void handled(String kind, boolean ok, long handlerNanos);
 }

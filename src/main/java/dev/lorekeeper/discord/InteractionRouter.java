@@ -84,6 +84,9 @@ public final class InteractionRouter extends ListenerAdapter {
 
     private void guarded(IReplyCallback event, String what, Runnable handler) {
         long start = System.nanoTime();
+        String kind = what.split(" ")[0];
+        observer.received(kind, java.time.Duration.between(event.getTimeCreated().toInstant(),
+                java.time.Instant.now()).toNanos());
         boolean ok = true;
         try {
             handler.run();
@@ -97,7 +100,7 @@ public final class InteractionRouter extends ListenerAdapter {
             Responder.text(event, "Something went wrong on my side (ref `" + ref + "`). Please try again; "
                     + "if it keeps happening, give a moderator this reference.", true);
         } finally {
-            observer.handled(what.split(" ")[0], ok, System.nanoTime() - start);
+            observer.handled(kind, ok, System.nanoTime() - start);
         }
     }
 }

@@ -97,6 +97,18 @@ public final class RoleOutbox {
         });
     }
 
+    /** Seconds since the oldest pending change was queued (0 when none is pending). */
+    public double oldestPendingSeconds(Instant now) {
+        return db.withConnection(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT MIN(created_at) FROM role_outbox WHERE done_at IS NULL")) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return t == null ? 0.0 : Math.max(0, (now.toEpochMilli() - t.getTime()) / 1000.0);
+            }
+        });
+    }
+
     private static void finish(Connection c, long id, Instant now, String outcome) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL")) {

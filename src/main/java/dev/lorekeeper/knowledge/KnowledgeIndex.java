@@ -52,6 +52,13 @@ public final class KnowledgeIndex {
     }
 
     public List<Hit> search(String query, int k, RetrievalMode mode) {
+        return RETRIEVAL.record(() -> searchTimed(query, k, mode));
+    }
+
+    private static final io.micrometer.core.instrument.Timer RETRIEVAL =
+            io.micrometer.core.instrument.Metrics.timer("lorekeeper.retrieval");
+
+    private List<Hit> searchTimed(String query, int k, RetrievalMode mode) {
         String normalized = QueryNormalizer.normalize(query);
         List<Scored> lexical = mode == RetrievalMode.DENSE ? List.of() : bm25.search(normalized, CANDIDATES);
         float[] q = embedder.embedQuery(normalized);

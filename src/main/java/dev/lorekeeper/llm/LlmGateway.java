@@ -63,9 +63,15 @@ public final class LlmGateway {
                     : r.tokenUsage().inputTokenCount();
             int out = r.tokenUsage() == null || r.tokenUsage().outputTokenCount() == null ? 0
                     : r.tokenUsage().outputTokenCount();
+            io.micrometer.core.instrument.Metrics.counter("lorekeeper.llm.tokens", "direction", "in").increment(in);
+            io.micrometer.core.instrument.Metrics.counter("lorekeeper.llm.tokens", "direction", "out").increment(out);
+            io.micrometer.core.instrument.Metrics.timer("lorekeeper.llm.latency", "outcome", "ok")
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.of(new Reply(text.strip(), in, out, (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
             log.warn("LLM call failed ({}); answering offline", e.getClass().getSimpleName());
+            io.micrometer.core.instrument.Metrics.timer("lorekeeper.llm.latency", "outcome", "failed")
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.empty();
         } finally {
             inFlight.release();

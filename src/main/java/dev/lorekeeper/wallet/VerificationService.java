@@ -83,6 +83,13 @@ public final class VerificationService {
 
     /** Checks a signed message and links the wallet; never throws for anything the member sent. */
     public VerifyOutcome complete(String token, String messageText, String signature) {
+        VerifyOutcome outcome = attempt(token, messageText, signature);
+        io.micrometer.core.instrument.Metrics.counter("lorekeeper.verify.attempts", "outcome",
+                outcome.linked() ? "linked" : outcome.error().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        return outcome;
+    }
+
+    private VerifyOutcome attempt(String token, String messageText, String signature) {
         try {
             VerifySession s = usableSession(token);
             if (!attempts.tryAcquire(s.guildId() + ":" + s.memberId())) {

@@ -93,6 +93,16 @@ class GatingEndToEndTest {
         return ManualVerify.link(member, address, message -> anvil.personalSign(message, address));
     }
 
+    static String metrics() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(bot.webUrl() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static int mint(String to) {
         int id = nextToken.getAndIncrement();
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(to), new Uint256(id)));
@@ -119,6 +129,10 @@ class GatingEndToEndTest {
         assertThat(line.content()).contains("<@" + alice.id() + ">", "Test NFT holders", WalletLink.shorten(wallet))
                 .doesNotContain(wallet);
         assertThat(line.mentionsNothing()).isTrue();
+
+        String metrics = metrics();
+        assertThat(metrics).contains("lorekeeper_rpc_requests_total{chain=\"anvil\",outcome=\"ok\"}",
+                "lorekeeper_verify_attempts_total{outcome=\"linked\"}");
 
         String buyer = anvil.accounts().get(9);
         TestContracts.send(anvil, wallet, nft, "transferFrom", List.of(new Address(wallet), new Address(buyer),

@@ -1,0 +1,72 @@
+package dev.lorekeeper.app;
+
+import dev.lorekeeper.chain.RpcObserver;
+import dev.lorekeeper.discord.InteractionObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The Prometheus registry behind {@code /metrics}, joined to Micrometer's global registry (features record through
+ * it), and the observers that turn interactions and RPC requests into metrics.
+ */
+final class Telemetry implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    Telemetry() {
+        Metrics.addRegistry(registry);
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    InteractionObserver interactions() {
+        return new InteractionObserver() {
+            @Override
+            public void received(String kind, long delayNanos) {
+                Timer.builder("lorekeeper.interaction.ack").description("From Discord creating an interaction to "
+                        + "the bot handling it").publishPercentiles(0.5, 0.95, 0.99).register(registry)
+                        .record(delayNanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void handled(String kind, boolean ok, long handlerNanos) {
+                Counter.builder("lorekeeper.commands").tag("command", kind).tag("outcome", ok ? "ok" : "error")
+                        .register(registry).increment();
+            }
+        };
+    }
+
+    RpcObserver rpc() {
+        return (chain, calls, ok, nanos) -> {
+            Counter.builder("lorekeeper.rpc.requests").tag("chain", chain).tag("outcome", ok ? "ok" : "error")
+                    .register(registry).increment();
+            Counter.builder("lorekeeper.rpc.calls").tag("chain", chain).register(registry).increment(calls);
+            Timer.builder("lorekeeper.rpc.latency").tag("chain", chain).register(registry)
+                    .record(Duration.ofNanos(nanos));
+        };
+    }
+
+    void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, () -> {
+            try {
+                return value.get();
+            } catch (RuntimeException e) {
+                return Double.NaN; // a failed read is no value, not zero
+            }
+        }).description(description).register(registry);
+    }
+
+    @Override
+    public void close() {
+        Metrics.removeRegistry(registry);
+        registry.close();
+    }
+}

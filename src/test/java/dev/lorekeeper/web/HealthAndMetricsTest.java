@@ -1,0 +1,69 @@
+package dev.lorekeeper.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.testing.TestBot;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /healthz, /readyz with each dependency shown separately, and /metrics in Prometheus format. */
+class HealthAndMetricsTest {
+    static TestBot bot;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        bot = TestBot.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(bot.webUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void readinessShowsEachDependency() throws Exception {
+        FakeGuild guild = bot.discord.guild("Health");
+        bot.discord.awaitBotReady(guild);
+        assertThat(get("/healthz").body()).isEqualTo("ok");
+        DiscordDouble.await(() -> {
+            try {
+                return get("/readyz").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofSeconds(10), "ready");
+        JsonNode ready = new ObjectMapper().readTree(get("/readyz").body());
+        assertThat(ready.path("database").asText()).isEqualTo("ok");
+        assertThat(ready.path("gateway").asText()).isEqualTo("ok");
+        assertThat(ready.path("index").asText()).isEqualTo("no docs configured");
+        assertThat(ready.path("ready").asBoolean()).isTrue();
+    }
+
+    @Test
+    void metricsCoverCommandsAcknowledgementAndTheOutbox() throws Exception {
+        FakeGuild guild = bot.discord.guild("Metrics");
+        bot.discord.awaitBotReady(guild);
+        guild.member("m").runs("/about").reply();
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("lorekeeper_commands_total{command=\"about\",outcome=\"ok\"}",
+                "lorekeeper_interaction_ack_seconds_count", "lorekeeper_interaction_ack_seconds{quantile=\"0.99\"}",
+                "lorekeeper_role_outbox_depth", "lorekeeper_role_outbox_oldest_seconds");
+    }
+}
