@@ -42,6 +42,7 @@ import dev.lorekeeper.discord.SlashCommand;
 import dev.lorekeeper.discord.VerifyCommand;
 import dev.lorekeeper.discord.WalletsCommand;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Leases;
 import dev.lorekeeper.store.JdbcGuildSettingsStore;
 import dev.lorekeeper.wallet.ChainContractSignatureChecker;
 import dev.lorekeeper.wallet.SiweVerifier;
@@ -83,6 +84,9 @@ public final class Lorekeeper implements AutoCloseable {
                 config.storage().password(), config.storage().poolSize(),
                 config.storage().connectTimeout().toMillis());
         closeables.add(0, db);
+        // Released after the routines stop (closeables close in reverse order), so nothing re-takes them.
+        Leases leases = new Leases(db, Clock.systemUTC());
+        closeables.add(0, leases::releaseAll);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
         Chains chains = GateWiring.chains(config, telemetry.rpc());
         ScheduledExecutorService routines = Executors.newScheduledThreadPool(3, daemon("lorekeeper-routine-"));
@@ -92,7 +96,7 @@ public final class Lorekeeper implements AutoCloseable {
 
         java.util.concurrent.atomic.AtomicReference<JDA> jdaRef = new java.util.concurrent.atomic.AtomicReference<>();
         JdaRoleOps roleOps = new JdaRoleOps(jdaRef::get, settings);
-        GateService gates = gating(config, db, chains, roleOps, routines, settings);
+        GateService gates = gating(config, db, chains, roleOps, routines, settings, leases);
         VerificationService verification = verification(config, db, chains, gates);
         routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
                 TimeUnit.MINUTES);
@@ -164,7 +168,7 @@ public final class Lorekeeper implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<JDA> jdaRef;
 
     private static GateService gating(LorekeeperConfig config, Database db, Chains chains, JdaRoleOps roleOps,
-            ScheduledExecutorService routines, GuildSettingsService settings) {
+            ScheduledExecutorService routines, GuildSettingsService settings, Leases leases) {
         var g = config.gating();
         ChainReader reader = GateWiring.reader(g, chains);
         WalletLinks links = new WalletLinks(db);
@@ -175,14 +179,17 @@ public final class Lorekeeper implements AutoCloseable {
         if (!chains.isEmpty()) {
             ChainWatcher watcher = new ChainWatcher(chains, new CursorStore(db), gates, reader, links,
                     g.confirmations(), g.logBlockRange());
-            routines.scheduleWithFixedDelay(() -> guard("chain watcher", watcher), g.pollInterval().toMillis(),
-                    g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            // Jobs that must run once across processes hold a lease; another process takes over within one lease.
+            Duration lease = g.pollInterval().multipliedBy(5).plusSeconds(10);
+            routines.scheduleWithFixedDelay(leases.guarded("chain-watcher", lease, () -> guard("chain watcher",
+                    watcher)), g.pollInterval().toMillis(), g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             OwnerIndexer indexer = new OwnerIndexer(gates, chains, reader,
                     new dev.lorekeeper.chain.OwnerIndex(db, new CursorStore(db)), g.confirmations(), g.logBlockRange());
-            routines.scheduleWithFixedDelay(() -> guard("owner index", indexer), 500, g.pollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            routines.scheduleWithFixedDelay(() -> guard("sweep", () -> gates.guildsWithGates().forEach(
-                    guild -> gates.sync(guild, gates.sweepableMembers(guild), n -> { }))),
+            routines.scheduleWithFixedDelay(leases.guarded("owner-index", lease, () -> guard("owner index",
+                    indexer)), 500, g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            routines.scheduleWithFixedDelay(leases.guarded("sweep", g.sweepInterval().plusMinutes(5),
+                    () -> guard("sweep", () -> gates.guildsWithGates().forEach(
+                    guild -> gates.sync(guild, gates.sweepableMembers(guild), n -> { })))),
                     Math.min(60_000, g.sweepInterval().toMillis()), g.sweepInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
