@@ -1,0 +1,103 @@
+package dev.lorekeeper.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real bot process (a new JVM running the CLI) against the Discord double, with H2 on disk and the sample docs:
+ * time from process start to READY (gateway session up, commands registered), and until /readyz says the docs index
+ * (and so the embedding model) is loaded. Measured twice: a first start that builds the index, and a restart.
+ * Run: {@code mvn -B -Pbench verify -Dbench.only=startup}.
+ */
+@Tag("bench-all")
+@Tag("bench-startup")
+class StartupBenchmark {
+    @TempDir
+    Path work;
+
+    @Test
+    void processStartToReady() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", "."));
+        try (DiscordDouble discord = DiscordDouble.start()) {
+            FakeGuild guild = discord.guild("Startup");
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Path config = work.resolve("lorekeeper.yaml");
+            Files.writeString(config, """
+                    discord:
+                      token: %s
+                      api-base-url: %s
+                      gateway-url: %s
+                    storage:
+                      jdbc-url: "jdbc:h2:file:%s"
+                    web:
+                      bind: 127.0.0.1
+                      port: %d
+                    knowledge:
+                      docs: "%s"
+                      index: "%s"
+                    """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
+                    work.resolve("db/lorekeeper"), port, root.resolve("config/knowledge"), work.resolve("index")));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("first_start", start(discord, guild, config, root, port));
+            figures.put("restart", start(discord, guild, config, root, port));
+            Map<?, ?> restart = (Map<?, ?>) figures.get("restart");
+            figures.put("ready_ms", restart.get("ready_ms"));
+            BenchReport.write("startup", figures);
+        }
+    }
+
+    private static Map<String, Object> start(DiscordDouble discord, FakeGuild guild, Path config, Path root, int port)
+            throws Exception {
+        int sessionsBefore = discord.identifyCount();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.lorekeeper.app.Main", "run", "--config", config.toString())
+                .directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            DiscordDouble.await(() -> discord.identifyCount() > sessionsBefore && discord.connectedSessions() > 0
+                    && discord.registeredCommands(null).size() > 0, Duration.ofSeconds(60), "READY");
+            long ready = System.nanoTime() - t0;
+            HttpClient http = HttpClient.newHttpClient();
+            DiscordDouble.await(() -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(180), "index loaded");
+            long indexed = System.nanoTime() - t0;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ready_ms", ready / 1_000_000);
+            out.put("index_loaded_ms", indexed / 1_000_000);
+            assertThat(guild.member("probe").runs("/about").reply().content()).contains("Docs Q&A**: enabled");
+            return out;
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}
