@@ -94,9 +94,14 @@ public final class Lorekeeper implements AutoCloseable {
         java.util.concurrent.ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
         closeables.add(0, work::shutdownNow);
 
-        java.util.concurrent.atomic.AtomicReference<JDA> jdaRef = new java.util.concurrent.atomic.AtomicReference<>();
-        JdaRoleOps roleOps = new JdaRoleOps(jdaRef::get, settings);
+        java.util.concurrent.atomic.AtomicReference<DiscordBot> botRef = new java.util.concurrent.atomic.AtomicReference<>();
+        JdaRoleOps roleOps = new JdaRoleOps(id -> botRef.get() == null ? null : botRef.get().guild(id), settings);
         GateService gates = gating(config, db, chains, roleOps, routines, settings, leases);
+        // Role changes of a server are applied by the process that runs its shard.
+        OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps,
+                config.gating().roleChangesPerTenSeconds(), Clock.systemUTC(), config.discord().shards().total(),
+                config.discord().shards().idList());
+        routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);
         VerificationService verification = verification(config, db, chains, gates);
         routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
                 TimeUnit.MINUTES);
@@ -112,11 +117,8 @@ public final class Lorekeeper implements AutoCloseable {
                 new HealthRoutes(List.of(
                         new HealthRoutes.Check("database", () -> db.withConnection(c -> c.isValid(2))
                                 ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("unreachable")),
-                        new HealthRoutes.Check("gateway", () -> {
-                            JDA jda = jdaRef.get();
-                            return jda != null && jda.getStatus() == JDA.Status.CONNECTED ? HealthRoutes.Status.ok()
-                                    : HealthRoutes.Status.notReady(jda == null ? "starting" : jda.getStatus().name());
-                        }),
+                        new HealthRoutes.Check("gateway", () -> botRef.get() != null && botRef.get().connected()
+                                ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("connecting")),
                         new HealthRoutes.Check("index", () -> !knowledge.docsExist()
                                 ? new HealthRoutes.Status(true, "no docs configured")
                                 : knowledge.index().isPresent() ? HealthRoutes.Status.ok()
@@ -159,13 +161,12 @@ public final class Lorekeeper implements AutoCloseable {
                 new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work),
                 new QaMessageListener(knowledge, settings, config.discord().mentionAnswering())), 8);
         closeables.add(0, discord);
-        this.jdaRef = jdaRef;
+        botRef.set(discord);
         this.knowledgeService = knowledge;
     }
 
     private final KnowledgeService knowledgeService;
 
-    private final java.util.concurrent.atomic.AtomicReference<JDA> jdaRef;
 
     private static GateService gating(LorekeeperConfig config, Database db, Chains chains, JdaRoleOps roleOps,
             ScheduledExecutorService routines, GuildSettingsService settings, Leases leases) {
@@ -173,9 +174,6 @@ public final class Lorekeeper implements AutoCloseable {
         ChainReader reader = GateWiring.reader(g, chains);
         WalletLinks links = new WalletLinks(db);
         GateService gates = GateWiring.service(config, db, reader, roleOps, chains, settings);
-        OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps, g.roleChangesPerTenSeconds(),
-                Clock.systemUTC());
-        routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);
         if (!chains.isEmpty()) {
             ChainWatcher watcher = new ChainWatcher(chains, new CursorStore(db), gates, reader, links,
                     g.confirmations(), g.logBlockRange());
@@ -246,7 +244,7 @@ public final class Lorekeeper implements AutoCloseable {
     public static Lorekeeper start(LoadedConfig config) {
         Lorekeeper bot = new Lorekeeper(config);
         try {
-            bot.jdaRef.set(bot.discord.start());
+            bot.discord.start();
         } catch (RuntimeException e) {
             bot.close();
             throw e;

@@ -38,6 +38,15 @@ final class ConfigValidator {
         snowflake("discord.dev-guild-id", d.devGuildId());
         url("discord.api-base-url", d.apiBaseUrl(), "http", "https");
         url("discord.gateway-url", d.gatewayUrl(), "ws", "wss");
+        if (d.shards().total() < 1) {
+            add("discord.shards.total", "must be at least 1");
+        } else {
+            try {
+                d.shards().idList();
+            } catch (IllegalArgumentException e) {
+                add("discord.shards.ids", e.getMessage());
+            }
+        }
     }
 
     private void storage(StorageConfig s) {

@@ -9,7 +9,8 @@ public record DiscordConfig(
         String devGuildId,
         String apiBaseUrl,
         String gatewayUrl,
-        Boolean mentionAnswering) {
+        Boolean mentionAnswering,
+        ShardsConfig shards) {
 
     public DiscordConfig {
         token = token == null ? "" : token.trim();
@@ -17,10 +18,11 @@ public record DiscordConfig(
         apiBaseUrl = blankToNull(apiBaseUrl);
         gatewayUrl = blankToNull(gatewayUrl);
         mentionAnswering = mentionAnswering != null && mentionAnswering;
+        shards = shards == null ? ShardsConfig.defaults() : shards;
     }
 
     public static DiscordConfig defaults() {
-        return new DiscordConfig(null, null, null, null, null);
+        return new DiscordConfig(null, null, null, null, null, null);
     }
 
     static String blankToNull(String s) {

@@ -27,12 +27,18 @@ public final class CommandRegistrar extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         List<CommandData> data = commands.stream().<CommandData>map(SlashCommand::definition).toList();
         if (devGuildId == null) {
+            if (event.getJDA().getShardInfo().getShardId() != 0) {
+                return; // global commands are registered once, by whichever process runs shard 0
+            }
             event.getJDA().updateCommands().addCommands(data).queue(
                     ok -> log.info("registered {} global commands", ok.size()),
                     e -> log.error("registering global commands failed: {}", e.getMessage()));
             return;
         }
         Guild guild = event.getJDA().getGuildById(devGuildId);
+        if (guild == null && event.getJDA().getShardInfo().getShardTotal() > 1) {
+            return; // the dev guild lives on another shard
+        }
         if (guild == null) {
             log.error("discord.dev-guild-id {} is not a server this bot is in; invite the bot there or clear the key",
                     devGuildId);

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -32,6 +35,7 @@ public final class DiscordBot implements AutoCloseable {
     private final List<EventListener> listeners;
     private final ExecutorService eventPool;
     private JDA jda;
+    private ShardManager shardManager;
 
     public DiscordBot(DiscordConfig config, List<EventListener> listeners, int eventThreads) {
         this.config = config;
@@ -48,7 +52,7 @@ public final class DiscordBot implements AutoCloseable {
         return intents;
     }
 
-    public JDA start() {
+    public void start() {
         if (config.token().isEmpty()) {
             throw new IllegalStateException("discord.token is empty: set the DISCORD_TOKEN environment variable "
                     + "to your bot's token (Discord Developer Portal > your application > Bot > Reset Token)");
@@ -56,6 +60,10 @@ public final class DiscordBot implements AutoCloseable {
         // Generated text must never ping @everyone, roles or users unless a feature explicitly allows it.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
+        if (config.shards().total() > 1) {
+            startShards();
+            return;
+        }
         JDABuilder builder = JDABuilder.create(config.token(), intents(config))
                 .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
                         CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
@@ -84,19 +92,66 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InvalidTokenException e) {
             throw new IllegalStateException("Discord rejected the bot token (discord.token): check DISCORD_TOKEN", e);
         }
-        return jda;
     }
 
+    /** Several shards in this process (Discord requires sharding for large bots); the gateway URL comes from Discord. */
+    private void startShards() {
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(config.token(), intents(config))
+                .setShardsTotal(config.shards().total())
+                .setShards(config.shards().idList())
+                .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
+                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
+                        CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS))
+                .setChunkingFilter(ChunkingFilter.ALL)
+                .setMemberCachePolicy(MemberCachePolicy.ALL)
+                .setEventPool(eventPool, false)
+                .addEventListeners(listeners.toArray());
+        if (config.apiBaseUrl() != null) {
+            String base = config.apiBaseUrl().endsWith("/") ? config.apiBaseUrl() : config.apiBaseUrl() + "/";
+            builder.setRestConfig(new RestConfig().setBaseUrl(base));
+        }
+        if (config.gatewayUrl() != null) {
+            String gateway = config.gatewayUrl();
+            builder.setSessionController(new SessionControllerAdapter() {
+                @Override
+                public String getGateway() {
+                    return gateway;
+                }
+            });
+            builder.setCompression(Compression.NONE);
+        }
+        try {
+            shardManager = builder.build();
+        } catch (InvalidTokenException e) {
+            throw new IllegalStateException("Discord rejected the bot token (discord.token): check DISCORD_TOKEN", e);
+        }
+    }
+
+    /** The single client, or the first shard of this process. */
     public JDA jda() {
-        return jda;
+        return jda != null ? jda : shardManager == null ? null : shardManager.getShards().get(0);
     }
 
-    public void awaitReady() throws InterruptedException {
-        jda.awaitReady();
+    /** A server this process can see, whichever shard it is on. */
+    public Guild guild(long id) {
+        return jda != null ? jda.getGuildById(id) : shardManager == null ? null : shardManager.getGuildById(id);
     }
+
+    /** Every gateway connection of this process is up. */
+    public boolean connected() {
+        if (jda != null) {
+            return jda.getStatus() == JDA.Status.CONNECTED;
+        }
+        return shardManager != null && shardManager.getStatuses().values().stream()
+                .allMatch(s -> s == JDA.Status.CONNECTED);
+    }
+
 
     @Override
     public void close() {
+        if (shardManager != null) {
+            shardManager.shutdown();
+        }
         if (jda != null) {
             jda.shutdown();
             try {

@@ -4,9 +4,7 @@ import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.gate.RoleOps;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
@@ -23,11 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class JdaRoleOps implements RoleOps {
     private static final Logger log = LoggerFactory.getLogger(JdaRoleOps.class);
 
-    private final Supplier<JDA> jda;
+    private final java.util.function.LongFunction<Guild> guilds;
     private final GuildSettingsService settings;
 
-    public JdaRoleOps(Supplier<JDA> jda, GuildSettingsService settings) {
-        this.jda = jda;
+    /** {@code guilds} finds a server this process can see (on any of its shards), or null. */
+    public JdaRoleOps(java.util.function.LongFunction<Guild> guilds, GuildSettingsService settings) {
+        this.guilds = guilds;
         this.settings = settings;
     }
 
@@ -106,7 +105,6 @@ public final class JdaRoleOps implements RoleOps {
     }
 
     private Guild guild(long guildId) {
-        JDA client = jda.get();
-        return client == null ? null : client.getGuildById(guildId);
+        return guilds.apply(guildId);
     }
 }

@@ -26,21 +26,27 @@ public final class OutboxWorker implements Runnable {
     private final RoleOps roles;
     private final int perWindow;
     private final Clock clock;
+    private final int shardTotal;
+    private final List<Integer> shards;
     private final Map<Long, Deque<Instant>> recent = new ConcurrentHashMap<>();
     private final Set<Long> forbiddenReported = ConcurrentHashMap.newKeySet();
 
-    public OutboxWorker(RoleOutbox outbox, RoleOps roles, int perWindow, Clock clock) {
+    /** The worker drains only servers on this process's shards ({@code shards} of {@code shardTotal}). */
+    public OutboxWorker(RoleOutbox outbox, RoleOps roles, int perWindow, Clock clock, int shardTotal,
+            List<Integer> shards) {
         this.outbox = outbox;
         this.roles = roles;
         this.perWindow = perWindow;
         this.clock = clock;
+        this.shardTotal = shardTotal;
+        this.shards = List.copyOf(shards);
     }
 
     /** One pass over the due changes; scheduled every few hundred milliseconds. */
     @Override
     public void run() {
         try {
-            List<RoleChange> due = outbox.due(clock.instant(), 500);
+            List<RoleChange> due = outbox.due(clock.instant(), 500, shardTotal, shards);
             for (RoleChange c : due) {
                 if (allowed(c.guildId())) {
                     apply(c);

@@ -51,9 +51,17 @@ public final class RoleOutbox {
 
     /** Pending changes that are due, oldest first. */
     public List<RoleChange> due(Instant now, int limit) {
+        return due(now, limit, 1, List.of(0));
+    }
+
+    /** Pending changes of the servers on these shards (Discord: shard = (guild id >> 22) mod total). */
+    public List<RoleChange> due(Instant now, int limit, int shardTotal, List<Integer> shards) {
+        String shardFilter = shardTotal <= 1 ? "" : " AND MOD(guild_id / 4194304, " + shardTotal + ") IN ("
+                + String.join(",", shards.stream().map(String::valueOf).toList()) + ")";
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, guild_id, member_id, role_id, add_role, reason, "
-                    + "attempts FROM role_outbox WHERE done_at IS NULL AND next_attempt_at <= ? ORDER BY id")) {
+                    + "attempts FROM role_outbox WHERE done_at IS NULL AND next_attempt_at <= ?" + shardFilter
+                    + " ORDER BY id")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setMaxRows(limit);
                 List<RoleChange> out = new ArrayList<>();

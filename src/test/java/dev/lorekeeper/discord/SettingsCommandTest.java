@@ -75,7 +75,7 @@ class SettingsCommandTest {
     void messageContentIntentOnlyWhenMentionAnsweringIsOn() {
         assertThat(DiscordBot.intents(DiscordConfig.defaults())).contains(GatewayIntent.GUILD_MEMBERS)
                 .doesNotContain(GatewayIntent.MESSAGE_CONTENT);
-        assertThat(DiscordBot.intents(new DiscordConfig("t", null, null, null, true)))
+        assertThat(DiscordBot.intents(new DiscordConfig("t", null, null, null, true, null)))
                 .contains(GatewayIntent.MESSAGE_CONTENT);
     }
 }

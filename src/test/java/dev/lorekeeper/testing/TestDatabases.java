@@ -36,13 +36,18 @@ public final class TestDatabases {
     }
 
     public static synchronized Database postgresql() {
+        return Database.open(postgresqlUrl(), "postgres", "", 4);
+    }
+
+    /** A new, empty database on the shared test server (user postgres, no password). */
+    public static synchronized String postgresqlUrl() {
         String name = "lk" + UUID.randomUUID().toString().replace("-", "");
         try (var c = server().getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL test database", e);
         }
-        return Database.open(server().getJdbcUrl("postgres", name), "postgres", "", 4);
+        return server().getJdbcUrl("postgres", name);
     }
 
     public static synchronized EmbeddedPostgres server() {
