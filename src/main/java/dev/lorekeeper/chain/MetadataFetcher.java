@@ -134,9 +134,17 @@ public final class MetadataFetcher {
             throw new IllegalArgumentException("metadata larger than 1 MB");
         }
         if (meta.endsWith(";base64")) {
-            return new String(Base64.getDecoder().decode(payload.trim()), StandardCharsets.UTF_8);
+            try {
+                return new String(Base64.getDecoder().decode(payload.replaceAll("\\s", "")), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the data: URI is marked base64 but is not valid base64");
+            }
         }
-        return URLDecoder.decode(payload.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(payload.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return payload; // a literal '%' in unescaped JSON text: take the text as it is
+        }
     }
 
     TokenMetadata parse(String body) {
@@ -155,13 +163,22 @@ public final class MetadataFetcher {
         String image = text(root, "image", warnings);
         List<TokenMetadata.Attribute> attributes = new ArrayList<>();
         JsonNode attrs = root.path("attributes");
-        if (!attrs.isMissingNode() && !attrs.isArray()) {
+        if (attrs.isObject()) {
+            // some collections publish {"Background": "Gold"} instead of the OpenSea list form
+            attrs.properties().forEach(e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    attributes.add(new TokenMetadata.Attribute(e.getKey(), e.getValue().asText()));
+                } else {
+                    warnings.add("attributes." + e.getKey() + " is not a single value; skipped");
+                }
+            });
+        } else if (!attrs.isMissingNode() && !attrs.isNull() && !attrs.isArray()) {
             warnings.add("attributes is not a list; ignored");
         }
         for (int i = 0; attrs.isArray() && i < attrs.size(); i++) {
             JsonNode a = attrs.get(i);
-            if (!a.isObject() || !a.path("trait_type").isValueNode() || !a.has("value")
-                    || !a.path("value").isValueNode()) {
+            if (!a.isObject() || !a.path("trait_type").isValueNode() || !a.path("value").isValueNode()
+                    || a.path("value").isNull()) {
                 warnings.add("attributes[" + i + "] has no trait_type or value; skipped");
                 continue;
             }

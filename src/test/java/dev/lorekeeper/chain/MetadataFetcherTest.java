@@ -1,0 +1,136 @@
+package dev.lorekeeper.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MetadataFetcherTest {
+    static HttpServer server;
+    static String base;
+    static final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+    static final String CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/down/", ex -> {
+            requests.add(ex.getRequestURI().getPath());
+            ex.sendResponseHeaders(502, -1);
+            ex.close();
+        });
+        server.createContext("/up/", ex -> {
+            requests.add(ex.getRequestURI().getPath());
+            byte[] body = "{\"name\":\"From IPFS\",\"attributes\":[]}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.createContext("/huge", ex -> {
+            byte[] body = ("{\"name\":\"" + "x".repeat(MetadataFetcher.MAX_BYTES) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    static MetadataFetcher fetcher() {
+        return new MetadataFetcher(List.of(base + "/down/", base + "/up/"), Duration.ofSeconds(5));
+    }
+
+    static String base64(String json) {
+        return "data:application/json;base64," + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ipfsTriesGatewaysInOrderAndAcceptsTheIpfsPrefixAndBareCids() {
+        for (String uri : List.of("ipfs://" + CID + "/1.json", "ipfs://ipfs/" + CID + "/1.json", CID + "/1.json")) {
+            requests.clear();
+            TokenMetadata m = fetcher().fetch(uri);
+            assertThat(m.ok()).as(uri).isTrue();
+            assertThat(m.name()).isEqualTo("From IPFS");
+            assertThat(requests).containsExactly("/down/" + CID + "/1.json", "/up/" + CID + "/1.json");
+        }
+    }
+
+    @Test
+    void base64AndUtf8DataUrisWithOnChainSvgAreReadButTheSvgIsNeverLinked() {
+        String json = "{\"name\":\"Ember #1\",\"description\":\"100% on-chain\",\"image\":\"data:image/svg+xml;base64,"
+                + "PHN2Zy8+\",\"attributes\":[{\"trait_type\":\"Level\",\"value\":3}]}";
+        TokenMetadata a = fetcher().fetch(base64(json));
+        TokenMetadata b = fetcher().fetch("data:application/json;utf8," + json);
+        for (TokenMetadata m : List.of(a, b)) {
+            assertThat(m.ok()).isTrue();
+            assertThat(m.name()).isEqualTo("Ember #1");
+            assertThat(m.description()).isEqualTo("100% on-chain");
+            assertThat(m.image()).startsWith("data:image/svg+xml");
+            assertThat(m.imageUrl()).isNull();
+            assertThat(m.attributes()).containsExactly(new TokenMetadata.Attribute("Level", "3"));
+        }
+    }
+
+    @Test
+    void imagesBecomeHttpsGatewayLinks() {
+        MetadataFetcher f = new MetadataFetcher(List.of("https://gw.example/ipfs/"), Duration.ofSeconds(1));
+        assertThat(f.imageUrl("ipfs://" + CID + "/1.png")).isEqualTo("https://gw.example/ipfs/" + CID + "/1.png");
+        assertThat(f.imageUrl("ar://abc")).isEqualTo("https://arweave.net/abc");
+        assertThat(f.imageUrl("http://plain.example/1.png")).isNull();
+        assertThat(f.imageUrl("javascript:alert(1)")).isNull();
+    }
+
+    @Test
+    void oneBadFieldLosesNothingElseAndIsReported() {
+        TokenMetadata m = fetcher().fetch(base64("{\"name\":{\"oops\":1},\"description\":\"Kept\",\"image\":"
+                + "\"ipfs://" + CID + "/i.png\",\"attributes\":[{\"trait_type\":\"Eyes\",\"value\":\"Laser\"},"
+                + "\"junk\",{\"trait_type\":\"Hat\"},{\"trait_type\":\"Fur\",\"value\":null}]}"));
+        assertThat(m.ok()).isTrue();
+        assertThat(m.name()).isNull();
+        assertThat(m.description()).isEqualTo("Kept");
+        assertThat(m.image()).isEqualTo("ipfs://" + CID + "/i.png");
+        assertThat(m.imageUrl()).as("test gateways are plain http, and only https links are offered").isNull();
+        assertThat(m.attributes()).containsExactly(new TokenMetadata.Attribute("Eyes", "Laser"));
+        assertThat(m.warnings()).containsExactly("name is not text; ignored",
+                "attributes[1] has no trait_type or value; skipped", "attributes[2] has no trait_type or value; skipped",
+                "attributes[3] has no trait_type or value; skipped");
+    }
+
+    @Test
+    void attributesAsAMapAreAccepted() {
+        TokenMetadata m = fetcher().fetch(base64("{\"attributes\":{\"Background\":\"Gold\",\"Bad\":[1]}}"));
+        assertThat(m.attributes()).containsExactly(new TokenMetadata.Attribute("Background", "Gold"));
+        assertThat(m.warnings()).containsExactly("attributes.Bad is not a single value; skipped");
+    }
+
+    @Test
+    void malformedOversizedAndUnsupportedInputsFailWithAReason() {
+        assertThat(fetcher().fetch(base64("{\"name\": ")).error()).isEqualTo("metadata is not valid JSON");
+        assertThat(fetcher().fetch(base64("[1,2]")).error()).isEqualTo("metadata is not a JSON object");
+        assertThat(fetcher().fetch("data:application/json;base64,@@@").error()).contains("not valid base64");
+        assertThat(fetcher().fetch(base + "/huge").error()).isEqualTo("metadata larger than 1 MB");
+        assertThat(fetcher().fetch("ftp://x/1.json").error()).isEqualTo("unsupported metadata URI scheme: ftp");
+        assertThat(fetcher().fetch(" ").error()).isEqualTo("the token has no metadata URI");
+    }
+
+    @Test
+    void erc1155IdPlaceholderIsSixtyFourLowercaseHexDigits() {
+        assertThat(TokenMetadataLocator.erc1155Uri("https://m.example/{id}.json", BigInteger.valueOf(314592)))
+                .isEqualTo("https://m.example/000000000000000000000000000000000000000000000000000000000004cce0.json");
+    }
+}
