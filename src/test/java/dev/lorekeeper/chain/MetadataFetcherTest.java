@@ -23,6 +23,7 @@ class MetadataFetcherTest {
     @BeforeAll
     static void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow gateway must not block the others
         server.createContext("/down/", ex -> {
             requests.add(ex.getRequestURI().getPath());
             ex.sendResponseHeaders(502, -1);
@@ -33,6 +34,15 @@ class MetadataFetcherTest {
             byte[] body = "{\"name\":\"From IPFS\",\"attributes\":[]}".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.createContext("/slow/", ex -> {
+            requests.add(ex.getRequestURI().getPath());
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             ex.close();
         });
         server.createContext("/huge", ex -> {
@@ -68,6 +78,16 @@ class MetadataFetcherTest {
             assertThat(m.name()).isEqualTo("From IPFS");
             assertThat(requests).containsExactly("/down/" + CID + "/1.json", "/up/" + CID + "/1.json");
         }
+    }
+
+    @Test
+    void aSlowGatewayTimesOutAndTheNextOneAnswers() {
+        requests.clear();
+        MetadataFetcher f = new MetadataFetcher(List.of(base + "/slow/", base + "/up/"), Duration.ofMillis(500));
+        TokenMetadata m = f.fetch("ipfs://" + CID + "/2.json");
+        assertThat(m.ok()).isTrue();
+        assertThat(m.name()).isEqualTo("From IPFS");
+        assertThat(requests).containsExactly("/slow/" + CID + "/2.json", "/up/" + CID + "/2.json");
     }
 
     @Test
