@@ -12,9 +12,10 @@ RUN useradd --system --uid 10001 --home /app lorekeeper && mkdir -p /app /data /
 WORKDIR /app
 COPY --from=build /src/target/lorekeeper.jar /app/lorekeeper.jar
 COPY prompts /app/prompts
+COPY config/knowledge /app/config/knowledge
 USER lorekeeper
 VOLUME ["/data"]
-ENV LOREKEEPER_JDBC_URL=jdbc:h2:file:/data/lorekeeper
+ENV LOREKEEPER_JDBC_URL=jdbc:h2:file:/data/lorekeeper LOREKEEPER_INDEX_DIR=/data/index
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/lorekeeper.jar"]
