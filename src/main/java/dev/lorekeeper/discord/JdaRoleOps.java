@@ -31,6 +31,11 @@ public final class JdaRoleOps implements RoleOps {
     }
 
     @Override
+    public boolean canSee(long guildId) {
+        return guild(guildId) != null;
+    }
+
+    @Override
     public Optional<Set<Long>> rolesOf(long guildId, long memberId) {
         Guild guild = guild(guildId);
         if (guild == null) {
@@ -42,7 +47,10 @@ public final class JdaRoleOps implements RoleOps {
                 member = guild.retrieveMemberById(memberId).complete();
             }
         } catch (ErrorResponseException e) {
-            return Optional.empty();
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("could not read the member's roles: " + e.getMeaning(), e);
         }
         return Optional.of(member.getRoles().stream().map(Role::getIdLong).collect(Collectors.toSet()));
     }

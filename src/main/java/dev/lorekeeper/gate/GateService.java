@@ -208,7 +208,13 @@ public final class GateService implements WalletLinkListener {
         List<PlannedChange> changes = new ArrayList<>();
         int unknown = 0;
         for (MemberWallets m : members) {
-            Optional<Set<Long>> actual = roles.rolesOf(guildId, m.memberId());
+            Optional<Set<Long>> actual;
+            try {
+                actual = roles.rolesOf(guildId, m.memberId());
+            } catch (RuntimeException e) {
+                unknown++; // the member's roles could not be read: change nothing for them this time
+                continue;
+            }
             if (actual.isEmpty()) {
                 continue;
             }

@@ -48,8 +48,13 @@ public final class OutboxWorker implements Runnable {
         try {
             List<RoleChange> due = outbox.due(clock.instant(), 500, shardTotal, shards);
             for (RoleChange c : due) {
-                if (allowed(c.guildId())) {
-                    apply(c);
+                if (roles.canSee(c.guildId()) && allowed(c.guildId())) {
+                    try {
+                        apply(c);
+                    } catch (RuntimeException e) {
+                        outbox.retryLater(c.id(), clock.instant().plus(backoff(c.attempts())), "will retry: "
+                                + e.getMessage());
+                    }
                 }
             }
         } catch (RuntimeException e) {

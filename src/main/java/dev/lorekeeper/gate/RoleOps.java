@@ -8,6 +8,14 @@ public interface RoleOps {
     /** The member's current role ids, or empty when they are not in the server. */
     Optional<Set<Long>> rolesOf(long guildId, long memberId);
 
+    /**
+     * Whether this process can see the server now. While it can't (still connecting, or the server is unavailable)
+     * its role changes wait: an unseen server says nothing about whether a member left.
+     */
+    default boolean canSee(long guildId) {
+        return true;
+    }
+
     /** Applies one change; blocking. */
     Outcome apply(long guildId, long memberId, long roleId, boolean add);
 
