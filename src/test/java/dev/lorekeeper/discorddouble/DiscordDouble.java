@@ -98,9 +98,11 @@ public final class DiscordDouble implements AutoCloseable {
     /** A new guild that the bot is a member of; if the bot is connected it receives GUILD_CREATE. */
     public FakeGuild guild(String name) {
         FakeGuild g = new FakeGuild(this, nextId(), name);
-        guilds.put(g.id, g);
-        g.goLive();
-        dispatch(g.id, "GUILD_CREATE", g.toGuildCreate());
+        synchronized (gateway.guildMembership) {
+            guilds.put(g.id, g);
+            g.goLive();
+            dispatch(g.id, "GUILD_CREATE", g.toGuildCreate());
+        }
         return g;
     }
 

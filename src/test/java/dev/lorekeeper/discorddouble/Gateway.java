@@ -73,6 +73,18 @@ final class Gateway {
         });
         GatewaySession session = new GatewaySession(UUID.randomUUID().toString().replace("-", ""), shardId,
                 shardCount, d.path("intents").asInt(), ctx);
+        synchronized (guildMembership) {
+            ready(session, shardId, shardCount);
+        }
+    }
+
+    /**
+     * Held while a session gets READY and its guilds, and while a guild is added: a guild created during a
+     * handshake either is in READY or reaches the session as GUILD_CREATE after READY, never before it.
+     */
+    final Object guildMembership = new Object();
+
+    private void ready(GatewaySession session, int shardId, int shardCount) {
         sessions.put(session.sessionId, session);
         ArrayNode guilds = Json.MAPPER.createArrayNode();
         List<FakeGuild> owned = discord.guilds().stream().filter(g -> session.owns(g.id)).toList();

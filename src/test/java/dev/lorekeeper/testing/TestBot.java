@@ -48,6 +48,13 @@ public final class TestBot implements AutoCloseable {
         return bot;
     }
 
+    /** On a given database (PostgreSQL as user postgres), with a short connect timeout so outages show quickly. */
+    public static TestBot startOn(String jdbcUrl, String extraYaml) {
+        TestBot bot = new TestBot(DiscordDouble.start(), jdbcUrl, extraYaml, "");
+        bot.startApp();
+        return bot;
+    }
+
     /** Extra keys under {@code discord:} plus other sections. */
     public static TestBot start(String discordKeys, String extraYaml) {
         TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml, discordKeys);
@@ -64,12 +71,15 @@ public final class TestBot implements AutoCloseable {
                 %s
                 storage:
                   jdbc-url: "%s"
+                %s
                 web:
                   bind: 127.0.0.1
                   port: %d
                   public-url: http://127.0.0.1:%d
                 """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
-                discordExtra.strip().indent(2).stripTrailing(), jdbcUrl, webPort, webPort)
+                discordExtra.strip().indent(2).stripTrailing(), jdbcUrl,
+                jdbcUrl.startsWith("jdbc:postgresql:") ? "  username: postgres\n  connect-timeout: 2s" : "",
+                webPort, webPort)
                 // Tests that are not about Q&A run without docs, so no embedding model is loaded.
                 + (extraYaml.contains("knowledge:") ? "" : "knowledge:\n  docs: target/no-docs-in-this-test\n")
                 + extraYaml;
