@@ -59,20 +59,67 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A pooled
+     * connection that died with a database restart fails before commit, so the transaction is run once more on a
+     * fresh connection; any other failure is reported to the caller.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try {
+            return attempt(work);
+        } catch (ConnectionLost lost) {
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                return attempt(work);
+            } catch (ConnectionLost again) {
+                throw new StoreException("database error: " + again.getCause().getMessage(), again.getCause());
+            }
+        }
+    }
+
+    private <T> T attempt(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            T result;
+            try {
+                c.setAutoCommit(false);
+                result = work.run(c);
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                if (isConnectionLost(e)) {
+                    throw new ConnectionLost(e);
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                rollbackQuietly(c);
                 throw e;
             }
+            c.commit();
+            return result;
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is already unusable; the pool evicts it
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) or PostgreSQL's 57P01-57P03 (server shutting down or restarting). */
+    static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
+    /** A transaction that failed because its connection was gone, before it reached commit. */
+    private static final class ConnectionLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionLost(SQLException cause) {
+            super(cause);
         }
     }
 
