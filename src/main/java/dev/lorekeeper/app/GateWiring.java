@@ -8,6 +8,7 @@ import dev.lorekeeper.chain.DelegationReader;
 import dev.lorekeeper.config.GuildSettingsService;
 import dev.lorekeeper.chain.Chains;
 import dev.lorekeeper.chain.MetadataFetcher;
+import dev.lorekeeper.chain.MetadataStore;
 import dev.lorekeeper.chain.RpcClient;
 import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.config.GatingConfig;
@@ -44,7 +45,8 @@ final class GateWiring {
 
     static GateService service(LorekeeperConfig config, Database db, ChainReader reader, RoleOps roles,
             Chains chains, GuildSettingsService settings) {
-        MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout());
+        MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout(),
+                new MetadataStore(db), config.metadata().refresh(), Clock.systemUTC());
         return new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
                 new GateEvaluator(reader, metadata, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
                         config.gating().confirmations())), new WalletLinks(db), db, roles,

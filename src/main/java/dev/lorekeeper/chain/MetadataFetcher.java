@@ -12,10 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves token metadata URIs ({@code ipfs://}, {@code ar://}, {@code https://}, {@code data:application/json}) and
@@ -29,12 +31,28 @@ public final class MetadataFetcher {
     private final List<String> ipfsGateways;
     private final HttpClient http;
     private final Duration timeout;
-    private final Cache<String, TokenMetadata> cache = Caffeine.newBuilder().maximumSize(50_000)
-            .expireAfterWrite(Duration.ofHours(6)).build();
+    private final MetadataStore store;
+    private final Duration refresh;
+    private final Clock clock;
+    private final Cache<String, TokenMetadata> cache;
 
+    /** Memory cache only (for tools and tests). */
     public MetadataFetcher(List<String> ipfsGateways, Duration timeout) {
+        this(ipfsGateways, timeout, null, Duration.ofHours(6), Clock.systemUTC());
+    }
+
+    /**
+     * With a database copy of every fetched body: it survives restarts, is refreshed after {@code refresh}, and is
+     * served (with a warning) when a refresh fails.
+     */
+    public MetadataFetcher(List<String> ipfsGateways, Duration timeout, MetadataStore store, Duration refresh,
+            Clock clock) {
         this.ipfsGateways = ipfsGateways.stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
         this.timeout = timeout;
+        this.store = store;
+        this.refresh = refresh;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(refresh).build();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -59,14 +77,31 @@ public final class MetadataFetcher {
             if (uri.startsWith("data:")) {
                 return parse(dataUri(uri));
             }
+            Optional<MetadataStore.Stored> stored = store == null ? Optional.empty() : store.get(uri);
+            if (stored.isPresent() && stored.get().fetchedAt().plus(refresh).isAfter(clock.instant())) {
+                return parse(stored.get().body());
+            }
             List<String> urls = httpUrls(uri);
             String lastError = "no gateway answered";
             for (String url : urls) {
                 try {
-                    return parse(get(url));
+                    String body = get(url);
+                    TokenMetadata m = parse(body);
+                    if (m.ok() && store != null) {
+                        store.put(uri, body, clock.instant());
+                    }
+                    return m;
                 } catch (IOException e) {
-                    lastError = e.getMessage();
+                    lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 }
+            }
+            if (stored.isPresent()) {
+                TokenMetadata old = parse(stored.get().body());
+                List<String> warnings = new ArrayList<>(old.warnings());
+                warnings.add("served from the copy fetched at " + stored.get().fetchedAt() + "; refreshing failed: "
+                        + lastError);
+                return new TokenMetadata(old.ok(), old.name(), old.description(), old.image(), old.imageUrl(),
+                        old.attributes(), List.copyOf(warnings), old.error());
             }
             return TokenMetadata.failed(lastError);
         } catch (IllegalArgumentException e) {

@@ -123,13 +123,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with auto-commit, for single statements. */
+    /**
+     * Runs {@code work} with auto-commit, for single statements. A statement on a pooled connection that the server
+     * had already closed (it never ran) is run once more on a fresh connection.
+     */
     public <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+        try {
+            return once(work);
         } catch (SQLException e) {
+            if (neverReachedTheServer(e)) {
+                try {
+                    return once(work);
+                } catch (SQLException again) {
+                    e = again;
+                }
+            }
             throw new StoreException("database error: " + e.getMessage(), e);
         }
+    }
+
+    private <T> T once(SqlWork<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        }
+    }
+
+    /** The server had closed the connection (shutdown, restart) before this statement, so it did not run. */
+    static boolean neverReachedTheServer(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.equals("08003") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     @Override

@@ -3,22 +3,31 @@ package dev.lorekeeper.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.MutableClock;
+import dev.lorekeeper.testing.TestDatabases;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MetadataFetcherTest {
     static HttpServer server;
     static String base;
     static final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
     static final String CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+    /** What the flaky gateway serves as the name; null: it answers 503. */
+    static final AtomicReference<String> flakyBody = new AtomicReference<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,6 +51,18 @@ class MetadataFetcherTest {
                 Thread.sleep(3_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.createContext("/flaky/", ex -> {
+            requests.add(ex.getRequestURI().getPath());
+            String version = flakyBody.get();
+            if (version == null) {
+                ex.sendResponseHeaders(503, -1);
+            } else {
+                byte[] body = ("{\"name\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
             }
             ex.close();
         });
@@ -77,6 +98,44 @@ class MetadataFetcherTest {
             assertThat(m.ok()).as(uri).isTrue();
             assertThat(m.name()).isEqualTo("From IPFS");
             assertThat(requests).containsExactly("/down/" + CID + "/1.json", "/up/" + CID + "/1.json");
+        }
+    }
+
+    static java.util.stream.Stream<TestDatabases.Kind> kinds() {
+        return TestDatabases.both();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void fetchedCopiesSurviveRestartsAreRefreshedAndCoverAFailingGateway(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            MetadataStore store = new MetadataStore(db);
+            MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+            String uri = "ipfs://" + CID + "/" + kind + ".json";
+            java.util.function.Supplier<MetadataFetcher> restarted = () -> new MetadataFetcher(
+                    List.of(base + "/flaky/"), Duration.ofSeconds(5), store, Duration.ofHours(1), clock);
+
+            flakyBody.set("first");
+            assertThat(restarted.get().fetch(uri).name()).isEqualTo("first");
+
+            flakyBody.set(null);
+            requests.clear();
+            TokenMetadata afterRestart = restarted.get().fetch(uri);
+            assertThat(afterRestart.name()).isEqualTo("first");
+            assertThat(afterRestart.warnings()).isEmpty();
+            assertThat(requests).as("a fresh copy needs no gateway").isEmpty();
+
+            clock.advance(Duration.ofHours(2));
+            TokenMetadata stale = restarted.get().fetch(uri);
+            assertThat(stale.ok()).isTrue();
+            assertThat(stale.name()).isEqualTo("first");
+            assertThat(stale.warnings()).singleElement().asString()
+                    .contains("served from the copy fetched at 2026-01-01T00:00:00Z", "HTTP 503");
+
+            flakyBody.set("second");
+            assertThat(restarted.get().fetch(uri).name()).isEqualTo("second");
+            flakyBody.set(null);
+            assertThat(restarted.get().fetch(uri).name()).as("the refreshed copy was stored").isEqualTo("second");
         }
     }
 
