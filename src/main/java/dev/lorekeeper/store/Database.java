@@ -68,6 +68,7 @@ public final class Database implements AutoCloseable {
         try {
             return attempt(work);
         } catch (ConnectionLost lost) {
+            evictIdleConnections();
             try {
                 return attempt(work);
             } catch (ConnectionLost again) {
@@ -132,6 +133,7 @@ public final class Database implements AutoCloseable {
             return once(work);
         } catch (SQLException e) {
             if (neverReachedTheServer(e)) {
+                evictIdleConnections();
                 try {
                     return once(work);
                 } catch (SQLException again) {
@@ -139,6 +141,14 @@ public final class Database implements AutoCloseable {
                 }
             }
             throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a database restart every idle pooled connection is dead too: replace them all, not one per failure. */
+    private void evictIdleConnections() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
         }
     }
 
