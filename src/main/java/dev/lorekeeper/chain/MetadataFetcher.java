@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lorekeeper.http.OutboundHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +25,7 @@ public final class MetadataFetcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> ipfsGateways;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Duration timeout;
     private final MetadataStore store;
     private final Duration refresh;
@@ -53,8 +49,7 @@ public final class MetadataFetcher {
         this.refresh = refresh;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(refresh).build();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.http = new OutboundHttp(timeout);
     }
 
     public TokenMetadata fetch(String uri) {
@@ -144,18 +139,11 @@ public final class MetadataFetcher {
     }
 
     private String get(String url) throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = r.body()) {
-            if (r.statusCode() / 100 != 2) {
-                throw new IOException("HTTP " + r.statusCode() + " from " + URI.create(url).getHost());
-            }
-            byte[] body = in.readNBytes(MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) {
-                throw new IOException("metadata larger than 1 MB");
-            }
-            return new String(body, StandardCharsets.UTF_8);
+        OutboundHttp.Body body = http.get(url, "application/json", timeout, MAX_BYTES);
+        if (body.truncated()) {
+            throw new IOException("metadata larger than 1 MB");
         }
+        return body.text();
     }
 
     static String dataUri(String uri) {

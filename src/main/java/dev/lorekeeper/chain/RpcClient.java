@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lorekeeper.http.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,7 @@ public final class RpcClient {
 
     private final String chain;
     private final List<URI> endpoints;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Duration timeout;
     private final AtomicInteger preferred = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
@@ -39,7 +37,7 @@ public final class RpcClient {
         this.endpoints = urls.stream().map(URI::create).toList();
         this.timeout = timeout;
         this.observer = observer;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new OutboundHttp(timeout);
     }
 
     public String chain() {
@@ -108,14 +106,7 @@ public final class RpcClient {
             int index = (start + i) % endpoints.size();
             long t0 = System.nanoTime();
             try {
-                HttpRequest req = HttpRequest.newBuilder(endpoints.get(index)).timeout(timeout)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
-                HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-                if (res.statusCode() / 100 != 2) {
-                    throw new IOException("HTTP " + res.statusCode());
-                }
-                JsonNode reply = JSON.readTree(res.body());
+                JsonNode reply = JSON.readTree(http.postJson(endpoints.get(index), payload, timeout));
                 preferred.set(index);
                 observer.request(chain, calls, true, System.nanoTime() - t0);
                 return reply;

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /** The JDA client: built from config, with Discord's endpoints overridable for proxies and the test double. */
 public final class DiscordBot implements AutoCloseable {
+    /** Caches the bot never reads; role sync keeps members and their roles, which stay on. */
+    private static final EnumSet<CacheFlag> UNUSED_CACHES = EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI,
+            CacheFlag.STICKER, CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
+            CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS);
+
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
     private final DiscordConfig config;
@@ -65,27 +70,17 @@ public final class DiscordBot implements AutoCloseable {
             return;
         }
         JDABuilder builder = JDABuilder.create(config.token(), intents(config))
-                .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
-                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
-                        CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS))
+                .disableCache(UNUSED_CACHES)
                 // Role sync compares desired with actual roles: keep members (and their roles) in memory.
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setEventPool(eventPool, false)
                 .addEventListeners(listeners.toArray());
         if (config.apiBaseUrl() != null) {
-            String base = config.apiBaseUrl().endsWith("/") ? config.apiBaseUrl() : config.apiBaseUrl() + "/";
-            builder.setRestConfig(new RestConfig().setBaseUrl(base));
+            builder.setRestConfig(restConfig());
         }
         if (config.gatewayUrl() != null) {
-            String gateway = config.gatewayUrl();
-            builder.setSessionController(new SessionControllerAdapter() {
-                @Override
-                public String getGateway() {
-                    return gateway;
-                }
-            });
-            builder.setCompression(Compression.NONE);
+            builder.setSessionController(fixedGateway()).setCompression(Compression.NONE);
         }
         try {
             jda = builder.build();
@@ -94,31 +89,38 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** Where REST calls go when {@code discord.api-base-url} points somewhere other than Discord (tests, proxies). */
+    private RestConfig restConfig() {
+        String base = config.apiBaseUrl().endsWith("/") ? config.apiBaseUrl() : config.apiBaseUrl() + "/";
+        return new RestConfig().setBaseUrl(base);
+    }
+
+    /** A session controller that hands out {@code discord.gateway-url} instead of asking Discord. */
+    private SessionControllerAdapter fixedGateway() {
+        String gateway = config.gatewayUrl();
+        return new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+                return gateway;
+            }
+        };
+    }
+
     /** Several shards in this process (Discord requires sharding for large bots); the gateway URL comes from Discord. */
     private void startShards() {
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(config.token(), intents(config))
                 .setShardsTotal(config.shards().total())
                 .setShards(config.shards().idList())
-                .disableCache(EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER,
-                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
-                        CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS))
+                .disableCache(UNUSED_CACHES)
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setEventPool(eventPool, false)
                 .addEventListeners(listeners.toArray());
         if (config.apiBaseUrl() != null) {
-            String base = config.apiBaseUrl().endsWith("/") ? config.apiBaseUrl() : config.apiBaseUrl() + "/";
-            builder.setRestConfig(new RestConfig().setBaseUrl(base));
+            builder.setRestConfig(restConfig());
         }
         if (config.gatewayUrl() != null) {
-            String gateway = config.gatewayUrl();
-            builder.setSessionController(new SessionControllerAdapter() {
-                @Override
-                public String getGateway() {
-                    return gateway;
-                }
-            });
-            builder.setCompression(Compression.NONE);
+            builder.setSessionController(fixedGateway()).setCompression(Compression.NONE);
         }
         try {
             shardManager = builder.build();

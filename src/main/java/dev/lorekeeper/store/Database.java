@@ -110,9 +110,7 @@ public final class Database implements AutoCloseable {
 
     /** SQLSTATE class 08 (connection exception) or PostgreSQL's 57P01-57P03 (server shutting down or restarting). */
     static boolean isConnectionLost(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+        return e.getSQLState() != null && e.getSQLState().startsWith("08") || neverReachedTheServer(e);
     }
 
     /** A transaction that failed because its connection was gone, before it reached commit. */

@@ -8,8 +8,8 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.BotProcess;
 import dev.lorekeeper.testing.TestDatabases;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,36 +84,14 @@ class OutboxCrashTest {
     }
 
     private Path config(DiscordDouble discord, String jdbc) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         Path config = dir.resolve("lorekeeper.yaml");
-        Files.writeString(config, """
-                discord:
-                  token: %s
-                  api-base-url: %s
-                  gateway-url: %s
-                storage:
-                  jdbc-url: "%s"
-                  username: postgres
-                web:
-                  bind: 127.0.0.1
-                  port: %d
-                gating:
-                  role-changes-per-ten-seconds: 5
-                knowledge:
-                  docs: %s
-                  index: %s
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), jdbc, port,
-                dir.resolve("no-docs"), dir.resolve("index")));
+        Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"" + jdbc + "\"\nusername: postgres",
+                BotProcess.freePort(), dir.resolve("no-docs"), dir.resolve("index"))
+                + "gating:\n  role-changes-per-ten-seconds: 5\n");
         return config;
     }
 
     private Process launch(Path config, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.lorekeeper.app.Main", "run",
-                "--config", config.toString()).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return BotProcess.launch(config, dir, ProcessBuilder.Redirect.to(log.toFile()));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeGuild;
-import java.net.ServerSocket;
+import dev.lorekeeper.testing.BotProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,26 +36,10 @@ class StartupBenchmark {
         Path root = Path.of(System.getProperty("project.root", "."));
         try (DiscordDouble discord = DiscordDouble.start()) {
             FakeGuild guild = discord.guild("Startup");
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = BotProcess.freePort();
             Path config = work.resolve("lorekeeper.yaml");
-            Files.writeString(config, """
-                    discord:
-                      token: %s
-                      api-base-url: %s
-                      gateway-url: %s
-                    storage:
-                      jdbc-url: "jdbc:h2:file:%s"
-                    web:
-                      bind: 127.0.0.1
-                      port: %d
-                    knowledge:
-                      docs: "%s"
-                      index: "%s"
-                    """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
-                    work.resolve("db/lorekeeper"), port, root.resolve("config/knowledge"), work.resolve("index")));
+            Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"jdbc:h2:file:" + work.resolve(
+                    "db/lorekeeper") + "\"", port, root.resolve("config/knowledge"), work.resolve("index")));
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("first_start", start(discord, guild, config, root, port));
             figures.put("restart", start(discord, guild, config, root, port));
@@ -68,12 +52,8 @@ class StartupBenchmark {
     private static Map<String, Object> start(DiscordDouble discord, FakeGuild guild, Path config, Path root, int port)
             throws Exception {
         int sessionsBefore = discord.identifyCount();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.lorekeeper.app.Main", "run", "--config", config.toString())
-                .directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = BotProcess.launch(config, root, ProcessBuilder.Redirect.DISCARD);
         try {
             DiscordDouble.await(() -> discord.identifyCount() > sessionsBefore && discord.connectedSessions() > 0
                     && discord.registeredCommands(null).size() > 0, Duration.ofSeconds(60), "READY");

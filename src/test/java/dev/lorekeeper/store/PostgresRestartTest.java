@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.testing.BotProcess;
 import dev.lorekeeper.testing.TestBot;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +30,7 @@ class PostgresRestartTest {
 
     @Test
     void poolRecoversAndWritesDuringTheOutageAreReported() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = BotProcess.freePort();
         EmbeddedPostgres pg = startPostgres(data, port);
         String jdbc = pg.getJdbcUrl("postgres", "postgres");
         try (TestBot bot = TestBot.startOn(jdbc, "")) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +40,7 @@ public final class Anvil implements AutoCloseable {
     }
 
     public static Anvil start(long chainId) {
-        Anvil a = new Anvil(freePort(), chainId);
+        Anvil a = new Anvil(BotProcess.freePort(), chainId);
         a.launch();
         return a;
     }
@@ -162,13 +161,6 @@ public final class Anvil implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long ms) {
         try {

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class TestBot implements AutoCloseable {
     public final DiscordDouble discord;
     public final String jdbcUrl;
-    public final int webPort = freePort();
+    public final int webPort = BotProcess.freePort();
     private Lorekeeper app;
     private final String extraYaml;
     private final String discordExtra;
@@ -63,12 +63,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     public String yaml() {
-        return """
-                discord:
-                  token: %s
-                  api-base-url: %s
-                  gateway-url: %s
-                %s
+        return BotProcess.discordSection(discord, discordExtra) + """
                 storage:
                   jdbc-url: "%s"
                 %s
@@ -76,8 +71,7 @@ public final class TestBot implements AutoCloseable {
                   bind: 127.0.0.1
                   port: %d
                   public-url: http://127.0.0.1:%d
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
-                discordExtra.strip().indent(2).stripTrailing(), jdbcUrl,
+                """.formatted(jdbcUrl,
                 jdbcUrl.startsWith("jdbc:postgresql:") ? "  username: postgres\n  connect-timeout: 2s" : "",
                 webPort, webPort)
                 // Tests that are not about Q&A run without docs, so no embedding model is loaded.
@@ -103,14 +97,6 @@ public final class TestBot implements AutoCloseable {
 
     public String webUrl() {
         return "http://127.0.0.1:" + webPort;
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public Lorekeeper app() {

@@ -1,0 +1,55 @@
+package dev.lorekeeper.testing;
+
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/** The bot as a separate JVM (for kill -9 and start-up timing), and the config it needs to reach the double. */
+public final class BotProcess {
+    private BotProcess() {
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code discord:} section that points the bot at the double, plus {@code extraKeys} under it. */
+    public static String discordSection(DiscordDouble discord, String extraKeys) {
+        return """
+                discord:
+                  token: %s
+                  api-base-url: %s
+                  gateway-url: %s
+                %s
+                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
+                extraKeys.strip().indent(2).stripTrailing());
+    }
+
+    /** discord (pointed at the double), web on a loopback port, and the given storage and knowledge folders. */
+    public static String config(DiscordDouble discord, String storageYaml, int webPort, Path docs, Path index) {
+        return discordSection(discord, "") + """
+                storage:
+                %s
+                web:
+                  bind: 127.0.0.1
+                  port: %d
+                knowledge:
+                  docs: "%s"
+                  index: "%s"
+                """.formatted(storageYaml.strip().indent(2).stripTrailing(), webPort, docs, index);
+    }
+
+    /** {@code lorekeeper run --config FILE} on the test class path, in {@code workDir}. */
+    public static Process launch(Path config, Path workDir, ProcessBuilder.Redirect output) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.lorekeeper.app.Main", "run",
+                "--config", config.toString()).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output).start();
+    }
+}
