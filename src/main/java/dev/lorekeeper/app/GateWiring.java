@@ -43,10 +43,15 @@ final class GateWiring {
         return new ChainReader(chains, g.cacheTtl(), g.batchSize(), g.multicall(), ChainReader.Mode.BATCHED);
     }
 
+    /** Token metadata with the DB cache: shared by trait rules and characters. */
+    static MetadataFetcher metadataFetcher(LorekeeperConfig config, Database db) {
+        return new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout(),
+                new MetadataStore(db), config.metadata().refresh(), Clock.systemUTC());
+    }
+
     static GateService service(LorekeeperConfig config, Database db, ChainReader reader, RoleOps roles,
             Chains chains, GuildSettingsService settings) {
-        MetadataFetcher metadata = new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout(),
-                new MetadataStore(db), config.metadata().refresh(), Clock.systemUTC());
+        MetadataFetcher metadata = metadataFetcher(config, db);
         return new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
                 new GateEvaluator(reader, metadata, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
                         config.gating().confirmations())), new WalletLinks(db), db, roles,

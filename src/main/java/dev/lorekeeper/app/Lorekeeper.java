@@ -12,6 +12,11 @@ import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.discord.AboutCommand;
 import dev.lorekeeper.discord.AskCommand;
+import dev.lorekeeper.discord.CharacterCommand;
+import dev.lorekeeper.discord.QuestCommand;
+import dev.lorekeeper.discord.StatsCommand;
+import dev.lorekeeper.llm.LlmUsage;
+import dev.lorekeeper.web.MetadataRoutes;
 import dev.lorekeeper.discord.DocsCommand;
 import dev.lorekeeper.knowledge.QaReports;
 import dev.lorekeeper.knowledge.Answerer;
@@ -111,9 +116,19 @@ public final class Lorekeeper implements AutoCloseable {
         telemetry.gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
                 () -> outboxView.oldestPendingSeconds(java.time.Instant.now()));
 
-        KnowledgeService knowledge = knowledge(config, db, work);
+        LlmUsage usage = new LlmUsage(db, config.llm().dailyTokensPerMember(), config.llm().dailyTokensPerGuild(),
+                new LlmUsage.Prices(config.llm().usdPerMillionInput(), config.llm().usdPerMillionOutput()),
+                Clock.systemUTC());
+        LlmGateway llm = config.llmConfigured() ? LlmGateway.openAiCompatible(config.llm().baseUrl(),
+                config.llm().model(), config.llm().apiKey(), config.llm().timeout(), config.llm().maxConcurrent(),
+                usage) : null;
+        PromptTemplates prompts = new PromptTemplates(Path.of("prompts"));
+        KnowledgeService knowledge = knowledge(config, db, work, llm, prompts);
+        CharacterWiring.Characters play = CharacterWiring.build(config, db, chains,
+                GateWiring.metadataFetcher(config, db), llm, prompts, gates, settings, knowledge, work);
         web = new WebServer(config.web().bind(), config.web().port(), List.of(
                 new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute()),
+                new MetadataRoutes(play.characters(), id -> chains.byId(id).map(Chains.Chain::name)),
                 new HealthRoutes(List.of(
                         new HealthRoutes.Check("database", () -> db.withConnection(c -> c.isValid(2))
                                 ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("unreachable")),
@@ -146,7 +161,14 @@ public final class Lorekeeper implements AutoCloseable {
                         : FeatureStatus.active(Feature.QA, "/ask answers from " + knowledge.index().get().size()
                                 + " doc sections" + (config.llmConfigured() ? " with " + config.llm().model()
                                 : " by quoting them (no LLM configured)"))),
-                FeatureStatusSource.switchable(Feature.CHARACTERS, FeatureStatusSource.notInBuild(Feature.CHARACTERS)));
+                FeatureStatusSource.switchable(Feature.CHARACTERS, s -> {
+                    int n = CharacterWiring.collections(config.characters(), gates, s.guildId()).size();
+                    return n == 0 ? FeatureStatus.inactive(Feature.CHARACTERS, "no playable collection (add a gate "
+                            + "on an NFT, or characters.collections in the config)")
+                            : FeatureStatus.active(Feature.CHARACTERS, n + " playable collection(s); stories by "
+                            + (config.llmConfigured() ? config.llm().model() + ", offline narrator as fallback"
+                            : "the offline narrator (no LLM configured)"));
+                }));
         List<SlashCommand> commands = List.of(
                 new AboutCommand(features, settings, VersionInfo.version()),
                 new SettingsCommand(settings),
@@ -154,7 +176,10 @@ public final class Lorekeeper implements AutoCloseable {
                 new WalletsCommand(verification, settings),
                 new GateCommand(gates, config.chains().keySet(), work),
                 new AskCommand(knowledge, settings),
-                new DocsCommand(knowledge, new QaReports(db), settings, work));
+                new DocsCommand(knowledge, new QaReports(db), settings, work),
+                new CharacterCommand(play.characters(), settings),
+                new QuestCommand(play.quests(), play.characters(), settings),
+                new StatsCommand(usage, settings, config.llmConfigured()));
 
         InteractionRouter router = new InteractionRouter(commands, telemetry.interactions());
         discord = new DiscordBot(config.discord(), List.of(router,
@@ -195,15 +220,11 @@ public final class Lorekeeper implements AutoCloseable {
     }
 
     private static KnowledgeService knowledge(LorekeeperConfig config, Database db,
-            java.util.concurrent.ExecutorService work) {
+            java.util.concurrent.ExecutorService work, LlmGateway llm, PromptTemplates prompts) {
         var k = config.knowledge();
         KnowledgeService service = new KnowledgeService(Path.of(k.docs()), k.pages(), new IndexStore(
                 Path.of(k.index()), new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db),
                 new Conversations(db), k.questionsPerMinute(), Duration.ofMinutes(10));
-        LlmGateway llm = config.llmConfigured() ? LlmGateway.openAiCompatible(config.llm().baseUrl(),
-                config.llm().model(), config.llm().apiKey(), config.llm().timeout(), config.llm().maxConcurrent())
-                : null;
-        PromptTemplates prompts = new PromptTemplates(Path.of("prompts"));
         service.answerWith(new Answerer(service::index, llm, prompts, k.minRelevance(), k.topK(), k.baseUrl()),
                 new FollowUpRewriter(llm, prompts));
         if (service.docsExist()) {

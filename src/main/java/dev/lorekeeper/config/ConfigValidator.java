@@ -17,9 +17,8 @@ final class ConfigValidator {
         discord(config.discord());
         storage(config.storage());
         web(config.web());
-        if (config.llm() != null) {
-            llm(config.llm());
-        }
+        llm(config.llm());
+        characters(config);
         config.chains().forEach(this::chain);
         verification(config);
         gates(config);
@@ -75,6 +74,36 @@ final class ConfigValidator {
         url("llm.base-url", l.baseUrl().isEmpty() ? null : l.baseUrl(), "http", "https");
         if (l.maxConcurrent() < 1) {
             add("llm.max-concurrent", "must be at least 1");
+        }
+        if (l.dailyTokensPerMember() < 0) {
+            add("llm.daily-tokens-per-member", "must be 0 (unlimited) or more");
+        }
+        if (l.dailyTokensPerGuild() < 0) {
+            add("llm.daily-tokens-per-guild", "must be 0 (unlimited) or more");
+        }
+    }
+
+    private void characters(LorekeeperConfig config) {
+        CharactersConfig c = config.characters();
+        for (int i = 0; i < c.collections().size(); i++) {
+            CharactersConfig.Collection col = c.collections().get(i);
+            String path = "characters.collections[" + i + "]";
+            if (col.chain() == null || !config.chains().containsKey(col.chain())) {
+                add(path + ".chain", "'" + col.chain() + "' is not a chain under chains: (have "
+                        + config.chains().keySet() + ")");
+            }
+            if (col.contract() == null || !col.contract().matches("0x[0-9a-fA-F]{40}")) {
+                add(path + ".contract", "must be a 0x-prefixed 40-hex-digit contract address");
+            }
+            if (!col.standard().equals("erc721") && !col.standard().equals("erc1155")) {
+                add(path + ".standard", "'" + col.standard() + "' is not erc721 or erc1155");
+            }
+        }
+        if (c.summaryEvery() < 1) {
+            add("characters.summary-every", "must be at least 1 (events between memory summaries)");
+        }
+        if (c.memoryTokens() < 50 || c.memoryTokens() > 4000) {
+            add("characters.memory-tokens", c.memoryTokens() + " is out of range (50 to 4000)");
         }
     }
 

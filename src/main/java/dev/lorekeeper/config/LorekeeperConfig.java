@@ -15,6 +15,7 @@ public record LorekeeperConfig(
         GatingConfig gating,
         List<GateConfig> gates,
         MetadataConfig metadata,
+        CharactersConfig characters,
         GuildDefaults guildDefaults) {
 
     public LorekeeperConfig {
@@ -27,10 +28,12 @@ public record LorekeeperConfig(
         gating = gating == null ? GatingConfig.defaults() : gating;
         gates = gates == null ? List.of() : List.copyOf(gates);
         metadata = metadata == null ? MetadataConfig.defaults() : metadata;
+        characters = characters == null ? CharactersConfig.defaults() : characters;
+        llm = llm == null ? LlmConfig.defaults() : llm;
         guildDefaults = guildDefaults == null ? GuildDefaults.defaults() : guildDefaults;
     }
 
     public boolean llmConfigured() {
-        return llm != null && llm.configured();
+        return llm.configured();
     }
 }

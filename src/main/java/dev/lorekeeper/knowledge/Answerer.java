@@ -1,5 +1,6 @@
 package dev.lorekeeper.knowledge;
 
+import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
 import java.util.ArrayList;
@@ -39,6 +40,11 @@ public final class Answerer {
     }
 
     public Answer answer(String question) {
+        return answer(question, LlmCall.cli("qa"));
+    }
+
+    /** An answer for {@code call}'s member: the model's tokens count against their budget. */
+    public Answer answer(String question, LlmCall call) {
         Optional<KnowledgeIndex> idx = index.get();
         if (idx.isEmpty()) {
             return new Answer(question, "The docs are not indexed yet. A moderator can run /docs reload.", false,
@@ -50,7 +56,7 @@ public final class Answerer {
             return notCovered(question, sources);
         }
         if (llm != null) {
-            Optional<LlmGateway.Reply> reply = llm.chat(prompts.get("answer-system"), prompts.render("answer-user",
+            Optional<LlmGateway.Reply> reply = llm.chat(call, prompts.get("answer-system"), prompts.render("answer-user",
                     Map.of("passages", passages(hits), "question", question)));
             if (reply.isPresent()) {
                 String text = reply.get().text();

@@ -1,5 +1,6 @@
 package dev.lorekeeper.knowledge;
 
+import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class FollowUpRewriter {
         this.prompts = prompts;
     }
 
-    public String standalone(List<Conversations.Turn> history, String followUp) {
+    public String standalone(List<Conversations.Turn> history, String followUp, LlmCall call) {
         if (history.isEmpty()) {
             return followUp;
         }
@@ -26,7 +27,7 @@ public final class FollowUpRewriter {
             StringBuilder h = new StringBuilder();
             history.forEach(t -> h.append("Member: ").append(t.question()).append("\nBot: ")
                     .append(t.answer().length() > 600 ? t.answer().substring(0, 600) + "…" : t.answer()).append('\n'));
-            var reply = llm.chat("You rewrite questions.", prompts.render("rewrite", Map.of("history", h.toString().strip(),
+            var reply = llm.chat(call, "You rewrite questions.", prompts.render("rewrite", Map.of("history", h.toString().strip(),
                     "question", followUp)));
             if (reply.isPresent() && !reply.get().text().isBlank() && reply.get().text().length() < 500) {
                 return reply.get().text().lines().findFirst().orElse(followUp).strip();

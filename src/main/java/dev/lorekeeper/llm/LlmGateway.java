@@ -24,24 +24,51 @@ public final class LlmGateway {
     private final ChatModel model;
     private final Semaphore inFlight;
     private final Duration timeout;
+    private final LlmUsage usage;
 
-    private LlmGateway(ChatModel model, int maxConcurrent, Duration timeout) {
+    private LlmGateway(ChatModel model, int maxConcurrent, Duration timeout, LlmUsage usage) {
         this.model = model;
         this.inFlight = new Semaphore(maxConcurrent, true);
         this.timeout = timeout;
+        this.usage = usage;
     }
 
     /** An endpoint-backed gateway. */
     public static LlmGateway openAiCompatible(String baseUrl, String modelName, String apiKey, Duration timeout,
             int maxConcurrent) {
+        return openAiCompatible(baseUrl, modelName, apiKey, timeout, maxConcurrent, null);
+    }
+
+    /** A gateway that records every call's tokens and refuses calls once a daily budget is spent. */
+    public static LlmGateway openAiCompatible(String baseUrl, String modelName, String apiKey, Duration timeout,
+            int maxConcurrent, LlmUsage usage) {
         ChatModel m = OpenAiChatModel.builder().baseUrl(baseUrl).modelName(modelName)
                 .apiKey(apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey)
                 .timeout(timeout).maxRetries(0).temperature(0.2).build();
-        return new LlmGateway(m, maxConcurrent, timeout);
+        return new LlmGateway(m, maxConcurrent, timeout, usage);
     }
 
-    /** The model's reply, or empty when it failed, timed out or too many calls are waiting. */
-    public Optional<Reply> chat(String system, String user) {
+    /** Whether the member's and the server's daily token budgets have room for this call. */
+    public boolean withinBudget(LlmCall call) {
+        return usage == null || usage.withinBudget(call);
+    }
+
+    /**
+     * The model's reply, or empty when it failed, timed out, too many calls are waiting, or the caller's daily budget
+     * is spent (check {@link #withinBudget} first to tell the member why).
+     */
+    public Optional<Reply> chat(LlmCall call, String system, String user) {
+        if (!withinBudget(call)) {
+            return Optional.empty();
+        }
+        Optional<Reply> reply = chat(system, user);
+        if (usage != null) {
+            reply.ifPresent(r -> usage.record(call, r.inputTokens(), r.outputTokens()));
+        }
+        return reply;
+    }
+
+    private Optional<Reply> chat(String system, String user) {
         try {
             if (!inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("LLM busy: {} calls in flight; answering offline", inFlight.availablePermits());

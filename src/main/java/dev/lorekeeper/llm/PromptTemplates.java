@@ -20,20 +20,25 @@ public final class PromptTemplates {
     }
 
     public String get(String name) {
-        Path file = dir.resolve(name + ".md");
+        return file(name + ".md");
+    }
+
+    /** Any file of the prompts folder by its full name (for example the offline narrator's YAML). */
+    public String file(String fileName) {
+        Path file = dir.resolve(fileName);
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8);
             }
-            try (InputStream in = PromptTemplates.class.getResourceAsStream("/prompts/" + name + ".md")) {
+            try (InputStream in = PromptTemplates.class.getResourceAsStream("/prompts/" + fileName)) {
                 if (in == null) {
-                    throw new IllegalStateException("prompt template " + name + ".md is missing from " + dir
+                    throw new IllegalStateException("prompt template " + fileName + " is missing from " + dir
                             + " and from the jar");
                 }
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prompt template " + name, e);
+            throw new UncheckedIOException("cannot read prompt template " + fileName, e);
         }
     }
 

@@ -146,6 +146,14 @@ public final class FakeInteraction {
         return out;
     }
 
+    /** Autocomplete choices as label → value. */
+    public synchronized java.util.Map<String, String> awaitChoiceValues() {
+        waitFor(() -> choices != null, DEFAULT_WAIT, "no autocomplete answer for interaction " + id);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        choices.forEach(c -> out.put(c.path("name").asText(), c.path("value").asText()));
+        return out;
+    }
+
     private void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {

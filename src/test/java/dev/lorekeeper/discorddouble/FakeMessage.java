@@ -52,6 +52,14 @@ public record FakeMessage(long id, long channelId, Long guildId, FakeUser author
         return sb.toString();
     }
 
+    /** The files the bot attached, by name, with their bytes. */
+    public java.util.Map<String, byte[]> files() {
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        request.path("_files").forEach(f -> out.put(f.path("filename").asText(),
+                java.util.Base64.getDecoder().decode(f.path("data").asText(""))));
+        return out;
+    }
+
     /** True when the bot allowed no mention at all (parse empty, no users or roles listed). */
     public boolean mentionsNothing() {
         return allowedMentions != null && allowedMentions.path("parse").isEmpty()

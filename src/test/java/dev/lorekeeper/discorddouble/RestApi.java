@@ -134,7 +134,13 @@ final class RestApi {
             ArrayNode files = Json.MAPPER.createArrayNode();
             List<UploadedFile> uploads = ctx.uploadedFiles();
             for (UploadedFile f : uploads) {
-                files.add(Json.obj("filename", f.filename(), "size", f.size(), "content_type", f.contentType()));
+                ObjectNode file = Json.obj("filename", f.filename(), "size", f.size(), "content_type", f.contentType());
+                try (java.io.InputStream in = f.content()) {
+                    file.put("data", java.util.Base64.getEncoder().encodeToString(in.readAllBytes()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                files.add(file);
             }
             payload.set("_files", files);
             return payload;

@@ -1,0 +1,114 @@
+package dev.lorekeeper.app;
+
+import dev.lorekeeper.chain.ChainReader;
+import dev.lorekeeper.chain.Chains;
+import dev.lorekeeper.chain.CursorStore;
+import dev.lorekeeper.chain.DelegationReader;
+import dev.lorekeeper.chain.MetadataFetcher;
+import dev.lorekeeper.chain.OwnerIndex;
+import dev.lorekeeper.chain.TokenLister;
+import dev.lorekeeper.chain.TokenMetadataLocator;
+import dev.lorekeeper.character.CharacterService;
+import dev.lorekeeper.character.CharacterStore;
+import dev.lorekeeper.character.Chronicle;
+import dev.lorekeeper.character.Holdings;
+import dev.lorekeeper.character.Lore;
+import dev.lorekeeper.character.MemoryRecall;
+import dev.lorekeeper.character.MemoryStore;
+import dev.lorekeeper.character.Narrator;
+import dev.lorekeeper.character.OfflineNarrator;
+import dev.lorekeeper.character.PlayerWallets;
+import dev.lorekeeper.character.QuestService;
+import dev.lorekeeper.character.QuestStore;
+import dev.lorekeeper.config.CharactersConfig;
+import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.config.LorekeeperConfig;
+import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.Rule;
+import dev.lorekeeper.knowledge.KnowledgeService;
+import dev.lorekeeper.llm.LlmGateway;
+import dev.lorekeeper.llm.PromptTemplates;
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.wallet.WalletLink;
+import dev.lorekeeper.wallet.WalletLinks;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+/** How characters and quests are built from config and the other features' parts. */
+final class CharacterWiring {
+    /** Both services share one store, narrator and memory. */
+    record Characters(CharacterService characters, QuestService quests) {
+    }
+
+    private CharacterWiring() {
+    }
+
+    static Characters build(LorekeeperConfig config, Database db, Chains chains, MetadataFetcher metadata, LlmGateway llm, PromptTemplates prompts, GateService gates,
+            GuildSettingsService settings, KnowledgeService knowledge, Executor background) {
+        CharactersConfig cc = config.characters();
+        Clock clock = Clock.systemUTC();
+        CharacterStore store = new CharacterStore(db, clock);
+        MemoryStore memories = new MemoryStore(db);
+        MemoryRecall recall = new MemoryRecall(cc.memoryTokens());
+        Narrator narrator = new Narrator(llm, prompts, new OfflineNarrator(prompts.file("offline-narrator.yaml")));
+        Chronicle chronicle = new Chronicle(store, memories, narrator, cc.summaryEvery(), clock, background);
+        // Its own reader: holder checks are trusted for a short while only, whatever the gating cache does.
+        ChainReader reader = new ChainReader(chains, cc.ownershipCache(), config.gating().batchSize(),
+                config.gating().multicall(), ChainReader.Mode.BATCHED);
+        Holdings holdings = new Holdings(reader, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
+                config.gating().confirmations()));
+        CharacterService characters = new CharacterService(store, memories, recall, chronicle, narrator,
+                new TokenMetadataLocator(reader, metadata),
+                holdings, wallets(new WalletLinks(db), new DelegationReader(chains, config.gating().delegateRegistry(),
+                        config.gating().cacheTtl()), settings), guild -> collections(cc, gates, guild),
+                new QuestStore(db), clock);
+        QuestService quests = new QuestService(db, store, memories, recall, chronicle, narrator, lore(knowledge),
+                cc.questCooldown(), clock);
+        return new Characters(characters, quests);
+    }
+
+    /** The configured collections, plus every ERC-721 and ERC-1155 contract the server's gates ask for. */
+    static List<CharactersConfig.Collection> collections(CharactersConfig cc, GateService gates, long guildId) {
+        Set<CharactersConfig.Collection> out = new LinkedHashSet<>();
+        cc.collections().forEach(c -> out.add(new CharactersConfig.Collection(c.chain(),
+                c.contract().toLowerCase(Locale.ROOT), c.standard())));
+        gates.gates(guildId).forEach(g -> g.rule().requirements().forEach(r -> {
+            if (r instanceof Rule.Erc721 e) {
+                out.add(new CharactersConfig.Collection(e.chain(), e.contract().toLowerCase(Locale.ROOT), "erc721"));
+            } else if (r instanceof Rule.Erc1155 e) {
+                out.add(new CharactersConfig.Collection(e.chain(), e.contract().toLowerCase(Locale.ROOT), "erc1155"));
+            }
+        }));
+        return List.copyOf(out);
+    }
+
+    /** Verified wallets, plus cold wallets delegated to them when the server counts delegations. */
+    private static PlayerWallets wallets(WalletLinks links, DelegationReader delegations,
+            GuildSettingsService settings) {
+        return (guildId, memberId, chain, contract) -> {
+            List<String> hot = links.of(guildId, memberId).stream().map(WalletLink::address).toList();
+            List<String> out = new ArrayList<>(hot);
+            if (!hot.isEmpty() && settings.of(guildId).delegation()) {
+                delegations.incoming(chain, hot).values().forEach(list -> list.stream()
+                        .filter(d -> d.contract() == null || d.contract().equalsIgnoreCase(contract))
+                        .map(DelegationReader.Delegation::from)
+                        .filter(from -> out.stream().noneMatch(a -> a.equalsIgnoreCase(from)))
+                        .forEach(out::add));
+            }
+            return out;
+        };
+    }
+
+    private static Lore lore(KnowledgeService knowledge) {
+        return (query, passages) -> knowledge.index().map(idx -> idx.search(query, passages).stream()
+                .map(h -> "[" + h.chunk().title() + "] " + h.chunk().text().replaceAll("\\s+", " ").strip())
+                .map(t -> t.length() > 700 ? t.substring(0, 700) + "…" : t)
+                .collect(Collectors.joining("\n\n"))).orElse("");
+    }
+}

@@ -1,0 +1,234 @@
+package dev.lorekeeper.character;
+
+import dev.lorekeeper.chain.TokenMetadata;
+import dev.lorekeeper.chain.TokenMetadataLocator;
+import dev.lorekeeper.config.CharactersConfig;
+import dev.lorekeeper.llm.LlmCall;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Characters from a member's point of view: the tokens they can pick, picking one (creating its persona the first
+ * time, inheriting its story when it changed hands), the card, talking, and export. Only the current holder plays.
+ */
+public final class CharacterService {
+    static final int AUTOCOMPLETE_CHOICES = 25;
+
+    private final CharacterStore store;
+    private final MemoryStore memories;
+    private final MemoryRecall recall;
+    private final Chronicle chronicle;
+    private final Narrator narrator;
+    private final TokenMetadataLocator metadata;
+    private final Holdings holdings;
+    private final PlayerWallets wallets;
+    private final Collections collections;
+    private final QuestStore quests;
+    private final Clock clock;
+    private final AtomicLong turns = new AtomicLong();
+
+    /** The collections playable in a server. */
+    @FunctionalInterface
+    public interface Collections {
+        List<CharactersConfig.Collection> of(long guildId);
+    }
+
+    public CharacterService(CharacterStore store, MemoryStore memories, MemoryRecall recall, Chronicle chronicle,
+            Narrator narrator, TokenMetadataLocator metadata, Holdings holdings, PlayerWallets wallets,
+            Collections collections, QuestStore quests, Clock clock) {
+        this.store = store;
+        this.memories = memories;
+        this.recall = recall;
+        this.chronicle = chronicle;
+        this.narrator = narrator;
+        this.metadata = metadata;
+        this.holdings = holdings;
+        this.wallets = wallets;
+        this.collections = collections;
+        this.quests = quests;
+        this.clock = clock;
+    }
+
+    /** An autocomplete choice: what the member reads, and the token key it stands for. */
+    public record Option(String label, String value) {
+    }
+
+    /** The tokens this member's wallets hold in the server's collections, filtered by what they typed. */
+    public List<Option> options(long guildId, long memberId, String typed) {
+        String filter = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        List<Option> out = new ArrayList<>();
+        for (CharactersConfig.Collection col : collections.of(guildId)) {
+            List<String> mine = wallets.walletsFor(guildId, memberId, col.chain(), col.contract());
+            if (col.standard().equals("erc1155") && filter.matches("\\d{1,78}")) {
+                TokenRef t = new TokenRef(col.chain(), col.contract(), new BigInteger(filter));
+                out.add(new Option(label(t), t.key()));
+                continue;
+            }
+            for (BigInteger id : holdings.tokensOf(col, mine).orElse(List.of())) {
+                TokenRef t = new TokenRef(col.chain(), col.contract(), id);
+                String label = label(t);
+                if (filter.isEmpty() || label.toLowerCase(Locale.ROOT).contains(filter)
+                        || id.toString().startsWith(filter)) {
+                    out.add(new Option(label, t.key()));
+                }
+            }
+        }
+        return out.subList(0, Math.min(AUTOCOMPLETE_CHOICES, out.size()));
+    }
+
+    private String label(TokenRef t) {
+        String collection = t.contract().substring(0, 6) + "…" + t.contract().substring(38);
+        return store.find(t).map(c -> c.name() + " (#" + t.tokenId() + ", " + collection + ")")
+                .orElse("#" + t.tokenId() + " (" + collection + " on " + t.chain() + ")");
+    }
+
+    /** The outcome of /character choose: the character, and whether its story came from another holder. */
+    public record Chosen(GameCharacter character, boolean inherited, boolean isNew) {
+    }
+
+    public Chosen choose(long guildId, long memberId, String tokenKey) {
+        TokenRef token = TokenRef.parse(tokenKey).orElseThrow(() -> new PlayRefused("Pick one of the suggested "
+                + "tokens (start typing in the token option), or give chain:contract:id."));
+        CharactersConfig.Collection col = collection(guildId, token).orElseThrow(() -> new PlayRefused(
+                "That collection can't be played in this server. Ask a moderator to add it under "
+                        + "characters.collections."));
+        requireHolder(guildId, memberId, col, token);
+        Optional<GameCharacter> existing = store.find(token);
+        TokenMetadata meta = metadata.metadata(token.chain(), token.contract(), token.tokenId());
+        LlmCall call = LlmCall.of("persona", guildId, memberId);
+        GameCharacter character;
+        if (existing.isEmpty()) {
+            Persona persona = narrator.persona(token, meta, call).value();
+            character = store.create(token, meta.imageUrl(), persona, hash(meta));
+        } else {
+            character = existing.get();
+            String h = hash(meta);
+            if (meta.ok() && !h.equals(store.metadataHash(character.id()).orElse(""))) {
+                store.updatePersona(character.id(), meta.imageUrl(), narrator.persona(token, meta, call).value(), h);
+                character = store.byId(character.id()).orElseThrow();
+            }
+        }
+        List<Long> previous = store.pick(guildId, memberId, character.id());
+        boolean inherited = !previous.isEmpty();
+        if (inherited) {
+            long id = character.id();
+            boolean due = storeMemory(id, "owner", character.name() + " passed into the care of a new keeper.", 6);
+            if (due) {
+                chronicle.summarize(id, LlmCall.of("memory", guildId, memberId));
+            }
+        }
+        if (character.activeQuestId() != null) {
+            quests.reassign(character.activeQuestId(), memberId);
+        }
+        return new Chosen(store.byId(character.id()).orElseThrow(), inherited, existing.isEmpty());
+    }
+
+    /** The member's character, if they still hold its token. */
+    public Player player(long guildId, long memberId) {
+        long id = store.pickOf(guildId, memberId).orElseThrow(() -> new PlayRefused("You haven't picked a "
+                + "character yet. Use /character choose and pick one of your tokens."));
+        GameCharacter c = store.byId(id).orElseThrow(() -> new PlayRefused("Your character is gone; pick again "
+                + "with /character choose."));
+        CharactersConfig.Collection col = collection(guildId, c.token()).orElseThrow(() -> new PlayRefused(
+                c.name() + "'s collection is no longer playable in this server."));
+        requireHolder(guildId, memberId, col, c.token());
+        return new Player(guildId, memberId, c);
+    }
+
+    private void requireHolder(long guildId, long memberId, CharactersConfig.Collection col, TokenRef token) {
+        List<String> mine = wallets.walletsFor(guildId, memberId, token.chain(), token.contract());
+        if (mine.isEmpty()) {
+            throw new PlayRefused("Link the wallet that holds your token first, with /verify.");
+        }
+        switch (holdings.holds(col, token, mine)) {
+            case YES -> { }
+            case NO -> throw new PlayRefused("None of your verified wallets holds token #" + token.tokenId()
+                    + " any more. Only its current holder can play it.");
+            default -> throw new PlayRefused("I can't read the chain right now to check that you hold this token. "
+                    + "Please try again in a minute.");
+        }
+    }
+
+    private Optional<CharactersConfig.Collection> collection(long guildId, TokenRef token) {
+        return collections.of(guildId).stream().filter(c -> c.chain().equals(token.chain())
+                && c.contract().equalsIgnoreCase(token.contract())).findFirst();
+    }
+
+    /** What the card shows besides the character itself. */
+    public record Card(GameCharacter character, List<Quest> recentQuests, int nextLevelXp) {
+    }
+
+    public Card card(Player p) {
+        GameCharacter c = p.character();
+        return new Card(c, quests.latest(c.id(), 3), Levels.xpFor(c.level() + 1));
+    }
+
+    public Narrator.Narrated<String> talk(Player p, String message) {
+        GameCharacter c = p.character();
+        List<Memory> recalled = recall.recall(memories.window(c.id()), message, clock.instant());
+        LlmCall call = new LlmCall("talk", p.guildId(), p.memberId(), c.id());
+        Narrator.Narrated<String> reply = narrator.talk(c, message, recalled, MemoryRecall.lines(recalled), call,
+                turns.incrementAndGet());
+        boolean due = storeMemory(c.id(), "talk", "A keeper said \"" + OfflineNarrator.truncate(message, 200)
+                + "\"; " + c.name() + " answered \"" + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2);
+        if (due) {
+            chronicle.summarize(c.id(), call);
+        }
+        return reply;
+    }
+
+    public byte[] export(Player p) {
+        GameCharacter c = p.character();
+        return CardV2.json(c, memories.recent(c.id(), 20), quests.latest(c.id(), 10))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** ERC-721 metadata of a character with its progress as extra attributes; empty when it has none yet. */
+    public Optional<java.util.Map<String, Object>> livingMetadata(String chain, String contract, BigInteger id) {
+        return store.find(new TokenRef(chain, contract, id)).map(c -> {
+            List<java.util.Map<String, Object>> attributes = new ArrayList<>();
+            for (String t : c.persona().traits()) {
+                int colon = t.indexOf(": ");
+                attributes.add(attribute(t.substring(0, colon), t.substring(colon + 2), false));
+            }
+            attributes.add(attribute("Level", c.level(), true));
+            attributes.add(attribute("XP", c.xp(), true));
+            attributes.add(attribute("Quests completed", c.questsCompleted(), true));
+            attributes.add(attribute("Title", c.title(), false));
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("name", c.name());
+            out.put("description", c.persona().backstory());
+            if (c.imageUrl() != null) {
+                out.put("image", c.imageUrl());
+            }
+            out.put("attributes", attributes);
+            return out;
+        });
+    }
+
+    private static java.util.Map<String, Object> attribute(String type, Object value, boolean number) {
+        java.util.Map<String, Object> a = new java.util.LinkedHashMap<>();
+        a.put("trait_type", type);
+        a.put("value", value);
+        if (number) {
+            a.put("display_type", "number");
+        }
+        return a;
+    }
+
+    private boolean storeMemory(long characterId, String kind, String text, int importance) {
+        return store.database().inTransaction(tx -> chronicle.remember(tx, characterId, kind, text, importance));
+    }
+
+    static String hash(TokenMetadata m) {
+        String basis = m.name() + "\n" + m.description() + "\n" + m.image() + "\n" + m.attributes();
+        return HexFormat.of().formatHex(OfflineNarrator.sha256(basis));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lorekeeper.character;
+
+import dev.lorekeeper.llm.LlmCall;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what a character lives through into its episodic log and keeps the rolling summary fresh: after every
+ * {@code summaryEvery} events, the summary is rewritten from the previous one and the events since.
+ */
+public final class Chronicle {
+    private static final Logger log = LoggerFactory.getLogger(Chronicle.class);
+
+    private final CharacterStore characters;
+    private final MemoryStore memories;
+    private final Narrator narrator;
+    private final int summaryEvery;
+    private final Clock clock;
+    private final Executor background;
+
+    /** Summaries are written on {@code background}: a model call must never hold up a member's reply. */
+    public Chronicle(CharacterStore characters, MemoryStore memories, Narrator narrator, int summaryEvery,
+            Clock clock, Executor background) {
+        this.background = background;
+        this.characters = characters;
+        this.memories = memories;
+        this.narrator = narrator;
+        this.summaryEvery = summaryEvery;
+        this.clock = clock;
+    }
+
+    /** Records a memory in the caller's transaction; returns whether a summary is now due. */
+    boolean remember(Connection c, long characterId, String kind, String text, int importance) throws SQLException {
+        MemoryStore.append(c, characterId, kind, text, importance, clock.instant());
+        return CharacterStore.countEvent(c, characterId) >= summaryEvery;
+    }
+
+    /** Rewrites the summary from the events since the last one (after the memory's transaction committed). */
+    void summarize(long characterId, LlmCall call) {
+        background.execute(() -> {
+            try {
+                characters.byId(characterId).ifPresent(c -> characters.saveSummary(characterId,
+                        narrator.summarize(c, memories.recent(characterId, summaryEvery), call)));
+            } catch (RuntimeException e) {
+                log.warn("summary of character {} failed ({}); the next event tries again", characterId,
+                        e.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,18 @@
+package dev.lorekeeper.character;
+
+import java.util.List;
+
+/**
+ * Who a character is, built once from its token's metadata and stored: archetype, how it speaks, its backstory and
+ * its greeting, plus stats derived from its traits. {@code source} is "llm" or "offline".
+ */
+public record Persona(String name, String archetype, String voice, String backstory, String greeting,
+        List<String> traits, Stats stats, String source) {
+    public Persona {
+        traits = List.copyOf(traits);
+    }
+
+    /** Base stats from 1 to 10, fixed by the token's traits. */
+    public record Stats(int might, int wits, int heart) {
+    }
+}
