@@ -61,7 +61,7 @@ public final class QuestService {
         Optional<Instant> last = quests.lastStart(p.guildId(), p.memberId());
         Instant now = clock.instant();
         if (last.isPresent() && last.get().plus(cooldown).isAfter(now)) {
-            long minutes = Math.max(1, Duration.between(now, last.get().plus(cooldown)).toSeconds() / 60 + 1);
+            long minutes = Math.max(1, (Duration.between(now, last.get().plus(cooldown)).toSeconds() + 59) / 60);
             throw new PlayRefused("You can start a new quest in about " + minutes + " minute"
                     + (minutes == 1 ? "" : "s") + ".");
         }

@@ -60,7 +60,11 @@ public final class LlmUsage {
                 ps.setString(2, call.feature());
                 ps.setLong(3, call.guildId());
                 ps.setLong(4, call.memberId());
-                ps.setObject(5, call.characterId());
+                if (call.characterId() == null) {
+                    ps.setNull(5, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(5, call.characterId());
+                }
                 ps.setInt(6, promptTokens);
                 ps.setInt(7, completionTokens);
                 ps.setTimestamp(8, Timestamp.from(clock.instant()));

@@ -1,0 +1,188 @@
+package dev.lorekeeper.character;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lorekeeper.llm.LlmCall;
+import dev.lorekeeper.llm.LlmUsage;
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.MutableClock;
+import dev.lorekeeper.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The quest state machine and the usage ledger on H2 and on a real PostgreSQL, with the same migrations. */
+class QuestStorageTest {
+    static Stream<TestDatabases.Kind> kinds() {
+        return TestDatabases.both();
+    }
+
+    record Setup(Database db, CharacterStore characters, MemoryStore memories, QuestService quests, MutableClock clock) {
+        Player player(GameCharacter c, long member) {
+            return new Player(1, member, characters.byId(c.id()).orElseThrow());
+        }
+    }
+
+    static Setup setup(TestDatabases.Kind kind) {
+        Database db = TestDatabases.open(kind);
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+        CharacterStore characters = new CharacterStore(db, clock);
+        MemoryStore memories = new MemoryStore(db);
+        Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline());
+        Chronicle chronicle = new Chronicle(characters, memories, narrator, 3, clock, Runnable::run);
+        QuestService quests = new QuestService(db, characters, memories, new MemoryRecall(400), chronicle, narrator,
+                Lore.NONE, Duration.ofMinutes(10), clock);
+        return new Setup(db, characters, memories, quests, clock);
+    }
+
+    static GameCharacter create(Setup s, long tokenId) {
+        Persona persona = CharacterFixtures.offline().persona(CharacterFixtures.token(tokenId),
+                CharacterFixtures.fox(tokenId));
+        return s.characters().create(CharacterFixtures.token(tokenId), "https://img.example/" + tokenId + ".png",
+                persona, "hash-" + tokenId);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aQuestRunsToTheEndAndItsOutcomesBecomeXpItemsAndMemories(TestDatabases.Kind kind) {
+        Setup s = setup(kind);
+        try (Database ignored = s.db()) {
+            GameCharacter c = create(s, 1);
+            QuestService.View v = s.quests().start(s.player(c, 10));
+            assertThat(v.quest().step()).isZero();
+            assertThat(v.character().activeQuestId()).isEqualTo(v.quest().id());
+            int xp = 0;
+            List<String> items = new ArrayList<>();
+            QuestService.Outcome o = null;
+            for (int step = 0; step < v.quest().plan().steps().size(); step++) {
+                int pick = v.quest().plan().steps().get(step).choices().size() - 1;
+                o = s.quests().choose(s.player(c, 10), v.quest().id(), step, pick);
+                QuestPlan.Choice choice = v.quest().plan().steps().get(step).choices().get(pick);
+                xp += choice.xp();
+                if (choice.item() != null) {
+                    items.add(choice.item());
+                }
+            }
+            xp += QuestService.COMPLETION_XP;
+            assertThat(o.completed()).isTrue();
+            GameCharacter after = s.characters().byId(c.id()).orElseThrow();
+            assertThat(after.xp()).isEqualTo(xp);
+            assertThat(after.level()).isEqualTo(Levels.level(xp));
+            assertThat(after.inventory()).containsExactlyElementsOf(items.stream().distinct().toList());
+            assertThat(after.questsCompleted()).isEqualTo(1);
+            assertThat(after.activeQuestId()).isNull();
+            assertThat(o.quest().status()).isEqualTo(Quest.Status.COMPLETED);
+            assertThat(o.quest().xpGained()).isEqualTo(xp);
+            List<Memory> memories = s.memories().recent(c.id(), 50);
+            assertThat(memories).extracting(Memory::kind).startsWith("quest").endsWith("choice", "quest");
+            assertThat(memories.get(memories.size() - 1).text()).contains("Completed");
+            // Every third event rewrites the rolling summary.
+            assertThat(after.summary()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void simultaneousClicksOnOneStepApplyExactlyOnce(TestDatabases.Kind kind) throws Exception {
+        Setup s = setup(kind);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Database ignored = s.db()) {
+            GameCharacter c = create(s, 2);
+            QuestService.View v = s.quests().start(s.player(c, 10));
+            List<Callable<String>> clicks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int choice = i % v.quest().current().choices().size();
+                clicks.add(() -> {
+                    try {
+                        s.quests().choose(s.player(c, 10), v.quest().id(), 0, choice);
+                        return "applied";
+                    } catch (PlayRefused e) {
+                        return e.getMessage();
+                    }
+                });
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(clicks)) {
+                results.add(f.get());
+            }
+            assertThat(results).filteredOn("applied"::equals).hasSize(1);
+            assertThat(results).filteredOn(r -> r.startsWith("This choice was already made")).hasSize(7);
+            assertThat(s.quests().log(c.id(), 1).get(0).step()).isEqualTo(1);
+            // Another member (who does not hold the token) can not advance it through a stale view either.
+            assertThatThrownBy(() -> s.quests().choose(s.player(c, 10), v.quest().id(), 0, 0))
+                    .hasMessageContaining("already made");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void oneActiveQuestPerCharacterAndACooldownPerMember(TestDatabases.Kind kind) {
+        Setup s = setup(kind);
+        try (Database ignored = s.db()) {
+            GameCharacter c = create(s, 3);
+            QuestService.View v = s.quests().start(s.player(c, 10));
+            assertThatThrownBy(() -> s.quests().start(s.player(c, 10))).hasMessageContaining("already on a quest");
+            s.quests().abandon(s.player(c, 10));
+            assertThat(s.characters().byId(c.id()).orElseThrow().activeQuestId()).isNull();
+            assertThatThrownBy(() -> s.quests().start(s.player(c, 10)))
+                    .hasMessageContaining("new quest in about 10 minutes");
+            s.clock().advance(Duration.ofMinutes(10));
+            QuestService.View next = s.quests().start(s.player(c, 10));
+            assertThat(next.quest().plan().title()).isNotEqualTo(v.quest().plan().title());
+            assertThat(s.quests().log(c.id(), 10)).extracting(Quest::status)
+                    .containsExactly(Quest.Status.ACTIVE, Quest.Status.ABANDONED);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aCharacterIsOnePerTokenAndPassesToTheNextPicker(TestDatabases.Kind kind) {
+        Setup s = setup(kind);
+        try (Database ignored = s.db()) {
+            GameCharacter c = create(s, 4);
+            assertThat(create(s, 4).id()).isEqualTo(c.id());
+            assertThat(s.characters().pick(1, 10, c.id())).isEmpty();
+            assertThat(s.characters().pick(1, 11, c.id())).containsExactly(10L);
+            assertThat(s.characters().pickOf(1, 10)).isEmpty();
+            assertThat(s.characters().pickOf(1, 11)).contains(c.id());
+            s.characters().updatePersona(c.id(), null, c.persona(), "hash-new");
+            assertThat(s.characters().byId(c.id()).orElseThrow().personaVersion()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theUsageLedgerCountsPerMemberAndServerAndEnforcesBothBudgets(TestDatabases.Kind kind) {
+        Database db = TestDatabases.open(kind);
+        try (db) {
+            MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+            LlmUsage usage = new LlmUsage(db, 500, 800, new LlmUsage.Prices(1, 2), clock);
+            usage.record(new LlmCall("qa", 1, 10, null), 300, 100);
+            usage.record(new LlmCall("quest", 1, 11, 5L), 300, 50);
+            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 10))).isTrue();
+            usage.record(new LlmCall("talk", 1, 10, 5L), 100, 20);
+            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 10))).isFalse();
+            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 12))).isFalse(); // the server's 800 are spent
+            assertThat(usage.withinBudget(LlmCall.of("talk", 2, 10))).isTrue();
+            LlmUsage.Report r = usage.report(1, 30);
+            assertThat(r.today()).extracting(LlmUsage.FeatureUsage::feature).containsExactly("qa", "quest", "talk");
+            assertThat(r.dayAxis()).hasSize(30);
+            assertThat(r.tokensPerDay().get("qa").get(29)).isEqualTo(400L);
+            clock.advance(Duration.ofDays(1));
+            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 10))).isTrue();
+            assertThat(usage.report(1, 30).today()).isEmpty();
+            assertThat(usage.report(1, 30).period()).hasSize(3);
+        }
+    }
+}
