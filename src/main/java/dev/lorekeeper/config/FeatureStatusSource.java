@@ -5,11 +5,6 @@ package dev.lorekeeper.config;
 public interface FeatureStatusSource {
     FeatureStatus status(GuildSettings settings);
 
-    /** For a feature that this build does not contain. */
-    static FeatureStatusSource notInBuild(Feature feature) {
-        return s -> FeatureStatus.inactive(feature, "not available in this version of Lorekeeper yet");
-    }
-
     /** Wraps a feature's own check with the server's on/off switch, which always wins. */
     static FeatureStatusSource switchable(Feature feature, FeatureStatusSource inner) {
         return s -> s.features().enabled(feature) ? inner.status(s)

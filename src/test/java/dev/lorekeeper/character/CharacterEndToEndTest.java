@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.discord.Markdown;
 import dev.lorekeeper.discorddouble.FakeGuild;
@@ -14,14 +13,13 @@ import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.ManualVerify;
+import dev.lorekeeper.testing.MetadataServer;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +42,7 @@ class CharacterEndToEndTest {
     static final Pattern XP = Pattern.compile("\\n\\+(\\d+) XP");
 
     static Anvil anvil;
-    static HttpServer metadata;
+    static MetadataServer metadata;
     static TestBot bot;
     static FakeGuild guild;
     static String nft;
@@ -56,22 +54,9 @@ class CharacterEndToEndTest {
     static void start() throws Exception {
         anvil = Anvil.start();
         minter = anvil.accounts().get(0);
-        metadata = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        metadata.createContext("/meta/", ex -> {
-            String id = ex.getRequestURI().getPath().substring("/meta/".length());
-            byte[] body = ("{\"name\":\"Ember Fox #" + id + "\",\"description\":\"A fox that guards the "
-                    + "embers.\",\"image\":\"ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG/" + id + ".png\","
-                    + "\"attributes\":[{\"trait_type\":\"Fur\",\"value\":\"Red\"},{\"trait_type\":\"Eyes\","
-                    + "\"value\":\"Glow\"}]}").getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        metadata.start();
+        metadata = new MetadataServer();
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(
-                "http://127.0.0.1:" + metadata.getAddress().getPort() + "/meta/")));
+        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
         bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
                 metadata:
                   ipfs-gateways: [ "https://gateway.example/ipfs/" ]
@@ -90,7 +75,7 @@ class CharacterEndToEndTest {
     @AfterAll
     static void stop() {
         bot.close();
-        metadata.stop(0);
+        metadata.close();
         anvil.close();
     }
 
@@ -154,8 +139,7 @@ class CharacterEndToEndTest {
         assertThat(chosen.text()).contains("Ember Fox \\#" + mine + " awakens", "Fur: Red", "Level: 1 (0 / 100 XP)");
         JsonNode card = chosen.embeds().get(0);
         assertThat(card.path("thumbnail").path("url").asText())
-                .isEqualTo("https://gateway.example/ipfs/QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG/" + mine
-                        + ".png");
+                .isEqualTo("https://gateway.example/ipfs/" + MetadataServer.IMAGE_CID + "/" + mine + ".png");
 
         FakeMessage first = alice.member().runs("/quest start").reply();
         assertThat(first.embeds().get(0).path("footer").path("text").asText()).contains("step 1 of");

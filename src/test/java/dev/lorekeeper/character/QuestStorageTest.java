@@ -26,7 +26,13 @@ class QuestStorageTest {
         return TestDatabases.both();
     }
 
-    record Setup(Database db, CharacterStore characters, MemoryStore memories, QuestService quests, MutableClock clock) {
+    record Setup(Database db, CharacterStore characters, MemoryStore memories, QuestService quests, MutableClock clock)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            db.close();
+        }
+
         Player player(GameCharacter c, long member) {
             return new Player(1, member, characters.byId(c.id()).orElseThrow());
         }
@@ -54,8 +60,7 @@ class QuestStorageTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void aQuestRunsToTheEndAndItsOutcomesBecomeXpItemsAndMemories(TestDatabases.Kind kind) {
-        Setup s = setup(kind);
-        try (Database ignored = s.db()) {
+        try (Setup s = setup(kind)) {
             GameCharacter c = create(s, 1);
             QuestService.View v = s.quests().start(s.player(c, 10));
             assertThat(v.quest().step()).isZero();
@@ -93,9 +98,8 @@ class QuestStorageTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void simultaneousClicksOnOneStepApplyExactlyOnce(TestDatabases.Kind kind) throws Exception {
-        Setup s = setup(kind);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (Database ignored = s.db()) {
+        try (Setup s = setup(kind)) {
             GameCharacter c = create(s, 2);
             QuestService.View v = s.quests().start(s.player(c, 10));
             List<Callable<String>> clicks = new ArrayList<>();
@@ -128,8 +132,7 @@ class QuestStorageTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void oneActiveQuestPerCharacterAndACooldownPerMember(TestDatabases.Kind kind) {
-        Setup s = setup(kind);
-        try (Database ignored = s.db()) {
+        try (Setup s = setup(kind)) {
             GameCharacter c = create(s, 3);
             QuestService.View v = s.quests().start(s.player(c, 10));
             assertThatThrownBy(() -> s.quests().start(s.player(c, 10))).hasMessageContaining("already on a quest");
@@ -148,8 +151,7 @@ class QuestStorageTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void aCharacterIsOnePerTokenAndPassesToTheNextPicker(TestDatabases.Kind kind) {
-        Setup s = setup(kind);
-        try (Database ignored = s.db()) {
+        try (Setup s = setup(kind)) {
             GameCharacter c = create(s, 4);
             assertThat(create(s, 4).id()).isEqualTo(c.id());
             assertThat(s.characters().pick(1, 10, c.id())).isEmpty();

@@ -39,7 +39,9 @@ class ConfigLoaderTest {
         LorekeeperConfig c = parse("", Map.of()).config();
         assertThat(c.storage().jdbcUrl()).isEqualTo(StorageConfig.DEFAULT_JDBC_URL);
         assertThat(c.web().publicUrl()).isEqualTo("http://localhost:8080");
-        assertThat(c.llm()).isNull();
+        assertThat(c.llmConfigured()).isFalse();
+        assertThat(c.llm().dailyTokensPerMember()).isEqualTo(20_000L);
+        assertThat(c.characters().questCooldown()).isEqualTo(java.time.Duration.ofMinutes(10));
     }
 
     @Test

@@ -218,6 +218,11 @@ public final class DiscordDouble implements AutoCloseable {
         return interactions.prepareSlash(member, member.guild().channel("general"), input.path(), input.options());
     }
 
+    /** A button click built but not sent yet (see {@link #fire}). */
+    public FakeInteraction prepareClick(FakeMember member, FakeMessage.Button button) {
+        return interactions.prepareClick(member, button);
+    }
+
     public List<FakeInteraction> fire(List<FakeInteraction> prepared) {
         prepared.forEach(interactions::send);
         return prepared;

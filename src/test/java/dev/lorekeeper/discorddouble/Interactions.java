@@ -82,6 +82,10 @@ final class Interactions {
     }
 
     FakeInteraction click(FakeMember member, FakeMessage.Button button) {
+        return send(prepareClick(member, button));
+    }
+
+    FakeInteraction prepareClick(FakeMember member, FakeMessage.Button button) {
         if (button.customId() == null) {
             throw new IllegalArgumentException("a link button opens a URL, it sends no interaction: " + button.url());
         }
@@ -91,7 +95,7 @@ final class Interactions {
         FakeMessage current = discord.messageOrThrow(button.message().id());
         FakeChannel channel = discord.channelOrThrow(current.channelId());
         ObjectNode data = Json.obj("custom_id", button.customId(), "component_type", 2);
-        return send(build(3, member, channel, data, current.toJson()));
+        return build(3, member, channel, data, current.toJson());
     }
 
     FakeInteraction submitModal(FakeMember member, FakeInteraction opener, Map<String, String> values) {

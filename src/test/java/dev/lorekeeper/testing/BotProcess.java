@@ -47,9 +47,18 @@ public final class BotProcess {
 
     /** {@code lorekeeper run --config FILE} on the test class path, in {@code workDir}. */
     public static Process launch(Path config, Path workDir, ProcessBuilder.Redirect output) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.lorekeeper.app.Main", "run",
-                "--config", config.toString()).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output).start();
+        return launch(config, workDir, output, java.util.List.of());
+    }
+
+    /** As {@link #launch(Path, Path, ProcessBuilder.Redirect)}, with JVM options such as a heap limit. */
+    public static Process launch(Path config, Path workDir, ProcessBuilder.Redirect output,
+            java.util.List<String> jvmOptions) throws IOException {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "dev.lorekeeper.app.Main", "run",
+                "--config", config.toString()));
+        return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output)
+                .start();
     }
 }

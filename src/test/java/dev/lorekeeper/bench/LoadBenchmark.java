@@ -1,0 +1,271 @@
+package dev.lorekeeper.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.discorddouble.FakeInteraction;
+import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.BotProcess;
+import dev.lorekeeper.testing.LocalSigner;
+import dev.lorekeeper.testing.ManualVerify;
+import dev.lorekeeper.testing.MetadataServer;
+import dev.lorekeeper.testing.TestContracts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+
+/**
+ * A mixed load on a real bot process (a separate JVM, so its memory is its own) with the sample docs and the
+ * embedding model loaded, H2 on disk, anvil as the chain and the offline narrator: 1000 interactions from 300
+ * members, shuffled: /ask (30%), /verify (20%), /quest show (20%) and quest button clicks (30%; five per player on
+ * the same step, so four of each five are double clicks). Figures: acknowledgement latency (INTERACTION_CREATE to
+ * the first callback), lost and twice-answered interactions, and the process's resident memory (VmRSS, VmHWM).
+ * Sent twice: paced at {@code bench.rate} per second (the headline), then all at once.
+ * Run: {@code mvn -B -Pbench verify -Dbench.only=load [-Dbench.rate=200] [-Dbench.jvm="-Xmx384m"]}.
+ */
+@Tag("bench-all")
+@Tag("bench-load")
+class LoadBenchmark {
+    static final int INTERACTIONS = 1000;
+    static final int MEMBERS = 300;
+    static final int PLAYERS = 60;
+    static final int CLICKS_PER_PLAYER = 5;
+
+    @TempDir
+    Path work;
+
+    record Player(FakeMember member, FakeMessage step) {
+    }
+
+    @Test
+    void mixedBurstOnARealProcess() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", "."));
+        int rate = BenchReport.intProperty("bench.rate", 200);
+        // The README's run command sets no JVM options; -Dbench.jvm="-Xmx384m" measures with some.
+        String jvmOptions = System.getProperty("bench.jvm", "").strip();
+        List<String> jvm = jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+"));
+        try (Anvil anvil = Anvil.start(); MetadataServer metadata = new MetadataServer();
+                DiscordDouble discord = DiscordDouble.start()) {
+            String minter = anvil.accounts().get(0);
+            TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+            String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter,
+                    List.of(new Utf8String(metadata.baseUri())));
+            FakeGuild guild = discord.guild("Load");
+            int port = BotProcess.freePort();
+            Path config = work.resolve("lorekeeper.yaml");
+            Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"jdbc:h2:file:" + work.resolve("db/lk")
+                    + "\"", port, root.resolve("config/knowledge"), work.resolve("index"))
+                    + ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+                    characters:
+                      collections: [ { chain: anvil, contract: "%s" } ]
+                      quest-cooldown: 0s
+                    """.formatted(nft));
+            Process bot = BotProcess.launch(config, root, ProcessBuilder.Redirect.appendTo(
+                    work.resolve("bot.log").toFile()), jvm);
+            try {
+                awaitReady(port);
+                discord.awaitBotReady(guild);
+                List<FakeMember> members = new ArrayList<>();
+                for (int i = 0; i < MEMBERS; i++) {
+                    members.add(guild.member("member" + i));
+                }
+                List<Player> players = new ArrayList<>();
+                for (int i = 0; i < PLAYERS; i++) {
+                    players.add(player(anvil, minter, nft, members.get(i), i + 1));
+                }
+                List<String> questions = questions(root);
+
+                // Warm-up: the same mix once, not measured.
+                Burst warm = burst(discord, members, players, questions, new Random(1));
+                send(discord, warm.interactions(), rate);
+                players = warm.advanced();
+                Burst paced = burst(discord, members, players, questions, new Random(2));
+                Map<String, Object> pacedFigures = send(discord, paced.interactions(), rate);
+                players = paced.advanced();
+                Burst instant = burst(discord, members, players, questions, new Random(3));
+                Map<String, Object> instantFigures = send(discord, instant.interactions(), 0);
+
+                Map<String, Object> figures = new LinkedHashMap<>(pacedFigures);
+                figures.put("members", MEMBERS);
+                figures.put("rate_per_s", rate);
+                figures.put("mix", Map.of("ask", 300, "verify", 200, "quest_show", 200, "button_clicks", 300));
+                figures.put("instant_burst", instantFigures);
+                figures.put("jvm_options", String.join(" ", jvm));
+                figures.putAll(memory(bot.pid()));
+                BenchReport.write("load", figures);
+                assertThat(pacedFigures.get("lost")).isEqualTo(0L);
+                assertThat(pacedFigures.get("duplicated")).isEqualTo(0L);
+                assertThat(instantFigures.get("lost")).isEqualTo(0L);
+                assertThat(instantFigures.get("duplicated")).isEqualTo(0L);
+            } finally {
+                bot.destroy();
+                if (!bot.waitFor(20, TimeUnit.SECONDS)) {
+                    bot.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** A member with a verified wallet holding a token, playing it, with a quest at its first step. */
+    private static Player player(Anvil anvil, String minter, String nft, FakeMember m, int tokenId) throws Exception {
+        ECKeyPair key = Keys.createEcKeyPair();
+        String wallet = Keys.toChecksumAddress(Keys.getAddress(key));
+        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(tokenId)));
+        assertThat(ManualVerify.link(m, wallet, msg -> LocalSigner.personalSign(msg, key)).content())
+                .contains("is now linked");
+        String value = "anvil:" + nft.toLowerCase(java.util.Locale.ROOT) + ":" + tokenId;
+        assertThat(m.slash("character choose", Map.of("token", value)).reply().text()).contains("awakens");
+        FakeMessage step = m.runs("/quest start").reply();
+        assertThat(step.buttons()).isNotEmpty();
+        return new Player(m, step);
+    }
+
+    record Burst(List<FakeInteraction> interactions, List<Player> advanced) {
+    }
+
+    /** The mix, prepared (not sent) in a shuffled order; players' next steps are read after it was sent. */
+    private static Burst burst(DiscordDouble discord, List<FakeMember> members, List<Player> players,
+            List<String> questions, Random random) {
+        List<FakeInteraction> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            all.add(discord.prepare(members.get(random.nextInt(MEMBERS)), "/ask question:"
+                    + questions.get(random.nextInt(questions.size()))));
+        }
+        for (int i = 0; i < 200; i++) {
+            all.add(discord.prepare(members.get(PLAYERS + random.nextInt(MEMBERS - PLAYERS)), "/verify"));
+        }
+        for (int i = 0; i < 200; i++) {
+            all.add(discord.prepare(players.get(i % PLAYERS).member(), "/quest show"));
+        }
+        List<List<FakeInteraction>> clicks = new ArrayList<>();
+        for (Player p : players) {
+            List<FakeInteraction> mine = new ArrayList<>();
+            for (int c = 0; c < CLICKS_PER_PLAYER; c++) {
+                mine.add(discord.prepareClick(p.member(), p.step().buttons().get(c % p.step().buttons().size())));
+            }
+            clicks.add(mine);
+            all.addAll(mine);
+        }
+        Collections.shuffle(all, random);
+        List<FakeInteraction> order = List.copyOf(all);
+        return new Burst(order, new LazyPlayers(players, clicks));
+    }
+
+    /** After a burst: each player's quest moved on by the one click that applied; its reply is the next step. */
+    private static final class LazyPlayers extends java.util.AbstractList<Player> {
+        private final List<Player> before;
+        private final List<List<FakeInteraction>> clicks;
+
+        LazyPlayers(List<Player> before, List<List<FakeInteraction>> clicks) {
+            this.before = before;
+            this.clicks = clicks;
+        }
+
+        @Override
+        public Player get(int i) {
+            List<FakeMessage> applied = clicks.get(i).stream().flatMap(c -> c.messages().stream())
+                    .filter(m -> m.content().contains(" chose ")).toList();
+            assertThat(applied).as("exactly one of " + before.get(i).member() + "'s clicks applied").hasSize(1);
+            return new Player(before.get(i).member(), applied.get(0));
+        }
+
+        @Override
+        public int size() {
+            return before.size();
+        }
+    }
+
+    private static Map<String, Object> send(DiscordDouble discord, List<FakeInteraction> burst, int rate) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < burst.size(); i++) {
+            if (rate > 0) {
+                long due = t0 + i * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
+            discord.fire(List.of(burst.get(i)));
+        }
+        int[] next = {0};
+        DiscordDouble.await(() -> {
+            while (next[0] < burst.size() && !burst.get(next[0]).messages().isEmpty()) {
+                next[0]++;
+            }
+            return next[0] == burst.size();
+        }, Duration.ofSeconds(180), "every interaction answered");
+        long wall = System.nanoTime() - t0;
+        // Let late duplicates (if any) arrive before counting them.
+        LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+        long[] latencies = burst.stream().mapToLong(FakeInteraction::ackLatencyNanos).toArray();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("interactions", burst.size());
+        f.put("p50_ms", BenchReport.percentileMs(latencies, 50));
+        f.put("p95_ms", BenchReport.percentileMs(latencies, 95));
+        f.put("p99_ms", BenchReport.percentileMs(latencies, 99));
+        f.put("max_ms", BenchReport.percentileMs(latencies, 100));
+        f.put("lost", burst.stream().filter(i -> i.messages().isEmpty()).count());
+        f.put("duplicated", burst.stream().filter(i -> i.callbackAttempts() > 1 || i.messages().size() > 1).count());
+        f.put("wall_ms", wall / 1_000_000);
+        return f;
+    }
+
+    private static List<String> questions(Path root) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("config/knowledge/questions.jsonl"))) {
+            if (!line.isBlank()) {
+                out.add(json.readTree(line).path("q").asText().replace(":", " "));
+            }
+        }
+        return out;
+    }
+
+    private static void awaitReady(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        DiscordDouble.await(() -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofSeconds(180), "bot ready with the docs index loaded");
+    }
+
+    /** Resident memory of the bot process now and at its peak, from /proc. */
+    private static Map<String, Object> memory(long pid) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
+                long kb = Long.parseLong(line.replaceAll("\\D+", ""));
+                out.put(line.startsWith("VmRSS:") ? "rss_mb" : "peak_rss_mb", kb / 1024);
+            }
+        }
+        return out;
+    }
+}
