@@ -1,13 +1,12 @@
 package dev.lorekeeper.character;
 
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The episodic log of each character. */
@@ -23,34 +22,20 @@ public final class MemoryStore {
 
     static void append(Connection c, long characterId, String kind, String text, int importance, Instant at)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO character_memory (character_id, kind, text, "
-                + "importance, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, characterId);
-            ps.setString(2, kind);
-            ps.setString(3, OfflineNarrator.truncate(text, 1000));
-            ps.setInt(4, Math.max(1, Math.min(10, importance)));
-            ps.setTimestamp(5, Timestamp.from(at));
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "INSERT INTO character_memory (character_id, kind, text, importance, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)", characterId, kind, OfflineNarrator.truncate(text, 1000),
+                Math.max(1, Math.min(10, importance)), at);
     }
 
     /** The newest {@code limit} memories, oldest first. */
     public List<Memory> recent(long characterId, int limit) {
-        return db.withConnection(c -> {
-            List<Memory> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, text, importance, created_at FROM "
-                    + "character_memory WHERE character_id = ? ORDER BY id DESC FETCH FIRST " + limit
-                    + " ROWS ONLY")) {
-                ps.setLong(1, characterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(0, new Memory(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                rs.getTimestamp(5).toInstant()));
-                    }
-                }
-            }
-            return out;
-        });
+        List<Memory> newestFirst = db.withConnection(c -> Jdbc.list(c, "SELECT id, kind, text, importance, "
+                + "created_at FROM character_memory WHERE character_id = ? ORDER BY id DESC FETCH FIRST " + limit
+                + " ROWS ONLY", rs -> new Memory(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getTimestamp(5).toInstant()), characterId));
+        List<Memory> out = new ArrayList<>(newestFirst);
+        Collections.reverse(out);
+        return out;
     }
 
     /** The memories recall may choose from. */

@@ -1,10 +1,8 @@
 package dev.lorekeeper.llm;
 
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Jdbc;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,41 +51,19 @@ public final class LlmUsage {
     }
 
     public void record(LlmCall call, int promptTokens, int completionTokens) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, "
-                    + "character_id, prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setDate(1, Date.valueOf(today()));
-                ps.setString(2, call.feature());
-                ps.setLong(3, call.guildId());
-                ps.setLong(4, call.memberId());
-                if (call.characterId() == null) {
-                    ps.setNull(5, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(5, call.characterId());
-                }
-                ps.setInt(6, promptTokens);
-                ps.setInt(7, completionTokens);
-                ps.setTimestamp(8, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.withConnection(c -> Jdbc.update(c, "INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, "
+                + "character_id, prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Date.valueOf(today()), call.feature(), call.guildId(), call.memberId(),
+                Jdbc.Null.orNull(call.characterId(), Jdbc.Null.BIGINT), promptTokens, completionTokens,
+                clock.instant()));
     }
 
-    private long spent(String where, LocalDate day, long... keys) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) "
-                    + "FROM llm_usage WHERE usage_day = ? AND " + where)) {
-                ps.setDate(1, Date.valueOf(day));
-                for (int i = 0; i < keys.length; i++) {
-                    ps.setLong(i + 2, keys[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+    private long spent(String where, LocalDate day, Object... keys) {
+        Object[] args = new Object[keys.length + 1];
+        args[0] = Date.valueOf(day);
+        System.arraycopy(keys, 0, args, 1, keys.length);
+        return db.withConnection(c -> Jdbc.first(c, "SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) "
+                + "FROM llm_usage WHERE usage_day = ? AND " + where, rs -> rs.getLong(1), args).orElse(0L));
     }
 
     /** Tokens of one feature in a period. */
@@ -109,32 +85,24 @@ public final class LlmUsage {
         Map<String, long[]> perDay = new LinkedHashMap<>();
         Map<String, long[]> todayTotals = new LinkedHashMap<>();
         Map<String, long[]> periodTotals = new LinkedHashMap<>();
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT feature, usage_day, COUNT(*), SUM(prompt_tokens), "
-                    + "SUM(completion_tokens) FROM llm_usage WHERE guild_id = ? AND usage_day >= ? GROUP BY feature, usage_day "
-                    + "ORDER BY feature, usage_day")) {
-                ps.setLong(1, guildId);
-                ps.setDate(2, Date.valueOf(first));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String feature = rs.getString(1);
-                        LocalDate day = rs.getDate(2).toLocalDate();
-                        long calls = rs.getLong(3);
-                        long in = rs.getLong(4);
-                        long out = rs.getLong(5);
-                        perDay.computeIfAbsent(feature, f -> new long[axis.size()])[axis.indexOf(day)] += in + out;
-                        add(periodTotals, feature, calls, in, out);
-                        if (day.equals(today)) {
-                            add(todayTotals, feature, calls, in, out);
-                        }
-                    }
-                }
+        List<DayUsage> rows = db.withConnection(c -> Jdbc.list(c, "SELECT feature, usage_day, COUNT(*), "
+                + "SUM(prompt_tokens), SUM(completion_tokens) FROM llm_usage WHERE guild_id = ? AND usage_day >= ? "
+                + "GROUP BY feature, usage_day ORDER BY feature, usage_day", rs -> new DayUsage(rs.getString(1),
+                rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4), rs.getLong(5)), guildId,
+                Date.valueOf(first)));
+        for (DayUsage u : rows) {
+            perDay.computeIfAbsent(u.feature(), f -> new long[axis.size()])[axis.indexOf(u.day())] += u.in() + u.out();
+            add(periodTotals, u.feature(), u.calls(), u.in(), u.out());
+            if (u.day().equals(today)) {
+                add(todayTotals, u.feature(), u.calls(), u.in(), u.out());
             }
-            return null;
-        });
+        }
         Map<String, List<Long>> series = new LinkedHashMap<>();
         perDay.forEach((f, v) -> series.put(f, java.util.Arrays.stream(v).boxed().toList()));
         return new Report(usages(todayTotals), usages(periodTotals), days, axis, series);
+    }
+
+    private record DayUsage(String feature, LocalDate day, long calls, long in, long out) {
     }
 
     private static void add(Map<String, long[]> totals, String feature, long calls, long in, long out) {

@@ -9,12 +9,10 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.testing.TestBot;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -69,28 +67,8 @@ class InteractionsBenchmark {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long gc0 = gcMillis();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            if (rate > 0) {
-                long due = t0 + i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    LockSupport.parkNanos(due - System.nanoTime());
-                }
-            }
-            discord.fire(List.of(prepared.get(i)));
-        }
-        awaitAnswers(prepared);
-        long wall = System.nanoTime() - t0;
-        long[] latencies = prepared.stream().mapToLong(FakeInteraction::ackLatencyNanos).toArray();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("interactions", count);
-        f.put("p50_ms", BenchReport.percentileMs(latencies, 50));
-        f.put("p95_ms", BenchReport.percentileMs(latencies, 95));
-        f.put("p99_ms", BenchReport.percentileMs(latencies, 99));
-        f.put("max_ms", BenchReport.percentileMs(latencies, 100));
-        f.put("lost", prepared.stream().filter(i -> i.messages().isEmpty()).count());
-        f.put("duplicated", prepared.stream().filter(i -> i.callbackAttempts() > 1 || i.messages().size() > 1).count());
-        f.put("wall_ms", wall / 1_000_000);
+        long wall = Bursts.fire(discord, prepared, rate);
+        Map<String, Object> f = Bursts.figures(prepared, wall);
         f.put("process_cpu_ms_per_interaction", Math.round((os.getProcessCpuTime() - cpu0) / 10_000.0 / count) / 100.0);
         f.put("gc_ms", gcMillis() - gc0);
         return f;
@@ -99,16 +77,5 @@ class InteractionsBenchmark {
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    /** Waits for every answer, checking each interaction once it is the oldest unanswered (cheap polling). */
-    private static void awaitAnswers(List<FakeInteraction> burst) {
-        int[] next = {0};
-        DiscordDouble.await(() -> {
-            while (next[0] < burst.size() && !burst.get(next[0]).messages().isEmpty()) {
-                next[0]++;
-            }
-            return next[0] == burst.size();
-        }, Duration.ofSeconds(120), "every interaction answered");
     }
 }

@@ -15,10 +15,6 @@ import dev.lorekeeper.testing.LocalSigner;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.MetadataServer;
 import dev.lorekeeper.testing.TestContracts;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +84,7 @@ class LoadBenchmark {
             Process bot = BotProcess.launch(config, root, ProcessBuilder.Redirect.appendTo(
                     work.resolve("bot.log").toFile()), jvm);
             try {
-                awaitReady(port);
+                BotProcess.awaitReady(port, Duration.ofSeconds(180));
                 discord.awaitBotReady(guild);
                 List<FakeMember> members = new ArrayList<>();
                 for (int i = 0; i < MEMBERS; i++) {
@@ -201,37 +197,10 @@ class LoadBenchmark {
     }
 
     private static Map<String, Object> send(DiscordDouble discord, List<FakeInteraction> burst, int rate) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < burst.size(); i++) {
-            if (rate > 0) {
-                long due = t0 + i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    LockSupport.parkNanos(due - System.nanoTime());
-                }
-            }
-            discord.fire(List.of(burst.get(i)));
-        }
-        int[] next = {0};
-        DiscordDouble.await(() -> {
-            while (next[0] < burst.size() && !burst.get(next[0]).messages().isEmpty()) {
-                next[0]++;
-            }
-            return next[0] == burst.size();
-        }, Duration.ofSeconds(180), "every interaction answered");
-        long wall = System.nanoTime() - t0;
+        long wall = Bursts.fire(discord, burst, rate);
         // Let late duplicates (if any) arrive before counting them.
         LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-        long[] latencies = burst.stream().mapToLong(FakeInteraction::ackLatencyNanos).toArray();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("interactions", burst.size());
-        f.put("p50_ms", BenchReport.percentileMs(latencies, 50));
-        f.put("p95_ms", BenchReport.percentileMs(latencies, 95));
-        f.put("p99_ms", BenchReport.percentileMs(latencies, 99));
-        f.put("max_ms", BenchReport.percentileMs(latencies, 100));
-        f.put("lost", burst.stream().filter(i -> i.messages().isEmpty()).count());
-        f.put("duplicated", burst.stream().filter(i -> i.callbackAttempts() > 1 || i.messages().size() > 1).count());
-        f.put("wall_ms", wall / 1_000_000);
-        return f;
+        return Bursts.figures(burst, wall);
     }
 
     private static List<String> questions(Path root) throws Exception {
@@ -243,18 +212,6 @@ class LoadBenchmark {
             }
         }
         return out;
-    }
-
-    private static void awaitReady(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        DiscordDouble.await(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }, Duration.ofSeconds(180), "bot ready with the docs index loaded");
     }
 
     /** Resident memory of the bot process now and at its peak, from /proc. */

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.testing.BotProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,15 +54,7 @@ class StartupBenchmark {
             DiscordDouble.await(() -> discord.identifyCount() > sessionsBefore && discord.connectedSessions() > 0
                     && discord.registeredCommands(null).size() > 0, Duration.ofSeconds(60), "READY");
             long ready = System.nanoTime() - t0;
-            HttpClient http = HttpClient.newHttpClient();
-            DiscordDouble.await(() -> {
-                try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(180), "index loaded");
+            BotProcess.awaitReady(port, Duration.ofSeconds(180));
             long indexed = System.nanoTime() - t0;
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ready_ms", ready / 1_000_000);

@@ -45,6 +45,23 @@ public final class BotProcess {
                 """.formatted(storageYaml.strip().indent(2).stripTrailing(), webPort, docs, index);
     }
 
+    /** Waits until the bot's {@code /readyz} says 200: database, gateway and docs index ready. */
+    public static void awaitReady(int webPort, java.time.Duration timeout) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        DiscordDouble.await(() -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + webPort + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, timeout, "bot ready (/readyz 200)");
+    }
+
     /** {@code lorekeeper run --config FILE} on the test class path, in {@code workDir}. */
     public static Process launch(Path config, Path workDir, ProcessBuilder.Redirect output) throws IOException {
         return launch(config, workDir, output, java.util.List.of());
