@@ -12,6 +12,7 @@ import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.CharacterStore;
 import dev.lorekeeper.character.Chronicle;
 import dev.lorekeeper.character.Holdings;
+import dev.lorekeeper.character.LivingMetadata;
 import dev.lorekeeper.character.Lore;
 import dev.lorekeeper.character.MemoryRecall;
 import dev.lorekeeper.character.MemoryStore;
@@ -32,6 +33,7 @@ import dev.lorekeeper.store.Database;
 import dev.lorekeeper.wallet.WalletLink;
 import dev.lorekeeper.wallet.WalletLinks;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,14 +45,14 @@ import java.util.stream.Collectors;
 /** How characters and quests are built from config and the other features' parts. */
 final class CharacterWiring {
     /** Both services share one store, narrator and memory. */
-    record Characters(CharacterService characters, QuestService quests) {
+    record Characters(CharacterService characters, QuestService quests, LivingMetadata living) {
     }
 
     private CharacterWiring() {
     }
 
     static Characters build(LorekeeperConfig config, Database db, Chains chains, MetadataFetcher metadata, LlmGateway llm, PromptTemplates prompts, GateService gates,
-            GuildSettingsService settings, KnowledgeService knowledge, Executor background) {
+            GuildSettingsService settings, KnowledgeService knowledge, Executor background, Executor chainReads) {
         CharactersConfig cc = config.characters();
         Clock clock = Clock.systemUTC();
         CharacterStore store = new CharacterStore(db, clock);
@@ -62,7 +64,7 @@ final class CharacterWiring {
         ChainReader reader = new ChainReader(chains, cc.ownershipCache(), config.gating().batchSize(),
                 config.gating().multicall(), ChainReader.Mode.BATCHED);
         Holdings holdings = new Holdings(reader, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
-                config.gating().confirmations()));
+                config.gating().confirmations()), chainReads, Duration.ofMillis(2_000));
         CharacterService characters = new CharacterService(store, memories, recall, chronicle, narrator,
                 new TokenMetadataLocator(reader, metadata),
                 holdings, wallets(new WalletLinks(db), new DelegationReader(chains, config.gating().delegateRegistry(),
@@ -70,7 +72,7 @@ final class CharacterWiring {
                 new QuestStore(db), clock);
         QuestService quests = new QuestService(db, store, memories, recall, chronicle, narrator, lore(knowledge),
                 cc.questCooldown(), clock);
-        return new Characters(characters, quests);
+        return new Characters(characters, quests, new LivingMetadata(store));
     }
 
     /** The configured collections, plus every ERC-721 and ERC-1155 contract the server's gates ask for. */

@@ -124,11 +124,14 @@ public final class Lorekeeper implements AutoCloseable {
                 usage) : null;
         PromptTemplates prompts = new PromptTemplates(Path.of("prompts"));
         KnowledgeService knowledge = knowledge(config, db, work, llm, prompts);
+        // Holder checks wait for the chain on their own threads, so that a slow RPC can be given up in time.
+        java.util.concurrent.ExecutorService chainReads = Executors.newCachedThreadPool(daemon("lorekeeper-holder-"));
+        closeables.add(0, chainReads::shutdownNow);
         CharacterWiring.Characters play = CharacterWiring.build(config, db, chains,
-                GateWiring.metadataFetcher(config, db), llm, prompts, gates, settings, knowledge, work);
+                GateWiring.metadataFetcher(config, db), llm, prompts, gates, settings, knowledge, work, chainReads);
         web = new WebServer(config.web().bind(), config.web().port(), List.of(
                 new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute()),
-                new MetadataRoutes(play.characters(), id -> chains.byId(id).map(Chains.Chain::name)),
+                new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name)),
                 new HealthRoutes(List.of(
                         new HealthRoutes.Check("database", () -> db.withConnection(c -> c.isValid(2))
                                 ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("unreachable")),

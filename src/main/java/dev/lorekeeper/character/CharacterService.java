@@ -68,7 +68,7 @@ public final class CharacterService {
             List<String> mine = wallets.walletsFor(guildId, memberId, col.chain(), col.contract());
             if (col.standard().equals("erc1155") && filter.matches("\\d{1,78}")) {
                 TokenRef t = new TokenRef(col.chain(), col.contract(), new BigInteger(filter));
-                out.add(new Option(label(t), t.key()));
+                out.add(new Option(label(t), ChoiceKeys.of(t)));
                 continue;
             }
             for (BigInteger id : holdings.tokensOf(col, mine).orElse(List.of())) {
@@ -76,7 +76,7 @@ public final class CharacterService {
                 String label = label(t);
                 if (filter.isEmpty() || label.toLowerCase(Locale.ROOT).contains(filter)
                         || id.toString().startsWith(filter)) {
-                    out.add(new Option(label, t.key()));
+                    out.add(new Option(label, ChoiceKeys.of(t)));
                 }
             }
         }
@@ -93,15 +93,16 @@ public final class CharacterService {
     public record Chosen(GameCharacter character, boolean inherited, boolean isNew) {
     }
 
-    public Chosen choose(long guildId, long memberId, String tokenKey) {
-        TokenRef token = TokenRef.parse(tokenKey).orElseThrow(() -> new PlayRefused("Pick one of the suggested "
-                + "tokens (start typing in the token option), or give chain:contract:id."));
+    public Chosen choose(long guildId, long memberId, String choice) {
+        TokenRef token = ChoiceKeys.resolve(choice, collections.of(guildId)).orElseThrow(() -> new PlayRefused(
+                "Pick one of the suggested tokens (start typing in the token option), or give chain:contract:id."));
         CharactersConfig.Collection col = collection(guildId, token).orElseThrow(() -> new PlayRefused(
                 "That collection can't be played in this server. Ask a moderator to add it under "
                         + "characters.collections."));
         requireHolder(guildId, memberId, col, token);
         Optional<GameCharacter> existing = store.find(token);
-        TokenMetadata meta = metadata.metadata(token.chain(), token.contract(), token.tokenId());
+        TokenMetadata meta = LivingMetadata.withoutProgress(metadata.metadata(token.chain(), token.contract(),
+                token.tokenId()));
         LlmCall call = LlmCall.of("persona", guildId, memberId);
         GameCharacter character;
         if (existing.isEmpty()) {
@@ -115,19 +116,28 @@ public final class CharacterService {
                 character = store.byId(character.id()).orElseThrow();
             }
         }
-        List<Long> previous = store.pick(guildId, memberId, character.id());
-        boolean inherited = !previous.isEmpty();
+        boolean inherited = pick(guildId, memberId, character);
         if (inherited) {
             long id = character.id();
-            boolean due = storeMemory(id, "owner", character.name() + " passed into the care of a new keeper.", 6);
-            if (due) {
-                chronicle.summarize(id, LlmCall.of("memory", guildId, memberId));
-            }
+            remember(id, "owner", character.name() + " passed into the care of a new keeper.", 6);
+            chronicle.summarize(id, new LlmCall("memory", guildId, memberId, id));
         }
         if (character.activeQuestId() != null) {
             quests.reassign(character.activeQuestId(), memberId);
         }
         return new Chosen(store.byId(character.id()).orElseThrow(), inherited, existing.isEmpty());
+    }
+
+    /** Takes the character for this member; true when someone else played it before. */
+    private boolean pick(long guildId, long memberId, GameCharacter character) {
+        try {
+            return store.pick(guildId, memberId, character.id());
+        } catch (dev.lorekeeper.store.StoreException e) {
+            if (e.isDuplicateKey()) {
+                throw new PlayRefused("Someone picked " + character.name() + " at the same moment. Try again.");
+            }
+            throw e;
+        }
     }
 
     /** The member's character, if they still hold its token. */
@@ -176,11 +186,9 @@ public final class CharacterService {
         LlmCall call = new LlmCall("talk", p.guildId(), p.memberId(), c.id());
         Narrator.Narrated<String> reply = narrator.talk(c, message, recalled, MemoryRecall.lines(recalled), call,
                 turns.incrementAndGet());
-        boolean due = storeMemory(c.id(), "talk", "A keeper said \"" + OfflineNarrator.truncate(message, 200)
+        remember(c.id(), "talk", "A keeper said \"" + OfflineNarrator.truncate(message, 200)
                 + "\"; " + c.name() + " answered \"" + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2);
-        if (due) {
-            chronicle.summarize(c.id(), call);
-        }
+        chronicle.summarize(c.id(), new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
         return reply;
     }
 
@@ -190,41 +198,11 @@ public final class CharacterService {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** ERC-721 metadata of a character with its progress as extra attributes; empty when it has none yet. */
-    public Optional<java.util.Map<String, Object>> livingMetadata(String chain, String contract, BigInteger id) {
-        return store.find(new TokenRef(chain, contract, id)).map(c -> {
-            List<java.util.Map<String, Object>> attributes = new ArrayList<>();
-            for (String t : c.persona().traits()) {
-                int colon = t.indexOf(": ");
-                attributes.add(attribute(t.substring(0, colon), t.substring(colon + 2), false));
-            }
-            attributes.add(attribute("Level", c.level(), true));
-            attributes.add(attribute("XP", c.xp(), true));
-            attributes.add(attribute("Quests completed", c.questsCompleted(), true));
-            attributes.add(attribute("Title", c.title(), false));
-            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("name", c.name());
-            out.put("description", c.persona().backstory());
-            if (c.imageUrl() != null) {
-                out.put("image", c.imageUrl());
-            }
-            out.put("attributes", attributes);
-            return out;
+    private void remember(long characterId, String kind, String text, int importance) {
+        store.database().inTransaction(tx -> {
+            chronicle.remember(tx, characterId, kind, text, importance);
+            return null;
         });
-    }
-
-    private static java.util.Map<String, Object> attribute(String type, Object value, boolean number) {
-        java.util.Map<String, Object> a = new java.util.LinkedHashMap<>();
-        a.put("trait_type", type);
-        a.put("value", value);
-        if (number) {
-            a.put("display_type", "number");
-        }
-        return a;
-    }
-
-    private boolean storeMemory(long characterId, String kind, String text, int importance) {
-        return store.database().inTransaction(tx -> chronicle.remember(tx, characterId, kind, text, importance));
     }
 
     static String hash(TokenMetadata m) {

@@ -53,8 +53,8 @@ public final class CharacterStore {
                     + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, '[]', '', ?)", token.chain(), token.contract(),
                     token.tokenId().toString(), OfflineNarrator.truncate(persona.name(), 200),
                     Jdbc.Null.orNull(imageUrl, Jdbc.Null.VARCHAR), json(persona), metadataHash, clock.instant()));
-        } catch (RuntimeException e) {
-            if (find(token).isEmpty()) {
+        } catch (dev.lorekeeper.store.StoreException e) {
+            if (!e.isDuplicateKey()) {
                 throw e;
             }
         }
@@ -75,19 +75,17 @@ public final class CharacterStore {
     }
 
     /**
-     * Makes this member the one who plays the character in this server. Members who played it before lose it
-     * (the token changed hands); their ids are returned.
+     * Makes this member the character's one player. Whoever played it before (here or in another server) loses it;
+     * returns whether there was such a player.
      */
-    public List<Long> pick(long guildId, long memberId, long characterId) {
+    public boolean pick(long guildId, long memberId, long characterId) {
         return db.inTransaction(c -> {
-            List<Long> previous = Jdbc.list(c, "SELECT member_id FROM character_pick WHERE guild_id = ? "
-                    + "AND character_id = ? AND member_id <> ?", rs -> rs.getLong(1), guildId, characterId, memberId);
-            Jdbc.update(c, "DELETE FROM character_pick WHERE guild_id = ? AND character_id = ? AND member_id <> ?",
-                    guildId, characterId, memberId);
+            int others = Jdbc.update(c, "DELETE FROM character_pick WHERE character_id = ? AND NOT (guild_id = ? "
+                    + "AND member_id = ?)", characterId, guildId, memberId);
             Jdbc.update(c, db.dialect().upsert("character_pick", List.of("guild_id", "member_id"),
                     List.of("guild_id", "member_id", "character_id", "picked_at")), guildId, memberId, characterId,
                     clock.instant());
-            return previous;
+            return others > 0;
         });
     }
 
@@ -112,16 +110,19 @@ public final class CharacterStore {
                 + "WHERE id = ? AND active_quest_id = ?", completed ? 1 : 0, id, questId);
     }
 
-    /** Counts an event toward the next summary; returns how many have piled up since the last one. */
-    static int countEvent(Connection c, long id) throws SQLException {
+    /** Counts an event toward the next summary. */
+    static void countEvent(Connection c, long id) throws SQLException {
         Jdbc.update(c, "UPDATE nft_character SET events_since_summary = events_since_summary + 1 WHERE id = ?", id);
-        return Jdbc.first(c, "SELECT events_since_summary FROM nft_character WHERE id = ?", rs -> rs.getInt(1), id)
-                .orElse(0);
+    }
+
+    /** Claims a due summary (resetting the count), so that only one writer rewrites it; false when not due. */
+    boolean claimSummary(long id, int due) {
+        return db.withConnection(c -> Jdbc.update(c, "UPDATE nft_character SET events_since_summary = 0 "
+                + "WHERE id = ? AND events_since_summary >= ?", id, due)) == 1;
     }
 
     public void saveSummary(long id, String summary) {
-        db.withConnection(c -> Jdbc.update(c, "UPDATE nft_character SET summary = ?, events_since_summary = 0 "
-                + "WHERE id = ?", summary, id));
+        db.withConnection(c -> Jdbc.update(c, "UPDATE nft_character SET summary = ? WHERE id = ?", summary, id));
     }
 
     private static GameCharacter character(ResultSet rs) throws SQLException {

@@ -33,20 +33,26 @@ public final class Chronicle {
         this.clock = clock;
     }
 
-    /** Records a memory in the caller's transaction; returns whether a summary is now due. */
-    boolean remember(Connection c, long characterId, String kind, String text, int importance) throws SQLException {
+    /** Records a memory in the caller's transaction; call {@link #summarize} once it has committed. */
+    void remember(Connection c, long characterId, String kind, String text, int importance) throws SQLException {
         MemoryStore.append(c, characterId, kind, text, importance, clock.instant());
-        return CharacterStore.countEvent(c, characterId) >= summaryEvery;
+        CharacterStore.countEvent(c, characterId);
     }
 
-    /** Rewrites the summary from the events since the last one (after the memory's transaction committed). */
+    /**
+     * Rewrites the summary when {@code summaryEvery} events piled up since the last one. The due count is claimed
+     * first, so concurrent events never start two rewrites.
+     */
     void summarize(long characterId, LlmCall call) {
+        if (!characters.claimSummary(characterId, summaryEvery)) {
+            return;
+        }
         background.execute(() -> {
             try {
                 characters.byId(characterId).ifPresent(c -> characters.saveSummary(characterId,
                         narrator.summarize(c, memories.recent(characterId, summaryEvery), call)));
             } catch (RuntimeException e) {
-                log.warn("summary of character {} failed ({}); the next event tries again", characterId,
+                log.warn("summary of character {} failed ({}); the next one covers these events too", characterId,
                         e.toString());
             }
         });

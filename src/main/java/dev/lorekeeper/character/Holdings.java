@@ -11,6 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Whether a member's wallets hold a token, and which tokens of a collection they hold. A failed chain read is
@@ -24,13 +31,41 @@ public final class Holdings {
 
     private final ChainReader reader;
     private final TokenLister ownerIndex;
+    private final Executor executor;
+    private final Duration deadline;
 
-    public Holdings(ChainReader reader, TokenLister ownerIndex) {
+    /**
+     * Reads run on {@code executor} and are given up after {@code deadline} (as unknown): Discord waits only 3 s for
+     * an interaction to be acknowledged, and a member should hear "try again" rather than nothing.
+     */
+    public Holdings(ChainReader reader, TokenLister ownerIndex, Executor executor, Duration deadline) {
         this.reader = reader;
         this.ownerIndex = ownerIndex;
+        this.executor = executor;
+        this.deadline = deadline;
     }
 
     public Held holds(CharactersConfig.Collection collection, TokenRef token, List<String> wallets) {
+        return within(() -> holdsNow(collection, token, wallets), Held.UNKNOWN);
+    }
+
+    /** ERC-721 tokens the wallets hold: enumerated on-chain, or from the owner index; empty when unreadable. */
+    public Optional<List<BigInteger>> tokensOf(CharactersConfig.Collection c, List<String> wallets) {
+        return within(() -> tokensNow(c, wallets), Optional.empty());
+    }
+
+    private <T> T within(Supplier<T> read, T otherwise) {
+        try {
+            return CompletableFuture.supplyAsync(read, executor).get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return otherwise;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return otherwise;
+        }
+    }
+
+    private Held holdsNow(CharactersConfig.Collection collection, TokenRef token, List<String> wallets) {
         if (wallets.isEmpty()) {
             return Held.NO;
         }
@@ -54,8 +89,7 @@ public final class Holdings {
                 ? Held.YES : Held.NO;
     }
 
-    /** ERC-721 tokens the wallets hold: enumerated on-chain, or from the owner index; empty when unreadable. */
-    public Optional<List<BigInteger>> tokensOf(CharactersConfig.Collection c, List<String> wallets) {
+    private Optional<List<BigInteger>> tokensNow(CharactersConfig.Collection c, List<String> wallets) {
         if (!c.standard().equals("erc721") || wallets.isEmpty()) {
             return Optional.of(List.of());
         }

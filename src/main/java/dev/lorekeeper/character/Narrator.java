@@ -2,6 +2,7 @@ package dev.lorekeeper.character;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lorekeeper.chain.TokenMetadata;
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
@@ -48,8 +49,9 @@ public final class Narrator {
         String traits = meta.attributes().isEmpty() ? "(none)" : String.join("\n", fallback.traits().stream()
                 .map(t -> "- " + t).toList());
         return modelOr(call, () -> fallback, feedback -> prompts.render("persona", Map.of(
-                "name", fallback.name(), "description", meta.description() == null ? "" : meta.description(),
-                "traits", traits)) + feedback, reply -> parsePersona(reply, fallback));
+                "name", OfflineNarrator.truncate(fallback.name(), 200), "description", meta.description() == null ? ""
+                        : OfflineNarrator.truncate(meta.description(), 1000),
+                "traits", OfflineNarrator.truncate(traits, 2000))) + feedback, reply -> parsePersona(reply, fallback));
     }
 
     public Narrated<QuestPlan> quest(QuestContext q, LlmCall call) {
@@ -77,11 +79,12 @@ public final class Narrator {
 
     public Narrated<String> talk(GameCharacter c, String message, List<Memory> recalled, String memories,
             LlmCall call, long turn) {
-        return modelOr(call, () -> offline.talk(c, message, recalled, turn), feedback -> prompts.render("talk",
+        return modelOr(call, () -> GeneratedText.defuse(offline.talk(c, message, recalled, turn)), feedback -> prompts.render("talk",
                 Map.of("name", c.name(), "level", Integer.toString(c.level()), "archetype", c.persona().archetype(),
                         "voice", c.persona().voice(), "backstory", c.persona().backstory(),
                         "summary", c.summary().isBlank() ? "(just beginning)" : c.summary(),
-                        "memories", memories.isBlank() ? "(none yet)" : memories, "message", message)),
+                        "memories", memories.isBlank() ? "(none yet)" : memories, "message", message,
+                        "feedback", feedback)),
                 reply -> reply.isBlank() || reply.length() > 1500
                         ? new Checked<>(null, List.of("reply must be 1 to 1500 characters"))
                         : new Checked<>(reply.strip(), List.of()));
@@ -92,7 +95,7 @@ public final class Narrator {
         since.forEach(m -> lines.append("- ").append(m.text()).append('\n'));
         return modelOr(call, () -> offline.summarize(c.summary(), since), feedback -> prompts.render(
                 "memory-summary", Map.of("name", c.name(), "summary", c.summary().isBlank() ? "(none)" : c.summary(),
-                        "memories", lines.toString().strip())),
+                        "memories", lines.toString().strip(), "feedback", feedback)),
                 reply -> reply.isBlank() || reply.length() > 1200
                         ? new Checked<>(null, List.of("summary must be 1 to 1200 characters"))
                         : new Checked<>(reply.strip(), List.of())).value();
@@ -117,14 +120,14 @@ public final class Narrator {
             if (reply.isEmpty()) {
                 break;
             }
-            Checked<T> checked = parse.apply(reply.get().text());
+            Checked<T> checked = parse.apply(GeneratedText.defuse(reply.get().text()));
             if (checked.value() != null) {
                 return new Narrated<>(checked.value(), true, null);
             }
             log.info("{}: the model's reply was invalid (attempt {}): {}", call.feature(), attempt,
                     checked.problems());
             feedback = "\nYour previous reply was rejected: " + String.join("; ", checked.problems())
-                    + ". Reply again with valid JSON only.";
+                    + ". Reply again in exactly the format asked for.";
         }
         return new Narrated<>(offlineValue.get(), false, null);
     }

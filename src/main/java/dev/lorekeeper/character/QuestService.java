@@ -78,19 +78,18 @@ public final class QuestService {
                 MemoryRecall.lines(remembered), lore.about(c.persona().archetype() + " " + c.name(), 2),
                 recent.stream().map(q -> q.plan().title()).toList(), recent.stream().map(q -> q.plan().hook())
                         .toList()), new LlmCall("quest", p.guildId(), p.memberId(), c.id()));
-        boolean summaryDue = db.inTransaction(tx -> {
+        long questId = db.inTransaction(tx -> {
             long id = QuestStore.insert(tx, c.id(), p.guildId(), p.memberId(), plan.value(), plan.byModel(), now);
             if (!CharacterStore.claimActiveQuest(tx, c.id(), id)) {
                 throw new PlayRefused(c.name() + " has just set out on another quest. Use /quest show.");
             }
-            return chronicle.remember(tx, c.id(), "quest", "Set out on \"" + plan.value().title() + "\": "
+            chronicle.remember(tx, c.id(), "quest", "Set out on \"" + plan.value().title() + "\": "
                     + plan.value().hook(), 4);
+            return id;
         });
-        if (summaryDue) {
-            chronicle.summarize(c.id(), new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
-        }
+        chronicle.summarize(c.id(), new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
         GameCharacter started = characters.byId(c.id()).orElseThrow();
-        return new View(started, quests.byId(started.activeQuestId()).orElseThrow(), plan.notice());
+        return new View(started, quests.byId(questId).orElseThrow(), plan.notice());
     }
 
     /** The active quest, handed to this member if the token changed hands since it started. */
@@ -127,36 +126,33 @@ public final class QuestService {
         int xp = picked.xp() + (last ? COMPLETION_XP : 0);
         int levelBefore = p.character().level();
         Instant now = clock.instant();
-        boolean summaryDue;
         try {
-            summaryDue = db.inTransaction(tx -> {
+            db.inTransaction(tx -> {
                 if (!QuestStore.takeStep(tx, q, step, choice, p.memberId(), now)) {
                     throw new PlayRefused("This choice was already made. Use /quest show to see where the story "
                             + "is now.");
                 }
                 CharacterStore.addProgress(tx, p.character().id(), xp, picked.item());
                 QuestStore.addXp(tx, q.id(), xp);
-                boolean due = chronicle.remember(tx, p.character().id(), "choice", "In \"" + q.plan().title()
+                chronicle.remember(tx, p.character().id(), "choice", "In \"" + q.plan().title()
                         + "\", chose to " + lower(picked.label()) + ": " + picked.outcome()
                         + (picked.item() == null ? "" : " Found " + picked.item() + "."), 5);
                 if (last) {
                     QuestStore.end(tx, q.id(), Quest.Status.COMPLETED, now);
                     CharacterStore.releaseActiveQuest(tx, p.character().id(), q.id(), true);
-                    due |= chronicle.remember(tx, p.character().id(), "quest", "Completed \"" + q.plan().title()
+                    chronicle.remember(tx, p.character().id(), "quest", "Completed \"" + q.plan().title()
                             + "\".", 8);
                 }
-                return due;
+                return null;
             });
         } catch (StoreException e) {
-            if (isDuplicate(e)) {
+            if (e.isDuplicateKey()) {
                 throw new PlayRefused("This choice was already made. Use /quest show to see where the story is now.");
             }
             throw e;
         }
-        if (summaryDue) {
-            chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),
-                    p.character().id()));
-        }
+        chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),
+                p.character().id()));
         GameCharacter after = characters.byId(p.character().id()).orElseThrow();
         return new Outcome(after, quests.byId(q.id()).orElseThrow(), picked, xp, last, after.level() > levelBefore);
     }
@@ -167,17 +163,16 @@ public final class QuestService {
             throw new PlayRefused(p.character().name() + " is not on a quest. Start one with /quest start.");
         }
         Quest q = quests.byId(active).orElseThrow();
-        boolean summaryDue = db.inTransaction(tx -> {
+        db.inTransaction(tx -> {
             if (!QuestStore.end(tx, active, Quest.Status.ABANDONED, clock.instant())) {
                 throw new PlayRefused("That quest has already ended.");
             }
             CharacterStore.releaseActiveQuest(tx, p.character().id(), active, false);
-            return chronicle.remember(tx, p.character().id(), "quest", "Abandoned \"" + q.plan().title() + "\".", 3);
+            chronicle.remember(tx, p.character().id(), "quest", "Abandoned \"" + q.plan().title() + "\".", 3);
+            return null;
         });
-        if (summaryDue) {
-            chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),
-                    p.character().id()));
-        }
+        chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),
+                p.character().id()));
         return q;
     }
 
@@ -189,7 +184,4 @@ public final class QuestService {
         return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
-    private static boolean isDuplicate(StoreException e) {
-        return e.getCause() instanceof java.sql.SQLException s && "23505".equals(s.getSQLState());
-    }
 }

@@ -23,9 +23,9 @@ public final class QuestStore {
 
     static long insert(Connection c, long characterId, long guildId, long memberId, QuestPlan plan, boolean byModel,
             Instant now) throws SQLException {
-        return Jdbc.insert(c, "INSERT INTO quest (character_id, guild_id, member_id, title, hook, plan, step, status, "
-                + "source, started_at) VALUES (?, ?, ?, ?, ?, ?, 0, 'ACTIVE', ?, ?)", characterId, guildId, memberId,
-                plan.title(), plan.hook(), CharacterStore.json(plan), byModel ? "llm" : "offline", now);
+        return Jdbc.insert(c, "INSERT INTO quest (character_id, guild_id, member_id, started_by, title, hook, plan, "
+                + "step, status, source, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'ACTIVE', ?, ?)", characterId,
+                guildId, memberId, memberId, plan.title(), plan.hook(), CharacterStore.json(plan), byModel ? "llm" : "offline", now);
     }
 
     public Optional<Quest> byId(long id) {
@@ -38,10 +38,10 @@ public final class QuestStore {
                 + limit + " ROWS ONLY", QuestStore::quest, characterId));
     }
 
-    /** When this member last started a quest in this server (for the cooldown). */
+    /** When this member last started a quest in this server (for the cooldown; taking one over does not count). */
     public Optional<Instant> lastStart(long guildId, long memberId) {
         return db.withConnection(c -> Jdbc.first(c, "SELECT MAX(started_at) FROM quest WHERE guild_id = ? "
-                + "AND member_id = ?", rs -> {
+                + "AND started_by = ?", rs -> {
                     Timestamp t = rs.getTimestamp(1);
                     return t == null ? null : t.toInstant();
                 }, guildId, memberId));

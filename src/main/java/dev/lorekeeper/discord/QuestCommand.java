@@ -88,6 +88,8 @@ public final class QuestCommand implements SlashCommand {
             Player p = characters.player(guildId, event.getUser().getIdLong());
             o = quests.choose(p, Long.parseLong(id.arg(0)), Integer.parseInt(id.arg(1)),
                     Integer.parseInt(id.arg(2)));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new UserFacingException("This button is no longer valid. Use /quest show for the current step.");
         } catch (PlayRefused e) {
             throw new UserFacingException(e.getMessage());
         }

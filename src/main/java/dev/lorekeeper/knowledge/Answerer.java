@@ -1,5 +1,6 @@
 package dev.lorekeeper.knowledge;
 
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
@@ -66,7 +67,7 @@ public final class Answerer {
                 if (leaksPrompt(text)) {
                     text = "I can't share my instructions, but I'm happy to answer questions about the docs.";
                 }
-                return new Answer(question, safe(text), true, Answer.Mode.LLM, cited(text, sources));
+                return new Answer(question, GeneratedText.defuse(text), true, Answer.Mode.LLM, cited(text, sources));
             }
         }
         return extractive(question, hits, sources);
@@ -89,7 +90,7 @@ public final class Answerer {
             }
             sb.append("> ").append(text).append(" [").append(i + 1).append("]\n");
         }
-        return new Answer(question, safe(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE,
+        return new Answer(question, GeneratedText.defuse(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE,
                 sources.subList(0, n));
     }
 
@@ -141,8 +142,4 @@ public final class Answerer {
         return false;
     }
 
-    /** Mentions are never allowed to ping anyway; this keeps them from even looking like pings. */
-    static String safe(String text) {
-        return text.replaceAll("@(everyone|here)", "@\u200b$1").replaceAll("<@([!&]?\\d+)>", "<@\u200b$1>");
-    }
-}
+    /** Mentions are never allowed to ping anyway; this keeps them from even looking like pings. */}

@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Prompt templates by name: a file in the operator's prompts folder wins over the copy in the jar. Placeholders
  * are {@code {{name}}}; values are inserted verbatim (the templates wrap untrusted text in marked blocks).
  */
 public final class PromptTemplates {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)}}");
+    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<(/?)\\s*untrusted");
+
     private final Path dir;
 
     public PromptTemplates(Path dir) {
@@ -42,11 +47,22 @@ public final class PromptTemplates {
         }
     }
 
+    /**
+     * Fills the placeholders in one pass, so a value can never expand another placeholder. Values can not open or
+     * close an {@code <untrusted>} block either: such tags inside them are defused.
+     */
     public String render(String name, Map<String, String> values) {
-        String out = get(name);
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            out = out.replace("{{" + v.getKey() + "}}", v.getValue());
+        Matcher m = PLACEHOLDER.matcher(get(name));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : defuse(value)));
         }
-        return out;
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String defuse(String value) {
+        return BLOCK_TAG.matcher(value).replaceAll("‹$1untrusted");
     }
 }

@@ -1,6 +1,6 @@
 package dev.lorekeeper.web;
 
-import dev.lorekeeper.character.CharacterService;
+import dev.lorekeeper.character.LivingMetadata;
 import io.javalin.Javalin;
 import java.math.BigInteger;
 import java.util.Map;
@@ -13,10 +13,10 @@ import java.util.function.LongFunction;
  * shows its NFTs evolve.
  */
 public final class MetadataRoutes implements WebRoutes {
-    private final CharacterService characters;
+    private final LivingMetadata characters;
     private final LongFunction<Optional<String>> chainNames;
 
-    public MetadataRoutes(CharacterService characters, LongFunction<Optional<String>> chainNames) {
+    public MetadataRoutes(LivingMetadata characters, LongFunction<Optional<String>> chainNames) {
         this.characters = characters;
         this.chainNames = chainNames;
     }
@@ -34,7 +34,7 @@ public final class MetadataRoutes implements WebRoutes {
                         + "configured chain id, a 0x contract address and a decimal token id"));
                 return;
             }
-            Optional<Map<String, Object>> meta = characters.livingMetadata(chain.get(), contract,
+            Optional<Map<String, Object>> meta = characters.of(chain.get(), contract,
                     new BigInteger(tokenId));
             if (meta.isEmpty()) {
                 ctx.status(404).json(Map.of("error", "no character for this token yet: its holder creates it "

@@ -145,6 +145,10 @@ class QuestStorageTest {
             assertThat(next.quest().plan().title()).isNotEqualTo(v.quest().plan().title());
             assertThat(s.quests().log(c.id(), 10)).extracting(Quest::status)
                     .containsExactly(Quest.Status.ACTIVE, Quest.Status.ABANDONED);
+            // A new holder takes the open quest over; its start does not count against their cooldown.
+            assertThat(s.quests().current(s.player(c, 11)).orElseThrow().quest().memberId()).isEqualTo(11);
+            s.quests().abandon(s.player(c, 11));
+            assertThat(s.quests().start(s.player(c, 11)).quest().memberId()).isEqualTo(11);
         }
     }
 
@@ -154,10 +158,14 @@ class QuestStorageTest {
         try (Setup s = setup(kind)) {
             GameCharacter c = create(s, 4);
             assertThat(create(s, 4).id()).isEqualTo(c.id());
-            assertThat(s.characters().pick(1, 10, c.id())).isEmpty();
-            assertThat(s.characters().pick(1, 11, c.id())).containsExactly(10L);
+            assertThat(s.characters().pick(1, 10, c.id())).isFalse();
+            assertThat(s.characters().pick(1, 11, c.id())).isTrue();
             assertThat(s.characters().pickOf(1, 10)).isEmpty();
             assertThat(s.characters().pickOf(1, 11)).contains(c.id());
+            // One player across servers too: picking it elsewhere takes it over.
+            assertThat(s.characters().pick(2, 12, c.id())).isTrue();
+            assertThat(s.characters().pickOf(1, 11)).isEmpty();
+            assertThat(s.characters().pick(2, 12, c.id())).isFalse();
             s.characters().updatePersona(c.id(), null, c.persona(), "hash-new");
             assertThat(s.characters().byId(c.id()).orElseThrow().personaVersion()).isEqualTo(2);
         }
