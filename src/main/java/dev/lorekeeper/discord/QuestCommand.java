@@ -82,6 +82,8 @@ public final class QuestCommand implements SlashCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        // Acknowledged before the holder check and the database: the outcome and any refusal follow up.
+        Responder.acknowledgeClick(event);
         long guildId = CharacterCommand.guild(event, settings);
         QuestService.Outcome o;
         try {

@@ -1,11 +1,15 @@
 package dev.lorekeeper.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -23,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
+    /** Button clicks acknowledged as an update of their message: their replies are follow-ups (tokens live 15 min). */
+    private static final Cache<Long, Boolean> DEFERRED_UPDATES = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(100_000).build();
 
     private Responder() {
     }
@@ -42,6 +49,10 @@ public final class Responder {
     /** As {@link #send(IReplyCallback, MessageCreateData, boolean)}, then hands over the delivered message. */
     public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral,
             Consumer<Message> delivered) {
+        if (DEFERRED_UPDATES.getIfPresent(event.getIdLong()) != null) {
+            event.getHook().sendMessage(message).setEphemeral(ephemeral).queue(delivered, logFailure(event));
+            return;
+        }
         acknowledge(event, ephemeral);
         InteractionHook hook = event.getHook();
         hook.editOriginal(MessageEditData.fromCreateData(message)).queue(delivered, failure -> {
@@ -53,6 +64,15 @@ public final class Responder {
                 logFailure(event).accept(failure);
             }
         });
+    }
+
+    /**
+     * Acknowledges a click at once, before any work, without a message of its own: whatever is sent afterwards for
+     * it (the outcome, or an error) is a follow-up, public or ephemeral as each asks.
+     */
+    public static void acknowledgeClick(ComponentInteraction event) {
+        DEFERRED_UPDATES.put(event.getIdLong(), Boolean.TRUE);
+        event.deferEdit().queue(null, logFailure(event));
     }
 
     /** Acknowledges with a deferral unless the interaction already is; safe to call more than once. */

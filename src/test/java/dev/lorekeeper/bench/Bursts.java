@@ -47,11 +47,16 @@ final class Bursts {
     /** Waits for every answer, checking each interaction once it is the oldest unanswered (cheap polling). */
     private static void awaitAnswers(List<FakeInteraction> burst) {
         int[] next = {0};
-        DiscordDouble.await(() -> {
-            while (next[0] < burst.size() && !burst.get(next[0]).messages().isEmpty()) {
-                next[0]++;
-            }
-            return next[0] == burst.size();
-        }, Duration.ofSeconds(180), "every interaction answered");
+        try {
+            DiscordDouble.await(() -> {
+                while (next[0] < burst.size() && !burst.get(next[0]).messages().isEmpty()) {
+                    next[0]++;
+                }
+                return next[0] == burst.size();
+            }, Duration.ofSeconds(120), "every interaction answered");
+        } catch (java.util.NoSuchElementException e) {
+            throw new AssertionError("unanswered: " + burst.stream().filter(i -> i.messages().isEmpty()).limit(5)
+                    .toList(), e);
+        }
     }
 }

@@ -181,6 +181,12 @@ class CharacterEndToEndTest {
         assertThat(replies).filteredOn(r -> r.contains(" chose ")).hasSize(1);
         assertThat(replies).filteredOn(r -> r.contains("This choice was already made")).hasSize(1);
 
+        // Clicks are acknowledged at once; the outcome is public, a refusal only for the clicker.
+        assertThat(a.awaitCallbackType()).isEqualTo(6);
+        assertThat(List.of(a.reply(), b.reply())).filteredOn(r -> r.content().contains(" chose "))
+                .allMatch(r -> !r.ephemeral());
+        assertThat(List.of(a.reply(), b.reply())).filteredOn(r -> r.content().contains("already made"))
+                .allMatch(FakeMessage::ephemeral);
         // Clicking the old step's button again later is also refused.
         assertThat(dana.member().clicks(step.buttons().get(0)).reply().content())
                 .contains("This choice was already made");

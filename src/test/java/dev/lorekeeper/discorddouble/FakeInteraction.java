@@ -172,6 +172,8 @@ public final class FakeInteraction {
 
     @Override
     public String toString() {
-        return "interaction " + id + " (type " + type + ")";
+        Integer callback = callbackTypeOrNull();
+        return "interaction " + id + " (type " + type + ", " + payload.path("data").path("name").asText(
+                payload.path("data").path("custom_id").asText("")) + ", callback " + callback + ")";
     }
 }
