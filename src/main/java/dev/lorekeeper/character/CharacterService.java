@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CharacterService {
     static final int AUTOCOMPLETE_CHOICES = 25;
+    static final int TALKS_PER_MINUTE = 6;
 
     private final CharacterStore store;
     private final MemoryStore memories;
@@ -33,6 +34,9 @@ public final class CharacterService {
     private final QuestStore quests;
     private final Clock clock;
     private final AtomicLong turns = new AtomicLong();
+    /** Talking is cheap to type and each line becomes a memory (and maybe model tokens): a few a minute. */
+    private final dev.lorekeeper.config.RateLimiter talkLimit = new dev.lorekeeper.config.RateLimiter(
+            TALKS_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     /** The collections playable in a server. */
     @FunctionalInterface
@@ -180,6 +184,18 @@ public final class CharacterService {
         return new Card(c, quests.latest(c.id(), 3), Levels.xpFor(c.level() + 1));
     }
 
+    /** Refuses at once (before anything slow) an empty message, or a member talking too fast. */
+    public void checkTalk(Player p, String message) {
+        GameCharacter c = p.character();
+        if (message.isBlank()) {
+            throw new PlayRefused("Say something to " + c.name() + ", for example: /character talk message: hello!");
+        }
+        if (!talkLimit.tryAcquire(p.guildId() + ":" + p.memberId())) {
+            throw new PlayRefused(c.name() + " needs a moment to think. Try again in a minute.");
+        }
+    }
+
+    /** An in-character reply (check the member with {@link #checkTalk} first). */
     public Narrator.Narrated<String> talk(Player p, String message) {
         GameCharacter c = p.character();
         List<Memory> recalled = recall.recall(memories.window(c.id()), message, clock.instant());

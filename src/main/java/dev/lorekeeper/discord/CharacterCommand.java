@@ -81,9 +81,10 @@ public final class CharacterCommand implements SlashCommand {
                 }
                 case "talk" -> {
                     Player p = characters.player(guildId, memberId);
+                    String message = event.getOption("message", "", OptionMapping::getAsString).strip();
+                    characters.checkTalk(p, message);
                     Responder.acknowledge(event, false);
-                    Narrator.Narrated<String> reply = characters.talk(p, event.getOption("message", "",
-                            OptionMapping::getAsString));
+                    Narrator.Narrated<String> reply = characters.talk(p, message);
                     Responder.text(event, "**" + Markdown.escape(p.character().name()) + ":** "
                             + reply.value() + notice(reply.notice()), false);
                 }

@@ -258,6 +258,14 @@ class CharacterEndToEndTest {
         assertThat(ext.path("token_id").asText()).isEqualTo(Integer.toString(token));
         assertThat(ext.path("quests_completed").asInt()).isEqualTo(1);
         assertThat(ext.path("xp").asInt()).isGreaterThanOrEqualTo(QuestService.COMPLETION_XP);
+
+        // Talking is limited to a few lines a minute; the refusal is for the member alone.
+        for (int i = 1; i < CharacterService.TALKS_PER_MINUTE; i++) {
+            assertThat(hana.member().runs("/character talk message:tell me more " + i).reply().ephemeral()).isFalse();
+        }
+        FakeMessage tooFast = hana.member().runs("/character talk message:and more").reply();
+        assertThat(tooFast.content()).contains("needs a moment");
+        assertThat(tooFast.ephemeral()).isTrue();
     }
 
     @Test
