@@ -100,7 +100,8 @@ public final class Lorekeeper implements AutoCloseable {
         closeables.add(0, work::shutdownNow);
 
         java.util.concurrent.atomic.AtomicReference<DiscordBot> botRef = new java.util.concurrent.atomic.AtomicReference<>();
-        JdaRoleOps roleOps = new JdaRoleOps(id -> botRef.get() == null ? null : botRef.get().guild(id), settings);
+        JdaRoleOps roleOps = new JdaRoleOps(id -> botRef.get() == null ? null : botRef.get().guild(id), settings,
+                config.discord().shards()::owns, new dev.lorekeeper.gate.RecordedRoles(db));
         GateService gates = gating(config, db, chains, roleOps, routines, settings, leases);
         // Role changes of a server are applied by the process that runs its shard.
         OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps,

@@ -23,11 +23,26 @@ public final class JdaRoleOps implements RoleOps {
 
     private final java.util.function.LongFunction<Guild> guilds;
     private final GuildSettingsService settings;
+    private final java.util.function.LongPredicate owned;
+    private final RoleOps elsewhere;
 
-    /** {@code guilds} finds a server this process can see (on any of its shards), or null. */
+    /** A single process: it sees every server it is in. */
     public JdaRoleOps(java.util.function.LongFunction<Guild> guilds, GuildSettingsService settings) {
+        this(guilds, settings, id -> true, null);
+    }
+
+    /**
+     * {@code guilds} finds a server this process can see (on any of its shards), or null. Servers on other
+     * processes' shards ({@code owned} false) are planned from {@code elsewhere}: the roles Lorekeeper last applied.
+     * The chain watcher runs on one process for all servers, and the process that owns a server's shard checks each
+     * queued change against the member's real roles before applying it.
+     */
+    public JdaRoleOps(java.util.function.LongFunction<Guild> guilds, GuildSettingsService settings,
+            java.util.function.LongPredicate owned, RoleOps elsewhere) {
         this.guilds = guilds;
         this.settings = settings;
+        this.owned = owned;
+        this.elsewhere = elsewhere;
     }
 
     @Override
@@ -39,7 +54,7 @@ public final class JdaRoleOps implements RoleOps {
     public Optional<Set<Long>> rolesOf(long guildId, long memberId) {
         Guild guild = guild(guildId);
         if (guild == null) {
-            return Optional.empty();
+            return owned.test(guildId) || elsewhere == null ? Optional.empty() : elsewhere.rolesOf(guildId, memberId);
         }
         Member member = guild.getMemberById(memberId);
         try {

@@ -9,7 +9,15 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.BotProcess;
+import dev.lorekeeper.testing.ManualVerify;
+import dev.lorekeeper.testing.TestContracts;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Keys;
 import dev.lorekeeper.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class ShardedProcessesTest {
     static Lorekeeper start(DiscordDouble discord, String jdbcUrl, String shardIds) throws Exception {
+        return start(discord, jdbcUrl, shardIds, "");
+    }
+
+    static Lorekeeper start(DiscordDouble discord, String jdbcUrl, String shardIds, String extraYaml)
+            throws Exception {
         int port = BotProcess.freePort();
         return Lorekeeper.start(new ConfigLoader(Map.of()).parse("""
                 discord:
@@ -38,8 +51,8 @@ class ShardedProcessesTest {
                   port: %d
                 knowledge:
                   docs: target/no-docs-in-this-test
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), shardIds, jdbcUrl, port),
-                null));
+                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), shardIds, jdbcUrl, port)
+                + extraYaml, null));
     }
 
     static FakeGuild guildOnShard(DiscordDouble discord, int shard) {
@@ -92,5 +105,68 @@ class ShardedProcessesTest {
                 b.close();
             }
         }
+    }
+
+    @Test
+    void aTransferSeenByTheOtherProcessStillMovesTheRoleInThisProcesssServer() throws Exception {
+        String jdbc = TestDatabases.postgresqlUrl();
+        try (Anvil anvil = Anvil.start(); DiscordDouble discord = DiscordDouble.startSharded(2)) {
+            String minter = anvil.accounts().get(0);
+            TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+            String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
+            FakeGuild one = guildOnShard(discord, 1);
+            FakeRole holder = one.role("Holder");
+            String yaml = ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+                    gating:
+                      poll-interval: 300ms
+                      confirmations: 0
+                      cache-ttl: 1s
+                    gates:
+                      - guild-id: "%d"
+                        role-id: "%d"
+                        name: Holders
+                        rule: { type: erc721, chain: anvil, contract: "%s" }
+                    """.formatted(one.id(), holder.id(), nft);
+            // Process A (shard 0) starts first and takes the chain watcher's lease; server "one" is on B's shard.
+            Lorekeeper a = start(discord, jdbc, "0", yaml);
+            Lorekeeper b = null;
+            try (Database db = Database.open(jdbc, "postgres", "", 2)) {
+                DiscordDouble.await(() -> leaseOwner(db, "chain-watcher") != null, Duration.ofSeconds(15),
+                        "process A holds the chain watcher");
+                String leader = leaseOwner(db, "chain-watcher");
+                b = start(discord, jdbc, "1", yaml);
+                DiscordDouble.await(() -> discord.connectedSessions() == 2, Duration.ofSeconds(30), "two shards up");
+                discord.awaitBotReady(one);
+
+                FakeMember m = one.member("holder");
+                String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
+                assertThat(ManualVerify.link(m, wallet, msg -> anvil.personalSign(msg, wallet)).content())
+                        .contains("is now linked");
+                TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(1)));
+                DiscordDouble.await(() -> discord.rolesOf(m).equals(List.of("Holder")), Duration.ofSeconds(20),
+                        "the role given in B's server after A's watcher saw the mint");
+                TestContracts.send(anvil, wallet, nft, "transferFrom", List.of(new Address(wallet),
+                        new Address(anvil.accounts().get(9)), new Uint256(1)));
+                DiscordDouble.await(() -> discord.rolesOf(m).isEmpty(), Duration.ofSeconds(20),
+                        "the role taken after A's watcher saw the sale");
+                assertThat(leaseOwner(db, "chain-watcher")).as("A kept the watcher all along").isEqualTo(leader);
+            } finally {
+                a.close();
+                if (b != null) {
+                    b.close();
+                }
+            }
+        }
+    }
+
+    static String leaseOwner(Database db, String job) {
+        return db.withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT owner FROM job_lease WHERE name = ?")) {
+                ps.setString(1, job);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
     }
 }
