@@ -50,7 +50,15 @@ public final class Responder {
     public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral,
             Consumer<Message> delivered) {
         if (DEFERRED_UPDATES.getIfPresent(event.getIdLong()) != null) {
-            event.getHook().sendMessage(message).setEphemeral(ephemeral).queue(delivered, logFailure(event));
+            InteractionHook hook = event.getHook();
+            hook.sendMessage(message).setEphemeral(ephemeral).queue(delivered, failure -> {
+                if (isMalformed(failure)) {
+                    hook.sendMessage(MessageCreateData.fromEditData(plain(message))).setEphemeral(ephemeral)
+                            .queue(null, logFailure(event));
+                } else {
+                    logFailure(event).accept(failure);
+                }
+            });
             return;
         }
         acknowledge(event, ephemeral);

@@ -40,6 +40,9 @@ public final class Answerer {
                 : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 
+    static final String QUOTE_HEADER = "*Quoted from the docs (no AI summary):*";
+    static final String BUDGET_HEADER = "*Today's AI budget is spent, so this is quoted from the docs (no AI summary):*";
+
     public Answer answer(String question) {
         return answer(question, LlmCall.cli("qa"));
     }
@@ -56,7 +59,8 @@ public final class Answerer {
         if (hits.isEmpty() || hits.get(0).similarity() < minSimilarity) {
             return notCovered(question, sources);
         }
-        if (llm != null) {
+        boolean budgetSpent = llm != null && !llm.withinBudget(call);
+        if (llm != null && !budgetSpent) {
             Optional<LlmGateway.Reply> reply = llm.chat(call, prompts.get("answer-system"), prompts.render("answer-user",
                     Map.of("passages", passages(hits), "question", question)));
             if (reply.isPresent()) {
@@ -70,7 +74,7 @@ public final class Answerer {
                 return new Answer(question, GeneratedText.defuse(text), true, Answer.Mode.LLM, cited(text, sources));
             }
         }
-        return extractive(question, hits, sources);
+        return extractive(question, hits, sources, budgetSpent ? BUDGET_HEADER : QUOTE_HEADER);
     }
 
     private Answer notCovered(String question, List<Source> closest) {
@@ -79,8 +83,8 @@ public final class Answerer {
                 closest.subList(0, Math.min(3, closest.size())));
     }
 
-    private Answer extractive(String question, List<Hit> hits, List<Source> sources) {
-        StringBuilder sb = new StringBuilder("*Quoted from the docs (no AI summary):*\n");
+    private Answer extractive(String question, List<Hit> hits, List<Source> sources, String header) {
+        StringBuilder sb = new StringBuilder(header).append('\n');
         int n = Math.min(3, hits.size());
         for (int i = 0; i < n; i++) {
             String text = hits.get(i).chunk().text().replaceAll("\\s+", " ").strip();

@@ -235,8 +235,9 @@ class CharacterEndToEndTest {
         int token = mint(hana.wallet());
         choose(hana.member(), token);
         playToTheEnd(hana.member(), hana.member().runs("/quest start").reply());
+        // Offline, the reply is in the character's voice and recalls something it lived through.
         assertThat(hana.member().runs("/character talk message:what do you remember?").reply().content())
-                .startsWith("**Ember Fox \\#" + token + ":**");
+                .startsWith("**Ember Fox \\#" + token + ":**").contains("I still remember this: ");
 
         FakeMessage export = hana.member().runs("/character export").reply();
         byte[] file = export.files().get("Ember-Fox-" + token + ".card.json");

@@ -103,6 +103,22 @@ class AnswererTest {
     }
 
     @Test
+    void aSpentBudgetQuotesTheDocsWithANoticeAndCallsNothing() {
+        try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
+            dev.lorekeeper.llm.LlmUsage usage = new dev.lorekeeper.llm.LlmUsage(db, 100, 0,
+                    new dev.lorekeeper.llm.LlmUsage.Prices(0, 0), java.time.Clock.systemUTC());
+            dev.lorekeeper.llm.LlmCall member = dev.lorekeeper.llm.LlmCall.of("qa", 1, 2);
+            usage.record(member, 90, 10);
+            int before = stub.requests().size();
+            Answer a = answerer(LlmGateway.openAiCompatible(stub.baseUrl(), "stub-model", "k", Duration.ofSeconds(5),
+                    2, usage)).answer("what is the contract address?", member);
+            assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
+            assertThat(a.text()).startsWith("*Today's AI budget is spent").contains("0x7a3b");
+            assertThat(stub.requests()).hasSize(before);
+        }
+    }
+
+    @Test
     void serverErrorsAndTimeoutsFallBackToQuotedPassages() {
         stub.then(StubLlm.Reply.error(500));
         Answer failed = answerer(gateway(Duration.ofSeconds(5))).answer("what is the contract address?");
