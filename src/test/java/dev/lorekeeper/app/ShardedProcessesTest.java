@@ -24,20 +24,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two bot processes with different shard ranges on one PostgreSQL: each server's interactions reach the process
- * that runs its shard, and each process drains only its own servers' role changes.
+ * that runs its shard, and each process drains only its own servers' role changes; the chain watcher runs on one of
+ * them, and when that one is killed the other takes it over.
  */
 class ShardedProcessesTest {
+    @TempDir
+    Path dir;
+
     static Lorekeeper start(DiscordDouble discord, String jdbcUrl, String shardIds) throws Exception {
         return start(discord, jdbcUrl, shardIds, "");
     }
 
     static Lorekeeper start(DiscordDouble discord, String jdbcUrl, String shardIds, String extraYaml)
             throws Exception {
-        int port = BotProcess.freePort();
-        return Lorekeeper.start(new ConfigLoader(Map.of()).parse("""
+        return Lorekeeper.start(new ConfigLoader(Map.of()).parse(yaml(discord, jdbcUrl, shardIds, extraYaml), null));
+    }
+
+    static String yaml(DiscordDouble discord, String jdbcUrl, String shardIds, String extraYaml) {
+        return """
                 discord:
                   token: %s
                   api-base-url: %s
@@ -51,8 +62,8 @@ class ShardedProcessesTest {
                   port: %d
                 knowledge:
                   docs: target/no-docs-in-this-test
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), shardIds, jdbcUrl, port)
-                + extraYaml, null));
+                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), shardIds, jdbcUrl,
+                BotProcess.freePort()) + extraYaml;
     }
 
     static FakeGuild guildOnShard(DiscordDouble discord, int shard) {
@@ -108,7 +119,7 @@ class ShardedProcessesTest {
     }
 
     @Test
-    void aTransferSeenByTheOtherProcessStillMovesTheRoleInThisProcesssServer() throws Exception {
+    void theWatcherOnOneProcessMovesRolesInTheOthersServersAndIsTakenOverWhenKilled() throws Exception {
         String jdbc = TestDatabases.postgresqlUrl();
         try (Anvil anvil = Anvil.start(); DiscordDouble discord = DiscordDouble.startSharded(2)) {
             String minter = anvil.accounts().get(0);
@@ -127,11 +138,15 @@ class ShardedProcessesTest {
                         name: Holders
                         rule: { type: erc721, chain: anvil, contract: "%s" }
                     """.formatted(one.id(), holder.id(), nft);
-            // Process A (shard 0) starts first and takes the chain watcher's lease; server "one" is on B's shard.
-            Lorekeeper a = start(discord, jdbc, "0", yaml);
+            // Process A (shard 0, its own JVM) starts first and takes the chain watcher's lease; server "one" is on
+            // B's shard, so A plans its role changes and B applies them. Then A is killed: B takes the watcher over.
+            Path config = dir.resolve("a.yaml");
+            Files.writeString(config, yaml(discord, jdbc, "0", yaml));
+            Process a = BotProcess.launch(config, Path.of(System.getProperty("project.root", ".")),
+                    ProcessBuilder.Redirect.to(dir.resolve("a.log").toFile()));
             Lorekeeper b = null;
             try (Database db = Database.open(jdbc, "postgres", "", 2)) {
-                DiscordDouble.await(() -> leaseOwner(db, "chain-watcher") != null, Duration.ofSeconds(15),
+                DiscordDouble.await(() -> leaseOwner(db, "chain-watcher") != null, Duration.ofSeconds(60),
                         "process A holds the chain watcher");
                 String leader = leaseOwner(db, "chain-watcher");
                 b = start(discord, jdbc, "1", yaml);
@@ -145,13 +160,17 @@ class ShardedProcessesTest {
                 TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(1)));
                 DiscordDouble.await(() -> discord.rolesOf(m).equals(List.of("Holder")), Duration.ofSeconds(20),
                         "the role given in B's server after A's watcher saw the mint");
+                assertThat(leaseOwner(db, "chain-watcher")).as("A still leads").isEqualTo(leader);
+
+                a.destroyForcibly().waitFor(20, TimeUnit.SECONDS); // SIGKILL: the lease is not released
                 TestContracts.send(anvil, wallet, nft, "transferFrom", List.of(new Address(wallet),
                         new Address(anvil.accounts().get(9)), new Uint256(1)));
-                DiscordDouble.await(() -> discord.rolesOf(m).isEmpty(), Duration.ofSeconds(20),
-                        "the role taken after A's watcher saw the sale");
-                assertThat(leaseOwner(db, "chain-watcher")).as("A kept the watcher all along").isEqualTo(leader);
+                // The lease is 5 poll intervals + 10 s = 11.5 s; B takes over within one lease and sees the sale.
+                DiscordDouble.await(() -> discord.rolesOf(m).isEmpty(), Duration.ofSeconds(40),
+                        "the role taken after B took the watcher over from the killed A");
+                assertThat(leaseOwner(db, "chain-watcher")).isNotEqualTo(leader);
             } finally {
-                a.close();
+                a.destroyForcibly();
                 if (b != null) {
                     b.close();
                 }

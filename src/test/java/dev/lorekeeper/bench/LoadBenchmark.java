@@ -130,6 +130,8 @@ class LoadBenchmark {
                 figures.put("jvm_options", String.join(" ", jvm));
                 figures.putAll(memory(bot.pid()));
                 BenchReport.write("load", figures);
+                assertThat((Double) figures.get("p99_ms")).as("ack p99 (median of the paced bursts)").isLessThan(100);
+                assertThat((Long) figures.get("peak_rss_mb")).as("peak RSS of the bot process").isLessThan(768);
                 assertThat(figures.get("lost")).isEqualTo(0L);
                 assertThat(figures.get("duplicated")).isEqualTo(0L);
                 assertThat(instantFigures.get("lost")).isEqualTo(0L);

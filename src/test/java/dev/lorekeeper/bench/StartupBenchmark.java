@@ -42,6 +42,10 @@ class StartupBenchmark {
             Map<?, ?> restart = (Map<?, ?>) figures.get("restart");
             figures.put("ready_ms", restart.get("ready_ms"));
             BenchReport.write("startup", figures);
+            for (String run : java.util.List.of("first_start", "restart")) {
+                assertThat((Long) ((Map<?, ?>) figures.get(run)).get("ready_ms")).as(run + " to READY")
+                        .isLessThan(8_000L);
+            }
         }
     }
 
