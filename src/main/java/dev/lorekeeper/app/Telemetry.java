@@ -31,8 +31,8 @@ final class Telemetry implements AutoCloseable {
         return new InteractionObserver() {
             @Override
             public void received(String kind, long delayNanos) {
-                Timer.builder("lorekeeper.interaction.ack").description("From Discord creating an interaction to "
-                        + "the bot handling it").publishPercentiles(0.5, 0.95, 0.99).register(registry)
+                Timer.builder("lorekeeper.interaction.dispatch").description("From Discord creating an interaction "
+                        + "to its handler starting").publishPercentiles(0.5, 0.95, 0.99).register(registry)
                         .record(delayNanos, TimeUnit.NANOSECONDS);
             }
 
