@@ -54,7 +54,7 @@ contract TestNft is ERC721 {
 }
 
 contract TestMultiToken is ERC1155 {
-    constructor() ERC1155("https://meta.example/{id}.json") {}
+    constructor(string memory uri_) ERC1155(uri_) {}
 
     function mint(address to, uint256 id, uint256 amount) external {
         _mint(to, id, amount, "");

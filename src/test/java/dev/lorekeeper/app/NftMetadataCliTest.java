@@ -25,6 +25,7 @@ class NftMetadataCliTest {
     static Anvil anvil;
     static HttpServer server;
     static String nft;
+    static String multi;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -44,12 +45,26 @@ class NftMetadataCliTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        // ERC-1155: the {id} in uri() is replaced by 64 lowercase hex digits.
+        server.createContext("/m1155/", ex -> {
+            String file = ex.getRequestURI().getPath().substring("/m1155/".length());
+            byte[] body = file.equals("0".repeat(62) + "2a.json")
+                    ? "{\"name\":\"Badge 42\",\"attributes\":[{\"trait_type\":\"Tier\",\"value\":\"Gold\"}]}"
+                            .getBytes(StandardCharsets.UTF_8) : new byte[0];
+            ex.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                ex.getResponseBody().write(body);
+            }
+            ex.close();
+        });
         server.start();
         String minter = anvil.accounts().get(0);
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/meta/")));
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(minter), new Uint256(42)));
+        multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of(new Utf8String(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/m1155/{id}.json")));
         config = dir.resolve("lorekeeper.yaml");
         Files.writeString(config, "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\""
                 + anvil.url() + "\"]\n");
@@ -77,6 +92,16 @@ class NftMetadataCliTest {
         assertThat(out.at("/attributes/0/value").asText()).isEqualTo("Fire");
         assertThat(out.path("warnings").get(0).asText()).contains("attributes[1]");
         assertThat(out.path("error").isNull()).isTrue();
+    }
+
+    @Test
+    void anErc1155TokenIsReadThroughUriWithItsIdAsSixtyFourHexDigits() throws Exception {
+        CliTest.Run r = CliTest.run("nft", "metadata", "-c", config.toString(), "--chain", "local", "--contract",
+                multi, "--token-id", "42", "--json");
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        JsonNode out = JSON.readTree(r.out());
+        assertThat(out.path("name").asText()).isEqualTo("Badge 42");
+        assertThat(out.at("/attributes/0/value").asText()).isEqualTo("Gold");
     }
 
     @Test

@@ -47,7 +47,8 @@ class SweepBenchmark {
             String minter = anvil.accounts().get(0);
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
             String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("x")));
-            String multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of());
+            String multi = TestContracts.deploy(anvil, "TestMultiToken", minter,
+                List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
             String coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
             List<String> wallets = new ArrayList<>();
             for (int i = 0; i < walletCount; i++) {

@@ -34,7 +34,8 @@ class ChainReaderTest {
         minter = anvil.accounts().get(0);
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
-        multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of());
+        multi = TestContracts.deploy(anvil, "TestMultiToken", minter,
+                List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
         coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
         for (int i = 0; i < 30; i++) {
             holders.add(String.format("0x%040x", 0x1000 + i));

@@ -293,8 +293,14 @@ class CharacterEndToEndTest {
     @Test
     void moderatorsSeeUsageWithAChart() {
         FakeMember mod = guild.member("statsmod", guild.role("StatMods", Perms.MANAGE_GUILD));
+        try (dev.lorekeeper.store.Database db = dev.lorekeeper.store.Database.open(bot.jdbcUrl, "", "", 1)) {
+            new dev.lorekeeper.llm.LlmUsage(db, 0, 0, new dev.lorekeeper.llm.LlmUsage.Prices(0.15, 0.60),
+                    java.time.Clock.systemUTC()).record(new dev.lorekeeper.llm.LlmCall("quest", guild.id(), 1, 1L),
+                    120_000, 30_000);
+        }
         FakeMessage stats = mod.runs("/stats").reply();
-        assertThat(stats.content()).contains("LLM usage", "Today", "Last 30 days", "No LLM is configured");
+        assertThat(stats.content()).contains("LLM usage", "Today", "Last 30 days", "No LLM is configured",
+                "• quest: 1 calls, 120,000 tokens in / 30,000 out, ~$0.0360");
         assertThat(stats.files().get("llm-usage.png")).hasSizeGreaterThan(1000);
     }
 

@@ -58,7 +58,8 @@ class GateEvaluatorTest {
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         enumerable = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(base)));
         plain = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String(base)));
-        multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of());
+        multi = TestContracts.deploy(anvil, "TestMultiToken", minter,
+                List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
         coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
         for (int id : new int[] {1, 2, 3}) {
             TestContracts.send(anvil, minter, enumerable, "mint", List.of(new Address(ALICE), new Uint256(id)));
