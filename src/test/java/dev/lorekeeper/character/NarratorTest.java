@@ -131,6 +131,18 @@ class NarratorTest {
     }
 
     @Test
+    void aModelThatTimesOutFallsBackToTheOfflineNarrator() {
+        stub.then(StubLlm.Reply.slow(VALID, 3_000));
+        Narrator impatient = new Narrator(LlmGateway.openAiCompatible(stub.baseUrl(), "stub-model", "",
+                Duration.ofMillis(500), 2, usage), CharacterFixtures.prompts(), CharacterFixtures.offline());
+        // The stub would answer with a valid quest, but too late: the offline narrator tells it.
+        Narrator.Narrated<QuestPlan> q = impatient.quest(context(""), call());
+        assertThat(q.byModel()).isFalse();
+        assertThat(q.value().title()).isNotEqualTo("The Ember Vault");
+        assertThat(q.value().steps()).hasSizeBetween(3, 5);
+    }
+
+    @Test
     void aSpentBudgetAnswersOfflineWithANoticeAndCallsNothing() {
         // Each stub reply costs 150 tokens; the member's daily budget is 1,000.
         for (int i = 0; i < 7; i++) {
