@@ -1,12 +1,9 @@
 package dev.lorekeeper.app;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.chain.ChainReader;
-import dev.lorekeeper.chain.Chains;
-import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.chain.DelegationReader;
-import dev.lorekeeper.chain.MetadataFetcher;
-import dev.lorekeeper.chain.OwnerIndex;
-import dev.lorekeeper.chain.TokenLister;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.CharacterStore;
@@ -45,13 +42,14 @@ import java.util.stream.Collectors;
 /** How characters and quests are built from config and the other features' parts. */
 final class CharacterWiring {
     /** Both services share one store, narrator and memory. */
-    record Characters(CharacterService characters, QuestService quests, LivingMetadata living) {
+    record Characters(CharacterService characters, QuestService quests, LivingMetadata living,
+            CharacterService.Collections collections) {
     }
 
     private CharacterWiring() {
     }
 
-    static Characters build(LorekeeperConfig config, Database db, Chains chains, MetadataFetcher metadata, LlmGateway llm, PromptTemplates prompts, GateService gates,
+    static Characters build(LorekeeperConfig config, Database db, GateWiring.ChainParts parts, LlmGateway llm, PromptTemplates prompts, GateService gates,
             GuildSettingsService settings, KnowledgeService knowledge, Executor background, Executor chainReads) {
         CharactersConfig cc = config.characters();
         Clock clock = Clock.systemUTC();
@@ -59,24 +57,34 @@ final class CharacterWiring {
         MemoryStore memories = new MemoryStore(db);
         MemoryRecall recall = new MemoryRecall(cc.memoryTokens());
         Narrator narrator = new Narrator(llm, prompts, new OfflineNarrator(prompts.file("offline-narrator.yaml")));
-        Chronicle chronicle = new Chronicle(store, memories, narrator, cc.summaryEvery(), clock, background);
+        Chronicle chronicle = new Chronicle(db, store, memories, narrator, cc.summaryEvery(), clock, background);
         // Its own reader: holder checks are trusted for a short while only, whatever the gating cache does.
-        ChainReader reader = new ChainReader(chains, cc.ownershipCache(), config.gating().batchSize(),
+        ChainReader reader = new ChainReader(parts.chains(), cc.ownershipCache(), config.gating().batchSize(),
                 config.gating().multicall(), ChainReader.Mode.BATCHED);
-        Holdings holdings = new Holdings(reader, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
-                config.gating().confirmations()), chainReads, Duration.ofMillis(2_000));
+        Holdings holdings = new Holdings(reader, parts.tokens(), chainReads, Duration.ofMillis(2_000));
+        CharacterService.Collections collections = collections(cc, gates);
         CharacterService characters = new CharacterService(store, memories, recall, chronicle, narrator,
-                new TokenMetadataLocator(reader, metadata),
-                holdings, wallets(new WalletLinks(db), new DelegationReader(chains, config.gating().delegateRegistry(),
-                        config.gating().cacheTtl()), settings), guild -> collections(cc, gates, guild),
+                new TokenMetadataLocator(reader, parts.metadata()),
+                holdings, wallets(new WalletLinks(db), parts.delegations(), settings), collections,
                 new QuestStore(db), clock);
         QuestService quests = new QuestService(db, store, memories, recall, chronicle, narrator, lore(knowledge),
                 cc.questCooldown(), clock);
-        return new Characters(characters, quests, new LivingMetadata(store));
+        return new Characters(characters, quests, new LivingMetadata(store), collections);
+    }
+
+    /**
+     * The playable collections of a server. Every character command asks for them, and reading the server's gates
+     * is a database query, so the answer is kept for a few seconds (a new gate shows up within that time).
+     */
+    static CharacterService.Collections collections(CharactersConfig cc, GateService gates) {
+        Cache<Long, List<CharactersConfig.Collection>> cache = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(10_000).build();
+        return guildId -> cache.get(guildId, id -> collections(cc, gates, id));
     }
 
     /** The configured collections, plus every ERC-721 and ERC-1155 contract the server's gates ask for. */
-    static List<CharactersConfig.Collection> collections(CharactersConfig cc, GateService gates, long guildId) {
+    private static List<CharactersConfig.Collection> collections(CharactersConfig cc, GateService gates,
+            long guildId) {
         Set<CharactersConfig.Collection> out = new LinkedHashSet<>();
         cc.collections().forEach(c -> out.add(new CharactersConfig.Collection(c.chain(),
                 c.contract().toLowerCase(Locale.ROOT), c.standard())));

@@ -43,19 +43,28 @@ final class GateWiring {
         return new ChainReader(chains, g.cacheTtl(), g.batchSize(), g.multicall(), ChainReader.Mode.BATCHED);
     }
 
-    /** Token metadata with the DB cache: shared by trait rules and characters. */
-    static MetadataFetcher metadataFetcher(LorekeeperConfig config, Database db) {
-        return new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout(),
-                new MetadataStore(db), config.metadata().refresh(), Clock.systemUTC());
+    /**
+     * The chain-reading parts that gating and characters share, built once so that their caches (metadata, token
+     * lists, delegations) serve both.
+     */
+    record ChainParts(Chains chains, ChainReader reader, OwnerIndex ownerIndex, TokenLister tokens,
+            MetadataFetcher metadata, DelegationReader delegations) {
     }
 
-    static GateService service(LorekeeperConfig config, Database db, ChainReader reader, RoleOps roles,
-            Chains chains, GuildSettingsService settings) {
-        MetadataFetcher metadata = metadataFetcher(config, db);
+    static ChainParts chainParts(LorekeeperConfig config, Database db, Chains chains) {
+        GatingConfig g = config.gating();
+        OwnerIndex ownerIndex = new OwnerIndex(db, new CursorStore(db));
+        return new ChainParts(chains, reader(g, chains), ownerIndex, new TokenLister(ownerIndex, chains,
+                g.confirmations()), new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout(),
+                new MetadataStore(db), config.metadata().refresh(), Clock.systemUTC()),
+                new DelegationReader(chains, g.delegateRegistry(), g.cacheTtl()));
+    }
+
+    static GateService service(LorekeeperConfig config, Database db, ChainParts parts, RoleOps roles,
+            GuildSettingsService settings) {
         return new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
-                new GateEvaluator(reader, metadata, new TokenLister(new OwnerIndex(db, new CursorStore(db)), chains,
-                        config.gating().confirmations())), new WalletLinks(db), db, roles,
-                new ChainHealth(roles, config.gating().failuresBeforeAlert()), Clock.systemUTC(),
-                new DelegationReader(chains, config.gating().delegateRegistry(), config.gating().cacheTtl()), settings);
+                new GateEvaluator(parts.reader(), parts.metadata(), parts.tokens()), new WalletLinks(db), db, roles,
+                new ChainHealth(roles, config.gating().failuresBeforeAlert()), Clock.systemUTC(), parts.delegations(),
+                settings);
     }
 }

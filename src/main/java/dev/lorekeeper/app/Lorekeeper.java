@@ -63,7 +63,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Instant;
+import dev.lorekeeper.gate.RecordedRoles;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
@@ -77,6 +83,7 @@ public final class Lorekeeper implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final DiscordBot discord;
     private final WebServer web;
+    private final KnowledgeService knowledgeService;
 
     private Lorekeeper(LoadedConfig loaded) {
         SecretMask.register(loaded.secrets());
@@ -94,17 +101,19 @@ public final class Lorekeeper implements AutoCloseable {
         closeables.add(0, leases::releaseAll);
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
         Chains chains = GateWiring.chains(config, telemetry.rpc());
+        GateWiring.ChainParts chainParts = GateWiring.chainParts(config, db, chains);
         ScheduledExecutorService routines = Executors.newScheduledThreadPool(3, daemon("lorekeeper-routine-"));
         closeables.add(0, routines::shutdownNow);
-        java.util.concurrent.ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
+        ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
         closeables.add(0, work::shutdownNow);
 
-        java.util.concurrent.atomic.AtomicReference<DiscordBot> botRef = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<DiscordBot> botRef = new AtomicReference<>();
         JdaRoleOps roleOps = new JdaRoleOps(id -> botRef.get() == null ? null : botRef.get().guild(id), settings,
-                config.discord().shards()::owns, new dev.lorekeeper.gate.RecordedRoles(db));
-        GateService gates = gating(config, db, chains, roleOps, routines, settings, leases);
+                config.discord().shards()::owns, new RecordedRoles(db));
+        GateService gates = gating(config, db, chainParts, roleOps, routines, settings, leases);
         // Role changes of a server are applied by the process that runs its shard.
-        OutboxWorker outbox = new OutboxWorker(new RoleOutbox(db), roleOps,
+        RoleOutbox roleOutbox = new RoleOutbox(db);
+        OutboxWorker outbox = new OutboxWorker(roleOutbox, roleOps,
                 config.gating().roleChangesPerTenSeconds(), Clock.systemUTC(), config.discord().shards().total(),
                 config.discord().shards().idList());
         routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);
@@ -112,10 +121,9 @@ public final class Lorekeeper implements AutoCloseable {
         routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
                 TimeUnit.MINUTES);
 
-        RoleOutbox outboxView = new RoleOutbox(db);
-        telemetry.gauge("lorekeeper.role.outbox.depth", "Role changes waiting", outboxView::pendingCount);
+        telemetry.gauge("lorekeeper.role.outbox.depth", "Role changes waiting", roleOutbox::pendingCount);
         telemetry.gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
-                () -> outboxView.oldestPendingSeconds(java.time.Instant.now()));
+                () -> roleOutbox.oldestPendingSeconds(Instant.now()));
 
         LlmUsage usage = new LlmUsage(db, config.llm().dailyTokensPerMember(), config.llm().dailyTokensPerGuild(),
                 new LlmUsage.Prices(config.llm().usdPerMillionInput(), config.llm().usdPerMillionOutput()),
@@ -126,10 +134,10 @@ public final class Lorekeeper implements AutoCloseable {
         PromptTemplates prompts = new PromptTemplates(Path.of("prompts"));
         KnowledgeService knowledge = knowledge(config, db, work, llm, prompts);
         // Holder checks wait for the chain on their own threads, so that a slow RPC can be given up in time.
-        java.util.concurrent.ExecutorService chainReads = Executors.newCachedThreadPool(daemon("lorekeeper-holder-"));
+        ExecutorService chainReads = Executors.newCachedThreadPool(daemon("lorekeeper-holder-"));
         closeables.add(0, chainReads::shutdownNow);
-        CharacterWiring.Characters play = CharacterWiring.build(config, db, chains,
-                GateWiring.metadataFetcher(config, db), llm, prompts, gates, settings, knowledge, work, chainReads);
+        CharacterWiring.Characters play = CharacterWiring.build(config, db, chainParts, llm, prompts, gates, settings,
+                knowledge, work, chainReads);
         web = new WebServer(config.web().bind(), config.web().port(), List.of(
                 new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute()),
                 new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name)),
@@ -166,7 +174,7 @@ public final class Lorekeeper implements AutoCloseable {
                                 + " doc sections" + (config.llmConfigured() ? " with " + config.llm().model()
                                 : " by quoting them (no LLM configured)"))),
                 FeatureStatusSource.switchable(Feature.CHARACTERS, s -> {
-                    int n = CharacterWiring.collections(config.characters(), gates, s.guildId()).size();
+                    int n = play.collections().of(s.guildId()).size();
                     return n == 0 ? FeatureStatus.inactive(Feature.CHARACTERS, "no playable collection (add a gate "
                             + "on an NFT, or characters.collections in the config)")
                             : FeatureStatus.active(Feature.CHARACTERS, n + " playable collection(s); stories by "
@@ -194,15 +202,14 @@ public final class Lorekeeper implements AutoCloseable {
         this.knowledgeService = knowledge;
     }
 
-    private final KnowledgeService knowledgeService;
 
-
-    private static GateService gating(LorekeeperConfig config, Database db, Chains chains, JdaRoleOps roleOps,
-            ScheduledExecutorService routines, GuildSettingsService settings, Leases leases) {
+    private static GateService gating(LorekeeperConfig config, Database db, GateWiring.ChainParts parts,
+            JdaRoleOps roleOps, ScheduledExecutorService routines, GuildSettingsService settings, Leases leases) {
         var g = config.gating();
-        ChainReader reader = GateWiring.reader(g, chains);
+        Chains chains = parts.chains();
+        ChainReader reader = parts.reader();
         WalletLinks links = new WalletLinks(db);
-        GateService gates = GateWiring.service(config, db, reader, roleOps, chains, settings);
+        GateService gates = GateWiring.service(config, db, parts, roleOps, settings);
         if (!chains.isEmpty()) {
             ChainWatcher watcher = new ChainWatcher(chains, new CursorStore(db), gates, reader, links,
                     g.confirmations(), g.logBlockRange());
@@ -210,8 +217,8 @@ public final class Lorekeeper implements AutoCloseable {
             Duration lease = g.pollInterval().multipliedBy(5).plusSeconds(10);
             routines.scheduleWithFixedDelay(leases.guarded("chain-watcher", lease, () -> guard("chain watcher",
                     watcher)), g.pollInterval().toMillis(), g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            OwnerIndexer indexer = new OwnerIndexer(gates, chains, reader,
-                    new dev.lorekeeper.chain.OwnerIndex(db, new CursorStore(db)), g.confirmations(), g.logBlockRange());
+            OwnerIndexer indexer = new OwnerIndexer(gates, chains, reader, parts.ownerIndex(), g.confirmations(),
+                    g.logBlockRange());
             routines.scheduleWithFixedDelay(leases.guarded("owner-index", lease, () -> guard("owner index",
                     indexer)), 500, g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             routines.scheduleWithFixedDelay(leases.guarded("sweep", g.sweepInterval().plusMinutes(5),
@@ -224,7 +231,7 @@ public final class Lorekeeper implements AutoCloseable {
     }
 
     private static KnowledgeService knowledge(LorekeeperConfig config, Database db,
-            java.util.concurrent.ExecutorService work, LlmGateway llm, PromptTemplates prompts) {
+            ExecutorService work, LlmGateway llm, PromptTemplates prompts) {
         var k = config.knowledge();
         KnowledgeService service = new KnowledgeService(Path.of(k.docs()), k.pages(), new IndexStore(
                 Path.of(k.index()), new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db),
@@ -243,8 +250,8 @@ public final class Lorekeeper implements AutoCloseable {
         return knowledgeService;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);

@@ -39,9 +39,8 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
                 c.storage().connectTimeout().toMillis())) {
-            var chains = GateWiring.chains(c);
-            GateService gates = GateWiring.service(c, db, GateWiring.reader(c.gating(), chains), new RecordedRoles(db),
-                    chains, new dev.lorekeeper.config.GuildSettingsService(c.guildDefaults(),
+            GateService gates = GateWiring.service(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c)),
+                    new RecordedRoles(db), new dev.lorekeeper.config.GuildSettingsService(c.guildDefaults(),
                             new dev.lorekeeper.store.JdbcGuildSettingsStore(db)));
             if (gates.gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");

@@ -1,14 +1,11 @@
 package dev.lorekeeper.chain;
 
+import dev.lorekeeper.store.Hashes;
 import dev.lorekeeper.store.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,11 +49,6 @@ public final class MetadataStore {
     }
 
     static String hash(String uri) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(uri.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Hashes.sha256Hex(uri);
     }
 }

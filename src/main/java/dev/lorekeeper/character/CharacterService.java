@@ -4,11 +4,11 @@ import dev.lorekeeper.chain.TokenMetadata;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.config.CharactersConfig;
 import dev.lorekeeper.llm.LlmCall;
+import dev.lorekeeper.store.Hashes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -123,8 +123,8 @@ public final class CharacterService {
         boolean inherited = pick(guildId, memberId, character);
         if (inherited) {
             long id = character.id();
-            remember(id, "owner", character.name() + " passed into the care of a new keeper.", 6);
-            chronicle.summarize(id, new LlmCall("memory", guildId, memberId, id));
+            chronicle.record(id, "owner", character.name() + " passed into the care of a new keeper.", 6,
+                    new LlmCall("memory", guildId, memberId, id));
         }
         if (character.activeQuestId() != null) {
             quests.reassign(character.activeQuestId(), memberId);
@@ -202,9 +202,9 @@ public final class CharacterService {
         LlmCall call = new LlmCall("talk", p.guildId(), p.memberId(), c.id());
         Narrator.Narrated<String> reply = narrator.talk(c, message, recalled, MemoryRecall.lines(recalled), call,
                 turns.incrementAndGet());
-        remember(c.id(), "talk", "A keeper said \"" + OfflineNarrator.truncate(message, 200)
-                + "\"; " + c.name() + " answered \"" + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2);
-        chronicle.summarize(c.id(), new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
+        chronicle.record(c.id(), "talk", "A keeper said \"" + OfflineNarrator.truncate(message, 200)
+                + "\"; " + c.name() + " answered \"" + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2,
+                new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
         return reply;
     }
 
@@ -214,15 +214,9 @@ public final class CharacterService {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private void remember(long characterId, String kind, String text, int importance) {
-        store.database().inTransaction(tx -> {
-            chronicle.remember(tx, characterId, kind, text, importance);
-            return null;
-        });
-    }
 
     static String hash(TokenMetadata m) {
         String basis = m.name() + "\n" + m.description() + "\n" + m.image() + "\n" + m.attributes();
-        return HexFormat.of().formatHex(OfflineNarrator.sha256(basis));
+        return Hashes.sha256Hex(basis);
     }
 }

@@ -26,10 +26,6 @@ public final class CharacterStore {
         this.clock = clock;
     }
 
-    Database database() {
-        return db;
-    }
-
     public Optional<GameCharacter> find(TokenRef token) {
         return db.withConnection(c -> Jdbc.first(c, SELECT + "chain = ? AND contract = ? AND token_id = ?",
                 CharacterStore::character, token.chain(), token.contract(), token.tokenId().toString()));

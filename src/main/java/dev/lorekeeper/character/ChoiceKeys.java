@@ -1,8 +1,8 @@
 package dev.lorekeeper.character;
 
 import dev.lorekeeper.config.CharactersConfig;
+import dev.lorekeeper.store.Hashes;
 import java.math.BigInteger;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +36,6 @@ final class ChoiceKeys {
     }
 
     private static String tag(String chain, String contract) {
-        return HexFormat.of().formatHex(OfflineNarrator.sha256(chain + ":" + contract.toLowerCase(
-                java.util.Locale.ROOT))).substring(0, 8);
+        return Hashes.sha256Hex(chain + ":" + contract.toLowerCase(java.util.Locale.ROOT)).substring(0, 8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lorekeeper.character;
 
 import dev.lorekeeper.llm.LlmCall;
+import dev.lorekeeper.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class Chronicle {
     private static final Logger log = LoggerFactory.getLogger(Chronicle.class);
 
+    private final Database db;
     private final CharacterStore characters;
     private final MemoryStore memories;
     private final Narrator narrator;
@@ -23,14 +25,24 @@ public final class Chronicle {
     private final Executor background;
 
     /** Summaries are written on {@code background}: a model call must never hold up a member's reply. */
-    public Chronicle(CharacterStore characters, MemoryStore memories, Narrator narrator, int summaryEvery,
-            Clock clock, Executor background) {
+    public Chronicle(Database db, CharacterStore characters, MemoryStore memories, Narrator narrator,
+            int summaryEvery, Clock clock, Executor background) {
+        this.db = db;
         this.background = background;
         this.characters = characters;
         this.memories = memories;
         this.narrator = narrator;
         this.summaryEvery = summaryEvery;
         this.clock = clock;
+    }
+
+    /** Records a memory on its own, then rewrites the summary if one is due. */
+    void record(long characterId, String kind, String text, int importance, LlmCall call) {
+        db.inTransaction(c -> {
+            remember(c, characterId, kind, text, importance);
+            return null;
+        });
+        summarize(characterId, call);
     }
 
     /** Records a memory in the caller's transaction; call {@link #summarize} once it has committed. */

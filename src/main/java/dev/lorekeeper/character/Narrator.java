@@ -110,15 +110,13 @@ public final class Narrator {
         if (llm == null) {
             return new Narrated<>(offlineValue.get(), false, null);
         }
-        if (!llm.withinBudget(call)) {
-            return new Narrated<>(offlineValue.get(), false, BUDGET_NOTICE);
-        }
         String system = prompts.get("narrator-system");
         String feedback = "";
         for (int attempt = 1; attempt <= 2; attempt++) {
             Optional<LlmGateway.Reply> reply = llm.chat(call, system, prompt.apply(feedback));
             if (reply.isEmpty()) {
-                break;
+                // Only now ask why: the budget is read once per call in the common case.
+                return new Narrated<>(offlineValue.get(), false, llm.withinBudget(call) ? null : BUDGET_NOTICE);
             }
             Checked<T> checked = parse.apply(GeneratedText.defuse(reply.get().text()));
             if (checked.value() != null) {

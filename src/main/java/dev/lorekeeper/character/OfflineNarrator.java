@@ -1,5 +1,6 @@
 package dev.lorekeeper.character;
 
+import dev.lorekeeper.store.Hashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -7,9 +8,6 @@ import dev.lorekeeper.chain.TokenMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -85,7 +83,7 @@ public final class OfflineNarrator {
         int wits = 3;
         int heart = 3;
         for (TokenMetadata.Attribute a : meta.attributes()) {
-            int h = new BigInteger(1, sha256(a.traitType() + "=" + a.value())).intValue();
+            int h = new BigInteger(1, Hashes.sha256(a.traitType() + "=" + a.value())).intValue();
             might += h & 3;
             wits += (h >> 2) & 3;
             heart += (h >> 4) & 3;
@@ -202,14 +200,8 @@ public final class OfflineNarrator {
     }
 
     static Random seeded(String key, String purpose) {
-        return new Random(new BigInteger(1, sha256(key + "|" + purpose)).longValue());
+        return new Random(new BigInteger(1, Hashes.sha256(key + "|" + purpose)).longValue());
     }
 
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+
 }

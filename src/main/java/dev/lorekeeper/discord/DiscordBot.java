@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -39,7 +38,6 @@ public final class DiscordBot implements AutoCloseable {
     private final DiscordConfig config;
     private final List<EventListener> listeners;
     private final ExecutorService eventPool;
-    private JDA jda;
     private ShardManager shardManager;
 
     public DiscordBot(DiscordConfig config, List<EventListener> listeners, int eventThreads) {
@@ -65,11 +63,10 @@ public final class DiscordBot implements AutoCloseable {
         // Generated text must never ping @everyone, roles or users unless a feature explicitly allows it.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
-        if (config.shards().total() > 1) {
-            startShards();
-            return;
-        }
-        JDABuilder builder = JDABuilder.create(config.token(), intents(config))
+        // One code path for one shard or many: a ShardManager with a single shard is a single gateway connection.
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(config.token(), intents(config))
+                .setShardsTotal(config.shards().total())
+                .setShards(config.shards().idList())
                 .disableCache(UNUSED_CACHES)
                 // Role sync compares desired with actual roles: keep members (and their roles) in memory.
                 .setChunkingFilter(ChunkingFilter.ALL)
@@ -83,7 +80,7 @@ public final class DiscordBot implements AutoCloseable {
             builder.setSessionController(fixedGateway()).setCompression(Compression.NONE);
         }
         try {
-            jda = builder.build();
+            shardManager = builder.build();
         } catch (InvalidTokenException e) {
             throw new IllegalStateException("Discord rejected the bot token (discord.token): check DISCORD_TOKEN", e);
         }
@@ -106,44 +103,18 @@ public final class DiscordBot implements AutoCloseable {
         };
     }
 
-    /** Several shards in this process (Discord requires sharding for large bots); the gateway URL comes from Discord. */
-    private void startShards() {
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(config.token(), intents(config))
-                .setShardsTotal(config.shards().total())
-                .setShards(config.shards().idList())
-                .disableCache(UNUSED_CACHES)
-                .setChunkingFilter(ChunkingFilter.ALL)
-                .setMemberCachePolicy(MemberCachePolicy.ALL)
-                .setEventPool(eventPool, false)
-                .addEventListeners(listeners.toArray());
-        if (config.apiBaseUrl() != null) {
-            builder.setRestConfig(restConfig());
-        }
-        if (config.gatewayUrl() != null) {
-            builder.setSessionController(fixedGateway()).setCompression(Compression.NONE);
-        }
-        try {
-            shardManager = builder.build();
-        } catch (InvalidTokenException e) {
-            throw new IllegalStateException("Discord rejected the bot token (discord.token): check DISCORD_TOKEN", e);
-        }
-    }
-
-    /** The single client, or the first shard of this process. */
+    /** The first shard of this process (the only one unless sharded). */
     public JDA jda() {
-        return jda != null ? jda : shardManager == null ? null : shardManager.getShards().get(0);
+        return shardManager == null ? null : shardManager.getShardById(config.shards().idList().get(0));
     }
 
     /** A server this process can see, whichever shard it is on. */
     public Guild guild(long id) {
-        return jda != null ? jda.getGuildById(id) : shardManager == null ? null : shardManager.getGuildById(id);
+        return shardManager == null ? null : shardManager.getGuildById(id);
     }
 
     /** Every gateway connection of this process is up. */
     public boolean connected() {
-        if (jda != null) {
-            return jda.getStatus() == JDA.Status.CONNECTED;
-        }
         return shardManager != null && shardManager.getStatuses().values().stream()
                 .allMatch(s -> s == JDA.Status.CONNECTED);
     }
@@ -152,17 +123,18 @@ public final class DiscordBot implements AutoCloseable {
     @Override
     public void close() {
         if (shardManager != null) {
+            List<JDA> shards = List.copyOf(shardManager.getShards());
             shardManager.shutdown();
-        }
-        if (jda != null) {
-            jda.shutdown();
-            try {
-                if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
-                    jda.shutdownNow();
+            // Wait for the sessions to close, so that a restart in the same process starts clean.
+            for (JDA shard : shards) {
+                try {
+                    if (!shard.awaitShutdown(10, TimeUnit.SECONDS)) {
+                        shard.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    shard.shutdownNow();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                jda.shutdownNow();
             }
         }
         eventPool.shutdown();

@@ -59,8 +59,7 @@ public final class Answerer {
         if (hits.isEmpty() || hits.get(0).similarity() < minSimilarity) {
             return notCovered(question, sources);
         }
-        boolean budgetSpent = llm != null && !llm.withinBudget(call);
-        if (llm != null && !budgetSpent) {
+        if (llm != null) {
             Optional<LlmGateway.Reply> reply = llm.chat(call, prompts.get("answer-system"), prompts.render("answer-user",
                     Map.of("passages", passages(hits), "question", question)));
             if (reply.isPresent()) {
@@ -73,8 +72,10 @@ public final class Answerer {
                 }
                 return new Answer(question, GeneratedText.defuse(text), true, Answer.Mode.LLM, cited(text, sources));
             }
+            // Only now ask why: the budget is read once per call in the common case.
+            return extractive(question, hits, sources, llm.withinBudget(call) ? QUOTE_HEADER : BUDGET_HEADER);
         }
-        return extractive(question, hits, sources, budgetSpent ? BUDGET_HEADER : QUOTE_HEADER);
+        return extractive(question, hits, sources, QUOTE_HEADER);
     }
 
     private Answer notCovered(String question, List<Source> closest) {

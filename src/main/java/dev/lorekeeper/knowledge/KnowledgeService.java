@@ -1,5 +1,6 @@
 package dev.lorekeeper.knowledge;
 
+import dev.lorekeeper.llm.LlmCall;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.config.RateLimiter;
@@ -63,7 +64,7 @@ public final class KnowledgeService {
     /** A follow-up in a Q&A thread, answered as a standalone question and added to the thread's history. */
     public Optional<Asked> followUp(long threadId, long guildId, long memberId, String text) {
         String standalone = rewriter.standalone(conversations.history(threadId), text,
-                dev.lorekeeper.llm.LlmCall.of("qa", guildId, memberId));
+                LlmCall.of("qa", guildId, memberId));
         Optional<Asked> asked = ask(guildId, threadId, memberId, standalone);
         asked.ifPresent(a -> conversations.append(threadId, text, a.answer().text()));
         return asked;
@@ -102,7 +103,7 @@ public final class KnowledgeService {
         }
         String normalized = normalize(question);
         Answer answer = cache.get(guildId + "|" + normalized, k -> answerer.answer(question,
-                dev.lorekeeper.llm.LlmCall.of("qa", guildId, memberId)));
+                LlmCall.of("qa", guildId, memberId)));
         long id = questions.record(guildId, channelId, memberId, question, normalized, answer);
         return Optional.of(new Asked(id, answer));
     }

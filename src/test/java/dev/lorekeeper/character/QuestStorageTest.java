@@ -44,7 +44,7 @@ class QuestStorageTest {
         CharacterStore characters = new CharacterStore(db, clock);
         MemoryStore memories = new MemoryStore(db);
         Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline());
-        Chronicle chronicle = new Chronicle(characters, memories, narrator, 3, clock, Runnable::run);
+        Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, clock, Runnable::run);
         QuestService quests = new QuestService(db, characters, memories, new MemoryRecall(400), chronicle, narrator,
                 Lore.NONE, Duration.ofMinutes(10), clock);
         return new Setup(db, characters, memories, quests, clock);
