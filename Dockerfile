@@ -18,5 +18,5 @@ VOLUME ["/data"]
 ENV LOREKEEPER_JDBC_URL=jdbc:h2:file:/data/lorekeeper LOREKEEPER_INDEX_DIR=/data/index
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/lorekeeper.jar"]
+ENTRYPOINT ["java", "-Xmx384m", "-jar", "/app/lorekeeper.jar"]
 CMD ["run", "--config", "/config/lorekeeper.yaml"]

@@ -42,7 +42,7 @@ import org.web3j.crypto.Keys;
  * the same step, so four of each five are double clicks). Figures: acknowledgement latency (INTERACTION_CREATE to
  * the first callback), lost and twice-answered interactions, and the process's resident memory (VmRSS, VmHWM).
  * Sent paced at {@code bench.rate} per second three times (the headline is the median p99), then all at once.
- * Run: {@code mvn -B -Pbench verify -Dbench.only=load [-Dbench.rate=200] [-Dbench.jvm="-Xmx384m"]}.
+ * Run: {@code mvn -B -Pbench verify -Dbench.only=load [-Dbench.rate=200] [-Dbench.jvm="-Xmx512m"]}.
  */
 @Tag("bench-all")
 @Tag("bench-load")
@@ -63,8 +63,8 @@ class LoadBenchmark {
     void mixedBurstOnARealProcess() throws Exception {
         Path root = Path.of(System.getProperty("project.root", "."));
         int rate = BenchReport.intProperty("bench.rate", 200);
-        // The README's run command sets no JVM options; -Dbench.jvm="-Xmx384m" measures with some.
-        String jvmOptions = System.getProperty("bench.jvm", "").strip();
+        // As the README runs it; -Dbench.jvm="..." measures with other JVM options.
+        String jvmOptions = System.getProperty("bench.jvm", String.join(" ", BotProcess.README_JVM_OPTIONS)).strip();
         List<String> jvm = jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+"));
         try (Anvil anvil = Anvil.start(); MetadataServer metadata = new MetadataServer();
                 DiscordDouble discord = DiscordDouble.start()) {

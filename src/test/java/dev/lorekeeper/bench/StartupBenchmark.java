@@ -53,7 +53,7 @@ class StartupBenchmark {
             throws Exception {
         int sessionsBefore = discord.identifyCount();
         long t0 = System.nanoTime();
-        Process p = BotProcess.launch(config, root, ProcessBuilder.Redirect.DISCARD);
+        Process p = BotProcess.launch(config, root, ProcessBuilder.Redirect.DISCARD, BotProcess.README_JVM_OPTIONS);
         try {
             DiscordDouble.await(() -> discord.identifyCount() > sessionsBefore && discord.connectedSessions() > 0
                     && discord.registeredCommands(null).size() > 0, Duration.ofSeconds(60), "READY");

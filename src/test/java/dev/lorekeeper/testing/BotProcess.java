@@ -11,6 +11,9 @@ public final class BotProcess {
     private BotProcess() {
     }
 
+    /** The JVM options of the README's run command (and the Dockerfile): benchmarks measure the bot as shipped. */
+    public static final java.util.List<String> README_JVM_OPTIONS = java.util.List.of("-Xmx384m");
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
