@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.DelegationReader;
+import dev.lorekeeper.character.PlayRefused;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.CharacterStore;
@@ -105,7 +106,13 @@ final class CharacterWiring {
             List<String> hot = links.of(guildId, memberId).stream().map(WalletLink::address).toList();
             List<String> out = new ArrayList<>(hot);
             if (!hot.isEmpty() && settings.of(guildId).delegation()) {
-                delegations.incoming(chain, hot).values().forEach(list -> list.stream()
+                DelegationReader.Incoming incoming = delegations.incoming(chain, hot);
+                if (!incoming.unknown().isEmpty()) {
+                    // Without the cold wallets the answer could be a wrong "not yours".
+                    throw new PlayRefused("I can't read the delegation registry right now to see your cold "
+                            + "wallets. Please try again in a minute.");
+                }
+                incoming.byHot().values().forEach(list -> list.stream()
                         .filter(d -> d.contract() == null || d.contract().equalsIgnoreCase(contract))
                         .map(DelegationReader.Delegation::from)
                         .filter(from -> out.stream().noneMatch(a -> a.equalsIgnoreCase(from)))

@@ -35,7 +35,7 @@ final class GateWiring {
     static Chains chains(LorekeeperConfig config, RpcObserver observer) {
         Chains chains = new Chains();
         config.chains().forEach((name, c) -> chains.add(new Chains.Chain(name, c.chainId(),
-                new RpcClient(name, c.rpcUrls(), Duration.ofSeconds(10), observer))));
+                new RpcClient(name, c.rpcUrls(), c.timeout(), observer))));
         return chains;
     }
 

@@ -70,8 +70,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import dev.lorekeeper.gate.RecordedRoles;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,24 +100,24 @@ public final class Lorekeeper implements AutoCloseable {
         GuildSettingsService settings = new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db));
         Chains chains = GateWiring.chains(config, telemetry.rpc());
         GateWiring.ChainParts chainParts = GateWiring.chainParts(config, db, chains);
-        ScheduledExecutorService routines = Executors.newScheduledThreadPool(3, daemon("lorekeeper-routine-"));
-        closeables.add(0, routines::shutdownNow);
+        RoutineScheduler routines = new RoutineScheduler(3, leases, telemetry.registry(), Clock.systemUTC());
+        closeables.add(0, routines);
         ExecutorService work = Executors.newFixedThreadPool(2, daemon("lorekeeper-sync-"));
         closeables.add(0, work::shutdownNow);
 
         AtomicReference<DiscordBot> botRef = new AtomicReference<>();
         JdaRoleOps roleOps = new JdaRoleOps(id -> botRef.get() == null ? null : botRef.get().guild(id), settings,
                 config.discord().shards()::owns, new RecordedRoles(db));
-        GateService gates = gating(config, db, chainParts, roleOps, routines, settings, leases);
+        GateService gates = gating(config, db, chainParts, roleOps, routines, settings);
         // Role changes of a server are applied by the process that runs its shard.
         RoleOutbox roleOutbox = new RoleOutbox(db);
         OutboxWorker outbox = new OutboxWorker(roleOutbox, roleOps,
                 config.gating().roleChangesPerTenSeconds(), Clock.systemUTC(), config.discord().shards().total(),
                 config.discord().shards().idList());
-        routines.scheduleWithFixedDelay(outbox, 1000, 250, TimeUnit.MILLISECONDS);
+        routines.start(Routine.local("role outbox", Duration.ofSeconds(1), Duration.ofMillis(250), outbox));
         VerificationService verification = verification(config, db, chains, gates);
-        routines.scheduleWithFixedDelay(() -> guard("purge verify sessions", verification::purgeExpired), 5, 5,
-                TimeUnit.MINUTES);
+        routines.start(Routine.local("purge verify sessions", Duration.ofMinutes(5), Duration.ofMinutes(5),
+                verification::purgeExpired));
 
         telemetry.gauge("lorekeeper.role.outbox.depth", "Role changes waiting", roleOutbox::pendingCount);
         telemetry.gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
@@ -149,13 +147,14 @@ public final class Lorekeeper implements AutoCloseable {
                         new HealthRoutes.Check("index", () -> !knowledge.docsExist()
                                 ? new HealthRoutes.Status(true, "no docs configured")
                                 : knowledge.index().isPresent() ? HealthRoutes.Status.ok()
-                                : HealthRoutes.Status.notReady("loading"))),
+                                : HealthRoutes.Status.notReady("loading")),
+                        new HealthRoutes.Check("routines", routines::health)),
                         telemetry.registry())));
         closeables.add(0, web);
         if (knowledge.docsExist()) {
             long refresh = config.knowledge().refreshInterval().toMillis();
-            routines.scheduleWithFixedDelay(() -> guard("docs refresh", () -> knowledge.reload(work)), refresh,
-                    refresh, TimeUnit.MILLISECONDS);
+            routines.start(Routine.local("docs refresh", Duration.ofMillis(refresh), Duration.ofMillis(refresh),
+                    () -> knowledge.reload(work)));
         }
 
         List<FeatureStatusSource> features = List.of(
@@ -204,7 +203,7 @@ public final class Lorekeeper implements AutoCloseable {
 
 
     private static GateService gating(LorekeeperConfig config, Database db, GateWiring.ChainParts parts,
-            JdaRoleOps roleOps, ScheduledExecutorService routines, GuildSettingsService settings, Leases leases) {
+            JdaRoleOps roleOps, RoutineScheduler routines, GuildSettingsService settings) {
         var g = config.gating();
         Chains chains = parts.chains();
         ChainReader reader = parts.reader();
@@ -215,17 +214,13 @@ public final class Lorekeeper implements AutoCloseable {
                     g.confirmations(), g.logBlockRange());
             // Jobs that must run once across processes hold a lease; another process takes over within one lease.
             Duration lease = g.pollInterval().multipliedBy(5).plusSeconds(10);
-            routines.scheduleWithFixedDelay(leases.guarded("chain-watcher", lease, () -> guard("chain watcher",
-                    watcher)), g.pollInterval().toMillis(), g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            routines.start(Routine.leased("chain-watcher", lease, g.pollInterval(), g.pollInterval(), watcher));
             OwnerIndexer indexer = new OwnerIndexer(gates, chains, reader, parts.ownerIndex(), g.confirmations(),
                     g.logBlockRange());
-            routines.scheduleWithFixedDelay(leases.guarded("owner-index", lease, () -> guard("owner index",
-                    indexer)), 500, g.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            routines.scheduleWithFixedDelay(leases.guarded("sweep", g.sweepInterval().plusMinutes(5),
-                    () -> guard("sweep", () -> gates.guildsWithGates().forEach(
-                    guild -> gates.sync(guild, gates.sweepableMembers(guild), n -> { })))),
-                    Math.min(60_000, g.sweepInterval().toMillis()), g.sweepInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            routines.start(Routine.leased("owner-index", lease, Duration.ofMillis(500), g.pollInterval(), indexer));
+            routines.start(Routine.leased("sweep", g.sweepInterval().plusMinutes(5),
+                    Duration.ofMillis(Math.min(60_000, g.sweepInterval().toMillis())), g.sweepInterval(),
+                    gates::sweepAll));
         }
         return gates;
     }
@@ -290,14 +285,6 @@ public final class Lorekeeper implements AutoCloseable {
 
     public int webPort() {
         return web.port();
-    }
-
-    private static void guard(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.warn("{} failed: {}", what, e.toString());
-        }
     }
 
     @Override

@@ -125,22 +125,40 @@ public final class ChainReader {
                     Abi.encode(r)));
         }
         Map<Read, ReadResult> out = new HashMap<>();
+        List<Read> toConfirm = new ArrayList<>();
         try {
             JsonNode result = rpc.call("eth_call", Map.of("to", multicall,
                     "data", Numeric.toHexString(Multicall3.encode(calls))), "latest");
             List<Multicall3.Result> results = Multicall3.decode(Numeric.hexStringToByteArray(result.asText()));
+            if (results.size() != chunk.size()) {
+                throw new IllegalArgumentException("Multicall3 returned " + results.size() + " results for "
+                        + chunk.size() + " calls");
+            }
             for (int i = 0; i < chunk.size(); i++) {
                 Multicall3.Result res = results.get(i);
-                out.put(chunk.get(i), res.success() ? Abi.decode(chunk.get(i), res.data())
-                        : ReadResult.failed("call reverted"));
+                if (res.success()) {
+                    out.put(chunk.get(i), Abi.decode(chunk.get(i), res.data()));
+                } else if (chunk.get(i).kind() == Read.Kind.OWNER_OF) {
+                    toConfirm.add(chunk.get(i));
+                } else {
+                    out.put(chunk.get(i), ReadResult.failed("call reverted"));
+                }
             }
-        } catch (RpcException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            chunk.forEach(r -> out.put(r, ReadResult.failed(e.getMessage())));
+        } catch (RuntimeException e) {
+            // Any answer that can't be decoded (short, truncated, absurd offsets) makes the whole chunk unknown.
+            chunk.forEach(r -> out.put(r, ReadResult.failed("unreadable Multicall3 answer: " + e.getMessage())));
+            return out;
         }
+        // A failed entry inside aggregate3 says nothing certain (a proxy or an out-of-gas sub-call looks the same),
+        // so an ownerOf that failed there is asked once more on its own: only the node's own revert counts.
+        out.putAll(viaBatch(rpc, toConfirm));
         return out;
     }
 
     private Map<Read, ReadResult> viaBatch(RpcClient rpc, List<Read> chunk) {
+        if (chunk.isEmpty()) {
+            return Map.of();
+        }
         List<RpcRequest> requests = new ArrayList<>(chunk.size());
         for (Read r : chunk) {
             requests.add(request(r));
@@ -162,7 +180,8 @@ public final class ChainReader {
         try {
             return toResult(r, RpcResult.of(rpc.call(req.method(), req.params().toArray())));
         } catch (RpcException e) {
-            return ReadResult.failed(e.getMessage());
+            return !e.transport() && RpcErrors.isRevert(e.code(), e.getMessage()) ? ReadResult.reverted(e.getMessage())
+                    : ReadResult.failed(e.getMessage());
         }
     }
 
@@ -176,14 +195,20 @@ public final class ChainReader {
 
     private static ReadResult toResult(Read r, RpcResult res) {
         if (!res.ok()) {
-            return ReadResult.failed(res.errorMessage());
+            return RpcErrors.isRevert(res.errorCode(), res.errorMessage()) ? ReadResult.reverted(res.errorMessage())
+                    : ReadResult.failed(res.errorMessage());
         }
-        String hex = res.result().asText("0x");
-        if (r.kind() == Read.Kind.NATIVE_BALANCE) {
-            return ReadResult.of(Numeric.toBigInt(hex));
+        try {
+            String hex = res.result().asText("0x");
+            if (r.kind() == Read.Kind.NATIVE_BALANCE) {
+                return ReadResult.of(Numeric.toBigInt(hex));
+            }
+            byte[] data = Numeric.hexStringToByteArray(hex);
+            return data.length == 0 ? ReadResult.failed("empty return data (no contract there?)")
+                    : Abi.decode(r, data);
+        } catch (RuntimeException e) {
+            return ReadResult.failed("undecodable answer for " + r.kind());
         }
-        byte[] data = Numeric.hexStringToByteArray(hex);
-        return data.length == 0 ? ReadResult.failed("empty return data (no contract there?)") : Abi.decode(r, data);
     }
 
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who holds each token of an ERC-721 contract that can not list a holder's tokens itself (no Enumerable), built
@@ -38,10 +39,15 @@ public final class OwnerIndex {
     public void update(Chains.Chain chain, String contract, int confirmations, int maxRange) {
         TransferLogPoller poller = new TransferLogPoller(chain, cursors, confirmations, maxRange,
                 cursorKey(chain.name(), contract), 0);
-        List<TransferEvent> events = new ArrayList<>(poller.poll(java.util.Set.of(contract.toLowerCase(Locale.ROOT))));
+        poller.poll(Set.of(contract.toLowerCase(Locale.ROOT)), batch -> record(chain, contract, batch));
+    }
+
+    /** Records one block range's owners; the poller moves the cursor only after this returns. */
+    private void record(Chains.Chain chain, String contract, TransferLogPoller.Batch batch) {
+        List<TransferEvent> events = new ArrayList<>(batch.events());
         events.removeIf(e -> e.tokenId() == null);
         events.sort(Comparator.comparingLong(TransferEvent::block).thenComparingInt(TransferEvent::logIndex));
-        long rescanned = poller.rescannedFrom();
+        long rescanned = batch.rescan() ? batch.from() : -1;
         if (events.isEmpty() && rescanned < 0) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.web3j.utils.Numeric;
 
 /**
@@ -26,7 +27,6 @@ public final class TransferLogPoller {
     private final int maxRange;
     private final String cursorKey;
     private final long firstBlock;
-    private long rescannedFrom = -1;
 
     /** Follows the chain from now on (the chain watcher; the sweep covers the past). */
     public TransferLogPoller(Chains.Chain chain, CursorStore cursors, int confirmations, int maxRange) {
@@ -47,44 +47,50 @@ public final class TransferLogPoller {
         this.firstBlock = firstBlock;
     }
 
-    /** After {@link #poll}: the block a reorg made it re-read from, or -1 when there was none. */
-    public long rescannedFrom() {
-        return rescannedFrom;
-    }
-
     /** The newest block that counts (head minus confirmations). */
     public long safeHead() {
         return Numeric.toBigInt(chain.rpc().call("eth_blockNumber").asText()).longValueExact() - confirmations;
     }
 
-    /** New transfer events since the cursor; the cursor advances only past blocks fully read. */
-    public List<TransferEvent> poll(Set<String> contracts) {
+    /**
+     * The events of one block range. {@code rescan} is set on the first range re-read after a reorg: what was
+     * recorded from {@code from} on came from blocks that are gone.
+     */
+    public record Batch(long from, long to, List<TransferEvent> events, boolean rescan) {
+    }
+
+    /**
+     * Hands new transfer events to {@code handler}, one block range at a time, and moves the cursor past a range only
+     * once the handler has returned: if handling fails, the same range is read again next time.
+     */
+    public void poll(Set<String> contracts, Consumer<Batch> handler) {
         if (contracts.isEmpty()) {
-            return List.of();
+            return;
         }
         long head = safeHead();
         Optional<CursorStore.Cursor> cursor = cursors.get(cursorKey);
         if (cursor.isEmpty() && firstBlock < 0) {
             // First run: start from now; the sweep covers what happened before.
             cursors.set(cursorKey, new CursorStore.Cursor(head, blockHash(head)));
-            return List.of();
+            return;
         }
         if (cursor.isEmpty()) {
             cursor = Optional.of(new CursorStore.Cursor(firstBlock - 1, ""));
         }
         long from = cursor.get().block() + 1;
+        boolean rescan = false;
         if (!cursor.get().hash().isEmpty() && !cursor.get().hash().equals(blockHash(cursor.get().block()))) {
             // The watcher re-reads a window (its effects are re-evaluations, safe to repeat); an index rebuilds
             // from its first block, since ownership recorded from orphaned blocks can't be undone piecemeal.
             from = firstBlock >= 0 ? firstBlock : Math.max(0, cursor.get().block() - REWIND_ON_REORG);
-            rescannedFrom = from;
+            rescan = true;
         }
-        List<TransferEvent> events = new ArrayList<>();
         int range = maxRange;
         while (from <= head) {
             long to = Math.min(head, from + range - 1);
+            List<TransferEvent> events;
             try {
-                events.addAll(logs(contracts, from, to));
+                events = logs(contracts, from, to);
             } catch (RpcException e) {
                 if (!e.transport() && range > 1) {
                     range = Math.max(1, range / 2); // the provider refused the range: ask for less
@@ -92,10 +98,12 @@ public final class TransferLogPoller {
                 }
                 throw e;
             }
-            cursors.set(cursorKey, new CursorStore.Cursor(to, blockHash(to)));
+            String hash = blockHash(to);
+            handler.accept(new Batch(from, to, events, rescan));
+            cursors.set(cursorKey, new CursorStore.Cursor(to, hash));
+            rescan = false;
             from = to + 1;
         }
-        return events;
     }
 
     private List<TransferEvent> logs(Set<String> contracts, long from, long to) {

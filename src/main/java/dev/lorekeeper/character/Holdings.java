@@ -83,7 +83,7 @@ public final class Holdings {
         ReadResult r = reader.read(List.of(owner)).get(owner);
         if (r == null || !r.ok()) {
             // ownerOf reverts for a token that does not exist; a transport failure is unknown.
-            return r != null && r.error() != null && r.error().contains("revert") ? Held.NO : Held.UNKNOWN;
+            return r != null && r.reverted() ? Held.NO : Held.UNKNOWN;
         }
         return wallets.stream().anyMatch(w -> new BigInteger(w.substring(2), 16).equals(r.value()))
                 ? Held.YES : Held.NO;
@@ -117,7 +117,8 @@ public final class Holdings {
             return Optional.empty();
         }
         List<Read> byIndex = new ArrayList<>();
-        for (int i = 0; i < Math.min(LIST_LIMIT, b.value().intValue()); i++) {
+        int listed = b.value().min(BigInteger.valueOf(LIST_LIMIT)).max(BigInteger.ZERO).intValue();
+        for (int i = 0; i < listed; i++) {
             byIndex.add(Read.tokenOfOwnerByIndex(c.chain(), c.contract(), wallet, i));
         }
         Map<Read, ReadResult> ids = reader.read(byIndex);

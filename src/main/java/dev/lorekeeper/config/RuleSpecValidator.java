@@ -1,6 +1,7 @@
 package dev.lorekeeper.config;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,14 @@ public final class RuleSpecValidator {
     private static final Pattern TOKEN_ID = Pattern.compile("\\d{1,78}(-\\d{1,78})?");
     private static final Set<String> TYPES = Set.of("erc721", "erc1155", "erc20", "native");
     private static final int MAX_DEPTH = 8;
+    /** Bounds that keep one gate from costing the sweep more than a few hundred reads per member. */
+    static final int MAX_IDS = 100;
+    static final int MAX_TRAITS = 20;
+    static final int MAX_CHILDREN = 20;
+    static final int MAX_DECIMALS = 77;
+    static final int MAX_WHOLE_DIGITS = 60;
+    private static final int MAX_AMOUNT_CHARS = 100;
+    private static final int MAX_TEXT = 100;
 
     private final Set<String> chains;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -51,7 +60,8 @@ public final class RuleSpecValidator {
             if (children.isEmpty()) {
                 add(path + "." + key, "is empty: list at least one rule");
             }
-            for (int i = 0; i < children.size(); i++) {
+            atMost(path + "." + key, children.size(), MAX_CHILDREN, "rules");
+            for (int i = 0; i < children.size() && i < MAX_CHILDREN; i++) {
                 check(children.get(i), path + "." + key + "[" + i + "]", depth + 1);
             }
             return;
@@ -91,16 +101,29 @@ public final class RuleSpecValidator {
         switch (r.type()) {
             case "erc721" -> {
                 if (r.tokenIds() != null) {
-                    for (int i = 0; i < r.tokenIds().size(); i++) {
-                        if (!TOKEN_ID.matcher(r.tokenIds().get(i).trim()).matches()) {
-                            add(path + ".token-ids[" + i + "]", "'" + r.tokenIds().get(i)
+                    atMost(path + ".token-ids", r.tokenIds().size(), MAX_IDS, "ids or ranges");
+                    for (int i = 0; i < r.tokenIds().size() && i < MAX_IDS; i++) {
+                        String id = r.tokenIds().get(i) == null ? "" : r.tokenIds().get(i).trim();
+                        if (!TOKEN_ID.matcher(id).matches()) {
+                            add(path + ".token-ids[" + i + "]", "'" + abbreviate(id)
                                     + "' is not a token id or range such as 7 or 1-100");
+                        } else if (id.contains("-") && new BigInteger(id.split("-")[0]).compareTo(
+                                new BigInteger(id.split("-")[1])) > 0) {
+                            add(path + ".token-ids[" + i + "]", "'" + id + "' runs backwards and can never match; "
+                                    + "write the lower id first, e.g. " + id.split("-")[1] + "-" + id.split("-")[0]);
                         }
                     }
                 }
+                atMost(path + ".traits", r.traitsOrEmpty().size(), MAX_TRAITS, "traits");
                 r.traitsOrEmpty().forEach((trait, values) -> {
                     if (values == null || values.isEmpty()) {
-                        add(path + ".traits." + trait, "lists no values");
+                        add(path + ".traits." + abbreviate(trait), "lists no values");
+                    } else if (trait.length() > MAX_TEXT || values.stream().anyMatch(v -> v == null
+                            || v.length() > MAX_TEXT)) {
+                        add(path + ".traits." + abbreviate(trait), "trait names and values are at most " + MAX_TEXT
+                                + " characters");
+                    } else {
+                        atMost(path + ".traits." + trait, values.size(), MAX_IDS, "values");
                     }
                 });
             }
@@ -108,9 +131,11 @@ public final class RuleSpecValidator {
                 if (r.ids() == null || r.ids().isEmpty()) {
                     add(path + ".ids", "is required: the token id or ids that count");
                 } else {
-                    for (int i = 0; i < r.ids().size(); i++) {
-                        if (!r.ids().get(i).trim().matches("\\d{1,78}")) {
-                            add(path + ".ids[" + i + "]", "'" + r.ids().get(i) + "' is not a token id");
+                    atMost(path + ".ids", r.ids().size(), MAX_IDS, "ids");
+                    for (int i = 0; i < r.ids().size() && i < MAX_IDS; i++) {
+                        String id = r.ids().get(i) == null ? "" : r.ids().get(i).trim();
+                        if (!id.matches("\\d{1,78}")) {
+                            add(path + ".ids[" + i + "]", "'" + abbreviate(id) + "' is not a token id");
                         }
                     }
                 }
@@ -124,13 +149,36 @@ public final class RuleSpecValidator {
             add(path + ".amount", "is required: the minimum balance in whole tokens, e.g. 100 or 0.5");
             return;
         }
+        String text = r.amount().trim();
+        if (text.length() > MAX_AMOUNT_CHARS) {
+            add(path + ".amount", "is " + text.length() + " characters long; write a plain number such as 100 or 0.5");
+            return;
+        }
         try {
-            if (new BigDecimal(r.amount().trim()).signum() < 0) {
+            BigDecimal amount = new BigDecimal(text);
+            // Checked before anything prints the number: toPlainString of 1e-1000000000 needs gigabytes.
+            if (amount.signum() < 0) {
                 add(path + ".amount", "must not be negative");
+            } else if (amount.scale() > MAX_DECIMALS) {
+                add(path + ".amount", "has more than " + MAX_DECIMALS + " decimal places; no token is that "
+                        + "divisible");
+            } else if (amount.precision() - amount.scale() > MAX_WHOLE_DIGITS) {
+                add(path + ".amount", "is larger than any token supply (more than " + MAX_WHOLE_DIGITS
+                        + " digits before the point)");
             }
         } catch (NumberFormatException e) {
-            add(path + ".amount", "'" + r.amount() + "' is not a number");
+            add(path + ".amount", "'" + abbreviate(text) + "' is not a number; write it like 100 or 0.5");
         }
+    }
+
+    private void atMost(String path, int size, int max, String what) {
+        if (size > max) {
+            add(path, "lists " + size + " " + what + "; at most " + max + " are allowed");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private void add(String path, String message) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import net.dv8tion.jda.api.Permission;
@@ -98,23 +99,17 @@ public final class GateCommand implements SlashCommand {
 
     private void add(SlashCommandInteractionEvent event, Guild guild) {
         Role role = event.getOption("role", OptionMapping::getAsRole);
-        if (role.isPublicRole() || role.isManaged()) {
-            throw new UserFacingException(role.getName() + " can't be a gated role: pick a normal role.");
-        }
         RuleSpec rule = ruleFrom(event);
         String name = event.getOption("name", rule.type() == null ? "combined rule" : rule.type() + " holders",
                 OptionMapping::getAsString);
-        long id;
-        try {
-            id = gates.addGate(guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException("Not added. Fix these and try again:\n" + e.getMessage());
+        List<String> problems = new ArrayList<>(RolePolicy.refusals(event.getMember(), role));
+        problems.addAll(gates.problems(rule, name));
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("Not added. Fix these and try again:\n" + String.join("\n", problems));
         }
-        String warning = guild.getSelfMember().canInteract(role) ? ""
-                : "\n⚠️ " + role.getAsMention() + " sits above my highest role, so I can't give it yet. In Server "
-                        + "Settings → Roles, drag the Lorekeeper role above it.";
+        long id = gates.addGate(guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
         Responder.text(event, "Added gate #" + id + " (" + Markdown.escape(name) + ") for " + role.getAsMention()
-                + ". Verified members are being checked now." + warning, true);
+                + ". Verified members are being checked now.", true);
         long guildId = guild.getIdLong();
         executor.execute(() -> gates.sync(guildId, gates.sweepableMembers(guildId), n -> { }));
     }
@@ -182,6 +177,12 @@ public final class GateCommand implements SlashCommand {
 
     private void remove(SlashCommandInteractionEvent event, Guild guild) {
         long id = event.getOption("id", OptionMapping::getAsLong);
+        Optional<Role> role = gates.gates(guild.getIdLong()).stream().filter(g -> g.id() != null && g.id() == id)
+                .findFirst().map(g -> guild.getRoleById(g.roleId()));
+        if (role.isPresent() && !event.getMember().isOwner() && !event.getMember().canInteract(role.get())) {
+            throw new UserFacingException("Not removed: gate #" + id + " manages " + role.get().getName()
+                    + ", which sits at or above your highest role. Ask someone above it, or the server owner.");
+        }
         if (!gates.removeGate(guild.getIdLong(), id, event.getUser().getIdLong())) {
             throw new UserFacingException("There is no gate #" + id + " here (gates from the config file are removed "
                     + "in the config). /gate list shows them.");

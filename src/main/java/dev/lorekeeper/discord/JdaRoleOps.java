@@ -80,6 +80,11 @@ public final class JdaRoleOps implements RoleOps {
         if (role == null) {
             return Outcome.FORBIDDEN;
         }
+        Optional<String> refused = RolePolicy.botRefusal(role);
+        if (refused.isPresent()) {
+            log.warn("not changing role {} in guild {}: {}", roleId, guildId, refused.get());
+            return Outcome.FORBIDDEN;
+        }
         try {
             UserSnowflake user = UserSnowflake.fromId(memberId);
             (add ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
@@ -101,6 +106,13 @@ public final class JdaRoleOps implements RoleOps {
             log.warn("role change in guild {} failed: {}", guildId, e.toString());
             return Outcome.RETRY;
         }
+    }
+
+    @Override
+    public Optional<String> refusal(long guildId, long roleId) {
+        Guild guild = guild(guildId);
+        Role role = guild == null ? null : guild.getRoleById(roleId);
+        return role == null ? Optional.empty() : RolePolicy.botRefusal(role);
     }
 
     @Override

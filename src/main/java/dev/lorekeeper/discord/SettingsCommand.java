@@ -66,9 +66,11 @@ public final class SettingsCommand implements SlashCommand {
             throw new UserFacingException("/settings only works inside a server.");
         }
         long guildId = event.getGuild().getIdLong();
-        if (!Moderators.isModerator(member, settings.of(guildId))) {
-            throw new UserFacingException("Only members with Manage Server (or the configured moderator role) can "
-                    + "change settings.");
+        // Not the moderator role: settings choose that role and the audit channel, so whoever holds the role could
+        // otherwise hand it on or silence the audit trail.
+        if (!member.hasPermission(Permission.MANAGE_SERVER)) {
+            throw new UserFacingException("Only members with Manage Server can change settings. Ask a server admin, "
+                    + "or have them give you Manage Server.");
         }
         long actor = member.getIdLong();
         String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();

@@ -47,7 +47,8 @@ public final class ChainWatcher implements Runnable {
     public void run() {
         gates.watchedContracts().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(chain -> {
             try {
-                handle(new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(contracts));
+                new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(contracts,
+                        batch -> handle(batch.events()));
             } catch (RpcException e) {
                 log.warn("watching chain {} failed: {}", chainName, e.getMessage());
             } catch (RuntimeException e) {
@@ -79,7 +80,16 @@ public final class ChainWatcher implements Runnable {
                 }
             }
         });
-        membersByGuild.forEach((guild, members) -> gates.sync(guild, List.copyOf(members), n -> { }));
+        // One server whose sync fails (a bad gate, Discord unreachable there) must not stop the others; the sweep
+        // re-checks it later. Only a failure before this point (the database) leaves the cursor where it was.
+        membersByGuild.forEach((guild, members) -> {
+            try {
+                gates.sync(guild, List.copyOf(members), n -> { });
+            } catch (RuntimeException e) {
+                log.warn("re-evaluating {} members of guild {} after transfers failed: {}", members.size(), guild,
+                        e.toString());
+            }
+        });
         log.info("{} transfer events re-evaluated {} members", events.size(),
                 membersByGuild.values().stream().mapToInt(Set::size).sum());
     }

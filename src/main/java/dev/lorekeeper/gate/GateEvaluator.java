@@ -27,6 +27,7 @@ public final class GateEvaluator {
     /** Explicit id lists up to this size are checked with ownerOf; larger ranges need the holder's token list. */
     static final int MAX_OWNER_OF_IDS = 200;
     static final int MAX_TOKENS_PER_WALLET = 500;
+    static final BigInteger MAX_DECIMALS = BigInteger.valueOf(255);
 
     private final ChainReader reader;
     private final MetadataFetcher metadata;
@@ -93,9 +94,25 @@ public final class GateEvaluator {
         if (rule instanceof Rule.Not not) {
             return eval(not.rule(), m, values, details).not();
         }
-        Evaluation.RequirementResult result = requirement((Rule.Requirement) rule, m, values);
+        Evaluation.RequirementResult result = withUnreadColdWallets(requirement((Rule.Requirement) rule, m, values),
+                m);
         details.add(result);
         return result.truth();
+    }
+
+    /**
+     * When the member's cold wallets on this chain could not be read, a "no" could be wrong (a cold wallet may hold
+     * the token), and so could a "yes" under a maximum.
+     */
+    private static Evaluation.RequirementResult withUnreadColdWallets(Evaluation.RequirementResult r,
+            MemberWallets m) {
+        Rule.Requirement req = r.requirement();
+        boolean bounded = req instanceof Rule.Erc721 e && e.max() != null;
+        if (!m.incompleteOn(req.chain()) || r.truth() == Truth.UNKNOWN || r.truth() == Truth.TRUE && !bounded) {
+            return r;
+        }
+        return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: " + r.detail()
+                + ", but delegated cold wallets could not be read");
     }
 
     private static List<Read> primaryReads(Rule.Requirement req, MemberWallets m) {
@@ -150,7 +167,7 @@ public final class GateEvaluator {
         for (String a : m.walletsFor(e.chain(), e.contract())) {
             ReadResult balance = values.get(Read.erc721Balance(e.chain(), e.contract(), a));
             if (balance != null && balance.ok()) {
-                int n = Math.min(balance.value().intValue(), MAX_TOKENS_PER_WALLET);
+                int n = listable(balance.value());
                 for (int i = 0; i < n; i++) {
                     reads.add(Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
                 }
@@ -175,7 +192,7 @@ public final class GateEvaluator {
                 return count(req, total, e.min(), null, "holds " + total + " of ids " + e.ids());
             }
             if (req instanceof Rule.Erc20 e) {
-                int decimals = value(values, Read.decimals(e.chain(), e.contract())).intValueExact();
+                int decimals = decimals(value(values, Read.decimals(e.chain(), e.contract())));
                 BigInteger total = BigInteger.ZERO;
                 for (String a : m.walletsFor(e.chain(), e.contract())) {
                     total = total.add(value(values, Read.erc20Balance(e.chain(), e.contract(), a)));
@@ -190,6 +207,10 @@ public final class GateEvaluator {
             return amount(req, total, 18, n.amount());
         } catch (UnknownValue u) {
             return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: " + u.getMessage());
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            // A value no rule can be compared with (a contract can return anything): unknown, never "no".
+            return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: the chain returned a value that "
+                    + "can't be used (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -204,10 +225,13 @@ public final class GateEvaluator {
                 if (owner == null) {
                     throw new UnknownValue("ownerOf(" + id + ") was not read");
                 }
+                if (!owner.ok() && !owner.reverted()) {
+                    throw new UnknownValue("ownerOf(" + id + ") could not be read (" + owner.error() + ")");
+                }
+                // The node's own revert means the token does not exist (or was burned): not held.
                 if (owner.ok() && mine.contains(String.format("0x%040x", owner.value()))) {
                     held++;
                 }
-                // A reverted ownerOf means the token does not exist (or was burned): not held.
             }
             return count(e, BigInteger.valueOf(held), e.min(), e.max(), "holds " + held + " of ids " + e.tokenIds());
         }
@@ -222,15 +246,21 @@ public final class GateEvaluator {
             return fromOwnerIndex(e, m);
         }
         long matching = 0;
+        boolean unlisted = false;
         for (String a : m.walletsFor(e.chain(), e.contract())) {
-            int n = Math.min(value(values, Read.erc721Balance(e.chain(), e.contract(), a)).intValue(),
-                    MAX_TOKENS_PER_WALLET);
+            BigInteger balance = value(values, Read.erc721Balance(e.chain(), e.contract(), a));
+            int n = listable(balance);
+            unlisted |= balance.compareTo(BigInteger.valueOf(n)) > 0;
             for (int i = 0; i < n; i++) {
                 BigInteger id = value(values, Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
                 if (matches(e, id)) {
                     matching++;
                 }
             }
+        }
+        if (unlisted && matching < e.min()) {
+            throw new UnknownValue("holds more than " + MAX_TOKENS_PER_WALLET + " tokens in one wallet; only that many "
+                    + "are checked, and they don't meet the rule");
         }
         return count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
                 + (matching == 1 ? "" : "s"));
@@ -287,6 +317,25 @@ public final class GateEvaluator {
         boolean ok = have.compareTo(required) >= 0;
         return new Evaluation.RequirementResult(req, Truth.of(ok), "holds " + have.stripTrailingZeros().toPlainString()
                 + " (needs ≥ " + required.toPlainString() + ")");
+    }
+
+    /** How many of a balance's tokens to list: intValue() of a huge balance would wrap to a small number. */
+    private static int listable(BigInteger balance) {
+        return balance.min(BigInteger.valueOf(MAX_TOKENS_PER_WALLET)).max(BigInteger.ZERO).intValue();
+    }
+
+    /** ERC-20 decimals are a uint8; a contract can return any word, which must not reach BigDecimal's scale. */
+    private static int decimals(BigInteger reported) {
+        if (reported.signum() < 0 || reported.compareTo(MAX_DECIMALS) > 0) {
+            throw new UnknownValue("the contract reports " + abbreviate(reported) + " decimals (at most "
+                    + MAX_DECIMALS + " make sense), so its balances can't be compared");
+        }
+        return reported.intValue();
+    }
+
+    private static String abbreviate(BigInteger n) {
+        String s = n.toString();
+        return s.length() <= 20 ? s : s.substring(0, 8) + "…(" + s.length() + " digits)";
     }
 
     private static BigInteger value(Map<Read, ReadResult> values, Read r) {

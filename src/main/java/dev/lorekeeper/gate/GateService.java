@@ -10,19 +10,25 @@ import dev.lorekeeper.store.Database;
 import dev.lorekeeper.wallet.WalletLink;
 import dev.lorekeeper.wallet.WalletLinkListener;
 import dev.lorekeeper.wallet.WalletLinks;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gates per server (from the config file and from /gate add), and role sync: evaluate members, compare desired
@@ -31,6 +37,10 @@ import java.util.stream.Collectors;
  */
 public final class GateService implements WalletLinkListener {
     static final int SYNC_BATCH = 200;
+    static final int COLD_WALLETS = 200_000;
+    /** The gates table stores names in a VARCHAR(100). */
+    public static final int MAX_NAME = 100;
+    private static final Logger log = LoggerFactory.getLogger(GateService.class);
 
     private final GateStore store;
     private final List<GateConfig> configGates;
@@ -43,8 +53,13 @@ public final class GateService implements WalletLinkListener {
     private final Clock clock;
     private final DelegationReader delegations;
     private final GuildSettingsService settings;
-    /** Cold wallet → members it counts for, so a transfer from a cold wallet re-evaluates its delegate. */
-    private final Map<String, Set<MemberKey>> coldWallets = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Cold wallet → members it counts for, so a transfer from a cold wallet re-evaluates its delegate. Bounded: an
+     * entry lost to eviction only delays that member to the next sweep.
+     */
+    private final Set<String> reportedBadGates = ConcurrentHashMap.newKeySet();
+    private final Cache<String, Set<MemberKey>> coldWallets = Caffeine.newBuilder().maximumSize(COLD_WALLETS)
+            .expireAfterAccess(Duration.ofDays(2)).build();
 
     public GateService(GateStore store, List<GateConfig> configGates, Set<String> chains, GateEvaluator evaluator,
             WalletLinks links, Database db, RoleOps roles, ChainHealth health, Clock clock,
@@ -64,20 +79,40 @@ public final class GateService implements WalletLinkListener {
 
     /** Members whose delegated cold wallets include this address. */
     public Set<MemberKey> membersDelegatedFrom(String address) {
-        return coldWallets.getOrDefault(address.toLowerCase(java.util.Locale.ROOT), Set.of());
+        Set<MemberKey> members = coldWallets.getIfPresent(address.toLowerCase(Locale.ROOT));
+        return members == null ? Set.of() : Set.copyOf(members);
     }
 
     public List<Gate> gates(long guildId) {
         List<Gate> out = new ArrayList<>();
         for (GateConfig g : configGates) {
             if (Long.parseLong(g.guildId()) == guildId) {
-                out.add(new Gate(null, guildId, Long.parseLong(g.roleId()), g.name() == null ? "gate" : g.name(),
-                        RuleCompiler.compile(g.rule())));
+                usable("config gate " + g.name(), g.rule()).ifPresent(rule -> out.add(new Gate(null, guildId,
+                        Long.parseLong(g.roleId()), g.name() == null ? "gate" : g.name(), rule)));
             }
         }
-        store.inGuild(guildId).forEach(s -> out.add(new Gate(s.id(), s.guildId(), s.roleId(), s.name(),
-                RuleCompiler.compile(s.rule()))));
+        store.inGuild(guildId).forEach(s -> usable("gate #" + s.id(), s.rule()).ifPresent(rule -> out.add(
+                new Gate(s.id(), s.guildId(), s.roleId(), s.name(), rule))));
         return out;
+    }
+
+    /**
+     * A stored rule compiled, or empty when it no longer passes validation (stored before a bound existed): one bad
+     * gate is skipped and reported, never a failure of the whole server's sync.
+     */
+    private Optional<Rule> usable(String label, RuleSpec spec) {
+        List<ConfigProblem> problems = new RuleSpecValidator(chains).validate(spec, "rule");
+        try {
+            if (problems.isEmpty()) {
+                return Optional.of(RuleCompiler.compile(spec));
+            }
+        } catch (RuntimeException e) {
+            problems = List.of(new ConfigProblem("rule", e.toString()));
+        }
+        if (reportedBadGates.add(label + problems)) {
+            log.warn("{} is skipped until it is fixed: {}", label, problems);
+        }
+        return Optional.empty();
     }
 
     public Set<Long> guildsWithGates() {
@@ -94,7 +129,7 @@ public final class GateService implements WalletLinkListener {
             for (Gate g : gates(guild)) {
                 for (Rule.Requirement r : g.rule().requirements()) {
                     contractOf(r).ifPresent(c -> out.computeIfAbsent(r.chain(), k -> new LinkedHashSet<>())
-                            .add(c.toLowerCase(java.util.Locale.ROOT)));
+                            .add(c.toLowerCase(Locale.ROOT)));
                 }
             }
         }
@@ -109,7 +144,7 @@ public final class GateService implements WalletLinkListener {
                 for (Rule.Requirement r : g.rule().requirements()) {
                     if (r instanceof Rule.Erc721 e && e.needsTokenList()) {
                         out.computeIfAbsent(e.chain(), k -> new LinkedHashSet<>())
-                                .add(e.contract().toLowerCase(java.util.Locale.ROOT));
+                                .add(e.contract().toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -117,12 +152,22 @@ public final class GateService implements WalletLinkListener {
         return out;
     }
 
-    /** Adds a gate after checking its rule; the message lists every problem. */
+    /** Every problem with a new gate's rule and name, each naming its field; empty when it can be added. */
+    public List<String> problems(RuleSpec rule, String name) {
+        List<String> out = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            out.add("name: must be 1 to " + MAX_NAME + " characters (it has " + (name == null ? 0 : name.length())
+                    + ")");
+        }
+        new RuleSpecValidator(chains).validate(rule, "rule").forEach(p -> out.add(p.toString()));
+        return out;
+    }
+
+    /** Adds a gate after checking its rule and name; the message lists every problem. */
     public long addGate(long guildId, long roleId, String name, RuleSpec rule, long actorId) {
-        List<ConfigProblem> problems = new RuleSpecValidator(chains).validate(rule, "rule");
+        List<String> problems = problems(rule, name);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.stream().map(ConfigProblem::toString)
-                    .collect(Collectors.joining("\n")));
+            throw new IllegalArgumentException(String.join("\n", problems));
         }
         return store.add(guildId, roleId, name, rule, actorId);
     }
@@ -144,6 +189,20 @@ public final class GateService implements WalletLinkListener {
 
     public SyncOutcome memberJoined(long guildId, long memberId) {
         return sync(guildId, List.of(memberId), n -> { });
+    }
+
+    /**
+     * The periodic sweep: every server with gates, each on its own, so that one failing server (a bad gate, a
+     * Discord error) is reported and skipped instead of ending the sweep for all the servers after it.
+     */
+    public void sweepAll() {
+        for (long guild : guildsWithGates()) {
+            try {
+                sync(guild, sweepableMembers(guild), n -> { });
+            } catch (RuntimeException e) {
+                log.warn("sweep of guild {} failed, continuing with the next: {}", guild, e.toString());
+            }
+        }
     }
 
     /** Every member who has a wallet here or ever had a gated role from us. */
@@ -203,6 +262,10 @@ public final class GateService implements WalletLinkListener {
         }
         List<MemberWallets> members = withDelegations(guildId, memberIds.stream()
                 .map(id -> new MemberWallets(guildId, id, wallets.getOrDefault(id, List.of()))).toList(), gates);
+        // Roles that must not be touched now are left out of the plan, in both directions.
+        Set<Long> untouchable = new HashSet<>();
+        gates.stream().map(Gate::roleId).distinct().filter(r -> roles.refusal(guildId, r).isPresent())
+                .forEach(untouchable::add);
         Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
         health.observe(guildId, verdicts.values());
         List<PlannedChange> changes = new ArrayList<>();
@@ -223,6 +286,9 @@ public final class GateService implements WalletLinkListener {
                 unknown++;
             }
             for (Map.Entry<Long, Desire> e : desired.entrySet()) {
+                if (untouchable.contains(e.getKey())) {
+                    continue;
+                }
                 boolean has = actual.get().contains(e.getKey());
                 Truth want = e.getValue().truth();
                 if (want == Truth.TRUE && !has || want == Truth.FALSE && has) {
@@ -243,18 +309,25 @@ public final class GateService implements WalletLinkListener {
         gates.forEach(g -> g.rule().requirements().forEach(r -> gateChains.add(r.chain())));
         List<String> hot = members.stream().flatMap(m -> m.addresses().stream()).toList();
         Map<String, List<DelegationReader.Delegation>> byHot = new HashMap<>();
+        Map<String, Set<String>> unreadChainsByHot = new HashMap<>();
         for (String chain : gateChains) {
-            delegations.incoming(chain, hot).forEach((h, list) -> byHot.computeIfAbsent(h.toLowerCase(
-                    java.util.Locale.ROOT), k -> new ArrayList<>()).addAll(list));
+            DelegationReader.Incoming incoming = delegations.incoming(chain, hot);
+            incoming.byHot().forEach((h, list) -> byHot.computeIfAbsent(h.toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>()).addAll(list));
+            incoming.unknown().forEach(h -> unreadChainsByHot.computeIfAbsent(h.toLowerCase(Locale.ROOT),
+                    k -> new HashSet<>()).add(chain));
         }
         List<MemberWallets> out = new ArrayList<>();
         for (MemberWallets m : members) {
             List<DelegationReader.Delegation> delegated = new ArrayList<>();
-            m.addresses().forEach(a -> delegated.addAll(byHot.getOrDefault(a.toLowerCase(java.util.Locale.ROOT),
-                    List.of())));
-            delegated.forEach(d -> coldWallets.computeIfAbsent(d.from(), k -> ConcurrentHashMap.newKeySet())
+            Set<String> unread = new HashSet<>();
+            for (String a : m.addresses()) {
+                delegated.addAll(byHot.getOrDefault(a.toLowerCase(Locale.ROOT), List.of()));
+                unread.addAll(unreadChainsByHot.getOrDefault(a.toLowerCase(Locale.ROOT), Set.of()));
+            }
+            delegated.forEach(d -> coldWallets.get(d.from(), k -> ConcurrentHashMap.newKeySet())
                     .add(new MemberKey(guildId, m.memberId())));
-            out.add(new MemberWallets(guildId, m.memberId(), m.addresses(), delegated));
+            out.add(new MemberWallets(guildId, m.memberId(), m.addresses(), delegated, unread));
         }
         return out;
     }

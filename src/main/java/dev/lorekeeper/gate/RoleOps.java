@@ -16,6 +16,14 @@ public interface RoleOps {
         return true;
     }
 
+    /**
+     * Why gating must not touch this role now (it gained a power over the server, or moved above the bot), or empty.
+     * Asked again before every change, so a role moved after its gate was added is never touched.
+     */
+    default Optional<String> refusal(long guildId, long roleId) {
+        return Optional.empty();
+    }
+
     /** Applies one change; blocking. */
     Outcome apply(long guildId, long memberId, long roleId, boolean add);
 

@@ -20,6 +20,8 @@ public final class FakeGuild {
     final long id;
     final String name;
     final FakeUser owner;
+    private final java.util.Map<String, java.util.Set<Long>> commandOverrides =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, FakeRole> roles = new ConcurrentHashMap<>();
     private final Map<Long, FakeChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, FakeMember> members = new ConcurrentHashMap<>();
@@ -88,6 +90,33 @@ public final class FakeGuild {
         roles.put(role.id(), role);
         dispatch("GUILD_ROLE_CREATE", Json.obj("guild_id", Long.toString(id), "role", role.toJson()));
         return role;
+    }
+
+    /** Changes a role's permissions, as a server admin does in its settings; the bot hears GUILD_ROLE_UPDATE. */
+    public FakeRole updatePermissions(FakeRole role, long permissions) {
+        FakeRole updated = new FakeRole(role.id(), id, role.name(), role.position(), permissions, role.managed());
+        roles.put(role.id(), updated);
+        dispatch("GUILD_ROLE_UPDATE", Json.obj("guild_id", Long.toString(id), "role", updated.toJson()));
+        return updated;
+    }
+
+    /**
+     * Server Settings → Integrations → the bot → a command: lets a role use a command that its default permissions
+     * would hide from it. The bot still decides what the member may do.
+     */
+    public void allowCommandFor(String command, FakeRole role) {
+        commandOverrides.computeIfAbsent(command, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .add(role.id());
+    }
+
+    boolean commandAllowedByOverride(String command, FakeMember member) {
+        return member.roleIds().stream().anyMatch(r -> commandOverrides.getOrDefault(command, java.util.Set.of())
+                .contains(r));
+    }
+
+    /** The server's owner, who may manage every role. */
+    public FakeMember owner() {
+        return members.get(owner.id());
     }
 
     public FakeRole roleNamed(String roleName) {

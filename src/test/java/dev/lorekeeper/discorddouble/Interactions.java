@@ -74,6 +74,9 @@ final class Interactions {
             return;
         }
         long needed = Long.parseLong(required.asText());
+        if (member.guild().commandAllowedByOverride(command.path("name").asText(), member)) {
+            return;
+        }
         long has = member.guild().permissionsOf(member);
         if ((has & needed) != needed) {
             throw new IllegalStateException(member + " cannot see /" + command.path("name").asText()
