@@ -450,6 +450,25 @@ public final class DiscordDouble implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks that a condition holds for the whole window, polling: for asserting that something does not happen,
+     * which a single check right after the trigger can't show.
+     */
+    public static void holdsFor(BooleanSupplier condition, Duration window, String what) {
+        long end = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < end) {
+            if (!condition.getAsBoolean()) {
+                throw new IllegalStateException("stopped holding within " + window + ": " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         server.stop();

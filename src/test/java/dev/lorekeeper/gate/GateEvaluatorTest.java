@@ -93,6 +93,26 @@ class GateEvaluatorTest {
         return new RuleSpec("erc721", "anvil", contract, min, max, ids, traits, null, null, null, null, null);
     }
 
+    /** Runtime code that answers every call with one word holding 2^40, as a hostile contract may. */
+    static final String LIAR_CODE = "0x6501000000000060005260206000f3";
+    static final String LIAR = "0x00000000000000000000000000000000000011a4";
+
+    @Test
+    void decimalsAboveUint8FromAHostileContractAreUnknownNotACrash() {
+        anvil.rpc("anvil_setCode", LIAR, LIAR_CODE);
+        Evaluation e = eval(ALICE, new RuleSpec("erc20", "anvil", LIAR, null, null, null, null, null, "1", null, null,
+                null));
+        assertThat(e.truth()).isEqualTo(Truth.UNKNOWN);
+        assertThat(e.requirements().get(0).detail()).contains("reports 1099511627776 decimals");
+    }
+
+    @Test
+    void aBalanceLargerThanAnIntDoesNotWrapToZeroAndBecomeNo() {
+        anvil.rpc("anvil_setCode", LIAR, LIAR_CODE);
+        Evaluation e = eval(ALICE, nft(LIAR, 1L, null, List.of("1-100000"), null));
+        assertThat(e.truth()).isEqualTo(Truth.UNKNOWN);
+    }
+
     @Test
     void erc721CountsWithMinAndMax() {
         assertThat(eval(ALICE, nft(enumerable, 2L, null, null, null)).truth()).isEqualTo(Truth.TRUE);
