@@ -1,0 +1,79 @@
+package dev.lorekeeper.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.config.RuleSpec;
+import dev.lorekeeper.discorddouble.DiscordDouble;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.discorddouble.FakeRole;
+import dev.lorekeeper.discorddouble.Perms;
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.ManualVerify;
+import dev.lorekeeper.testing.TestBot;
+import dev.lorekeeper.testing.TestContracts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Keys;
+
+/** One server's broken gate is reported and skipped: the periodic sweep still serves every other server. */
+class SweepIsolationTest {
+    static Anvil anvil;
+    static TestBot bot;
+    static String nft;
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        nft = TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
+                List.of(new Utf8String("https://m/")));
+        // The chain watcher is too slow to matter here: only the sweep can give the role.
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+                gating:
+                  poll-interval: 1h
+                  sweep-interval: 2s
+                  confirmations: 0
+                  cache-ttl: 100ms
+                """);
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+        anvil.close();
+    }
+
+    @Test
+    void aBrokenGateInOneServerDoesNotStopTheSweepForTheOthers() {
+        FakeGuild broken = bot.discord.guild("Broken Club");
+        bot.discord.awaitBotReady(broken);
+        FakeGuild healthy = bot.discord.guild("Healthy Club");
+        bot.discord.awaitBotReady(healthy);
+        // A gate stored before today's checks existed, whose rule no longer compiles.
+        try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
+            new GateStore(db).add(broken.id(), broken.role("Old").id(), "old gate", new RuleSpec("erc721", "anvil",
+                    nft, null, null, List.of("not-a-number"), null, null, null, null, null, null), 1L);
+        }
+        FakeRole holder = healthy.role("Holder");
+        FakeMember mod = healthy.member("mod", healthy.role("Mods", Perms.MANAGE_ROLES));
+        assertThat(mod.slash("gate add", Map.of("role", holder, "type", "erc721", "chain", "anvil", "contract", nft))
+                .reply().content()).contains("Added gate #");
+        FakeMember alice = healthy.member("alice");
+        String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
+        ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet));
+        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet),
+                new Uint256(1)));
+        DiscordDouble.await(() -> bot.discord.rolesOf(alice).contains("Holder"), Duration.ofSeconds(20),
+                "the sweep gives alice the role despite the broken gate in another server");
+    }
+}
