@@ -3,6 +3,7 @@ package dev.lorekeeper.app;
 import dev.lorekeeper.config.ConfigException;
 import dev.lorekeeper.config.LoadedConfig;
 import dev.lorekeeper.config.LorekeeperConfig;
+import dev.lorekeeper.store.Database;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +36,8 @@ public final class ConfigCheckCommand implements Callable<Integer> {
         out.println("  discord: token " + (c.discord().token().isEmpty() ? "NOT SET (set DISCORD_TOKEN)" : "set")
                 + ", commands " + (c.discord().devGuildId() == null ? "global" : "in dev guild "
                 + c.discord().devGuildId()) + (c.discord().apiBaseUrl() == null ? "" : ", custom API URL"));
-        out.println("  storage: " + (c.storage().jdbcUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2 "
-                + c.storage().jdbcUrl()));
+        out.println("  storage: " + (c.storage().jdbcUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL " : "H2 ")
+                + Database.redact(c.storage().jdbcUrl()));
         out.println("  web: " + c.web().bind() + ":" + c.web().port() + ", public URL " + c.web().publicUrl());
         out.println("  llm: " + (c.llmConfigured() ? c.llm().model() + " at " + c.llm().baseUrl()
                 : "not configured (offline answers and narrator)"));

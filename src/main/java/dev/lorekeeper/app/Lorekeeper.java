@@ -85,6 +85,7 @@ public final class Lorekeeper implements AutoCloseable {
 
     private Lorekeeper(LoadedConfig loaded) {
         SecretMask.register(loaded.secrets());
+        SecretMask.register(Database.passwordsIn(loaded.config().storage().jdbcUrl()));
         LorekeeperConfig config = loaded.config();
         log.info("starting Lorekeeper {} with config from {}", VersionInfo.version(), loaded.sourceName());
 

@@ -44,9 +44,10 @@ public record ComponentId(String command, String action, List<String> args) {
         return String.join(String.valueOf(SEP), concat(command, action, args));
     }
 
+    /** Without the arguments, which may be bearer secrets (verify tokens); {@link #encode()} is the id itself. */
     @Override
     public String toString() {
-        return encode();
+        return command + SEP + action + (args.isEmpty() ? "" : " (" + args.size() + " args)");
     }
 
     private static List<String> concat(String command, String action, List<String> args) {

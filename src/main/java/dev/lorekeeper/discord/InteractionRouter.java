@@ -51,13 +51,13 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Optional<ComponentId> id = ComponentId.parse(event.getComponentId());
-        guarded(event, "button " + event.getComponentId(), () -> owner(id).onButton(event, id.orElseThrow()));
+        guarded(event, "button " + loggable(id), () -> owner(id).onButton(event, id.orElseThrow()));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         Optional<ComponentId> id = ComponentId.parse(event.getModalId());
-        guarded(event, "modal " + event.getModalId(), () -> owner(id).onModal(event, id.orElseThrow()));
+        guarded(event, "modal " + loggable(id), () -> owner(id).onModal(event, id.orElseThrow()));
     }
 
     @Override
@@ -75,6 +75,14 @@ public final class InteractionRouter extends ListenerAdapter {
                 event.replyChoices().queue();
             }
         }
+    }
+
+    /**
+     * A component id as it may appear in logs: its command and action only. The arguments can be bearer secrets
+     * (a verify session's token rides in the verify buttons).
+     */
+    static String loggable(Optional<ComponentId> id) {
+        return id.map(c -> c.command() + ":" + c.action()).orElse("(unparseable id)");
     }
 
     private SlashCommand owner(Optional<ComponentId> id) {

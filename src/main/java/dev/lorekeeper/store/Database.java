@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -27,6 +31,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, String username, String password, int poolSize,
             long connectTimeoutMillis) {
         Dialect dialect = Dialect.of(jdbcUrl);
+        H2Files.prepare(jdbcUrl);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(username);
@@ -48,6 +53,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("cannot migrate the database schema: " + rootMessage(e), e);
         }
+        H2Files.restrictFiles(jdbcUrl);
         return new Database(ds, dialect);
     }
 
@@ -168,9 +174,24 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    /** JDBC URLs may carry a password parameter; show only the part before it. */
-    static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=****");
+    /** JDBC URLs may carry a password, as a parameter or as user info; this is the URL safe to print. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=****")
+                .replaceAll("(//[^/@:;?]*):[^/@;?]*@", "$1:****@");
+    }
+
+    /** The passwords written into a JDBC URL, so that the log masks them wherever they appear. */
+    public static Set<String> passwordsIn(String jdbcUrl) {
+        Set<String> out = new HashSet<>();
+        Matcher param = Pattern.compile("(?i)(?:password|pwd)=([^&;]+)").matcher(jdbcUrl);
+        while (param.find()) {
+            out.add(param.group(1));
+        }
+        Matcher userInfo = Pattern.compile("//[^/@:;?]*:([^/@;?]+)@").matcher(jdbcUrl);
+        if (userInfo.find()) {
+            out.add(userInfo.group(1));
+        }
+        return out;
     }
 
     private static String rootMessage(Throwable t) {

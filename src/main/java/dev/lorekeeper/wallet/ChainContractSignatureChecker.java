@@ -37,13 +37,29 @@ public final class ChainContractSignatureChecker implements ContractSignatureChe
                 List.of(new TypeReference<Bytes4>() { }));
         try {
             byte[] out = chain(chainId).reader().call(address, Numeric.hexStringToByteArray(FunctionEncoder.encode(f)));
-            return out.length >= 4 && Arrays.equals(Arrays.copyOf(out, 4), MAGIC);
+            return isMagicWord(out);
         } catch (RpcException e) {
             if (e.transport()) {
                 throw new ChainUnavailableException("cannot call the contract wallet on chain " + chainId, e);
             }
             return false; // a revert is a refusal
         }
+    }
+
+    /**
+     * EIP-1271 returns a bytes4 as one ABI word: the magic value left-aligned, then 28 zero bytes, and nothing else.
+     * A contract that returns more, or garbage after the magic, has not said yes.
+     */
+    static boolean isMagicWord(byte[] out) {
+        if (out.length != 32 || !Arrays.equals(Arrays.copyOf(out, 4), MAGIC)) {
+            return false;
+        }
+        for (int i = 4; i < 32; i++) {
+            if (out[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Chains.Chain chain(long chainId) {

@@ -100,4 +100,13 @@ class CliTest {
         Run debug = run("--debug", "run", "--config", cfg.toString());
         assertThat(debug.err()).contains("\tat ");
     }
+
+    @Test
+    void configCheckNeverPrintsTheDatabasePassword(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("withpassword.yaml");
+        Files.writeString(cfg, "discord:\n  token: abc.def\nstorage:\n  jdbc-url: \"jdbc:h2:file:./data/lk;"
+                + "PASSWORD=hunter22\"\n");
+        Run r = run("config", "check", "--config", cfg.toString());
+        assertThat(r.out()).contains("H2 jdbc:h2:file:./data/lk;PASSWORD=****").doesNotContain("hunter22");
+    }
 }

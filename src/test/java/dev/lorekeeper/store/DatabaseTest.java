@@ -85,4 +85,28 @@ class DatabaseTest {
                 .hasMessageContaining("check storage.jdbc-url")
                 .hasMessageNotContaining("topsecret");
     }
+
+    @Test
+    void theEmbeddedDatabaseIsReadableByItsOwnerOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path data = dir.resolve("data");
+        try (Database db = Database.open("jdbc:h2:file:" + data.resolve("lorekeeper"), "", "", 2)) {
+            boolean valid = db.withConnection(c -> c.isValid(1));
+            assertThat(valid).isTrue();
+        }
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data)).extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE", "OWNER_EXECUTE");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("lorekeeper.mv.db")))
+                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    }
+
+    @Test
+    void passwordsInJdbcUrlsAreRedactedAndMasked() {
+        assertThat(Database.redact("jdbc:h2:file:./data/lk;PASSWORD=hunter22;CIPHER=AES"))
+                .isEqualTo("jdbc:h2:file:./data/lk;PASSWORD=****;CIPHER=AES");
+        assertThat(Database.redact("jdbc:postgresql://bot:hunter22@db:5432/lk")).isEqualTo(
+                "jdbc:postgresql://bot:****@db:5432/lk");
+        assertThat(Database.passwordsIn("jdbc:postgresql://db/lk?user=bot&password=hunter22"))
+                .containsExactly("hunter22");
+    }
 }

@@ -101,6 +101,44 @@ class SiweVerifierAnvilTest {
         assertThat(r.address()).isEqualTo(contractWallet);
     }
 
+    /** Runtime code that answers any call with the magic value followed by {@code tail} (hex) in the same return. */
+    static String magicThen(String tail) {
+        String word = "1626ba7e" + tail;
+        // PUSH32 word, PUSH1 0, MSTORE, then RETURN the given number of bytes from 0
+        int length = word.length() / 2;
+        String padded = (word + "0".repeat(128)).substring(0, 64);
+        return "0x7f" + padded + "600052" + "60" + String.format("%02x", Math.max(32, length)) + "6000f3";
+    }
+
+    @Test
+    void contractWalletAnsweringMagicWithNonzeroTrailingBytesIsRefused() {
+        String liar = "0x00000000000000000000000000000000000001a1";
+        anvil.rpc("anvil_setCode", liar, magicThen("ff".repeat(28)));
+        SiweMessage m = message(Keys.toChecksumAddress(liar));
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        assertThat(r.valid()).isFalse();
+        assertThat(r.error()).isEqualTo(SiweError.CONTRACT_REJECTED);
+    }
+
+    @Test
+    void contractWalletAnsweringMoreThanOneWordIsRefused() {
+        String liar = "0x00000000000000000000000000000000000001a2";
+        anvil.rpc("anvil_setCode", liar, magicThen("00".repeat(60)));
+        SiweMessage m = message(Keys.toChecksumAddress(liar));
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        assertThat(r.valid()).isFalse();
+        assertThat(r.error()).isEqualTo(SiweError.CONTRACT_REJECTED);
+    }
+
+    @Test
+    void contractWalletAnsweringTheExactMagicWordIsAccepted() {
+        String honest = "0x00000000000000000000000000000000000001a3";
+        anvil.rpc("anvil_setCode", honest, magicThen(""));
+        SiweMessage m = message(Keys.toChecksumAddress(honest));
+        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        assertThat(r.valid()).as(r.reason()).isTrue();
+    }
+
     @Test
     void contractWalletRejectsOtherSignatures() {
         SiweMessage m = message(contractWallet);
