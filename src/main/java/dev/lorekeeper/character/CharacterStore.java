@@ -48,7 +48,7 @@ public final class CharacterStore {
                     + "image_url, persona, persona_version, metadata_hash, inventory, summary, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, '[]', '', ?)", token.chain(), token.contract(),
                     token.tokenId().toString(), OfflineNarrator.truncate(persona.name(), 200),
-                    Jdbc.Null.orNull(imageUrl, Jdbc.Null.VARCHAR), json(persona), metadataHash, clock.instant()));
+                    Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR), json(persona), metadataHash, clock.instant()));
         } catch (dev.lorekeeper.store.StoreException e) {
             if (!e.isDuplicateKey()) {
                 throw e;
@@ -57,11 +57,16 @@ public final class CharacterStore {
         return find(token).orElseThrow();
     }
 
+    /** An image link is kept whole or not at all: metadata may carry any length, the column holds 2000. */
+    private static String storable(String imageUrl) {
+        return imageUrl == null || imageUrl.length() > 2000 ? null : imageUrl;
+    }
+
     /** A new persona version, after the token's metadata changed. */
     public void updatePersona(long id, String imageUrl, Persona persona, String metadataHash) {
         db.withConnection(c -> Jdbc.update(c, "UPDATE nft_character SET name = ?, image_url = ?, persona = ?, "
                 + "persona_version = persona_version + 1, metadata_hash = ? WHERE id = ?",
-                OfflineNarrator.truncate(persona.name(), 200), Jdbc.Null.orNull(imageUrl, Jdbc.Null.VARCHAR),
+                OfflineNarrator.truncate(persona.name(), 200), Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR),
                 json(persona), metadataHash, id));
     }
 

@@ -24,8 +24,15 @@ public final class GuildSettingsService {
     }
 
     /** Stores a new value after checking it; throws IllegalArgumentException with a message for moderators. */
+    /** The settings table stores a value in a VARCHAR(2000). */
+    static final int MAX_VALUE = 2000;
+
     public GuildSettings set(long guildId, Setting setting, String value, long actorId) {
         String normalised = setting.normalise(value);
+        if (normalised.length() > MAX_VALUE) {
+            throw new IllegalArgumentException(setting.key() + " is " + normalised.length() + " characters long; at "
+                    + "most " + MAX_VALUE + " fit (list fewer channels)");
+        }
         store.save(guildId, setting.key(), normalised, actorId);
         cache.invalidate(guildId);
         return of(guildId);

@@ -160,6 +160,10 @@ public final class GateService implements WalletLinkListener {
                     + ")");
         }
         new RuleSpecValidator(chains).validate(rule, "rule").forEach(p -> out.add(p.toString()));
+        if (out.isEmpty() && GateStore.toJson(rule).length() > GateStore.MAX_RULE_JSON) {
+            out.add("rule: is longer than " + GateStore.MAX_RULE_JSON + " characters once stored; split it into "
+                    + "several gates");
+        }
         return out;
     }
 

@@ -17,6 +17,9 @@ import java.util.List;
 
 /** Gates added with /gate add, stored with their rule as JSON in the same shape as the YAML. */
 public final class GateStore {
+    /** The gates table stores a rule in a VARCHAR(8000). */
+    static final int MAX_RULE_JSON = 8000;
+
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);

@@ -121,7 +121,7 @@ public final class RoleOutbox {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, outcome);
+            ps.setString(2, outcome.length() > 200 ? outcome.substring(0, 200) : outcome);
             ps.setLong(3, id);
             ps.executeUpdate();
         }

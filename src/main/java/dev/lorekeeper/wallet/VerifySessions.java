@@ -24,8 +24,8 @@ public final class VerifySessions {
                 ps.setString(1, s.token());
                 ps.setLong(2, s.guildId());
                 ps.setLong(3, s.memberId());
-                ps.setString(4, s.memberName());
-                ps.setString(5, s.guildName());
+                ps.setString(4, fit(s.memberName()));
+                ps.setString(5, fit(s.guildName()));
                 ps.setTimestamp(6, Timestamp.from(now));
                 ps.setTimestamp(7, Timestamp.from(s.expiresAt()));
                 return ps.executeUpdate();
@@ -103,5 +103,10 @@ public final class VerifySessions {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** Names are shown on the verify page only; the column holds 100 characters. */
+    private static String fit(String name) {
+        return name.length() <= 100 ? name : name.substring(0, 99) + "…";
     }
 }
