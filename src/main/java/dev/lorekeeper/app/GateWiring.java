@@ -13,11 +13,14 @@ import dev.lorekeeper.chain.RpcClient;
 import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.config.LorekeeperConfig;
+import dev.lorekeeper.config.MetadataConfig;
 import dev.lorekeeper.gate.ChainHealth;
 import dev.lorekeeper.gate.GateEvaluator;
 import dev.lorekeeper.gate.GateService;
 import dev.lorekeeper.gate.GateStore;
 import dev.lorekeeper.gate.RoleOps;
+import dev.lorekeeper.http.OutboundHttp;
+import dev.lorekeeper.http.PrivateNetworks;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.wallet.WalletLinks;
 import java.time.Clock;
@@ -40,7 +43,17 @@ final class GateWiring {
     }
 
     static ChainReader reader(GatingConfig g, Chains chains) {
-        return new ChainReader(chains, g.cacheTtl(), g.batchSize(), g.multicall(), ChainReader.Mode.BATCHED);
+        return new ChainReader(chains, g.cacheTtl(), g.cacheMaxBytes(), g.batchSize(), g.multicall(),
+                ChainReader.Mode.BATCHED);
+    }
+
+    /** Token metadata as configured; {@code store} null keeps fetched copies in memory only. */
+    static MetadataFetcher metadata(LorekeeperConfig config, MetadataStore store) {
+        MetadataConfig m = config.metadata();
+        OutboundHttp http = new OutboundHttp(config.outbound().allowPrivateNetworks() ? PrivateNetworks.ALLOWED
+                : PrivateNetworks.REFUSED);
+        return new MetadataFetcher(new MetadataFetcher.Settings(m.ipfsGateways(), m.timeout(), m.refresh(),
+                m.cacheMaxBytes()), http, store, Clock.systemUTC());
     }
 
     /**
@@ -55,8 +68,7 @@ final class GateWiring {
         GatingConfig g = config.gating();
         OwnerIndex ownerIndex = new OwnerIndex(db, new CursorStore(db));
         return new ChainParts(chains, reader(g, chains), ownerIndex, new TokenLister(ownerIndex, chains,
-                g.confirmations()), new MetadataFetcher(config.metadata().ipfsGateways(), config.metadata().timeout(),
-                new MetadataStore(db), config.metadata().refresh(), Clock.systemUTC()),
+                g.confirmations()), metadata(config, new MetadataStore(db)),
                 new DelegationReader(chains, g.delegateRegistry(), g.cacheTtl()));
     }
 

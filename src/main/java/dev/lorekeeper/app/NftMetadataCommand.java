@@ -55,7 +55,7 @@ public final class NftMetadataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LorekeeperConfig c = config.load().config();
-        MetadataFetcher fetcher = new MetadataFetcher(c.metadata().ipfsGateways(), c.metadata().timeout());
+        MetadataFetcher fetcher = GateWiring.metadata(c, null);
         TokenMetadata m = source.uri != null ? fetcher.fetch(source.uri) : fromChain(c, fetcher);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -33,12 +33,21 @@ public final class ChainReader {
     private final Cache<Read, ReadResult> cache;
     private final Map<String, Boolean> hasMulticall = new ConcurrentHashMap<>();
 
+    public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
+
     public ChainReader(Chains chains, Duration cacheTtl, int batchSize, String multicall, Mode mode) {
+        this(chains, cacheTtl, DEFAULT_CACHE_MAX_BYTES, batchSize, multicall, mode);
+    }
+
+    /** {@code cacheMaxBytes} bounds the read cache by estimated heap bytes: token URIs may be of any length. */
+    public ChainReader(Chains chains, Duration cacheTtl, long cacheMaxBytes, int batchSize, String multicall,
+            Mode mode) {
         this.chains = chains;
         this.batchSize = batchSize;
         this.multicall = multicall.toLowerCase(Locale.ROOT);
         this.mode = mode;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(2_000_000).build();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumWeight(cacheMaxBytes)
+                .weigher(CacheWeights::read).build();
     }
 
     public Map<Read, ReadResult> read(Collection<Read> reads) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.http.OutboundHttp;
+import dev.lorekeeper.http.Trust;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,25 @@ import java.util.Optional;
 /**
  * Resolves token metadata URIs ({@code ipfs://}, {@code ar://}, {@code https://}, {@code data:application/json}) and
  * reads the JSON field by field, so one bad field never loses the rest. Bodies are capped at 1 MB; images are only
- * ever turned into https links, never fetched.
+ * ever turned into https links, never fetched. An {@code http(s)://} URI is whatever the contract's deployer wrote,
+ * so it is fetched as untrusted; {@code ipfs://} and {@code ar://} go to gateways that the operator (or this class)
+ * chose, so those are fetched as configured URLs.
  */
 public final class MetadataFetcher {
     static final int MAX_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Where metadata comes from and how long it is kept: gateways in order, the deadline of one fetch, the age after
+     * which a stored copy is fetched again, and the memory cache's size in (estimated) bytes.
+     */
+    public record Settings(List<String> ipfsGateways, Duration timeout, Duration refresh, long cacheMaxBytes) {
+        public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
+
+        public static Settings of(List<String> ipfsGateways, Duration timeout) {
+            return new Settings(ipfsGateways, timeout, Duration.ofHours(6), DEFAULT_CACHE_MAX_BYTES);
+        }
+    }
 
     private final List<String> ipfsGateways;
     private final OutboundHttp http;
@@ -33,23 +48,23 @@ public final class MetadataFetcher {
     private final Cache<String, TokenMetadata> cache;
 
     /** Memory cache only (for tools and tests). */
-    public MetadataFetcher(List<String> ipfsGateways, Duration timeout) {
-        this(ipfsGateways, timeout, null, Duration.ofHours(6), Clock.systemUTC());
+    public MetadataFetcher(Settings settings, OutboundHttp http) {
+        this(settings, http, null, Clock.systemUTC());
     }
 
     /**
      * With a database copy of every fetched body: it survives restarts, is refreshed after {@code refresh}, and is
      * served (with a warning) when a refresh fails.
      */
-    public MetadataFetcher(List<String> ipfsGateways, Duration timeout, MetadataStore store, Duration refresh,
-            Clock clock) {
-        this.ipfsGateways = ipfsGateways.stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
-        this.timeout = timeout;
+    public MetadataFetcher(Settings settings, OutboundHttp http, MetadataStore store, Clock clock) {
+        this.ipfsGateways = settings.ipfsGateways().stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
+        this.timeout = settings.timeout();
         this.store = store;
-        this.refresh = refresh;
+        this.refresh = settings.refresh();
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(refresh).build();
-        this.http = new OutboundHttp(timeout);
+        this.cache = Caffeine.newBuilder().maximumWeight(settings.cacheMaxBytes())
+                .weigher(CacheWeights::metadata).expireAfterWrite(refresh).build();
+        this.http = http;
     }
 
     public TokenMetadata fetch(String uri) {
@@ -77,17 +92,22 @@ public final class MetadataFetcher {
                 return parse(stored.get().body());
             }
             List<String> urls = httpUrls(uri);
+            Trust trust = uri.startsWith("https://") || uri.startsWith("http://") ? Trust.UNTRUSTED : Trust.CONFIGURED;
             String lastError = "no gateway answered";
             for (String url : urls) {
                 try {
-                    String body = get(url);
+                    String body = get(trust, url);
                     TokenMetadata m = parse(body);
                     if (m.ok() && store != null) {
                         store.put(uri, body, clock.instant());
                     }
                     return m;
+                } catch (MetadataTooLarge e) {
+                    lastError = e.getMessage();
                 } catch (IOException e) {
-                    lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    // for an untrusted URL the message is one of a few fixed texts: see OutboundHttp.get
+                    lastError = "the metadata URL could not be fetched ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
                 }
             }
             if (stored.isPresent()) {
@@ -105,6 +125,12 @@ public final class MetadataFetcher {
             Thread.currentThread().interrupt();
             return TokenMetadata.failed("interrupted");
         }
+    }
+
+    /** Estimated bytes held by the memory cache. */
+    long cachedBytes() {
+        cache.cleanUp();
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** The https URLs to try for a URI, gateways in order for IPFS. */
@@ -138,12 +164,20 @@ public final class MetadataFetcher {
         }
     }
 
-    private String get(String url) throws IOException, InterruptedException {
-        OutboundHttp.Body body = http.get(url, "application/json", timeout, MAX_BYTES);
+    private String get(Trust trust, String url) throws IOException, InterruptedException {
+        OutboundHttp.Body body = http.get(trust, url, "application/json", timeout, MAX_BYTES);
         if (body.truncated()) {
-            throw new IOException("metadata larger than 1 MB");
+            throw new MetadataTooLarge();
         }
         return body.text();
+    }
+
+    private static final class MetadataTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MetadataTooLarge() {
+            super("metadata larger than 1 MB");
+        }
     }
 
     static String dataUri(String uri) {

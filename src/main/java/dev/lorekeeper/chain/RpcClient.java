@@ -37,7 +37,7 @@ public final class RpcClient {
         this.endpoints = urls.stream().map(URI::create).toList();
         this.timeout = timeout;
         this.observer = observer;
-        this.http = new OutboundHttp(timeout);
+        this.http = new OutboundHttp();
     }
 
     public String chain() {

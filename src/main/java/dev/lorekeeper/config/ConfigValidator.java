@@ -149,6 +149,8 @@ final class ConfigValidator {
         if (gating.roleChangesPerTenSeconds() < 1) {
             add("gating.role-changes-per-ten-seconds", "must be at least 1");
         }
+        cacheBytes("gating.cache-max-bytes", gating.cacheMaxBytes());
+        cacheBytes("metadata.cache-max-bytes", config.metadata().cacheMaxBytes());
     }
 
     private void verification(LorekeeperConfig config) {
@@ -175,6 +177,12 @@ final class ConfigValidator {
         snowflake("guild-defaults.moderator-role-id", g.moderatorRoleId());
         for (int i = 0; i < g.qaChannelIds().size(); i++) {
             snowflake("guild-defaults.qa-channel-ids[" + i + "]", g.qaChannelIds().get(i));
+        }
+    }
+
+    private void cacheBytes(String path, long bytes) {
+        if (bytes < 1024 * 1024) {
+            add(path, bytes + " is too small: give bytes, at least 1048576 (1 MB); 33554432 is 32 MB");
         }
     }
 

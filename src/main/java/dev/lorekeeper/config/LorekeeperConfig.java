@@ -16,7 +16,8 @@ public record LorekeeperConfig(
         List<GateConfig> gates,
         MetadataConfig metadata,
         CharactersConfig characters,
-        GuildDefaults guildDefaults) {
+        GuildDefaults guildDefaults,
+        OutboundConfig outbound) {
 
     public LorekeeperConfig {
         discord = discord == null ? DiscordConfig.defaults() : discord;
@@ -31,6 +32,7 @@ public record LorekeeperConfig(
         characters = characters == null ? CharactersConfig.defaults() : characters;
         llm = llm == null ? LlmConfig.defaults() : llm;
         guildDefaults = guildDefaults == null ? GuildDefaults.defaults() : guildDefaults;
+        outbound = outbound == null ? OutboundConfig.defaults() : outbound;
     }
 
     public boolean llmConfigured() {

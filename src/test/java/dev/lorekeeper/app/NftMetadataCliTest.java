@@ -66,8 +66,9 @@ class NftMetadataCliTest {
         multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of(new Utf8String(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/m1155/{id}.json")));
         config = dir.resolve("lorekeeper.yaml");
+        // The token URIs point at the metadata server on 127.0.0.1.
         Files.writeString(config, "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\""
-                + anvil.url() + "\"]\n");
+                + anvil.url() + "\"]\noutbound:\n  allow-private-networks: true\n");
     }
 
     @AfterAll
@@ -112,6 +113,18 @@ class NftMetadataCliTest {
         JsonNode out = JSON.readTree(r.out());
         assertThat(out.path("ok").asBoolean()).isFalse();
         assertThat(out.path("error").asText()).contains("tokenURI(7)", "check the contract address");
+    }
+
+    @Test
+    void metadataUrlOnLoopbackIsRefusedUnlessTheConfigAllowsPrivateNetworks() throws Exception {
+        Path strict = dir.resolve("strict.yaml");
+        Files.writeString(strict, "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\""
+                + anvil.url() + "\"]\n");
+        CliTest.Run r = CliTest.run("nft", "metadata", "-c", strict.toString(), "--chain", "local", "--contract", nft,
+                "--token-id", "42", "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(r.out()).path("error").asText())
+                .isEqualTo("the metadata URL could not be fetched (refused: private address)");
     }
 
     @Test

@@ -81,7 +81,7 @@ class LoadBenchmark {
                     characters:
                       collections: [ { chain: anvil, contract: "%s" } ]
                       quest-cooldown: 0s
-                    """.formatted(nft));
+                    """.formatted(nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
             Path log = Path.of(System.getProperty("bench.dir", "target/bench"), "load-bot.log");
             Files.createDirectories(log.getParent());
             Process bot = BotProcess.launch(config, root, ProcessBuilder.Redirect.to(log.toFile()), jvm);

@@ -131,7 +131,8 @@ class SweepBenchmark {
                     calls.addAndGet(n);
                 })));
         ChainReader reader = new ChainReader(chains, Duration.ofMinutes(10), 500, GatingConfig.MULTICALL3, mode);
-        GateEvaluator evaluator = new GateEvaluator(reader, new MetadataFetcher(List.of(), Duration.ofSeconds(5)));
+        GateEvaluator evaluator = new GateEvaluator(reader, new MetadataFetcher(
+                MetadataFetcher.Settings.of(List.of(), Duration.ofSeconds(5)), new dev.lorekeeper.http.OutboundHttp()));
         long[] verdicts = new long[3];
         long start = System.nanoTime();
         for (int i = 0; i < members.size(); i += MEMBERS_PER_SYNC) {

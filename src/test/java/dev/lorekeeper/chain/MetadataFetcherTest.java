@@ -3,6 +3,8 @@ package dev.lorekeeper.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lorekeeper.http.OutboundHttp;
+import dev.lorekeeper.http.PrivateNetworks;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.MutableClock;
 import dev.lorekeeper.testing.TestDatabases;
@@ -66,6 +68,17 @@ class MetadataFetcherTest {
             }
             ex.close();
         });
+        server.createContext("/stall/", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            ex.getResponseBody().write("{\"name\":".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
         server.createContext("/huge", ex -> {
             byte[] body = ("{\"name\":\"" + "x".repeat(MetadataFetcher.MAX_BYTES) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -82,8 +95,10 @@ class MetadataFetcherTest {
         server.stop(0);
     }
 
+    /** Serves metadata from this machine, so private networks are allowed. */
     static MetadataFetcher fetcher() {
-        return new MetadataFetcher(List.of(base + "/down/", base + "/up/"), Duration.ofSeconds(5));
+        return new MetadataFetcher(MetadataFetcher.Settings.of(List.of(base + "/down/", base + "/up/"),
+                Duration.ofSeconds(5)), new OutboundHttp(PrivateNetworks.ALLOWED));
     }
 
     static String base64(String json) {
@@ -113,7 +128,8 @@ class MetadataFetcherTest {
             MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
             String uri = "ipfs://" + CID + "/" + kind + ".json";
             java.util.function.Supplier<MetadataFetcher> restarted = () -> new MetadataFetcher(
-                    List.of(base + "/flaky/"), Duration.ofSeconds(5), store, Duration.ofHours(1), clock);
+                    new MetadataFetcher.Settings(List.of(base + "/flaky/"), Duration.ofSeconds(5), Duration.ofHours(1),
+                            MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES), new OutboundHttp(), store, clock);
 
             flakyBody.set("first");
             assertThat(restarted.get().fetch(uri).name()).isEqualTo("first");
@@ -142,7 +158,8 @@ class MetadataFetcherTest {
     @Test
     void aSlowGatewayTimesOutAndTheNextOneAnswers() {
         requests.clear();
-        MetadataFetcher f = new MetadataFetcher(List.of(base + "/slow/", base + "/up/"), Duration.ofMillis(500));
+        MetadataFetcher f = new MetadataFetcher(MetadataFetcher.Settings.of(List.of(base + "/slow/", base + "/up/"),
+                Duration.ofMillis(500)), new OutboundHttp());
         TokenMetadata m = f.fetch("ipfs://" + CID + "/2.json");
         assertThat(m.ok()).isTrue();
         assertThat(m.name()).isEqualTo("From IPFS");
@@ -167,7 +184,8 @@ class MetadataFetcherTest {
 
     @Test
     void imagesBecomeHttpsGatewayLinks() {
-        MetadataFetcher f = new MetadataFetcher(List.of("https://gw.example/ipfs/"), Duration.ofSeconds(1));
+        MetadataFetcher f = new MetadataFetcher(MetadataFetcher.Settings.of(List.of("https://gw.example/ipfs/"),
+                Duration.ofSeconds(1)), new OutboundHttp());
         assertThat(f.imageUrl("ipfs://" + CID + "/1.png")).isEqualTo("https://gw.example/ipfs/" + CID + "/1.png");
         assertThat(f.imageUrl("ar://abc")).isEqualTo("https://arweave.net/abc");
         assertThat(f.imageUrl("http://plain.example/1.png")).isNull();
@@ -205,6 +223,62 @@ class MetadataFetcherTest {
         assertThat(fetcher().fetch(base + "/huge").error()).isEqualTo("metadata larger than 1 MB");
         assertThat(fetcher().fetch("ftp://x/1.json").error()).isEqualTo("unsupported metadata URI scheme: ftp");
         assertThat(fetcher().fetch(" ").error()).isEqualTo("the token has no metadata URI");
+    }
+
+    static MetadataFetcher refusingPrivateNetworks(List<String> gateways, Duration timeout) {
+        return new MetadataFetcher(MetadataFetcher.Settings.of(gateways, timeout), new OutboundHttp());
+    }
+
+    @Test
+    void metadataUrlOnLoopbackIsRefused() {
+        requests.clear();
+        TokenMetadata m = refusingPrivateNetworks(List.of(), Duration.ofSeconds(5)).fetch(base + "/up/1.json");
+        assertThat(m.ok()).isFalse();
+        assertThat(m.error()).isEqualTo("the metadata URL could not be fetched (refused: private address)");
+        assertThat(requests).as("never fetched at all").isEmpty();
+    }
+
+    @Test
+    void portScanGetsSameAnswerForOpenAndClosedPort() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        MetadataFetcher f = refusingPrivateNetworks(List.of(), Duration.ofSeconds(5));
+        String open = f.fetch(base + "/up/1.json").error();
+        String shut = f.fetch("http://127.0.0.1:" + closed + "/up/1.json").error();
+        String status = f.fetch(base + "/down/1.json").error();
+        assertThat(open).isEqualTo(shut).isEqualTo(status)
+                .isEqualTo("the metadata URL could not be fetched (refused: private address)");
+    }
+
+    @Test
+    void ipfsGatewayOnLoopbackIsTrustedButATokenUriThereIsNot() {
+        MetadataFetcher f = refusingPrivateNetworks(List.of(base + "/up/"), Duration.ofSeconds(5));
+        assertThat(f.fetch("ipfs://" + CID + "/3.json").name()).isEqualTo("From IPFS");
+        assertThat(f.fetch(base + "/up/" + CID + "/3.json").ok()).isFalse();
+    }
+
+    @Test
+    void serverThatStallsAfterHeadersTimesOut() {
+        long t0 = System.nanoTime();
+        TokenMetadata m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> refusingPrivateNetworks(List.of(base + "/stall/"), Duration.ofSeconds(1))
+                        .fetch("ipfs://" + CID));
+        assertThat(m.ok()).isFalse();
+        assertThat(m.error()).startsWith("the metadata URL could not be fetched (");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void hugeMetadataCannotFillTheMemoryCache() {
+        long cap = 2L * 1024 * 1024;
+        MetadataFetcher f = new MetadataFetcher(new MetadataFetcher.Settings(List.of(), Duration.ofSeconds(1),
+                Duration.ofHours(1), cap), new OutboundHttp());
+        for (int i = 0; i < 20; i++) {
+            assertThat(f.fetch(base64("{\"name\":\"" + i + "x".repeat(200_000) + "\"}")).ok()).isTrue();
+        }
+        assertThat(f.cachedBytes()).isPositive().isLessThanOrEqualTo(cap);
     }
 
     @Test

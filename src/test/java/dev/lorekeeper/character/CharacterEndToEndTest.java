@@ -67,7 +67,7 @@ class CharacterEndToEndTest {
                   quest-cooldown: 0s
                   ownership-cache: 0s
                   summary-every: 3
-                """.formatted(nft));
+                """.formatted(nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Fox Den");
         bot.discord.awaitBotReady(guild);
     }

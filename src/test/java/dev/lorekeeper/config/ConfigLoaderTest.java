@@ -180,6 +180,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void privateNetworksAreRefusedToUntrustedUrlsUnlessAllowed() {
+        assertThat(parse("", Map.of()).config().outbound().allowPrivateNetworks()).isFalse();
+        assertThat(parse("outbound:\n  allow-private-networks: true\n", Map.of()).config().outbound()
+                .allowPrivateNetworks()).isTrue();
+        assertThat(new ConfigLoader(Map.of()).load(EXAMPLE).config().outbound().allowPrivateNetworks()).isFalse();
+    }
+
+    @Test
+    void cachesAreBoundedInBytes() {
+        LorekeeperConfig defaults = parse("", Map.of()).config();
+        assertThat(defaults.metadata().cacheMaxBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(defaults.gating().cacheMaxBytes()).isEqualTo(32L * 1024 * 1024);
+        LorekeeperConfig set = parse("metadata:\n  cache-max-bytes: 8388608\ngating:\n  cache-max-bytes: 16777216\n",
+                Map.of()).config();
+        assertThat(set.metadata().cacheMaxBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(set.gating().cacheMaxBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(problems("metadata:\n  cache-max-bytes: 32\n").problems()).extracting(ConfigProblem::toString)
+                .containsExactly("metadata.cache-max-bytes: 32 is too small: give bytes, at least 1048576 (1 MB); "
+                        + "33554432 is 32 MB");
+    }
+
+    @Test
     void rpcUrlsAndPasswordsAreSecrets() {
         LoadedConfig loaded = parse("""
                 storage:

@@ -74,7 +74,13 @@ class GateEvaluatorTest {
         chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
                 Duration.ofSeconds(10), RpcObserver.NONE)));
         evaluator = new GateEvaluator(new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3,
-                ChainReader.Mode.BATCHED), new MetadataFetcher(List.of(), Duration.ofSeconds(5)));
+                ChainReader.Mode.BATCHED), localMetadata());
+    }
+
+    /** The token URIs point at this machine's metadata server, so private networks are allowed. */
+    static MetadataFetcher localMetadata() {
+        return new MetadataFetcher(MetadataFetcher.Settings.of(List.of(), Duration.ofSeconds(5)),
+                new dev.lorekeeper.http.OutboundHttp(dev.lorekeeper.http.PrivateNetworks.ALLOWED));
     }
 
     @AfterAll
@@ -157,8 +163,8 @@ class GateEvaluatorTest {
             dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db);
             dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
             GateEvaluator indexed = new GateEvaluator(new ChainReader(chains, Duration.ofMinutes(1), 100,
-                    GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED), new MetadataFetcher(List.of(),
-                    Duration.ofSeconds(5)), new dev.lorekeeper.chain.TokenLister(index, chains, 0));
+                    GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED), localMetadata(),
+                    new dev.lorekeeper.chain.TokenLister(index, chains, 0));
             RuleSpec gold = nft(plain, 1L, null, null, Map.of("Background", List.of("Gold")));
             Gate g = new Gate(1L, 1, 2, "g", RuleCompiler.compile(gold));
             MemberWallets alice = new MemberWallets(1, 100, List.of(ALICE));

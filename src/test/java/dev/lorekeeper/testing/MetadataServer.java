@@ -12,6 +12,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MetadataServer implements AutoCloseable {
     public static final String IMAGE_CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+    /**
+     * Config for a bot whose token URIs point here: this server is on 127.0.0.1, which token URIs may reach only when
+     * the operator allows private networks.
+     */
+    public static final String ALLOW_PRIVATE_NETWORKS_YAML = """
+            outbound:
+              allow-private-networks: true
+            """;
 
     private final HttpServer server;
 
