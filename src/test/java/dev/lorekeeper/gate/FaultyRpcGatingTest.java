@@ -85,7 +85,7 @@ class FaultyRpcGatingTest {
                   confirmations: 0
                   cache-ttl: 50ms
                   failures-before-alert: 1000
-                """);
+                """ + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Fault Club");
         bot.discord.awaitBotReady(guild);
         Map<String, FakeRole> roles = new java.util.LinkedHashMap<>();
