@@ -17,6 +17,8 @@ public record SiweMessage(String scheme, String domain, String address, String s
         String requestId, List<String> resources) {
 
     private static final String PREAMBLE = " wants you to sign in with your Ethereum account:";
+    /** Longer than any message the bot issues (they are stored in a VARCHAR(4000)). */
+    static final int MAX_LENGTH = 4000;
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,}");
     private static final Pattern STATEMENT = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]*");
@@ -52,6 +54,10 @@ public record SiweMessage(String scheme, String domain, String address, String s
     public static SiweMessage parse(String text) {
         if (text == null) {
             throw malformed("the message is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw malformed("the message is " + text.length() + " characters long; a sign-in message from this bot "
+                    + "is under " + MAX_LENGTH + ". Copy the message Lorekeeper showed you, unchanged");
         }
         Lines lines = new Lines(text.split("\n", -1));
         Matcher first = FIRST_LINE.matcher(lines.next("the first line"));
