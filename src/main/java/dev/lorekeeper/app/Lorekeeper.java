@@ -14,6 +14,7 @@ import dev.lorekeeper.discord.AboutCommand;
 import dev.lorekeeper.discord.AskCommand;
 import dev.lorekeeper.discord.CharacterCommand;
 import dev.lorekeeper.discord.QuestCommand;
+import dev.lorekeeper.discord.ReplyWorkers;
 import dev.lorekeeper.discord.StatsCommand;
 import dev.lorekeeper.llm.LlmUsage;
 import dev.lorekeeper.web.MetadataRoutes;
@@ -179,22 +180,24 @@ public final class Lorekeeper implements AutoCloseable {
                             + (config.llmConfigured() ? config.llm().model() + ", offline narrator as fallback"
                             : "the offline narrator (no LLM configured)"));
                 }));
+        ReplyWorkers replies = new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue());
+        closeables.add(0, replies);
         List<SlashCommand> commands = List.of(
                 new AboutCommand(features, settings, VersionInfo.version()),
                 new SettingsCommand(settings),
                 new VerifyCommand(verification, settings),
                 new WalletsCommand(verification, settings),
                 new GateCommand(gates, config.chains().keySet(), work),
-                new AskCommand(knowledge, settings),
+                new AskCommand(knowledge, settings, replies),
                 new DocsCommand(knowledge, new QaReports(db), settings, work),
-                new CharacterCommand(play.characters(), settings),
-                new QuestCommand(play.quests(), play.characters(), settings),
+                new CharacterCommand(play.characters(), settings, replies),
+                new QuestCommand(play.quests(), play.characters(), settings, replies),
                 new StatsCommand(usage, settings, config.llmConfigured()));
 
         InteractionRouter router = new InteractionRouter(commands, telemetry.interactions());
         discord = new DiscordBot(config.discord(), List.of(router,
                 new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work),
-                new QaMessageListener(knowledge, settings, config.discord().mentionAnswering())), 8);
+                new QaMessageListener(knowledge, settings, config.discord().mentionAnswering(), replies)), 8);
         closeables.add(0, discord);
         botRef.set(discord);
         this.knowledgeService = knowledge;
