@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * and the operator's llm.allowed-link-domains. A host is allowed when it is one of them or a subdomain of one.
  */
 public final class AllowedLinks {
-    private static final Pattern PLAIN_HOST = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern PLAIN_HOST = Pattern.compile(
+            "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:[/\\\\]*");
 
     private final Set<String> hosts;

@@ -39,7 +39,7 @@ final class LlmBudget {
     record Key(LocalDate day, long guildId, long memberId, long limit) {
     }
 
-    /** The budgets this call counts against, always in the same order so that concurrent reservations never deadlock. */
+    /** The budgets this call counts against, always in one order, so that concurrent reservations never deadlock. */
     List<Key> keys(LlmCall call, LocalDate day) {
         List<Key> keys = new ArrayList<>();
         if (call.guildId() == 0) {
@@ -92,8 +92,8 @@ final class LlmBudget {
         }
         try {
             db.withConnection(c -> Jdbc.update(c, "INSERT INTO llm_budget (usage_day, guild_id, member_id, tokens) "
-                    + "SELECT CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), 0 WHERE NOT EXISTS (SELECT 1 FROM llm_budget WHERE usage_day = ? "
-                    + "AND guild_id = ? AND member_id = ?)", Date.valueOf(k.day()), k.guildId(), k.memberId(),
+                    + "SELECT CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), 0 WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM llm_budget WHERE usage_day = ? AND guild_id = ? AND member_id = ?)", Date.valueOf(k.day()), k.guildId(), k.memberId(),
                     Date.valueOf(k.day()), k.guildId(), k.memberId()));
         } catch (StoreException e) {
             if (!e.isDuplicateKey()) {

@@ -57,24 +57,13 @@ final class NormalizedText {
         return text;
     }
 
-    /** The original text from the start of normalized character {@code start} to the end of {@code end - 1}. */
-    String originalBetween(int start, int end) {
-        if (start >= end) {
-            return "";
-        }
-        return original.substring(from[start], to[end - 1]);
-    }
-
     /** Where in the original normalized character {@code index} starts ({@code length()}: the original's end). */
     int originalStart(int index) {
         return index >= text.length() ? original.length() : from[index];
     }
 
+    /** Where in the original the normalized text before {@code index} ends: past the whole of its last character. */
     int originalEnd(int index) {
         return index <= 0 ? 0 : to[index - 1];
-    }
-
-    String original() {
-        return original;
     }
 }
