@@ -68,11 +68,9 @@ public final class AskCommand implements Callable<Integer> {
         }
         KnowledgeIndex index = knowledge.ingest(spec.commandLine().getErr(), json).index();
         var cfg = config.load().config();
-        LlmGateway llm = retrievalOnly || !cfg.llmConfigured() ? null : LlmGateway.openAiCompatible(
-                cfg.llm().baseUrl(), cfg.llm().model(), cfg.llm().apiKey(), cfg.llm().timeout(),
-                cfg.llm().maxConcurrent());
+        LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null);
         Answerer answerer = new Answerer(() -> Optional.of(index), llm, new PromptTemplates(Path.of("prompts")),
-                cfg.knowledge().minRelevance(), topK, cfg.knowledge().baseUrl());
+                cfg.knowledge().minRelevance(), topK, cfg.knowledge().baseUrl(), LlmWiring.output(cfg));
         PrintWriter out = spec.commandLine().getOut();
         for (String q : questions) {
             Answer a = answerer.answer(q);

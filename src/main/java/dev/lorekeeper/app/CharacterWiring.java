@@ -25,6 +25,7 @@ import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.gate.GateService;
 import dev.lorekeeper.gate.Rule;
 import dev.lorekeeper.knowledge.KnowledgeService;
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
 import dev.lorekeeper.store.Database;
@@ -50,14 +51,16 @@ final class CharacterWiring {
     private CharacterWiring() {
     }
 
-    static Characters build(LorekeeperConfig config, Database db, GateWiring.ChainParts parts, LlmGateway llm, PromptTemplates prompts, GateService gates,
+    static Characters build(LorekeeperConfig config, Database db, GateWiring.ChainParts parts, LlmGateway llm,
+            PromptTemplates prompts, GeneratedText output, GateService gates,
             GuildSettingsService settings, KnowledgeService knowledge, Executor background, Executor chainReads) {
         CharactersConfig cc = config.characters();
         Clock clock = Clock.systemUTC();
         CharacterStore store = new CharacterStore(db, clock);
         MemoryStore memories = new MemoryStore(db);
         MemoryRecall recall = new MemoryRecall(cc.memoryTokens());
-        Narrator narrator = new Narrator(llm, prompts, new OfflineNarrator(prompts.file("offline-narrator.yaml")));
+        Narrator narrator = new Narrator(llm, prompts, new OfflineNarrator(prompts.file("offline-narrator.yaml")),
+                output);
         Chronicle chronicle = new Chronicle(db, store, memories, narrator, cc.summaryEvery(), clock, background);
         // Its own reader: holder checks are trusted for a short while only, whatever the gating cache does.
         ChainReader reader = new ChainReader(parts.chains(), cc.ownershipCache(), config.gating().batchSize(),

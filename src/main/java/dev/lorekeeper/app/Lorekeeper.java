@@ -14,6 +14,7 @@ import dev.lorekeeper.discord.AboutCommand;
 import dev.lorekeeper.discord.AskCommand;
 import dev.lorekeeper.discord.CharacterCommand;
 import dev.lorekeeper.discord.QuestCommand;
+import dev.lorekeeper.discord.ReplyWorkers;
 import dev.lorekeeper.discord.StatsCommand;
 import dev.lorekeeper.llm.LlmUsage;
 import dev.lorekeeper.web.MetadataRoutes;
@@ -27,6 +28,7 @@ import dev.lorekeeper.knowledge.FollowUpRewriter;
 import dev.lorekeeper.knowledge.IndexStore;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.knowledge.QuestionLog;
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
 import java.nio.file.Path;
@@ -124,19 +126,16 @@ public final class Lorekeeper implements AutoCloseable {
         telemetry.gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
                 () -> roleOutbox.oldestPendingSeconds(Instant.now()));
 
-        LlmUsage usage = new LlmUsage(db, config.llm().dailyTokensPerMember(), config.llm().dailyTokensPerGuild(),
-                new LlmUsage.Prices(config.llm().usdPerMillionInput(), config.llm().usdPerMillionOutput()),
-                Clock.systemUTC());
-        LlmGateway llm = config.llmConfigured() ? LlmGateway.openAiCompatible(config.llm().baseUrl(),
-                config.llm().model(), config.llm().apiKey(), config.llm().timeout(), config.llm().maxConcurrent(),
-                usage) : null;
+        LlmUsage usage = LlmWiring.usage(config.llm(), db);
+        LlmGateway llm = LlmWiring.gateway(config, usage);
+        GeneratedText output = LlmWiring.output(config);
         PromptTemplates prompts = new PromptTemplates(Path.of("prompts"));
-        KnowledgeService knowledge = knowledge(config, db, work, llm, prompts);
+        KnowledgeService knowledge = knowledge(config, db, work, llm, prompts, output);
         // Holder checks wait for the chain on their own threads, so that a slow RPC can be given up in time.
         ExecutorService chainReads = Executors.newCachedThreadPool(daemon("lorekeeper-holder-"));
         closeables.add(0, chainReads::shutdownNow);
-        CharacterWiring.Characters play = CharacterWiring.build(config, db, chainParts, llm, prompts, gates, settings,
-                knowledge, work, chainReads);
+        CharacterWiring.Characters play = CharacterWiring.build(config, db, chainParts, llm, prompts, output, gates,
+                settings, knowledge, work, chainReads);
         web = new WebServer(config.web().bind(), config.web().port(), List.of(
                 new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute()),
                 new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name)),
@@ -181,22 +180,24 @@ public final class Lorekeeper implements AutoCloseable {
                             + (config.llmConfigured() ? config.llm().model() + ", offline narrator as fallback"
                             : "the offline narrator (no LLM configured)"));
                 }));
+        ReplyWorkers replies = new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue());
+        closeables.add(0, replies);
         List<SlashCommand> commands = List.of(
                 new AboutCommand(features, settings, VersionInfo.version()),
                 new SettingsCommand(settings),
                 new VerifyCommand(verification, settings),
                 new WalletsCommand(verification, settings),
                 new GateCommand(gates, config.chains().keySet(), work),
-                new AskCommand(knowledge, settings),
+                new AskCommand(knowledge, settings, replies),
                 new DocsCommand(knowledge, new QaReports(db), settings, work),
-                new CharacterCommand(play.characters(), settings),
-                new QuestCommand(play.quests(), play.characters(), settings),
+                new CharacterCommand(play.characters(), settings, replies),
+                new QuestCommand(play.quests(), play.characters(), settings, replies),
                 new StatsCommand(usage, settings, config.llmConfigured()));
 
         InteractionRouter router = new InteractionRouter(commands, telemetry.interactions());
         discord = new DiscordBot(config.discord(), List.of(router,
                 new CommandRegistrar(commands, config.discord().devGuildId()), new MemberJoinRoleSync(gates, work),
-                new QaMessageListener(knowledge, settings, config.discord().mentionAnswering())), 8);
+                new QaMessageListener(knowledge, settings, config.discord().mentionAnswering(), replies)), 8);
         closeables.add(0, discord);
         botRef.set(discord);
         this.knowledgeService = knowledge;
@@ -227,12 +228,13 @@ public final class Lorekeeper implements AutoCloseable {
     }
 
     private static KnowledgeService knowledge(LorekeeperConfig config, Database db,
-            ExecutorService work, LlmGateway llm, PromptTemplates prompts) {
+            ExecutorService work, LlmGateway llm, PromptTemplates prompts, GeneratedText output) {
         var k = config.knowledge();
         KnowledgeService service = new KnowledgeService(Path.of(k.docs()), k.pages(), new IndexStore(
                 Path.of(k.index()), new BgeEmbedder(), new Chunker(350, 50)), new QuestionLog(db),
                 new Conversations(db), k.questionsPerMinute(), Duration.ofMinutes(10));
-        service.answerWith(new Answerer(service::index, llm, prompts, k.minRelevance(), k.topK(), k.baseUrl()),
+        service.answerWith(new Answerer(service::index, llm, prompts, k.minRelevance(), k.topK(), k.baseUrl(),
+                output),
                 new FollowUpRewriter(llm, prompts));
         if (service.docsExist()) {
             service.reload(work);

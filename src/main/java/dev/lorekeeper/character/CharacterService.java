@@ -122,9 +122,8 @@ public final class CharacterService {
         }
         boolean inherited = pick(guildId, memberId, character);
         if (inherited) {
-            long id = character.id();
-            chronicle.record(id, "owner", character.name() + " passed into the care of a new keeper.", 6,
-                    new LlmCall("memory", guildId, memberId, id));
+            chronicle.record(character.id(), guildId, memberId, "owner", character.name()
+                    + " passed into the care of a new keeper.", 6);
         }
         if (character.activeQuestId() != null) {
             quests.reassign(character.activeQuestId(), memberId);
@@ -198,19 +197,21 @@ public final class CharacterService {
     /** An in-character reply (check the member with {@link #checkTalk} first). */
     public Narrator.Narrated<String> talk(Player p, String message) {
         GameCharacter c = p.character();
-        List<Memory> recalled = recall.recall(memories.window(c.id()), message, clock.instant());
+        List<Memory> recalled = recall.recall(memories.window(c.id(), p.guildId(), p.memberId()), message,
+                clock.instant());
         LlmCall call = new LlmCall("talk", p.guildId(), p.memberId(), c.id());
         Narrator.Narrated<String> reply = narrator.talk(c, message, recalled, MemoryRecall.lines(recalled), call,
                 turns.incrementAndGet());
-        chronicle.record(c.id(), "talk", "A keeper said \"" + OfflineNarrator.truncate(message, 200)
-                + "\"; " + c.name() + " answered \"" + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2,
-                new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
+        chronicle.record(c.id(), p.guildId(), p.memberId(), MemoryStore.TALK, "A keeper said \""
+                + OfflineNarrator.truncate(message, 200) + "\"; " + c.name() + " answered \""
+                + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2);
         return reply;
     }
 
+    /** The character as a card: its story (summary, events, quests), never what members said to it. */
     public byte[] export(Player p) {
         GameCharacter c = p.character();
-        return CardV2.json(c, memories.recent(c.id(), 20), quests.latest(c.id(), 10))
+        return CardV2.json(c, memories.events(c.id(), 20), quests.latest(c.id(), 10))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what a character lives through into its episodic log and keeps the rolling summary fresh: after every
- * {@code summaryEvery} events, the summary is rewritten from the previous one and the events since.
+ * {@code summaryEvery} events, the summary is rewritten from the previous one and the events since. Talk is not an
+ * event: the summary travels with the token to its next holders and into exports, and members' words must not.
  */
 public final class Chronicle {
     private static final Logger log = LoggerFactory.getLogger(Chronicle.class);
@@ -36,19 +37,22 @@ public final class Chronicle {
         this.clock = clock;
     }
 
-    /** Records a memory on its own, then rewrites the summary if one is due. */
-    void record(long characterId, String kind, String text, int importance, LlmCall call) {
+    /** Records a memory made in a server with a member on its own, then rewrites the summary if one is due. */
+    void record(long characterId, long guildId, long memberId, String kind, String text, int importance) {
         db.inTransaction(c -> {
-            remember(c, characterId, kind, text, importance);
+            remember(c, characterId, guildId, memberId, kind, text, importance);
             return null;
         });
-        summarize(characterId, call);
+        summarize(characterId, new LlmCall("memory", guildId, memberId, characterId));
     }
 
     /** Records a memory in the caller's transaction; call {@link #summarize} once it has committed. */
-    void remember(Connection c, long characterId, String kind, String text, int importance) throws SQLException {
-        MemoryStore.append(c, characterId, kind, text, importance, clock.instant());
-        CharacterStore.countEvent(c, characterId);
+    void remember(Connection c, long characterId, long guildId, long memberId, String kind, String text,
+            int importance) throws SQLException {
+        MemoryStore.append(c, characterId, guildId, memberId, kind, text, importance, clock.instant());
+        if (!kind.equals(MemoryStore.TALK)) {
+            CharacterStore.countEvent(c, characterId);
+        }
     }
 
     /**
@@ -62,7 +66,7 @@ public final class Chronicle {
         background.execute(() -> {
             try {
                 characters.byId(characterId).ifPresent(c -> characters.saveSummary(characterId,
-                        narrator.summarize(c, memories.recent(characterId, summaryEvery), call)));
+                        narrator.summarize(c, memories.events(characterId, summaryEvery), call)));
             } catch (RuntimeException e) {
                 log.warn("summary of character {} failed ({}); the next one covers these events too", characterId,
                         e.toString());

@@ -9,15 +9,17 @@ import dev.lorekeeper.llm.PromptTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Personas, quests, talk and memory summaries: from the model when one is configured and the member's and server's
  * budgets allow, otherwise (or when the model fails) from the offline narrator. A model's JSON is validated; an
- * invalid reply is retried once with its problems listed, then the offline narrator takes over.
+ * invalid reply is retried once with its problems listed, then the offline narrator takes over. Whoever wrote it,
+ * every text leaves here with its links and mentions defused, since token metadata and members' words flow into it.
  */
 public final class Narrator {
     private static final Logger log = LoggerFactory.getLogger(Narrator.class);
@@ -27,12 +29,14 @@ public final class Narrator {
     private final LlmGateway llm;
     private final PromptTemplates prompts;
     private final OfflineNarrator offline;
+    private final GeneratedText output;
     private final QuestPlanParser questParser = new QuestPlanParser();
 
-    public Narrator(LlmGateway llm, PromptTemplates prompts, OfflineNarrator offline) {
+    public Narrator(LlmGateway llm, PromptTemplates prompts, OfflineNarrator offline, GeneratedText output) {
         this.llm = llm;
         this.prompts = prompts;
         this.offline = offline;
+        this.output = output;
     }
 
     /** A result, whether a model wrote it, and a notice for the member (or null). */
@@ -51,7 +55,8 @@ public final class Narrator {
         return modelOr(call, () -> fallback, feedback -> prompts.render("persona", Map.of(
                 "name", OfflineNarrator.truncate(fallback.name(), 200), "description", meta.description() == null ? ""
                         : OfflineNarrator.truncate(meta.description(), 1000),
-                "traits", OfflineNarrator.truncate(traits, 2000))) + feedback, reply -> parsePersona(reply, fallback));
+                "traits", OfflineNarrator.truncate(traits, 2000))) + feedback, reply -> parsePersona(reply, fallback),
+                p -> p.map(output::defuse));
     }
 
     public Narrated<QuestPlan> quest(QuestContext q, LlmCall call) {
@@ -74,12 +79,12 @@ public final class Narrator {
                         return new Checked<>(null, List.of("title or hook repeats a recent quest"));
                     }
                     return new Checked<>(p.plan(), p.problems());
-                });
+                }, plan -> plan.map(output::defuse));
     }
 
     public Narrated<String> talk(GameCharacter c, String message, List<Memory> recalled, String memories,
             LlmCall call, long turn) {
-        return modelOr(call, () -> GeneratedText.defuse(offline.talk(c, message, recalled, turn)), feedback -> prompts.render("talk",
+        return modelOr(call, () -> offline.talk(c, message, recalled, turn), feedback -> prompts.render("talk",
                 Map.of("name", c.name(), "level", Integer.toString(c.level()), "archetype", c.persona().archetype(),
                         "voice", c.persona().voice(), "backstory", c.persona().backstory(),
                         "summary", c.summary().isBlank() ? "(just beginning)" : c.summary(),
@@ -87,7 +92,7 @@ public final class Narrator {
                         "feedback", feedback)),
                 reply -> reply.isBlank() || reply.length() > 1500
                         ? new Checked<>(null, List.of("reply must be 1 to 1500 characters"))
-                        : new Checked<>(reply.strip(), List.of()));
+                        : new Checked<>(reply.strip(), List.of()), output::defuse);
     }
 
     public String summarize(GameCharacter c, List<Memory> since, LlmCall call) {
@@ -98,36 +103,40 @@ public final class Narrator {
                         "memories", lines.toString().strip(), "feedback", feedback)),
                 reply -> reply.isBlank() || reply.length() > 1200
                         ? new Checked<>(null, List.of("summary must be 1 to 1200 characters"))
-                        : new Checked<>(reply.strip(), List.of())).value();
+                        : new Checked<>(reply.strip(), List.of()), output::defuse).value();
     }
 
     /** A parsed value, or the problems that made the reply unusable. */
     record Checked<T>(T value, List<String> problems) {
     }
 
-    private <T> Narrated<T> modelOr(LlmCall call, java.util.function.Supplier<T> offlineValue,
-            Function<String, String> prompt, Function<String, Checked<T>> parse) {
+    /**
+     * The model's value when it gives a valid one, else the offline narrator's; either way made {@code safe} last
+     * (after JSON parsing, so that a JSON escape can not hide a link from it).
+     */
+    private <T> Narrated<T> modelOr(LlmCall call, Supplier<T> offlineValue, Function<String, String> prompt,
+            Function<String, Checked<T>> parse, UnaryOperator<T> safe) {
+        Supplier<T> fallback = () -> safe.apply(offlineValue.get());
         if (llm == null) {
-            return new Narrated<>(offlineValue.get(), false, null);
+            return new Narrated<>(fallback.get(), false, null);
         }
         String system = prompts.get("narrator-system");
         String feedback = "";
         for (int attempt = 1; attempt <= 2; attempt++) {
-            Optional<LlmGateway.Reply> reply = llm.chat(call, system, prompt.apply(feedback));
-            if (reply.isEmpty()) {
-                // Only now ask why: the budget is read once per call in the common case.
-                return new Narrated<>(offlineValue.get(), false, llm.withinBudget(call) ? null : BUDGET_NOTICE);
+            LlmGateway.Outcome outcome = llm.chat(call, system, prompt.apply(feedback));
+            if (outcome.reply().isEmpty()) {
+                return new Narrated<>(fallback.get(), false, outcome.budgetSpent() ? BUDGET_NOTICE : null);
             }
-            Checked<T> checked = parse.apply(GeneratedText.defuse(reply.get().text()));
+            Checked<T> checked = parse.apply(outcome.reply().get().text());
             if (checked.value() != null) {
-                return new Narrated<>(checked.value(), true, null);
+                return new Narrated<>(safe.apply(checked.value()), true, null);
             }
             log.info("{}: the model's reply was invalid (attempt {}): {}", call.feature(), attempt,
                     checked.problems());
             feedback = "\nYour previous reply was rejected: " + String.join("; ", checked.problems())
                     + ". Reply again in exactly the format asked for.";
         }
-        return new Narrated<>(offlineValue.get(), false, null);
+        return new Narrated<>(fallback.get(), false, null);
     }
 
     private static Checked<Persona> parsePersona(String reply, Persona base) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lorekeeper.chain.TokenMetadata;
+import dev.lorekeeper.llm.GeneratedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -128,13 +129,18 @@ public final class OfflineNarrator {
         return new QuestPlan(truncate(title, 80), truncate(hook, 400), steps);
     }
 
-    /** An in-character reply that draws on what the character remembers. */
+    /**
+     * An in-character reply that draws on what the character remembers. It repeats the member's words (and may
+     * recall their earlier ones) in a public reply, so their links and mentions are taken out first: the bot must
+     * never post a member's link for them.
+     */
     public String talk(GameCharacter c, String message, List<Memory> recalled, long turn) {
         Random random = seeded(c.token().key(), "talk-" + turn);
         String memory = recalled.isEmpty() ? t.path("memories").path("none").asText("")
-                : t.path("memories").path("recall").asText("{memory}")
-                        .replace("{memory}", recalled.get(random.nextInt(recalled.size())).text().replaceAll("[.!?]+$", ""));
-        String topic = truncate(message.replaceAll("\\s+", " ").strip(), 60);
+                : t.path("memories").path("recall").asText("{memory}").replace("{memory}", GeneratedText
+                        .withoutLinksOrMentions(recalled.get(random.nextInt(recalled.size())).text())
+                        .replaceAll("[.!?]+$", ""));
+        String topic = truncate(GeneratedText.withoutLinksOrMentions(message).replaceAll("\\s+", " ").strip(), 60);
         return pick(t.path("talk"), random).asText().replace("{line}", c.persona().greeting())
                 .replace("{topic}", topic).replace("{memory}", memory);
     }

@@ -1,6 +1,7 @@
 package dev.lorekeeper.character;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Who a character is, built once from its token's metadata and stored: archetype, how it speaks, its backstory and
@@ -10,6 +11,12 @@ public record Persona(String name, String archetype, String voice, String backst
         List<String> traits, Stats stats, String source) {
     public Persona {
         traits = List.copyOf(traits);
+    }
+
+    /** The same persona with {@code f} applied to every text a member reads. */
+    public Persona map(UnaryOperator<String> f) {
+        return new Persona(f.apply(name), f.apply(archetype), f.apply(voice), f.apply(backstory), f.apply(greeting),
+                traits.stream().map(f).toList(), stats, source);
     }
 
     /** Base stats from 1 to 10, fixed by the token's traits. */

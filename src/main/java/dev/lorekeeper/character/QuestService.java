@@ -72,7 +72,8 @@ public final class QuestService {
         GameCharacter c = p.character();
         Instant now = clock.instant();
         List<Quest> recent = quests.latest(c.id(), RECENT_QUESTS);
-        List<Memory> remembered = recall.recall(memories.window(c.id()), c.persona().archetype() + " "
+        List<Memory> remembered = recall.recall(memories.window(c.id(), p.guildId(), p.memberId()),
+                c.persona().archetype() + " "
                 + c.persona().backstory(), now);
         Narrator.Narrated<QuestPlan> plan = narrator.quest(new Narrator.QuestContext(c, quests.count(c.id()) + 1,
                 MemoryRecall.lines(remembered), lore.about(c.persona().archetype() + " " + c.name(), 2),
@@ -83,8 +84,8 @@ public final class QuestService {
             if (!CharacterStore.claimActiveQuest(tx, c.id(), id)) {
                 throw new PlayRefused(c.name() + " has just set out on another quest. Use /quest show.");
             }
-            chronicle.remember(tx, c.id(), "quest", "Set out on \"" + plan.value().title() + "\": "
-                    + plan.value().hook(), 4);
+            chronicle.remember(tx, c.id(), p.guildId(), p.memberId(), "quest", "Set out on \""
+                    + plan.value().title() + "\": " + plan.value().hook(), 4);
             return id;
         });
         chronicle.summarize(c.id(), new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
@@ -134,14 +135,14 @@ public final class QuestService {
                 }
                 CharacterStore.addProgress(tx, p.character().id(), xp, picked.item());
                 QuestStore.addXp(tx, q.id(), xp);
-                chronicle.remember(tx, p.character().id(), "choice", "In \"" + q.plan().title()
-                        + "\", chose to " + lower(picked.label()) + ": " + picked.outcome()
+                chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "choice", "In \""
+                        + q.plan().title() + "\", chose to " + lower(picked.label()) + ": " + picked.outcome()
                         + (picked.item() == null ? "" : " Found " + picked.item() + "."), 5);
                 if (last) {
                     QuestStore.end(tx, q.id(), Quest.Status.COMPLETED, now);
                     CharacterStore.releaseActiveQuest(tx, p.character().id(), q.id(), true);
-                    chronicle.remember(tx, p.character().id(), "quest", "Completed \"" + q.plan().title()
-                            + "\".", 8);
+                    chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest",
+                            "Completed \"" + q.plan().title() + "\".", 8);
                 }
                 return null;
             });
@@ -168,7 +169,8 @@ public final class QuestService {
                 throw new PlayRefused("That quest has already ended.");
             }
             CharacterStore.releaseActiveQuest(tx, p.character().id(), active, false);
-            chronicle.remember(tx, p.character().id(), "quest", "Abandoned \"" + q.plan().title() + "\".", 3);
+            chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest", "Abandoned \""
+                    + q.plan().title() + "\".", 3);
             return null;
         });
         chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),

@@ -81,6 +81,25 @@ final class ConfigValidator {
         if (l.dailyTokensPerGuild() < 0) {
             add("llm.daily-tokens-per-guild", "must be 0 (unlimited) or more");
         }
+        if (l.dailyTokensTotal() < 0) {
+            add("llm.daily-tokens-total", "must be 0 (unlimited) or more");
+        }
+        if (l.maxOutputTokens() < 16) {
+            add("llm.max-output-tokens", "must be at least 16 (a reply's tokens are capped at this)");
+        }
+        if (l.workThreads() < 1) {
+            add("llm.work-threads", "must be at least 1");
+        }
+        if (l.workQueue() < 0) {
+            add("llm.work-queue", "must be 0 or more");
+        }
+        for (int i = 0; i < l.allowedLinkDomains().size(); i++) {
+            String d = l.allowedLinkDomains().get(i).strip();
+            if (!d.matches("(?i)(https?://)?[a-z0-9-]+(\\.[a-z0-9-]+)+/?")) {
+                add("llm.allowed-link-domains[" + i + "]", "'" + d
+                        + "' is not a domain name (for example docs.example.org)");
+            }
+        }
     }
 
     private void characters(LorekeeperConfig config) {

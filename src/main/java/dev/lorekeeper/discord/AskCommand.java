@@ -28,10 +28,12 @@ public final class AskCommand implements SlashCommand {
 
     private final KnowledgeService knowledge;
     private final GuildSettingsService settings;
+    private final ReplyWorkers workers;
 
-    public AskCommand(KnowledgeService knowledge, GuildSettingsService settings) {
+    public AskCommand(KnowledgeService knowledge, GuildSettingsService settings, ReplyWorkers workers) {
         this.knowledge = knowledge;
         this.settings = settings;
+        this.workers = workers;
     }
 
     @Override
@@ -53,14 +55,17 @@ public final class AskCommand implements SlashCommand {
         if (question.isEmpty()) {
             throw new UserFacingException("Ask a question, for example: /ask question: how do I mint?");
         }
-        Responder.acknowledge(event, false);
-        Optional<KnowledgeService.Asked> asked = knowledge.ask(event.getGuild().getIdLong(),
-                event.getChannel().getIdLong(), event.getUser().getIdLong(), question);
+        workers.reply(event, false, "/ask", () -> answer(event, question));
+    }
+
+    private void answer(SlashCommandInteractionEvent event, String question) {
+        long guildId = event.getGuild().getIdLong();
+        Optional<KnowledgeService.Asked> asked = knowledge.ask(guildId, event.getChannel().getIdLong(),
+                event.getUser().getIdLong(), question);
         if (asked.isEmpty()) {
-            Responder.text(event, "You're asking quickly: please wait a minute and try again.", false);
+            Responder.text(event, "You're asking quickly: please wait a minute and try again.", true);
             return;
         }
-        long guildId = event.getGuild().getIdLong();
         KnowledgeService.Asked a = asked.get();
         // The answer opens a thread; follow-ups there are answered with the conversation in mind. A thread started
         // from a message takes that message's id, so the conversation is on record before anyone can reply in it.

@@ -8,6 +8,7 @@ import dev.lorekeeper.character.Quest;
 import dev.lorekeeper.config.Feature;
 import dev.lorekeeper.config.GuildSettingsService;
 import java.awt.Color;
+import java.util.List;
 import java.util.Locale;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -30,10 +31,12 @@ public final class CharacterCommand implements SlashCommand {
 
     private final CharacterService characters;
     private final GuildSettingsService settings;
+    private final ReplyWorkers workers;
 
-    public CharacterCommand(CharacterService characters, GuildSettingsService settings) {
+    public CharacterCommand(CharacterService characters, GuildSettingsService settings, ReplyWorkers workers) {
         this.characters = characters;
         this.settings = settings;
+        this.workers = workers;
     }
 
     @Override
@@ -51,58 +54,73 @@ public final class CharacterCommand implements SlashCommand {
                         new SubcommandData("export", "Download your character as a Character Card V2 file"));
     }
 
+    /** The member's tokens come from the chain: read on a worker, and none offered when all are busy. */
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        if (event.getGuild() == null) {
+        if (event.getGuild() == null || !workers.tryRun(() -> offer(event))) {
             event.replyChoices().queue();
-            return;
         }
-        event.replyChoices(characters.options(event.getGuild().getIdLong(), event.getUser().getIdLong(),
-                event.getFocusedOption().getValue()).stream()
-                .map(o -> new Command.Choice(MessageLimits.truncate(o.label(), 100), o.value())).toList()).queue();
     }
 
+    private void offer(CommandAutoCompleteInteractionEvent event) {
+        List<Command.Choice> choices = List.of();
+        try {
+            choices = characters.options(event.getGuild().getIdLong(), event.getUser().getIdLong(),
+                    event.getFocusedOption().getValue()).stream()
+                    .map(o -> new Command.Choice(MessageLimits.truncate(o.label(), 100), o.value())).toList();
+        } finally {
+            event.replyChoices(choices).queue();
+        }
+    }
+
+    /** Every subcommand reads the chain (is the token still held?), and talk may wait on the model: on a worker. */
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         long guildId = guild(event, settings);
         long memberId = event.getUser().getIdLong();
-        try {
-            switch (event.getSubcommandName() == null ? "show" : event.getSubcommandName()) {
-                case "choose" -> {
-                    Responder.acknowledge(event, true);
-                    CharacterService.Chosen chosen = characters.choose(guildId, memberId,
-                            event.getOption("token", "", OptionMapping::getAsString));
-                    String intro = chosen.inherited() ? "This token changed hands: you now carry on "
-                            + Markdown.escape(chosen.character().name()) + "'s story."
-                            : chosen.isNew() ? Markdown.escape(chosen.character().name()) + " awakens as your "
-                            + "character." : "You now play " + Markdown.escape(chosen.character().name()) + ".";
-                    Responder.send(event, new MessageCreateBuilder().setContent(intro)
-                            .setEmbeds(card(characters.card(characters.player(guildId, memberId)))).build(), true);
-                }
-                case "talk" -> {
-                    Player p = characters.player(guildId, memberId);
-                    String message = event.getOption("message", "", OptionMapping::getAsString).strip();
-                    characters.checkTalk(p, message);
-                    Responder.acknowledge(event, false);
-                    Narrator.Narrated<String> reply = characters.talk(p, message);
-                    Responder.text(event, "**" + Markdown.escape(p.character().name()) + ":** "
-                            + reply.value() + notice(reply.notice()), false);
-                }
-                case "export" -> {
-                    Player p = characters.player(guildId, memberId);
-                    Responder.send(event, new MessageCreateBuilder().setContent("Here is "
-                            + Markdown.escape(p.character().name()) + " as a Character Card V2 (works in SillyTavern "
-                            + "and other tools).").addFiles(FileUpload.fromData(characters.export(p),
-                            fileName(p.character()))).build(), true);
-                }
-                default -> {
-                    Player p = characters.player(guildId, memberId);
-                    Responder.send(event, new MessageCreateBuilder().setEmbeds(card(characters.card(p))).build(),
-                            false);
-                }
+        String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
+        boolean ephemeral = sub.equals("choose") || sub.equals("export");
+        workers.reply(event, ephemeral, "/character " + sub, () -> {
+            try {
+                run(event, sub, guildId, memberId);
+            } catch (dev.lorekeeper.character.PlayRefused e) {
+                throw new UserFacingException(e.getMessage());
             }
-        } catch (dev.lorekeeper.character.PlayRefused e) {
-            throw new UserFacingException(e.getMessage());
+        });
+    }
+
+    private void run(SlashCommandInteractionEvent event, String sub, long guildId, long memberId) {
+        switch (sub) {
+            case "choose" -> {
+                CharacterService.Chosen chosen = characters.choose(guildId, memberId,
+                        event.getOption("token", "", OptionMapping::getAsString));
+                String intro = chosen.inherited() ? "This token changed hands: you now carry on "
+                        + Markdown.escape(chosen.character().name()) + "'s story."
+                        : chosen.isNew() ? Markdown.escape(chosen.character().name()) + " awakens as your "
+                        + "character." : "You now play " + Markdown.escape(chosen.character().name()) + ".";
+                Responder.send(event, new MessageCreateBuilder().setContent(intro)
+                        .setEmbeds(card(characters.card(characters.player(guildId, memberId)))).build(), true);
+            }
+            case "talk" -> {
+                Player p = characters.player(guildId, memberId);
+                String message = event.getOption("message", "", OptionMapping::getAsString).strip();
+                characters.checkTalk(p, message);
+                Narrator.Narrated<String> reply = characters.talk(p, message);
+                Responder.text(event, "**" + Markdown.escape(p.character().name()) + ":** "
+                        + reply.value() + notice(reply.notice()), false);
+            }
+            case "export" -> {
+                Player p = characters.player(guildId, memberId);
+                Responder.send(event, new MessageCreateBuilder().setContent("Here is "
+                        + Markdown.escape(p.character().name()) + " as a Character Card V2 (works in SillyTavern "
+                        + "and other tools).").addFiles(FileUpload.fromData(characters.export(p),
+                        fileName(p.character()))).build(), true);
+            }
+            default -> {
+                Player p = characters.player(guildId, memberId);
+                Responder.send(event, new MessageCreateBuilder().setEmbeds(card(characters.card(p))).build(),
+                        false);
+            }
         }
     }
 

@@ -95,20 +95,32 @@ public final class InteractionRouter extends ListenerAdapter {
         String kind = what.split(" ")[0];
         observer.received(kind, java.time.Duration.between(event.getTimeCreated().toInstant(),
                 java.time.Instant.now()).toNanos());
-        boolean ok = true;
+        boolean ok = false;
+        try {
+            ok = answering(event, what, handler);
+        } finally {
+            observer.handled(kind, ok, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Runs a handler so that the member always gets a reply: their own mistake in plain words, or a short apology
+     * with a reference that matches the log line. False when the handler failed on our side.
+     */
+    static boolean answering(IReplyCallback event, String what, Runnable handler) {
         try {
             handler.run();
+            return true;
         } catch (UserFacingException e) {
             Responder.text(event, e.getMessage(), true);
+            return true;
         } catch (RuntimeException e) {
-            ok = false;
             String ref = UUID.randomUUID().toString().substring(0, 8);
             log.error("{} failed for guild {} (ref {})", what,
                     event.getGuild() == null ? "-" : event.getGuild().getId(), ref, e);
             Responder.text(event, "Something went wrong on my side (ref `" + ref + "`). Please try again; "
                     + "if it keeps happening, give a moderator this reference.", true);
-        } finally {
-            observer.handled(kind, ok, System.nanoTime() - start);
+            return false;
         }
     }
 }

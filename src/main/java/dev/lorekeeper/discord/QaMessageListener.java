@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Messages that ask: a follow-up in a Q&A thread, or a mention of the bot in one of the server's Q&A channels
- * (the answer then goes into a new thread on that message).
+ * (the answer then goes into a new thread on that message). Answering waits on the docs index and the model, so it
+ * runs on a reply worker; when all are busy the message is left unanswered (a busy notice in the channel would let
+ * a flood of mentions make the bot flood the channel).
  */
 public final class QaMessageListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(QaMessageListener.class);
@@ -23,11 +25,14 @@ public final class QaMessageListener extends ListenerAdapter {
     private final KnowledgeService knowledge;
     private final GuildSettingsService settings;
     private final boolean mentionAnswering;
+    private final ReplyWorkers workers;
 
-    public QaMessageListener(KnowledgeService knowledge, GuildSettingsService settings, boolean mentionAnswering) {
+    public QaMessageListener(KnowledgeService knowledge, GuildSettingsService settings, boolean mentionAnswering,
+            ReplyWorkers workers) {
         this.knowledge = knowledge;
         this.settings = settings;
         this.mentionAnswering = mentionAnswering;
+        this.workers = workers;
     }
 
     @Override
@@ -44,20 +49,32 @@ public final class QaMessageListener extends ListenerAdapter {
         if (text.isEmpty()) {
             return;
         }
+        boolean followUp = event.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD
+                && knowledge.isThread(event.getChannel().getIdLong());
+        boolean question = !followUp && mentionAnswering && m.getMentions().isMentioned(event.getJDA().getSelfUser())
+                && gs.qaChannelIds().contains(event.getChannel().getId());
+        if (!followUp && !question) {
+            return;
+        }
+        if (!workers.tryRun(() -> answer(event, text, followUp))) {
+            log.info("all reply workers are busy; message {} left unanswered", m.getId());
+        }
+    }
+
+    private void answer(MessageReceivedEvent event, String text, boolean followUp) {
+        Message m = event.getMessage();
         try {
-            if (event.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD
-                    && knowledge.isThread(event.getChannel().getIdLong())) {
+            if (followUp) {
                 answer(event.getChannel().asThreadChannel(), knowledge.followUp(event.getChannel().getIdLong(),
                         event.getGuild().getIdLong(), event.getAuthor().getIdLong(), text));
-            } else if (mentionAnswering && m.getMentions().isMentioned(event.getJDA().getSelfUser())
-                    && gs.qaChannelIds().contains(event.getChannel().getId())) {
-                Optional<KnowledgeService.Asked> asked = knowledge.ask(event.getGuild().getIdLong(),
-                        event.getChannel().getIdLong(), event.getAuthor().getIdLong(), text);
-                // The thread takes the message's id: the conversation is on record before the thread exists.
-                asked.ifPresent(a -> knowledge.openThread(m.getIdLong(), event.getGuild().getIdLong(), a));
-                m.createThreadChannel(AskCommand.threadName(text)).queue(thread -> answer(thread, asked),
-                        e -> log.info("could not open a Q&A thread: {}", e.getMessage()));
+                return;
             }
+            Optional<KnowledgeService.Asked> asked = knowledge.ask(event.getGuild().getIdLong(),
+                    event.getChannel().getIdLong(), event.getAuthor().getIdLong(), text);
+            // The thread takes the message's id: the conversation is on record before the thread exists.
+            asked.ifPresent(a -> knowledge.openThread(m.getIdLong(), event.getGuild().getIdLong(), a));
+            m.createThreadChannel(AskCommand.threadName(text)).queue(thread -> answer(thread, asked),
+                    e -> log.info("could not open a Q&A thread: {}", e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("answering a message failed: {}", e.toString());
         }

@@ -33,11 +33,14 @@ public final class QuestCommand implements SlashCommand {
     private final QuestService quests;
     private final CharacterService characters;
     private final GuildSettingsService settings;
+    private final ReplyWorkers workers;
 
-    public QuestCommand(QuestService quests, CharacterService characters, GuildSettingsService settings) {
+    public QuestCommand(QuestService quests, CharacterService characters, GuildSettingsService settings,
+            ReplyWorkers workers) {
         this.quests = quests;
         this.characters = characters;
         this.settings = settings;
+        this.workers = workers;
     }
 
     @Override
@@ -51,15 +54,19 @@ public final class QuestCommand implements SlashCommand {
                         new SubcommandData("abandon", "Drop the active quest"));
     }
 
+    /** Every subcommand reads the chain (is the token still held?), and a new quest may wait on the model. */
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         long guildId = CharacterCommand.guild(event, settings);
+        String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
+        workers.reply(event, sub.equals("log"), "/quest " + sub, () -> run(event, sub, guildId));
+    }
+
+    private void run(SlashCommandInteractionEvent event, String sub, long guildId) {
         try {
             Player p = characters.player(guildId, event.getUser().getIdLong());
-            switch (event.getSubcommandName() == null ? "show" : event.getSubcommandName()) {
+            switch (sub) {
                 case "start" -> {
-                    quests.checkCanStart(p);
-                    Responder.acknowledge(event, false);
                     QuestService.View v = quests.start(p);
                     Responder.send(event, step(v.character(), v.quest(), CharacterCommand.notice(v.notice())), false);
                 }
@@ -80,10 +87,13 @@ public final class QuestCommand implements SlashCommand {
         }
     }
 
+    /** Acknowledged before the holder check and the database: the outcome and any refusal follow up. */
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        // Acknowledged before the holder check and the database: the outcome and any refusal follow up.
-        Responder.acknowledgeClick(event);
+        workers.click(event, "button " + event.getComponentId(), () -> choose(event, id));
+    }
+
+    private void choose(ButtonInteractionEvent event, ComponentId id) {
         long guildId = CharacterCommand.guild(event, settings);
         QuestService.Outcome o;
         try {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Delivers a reply so that the member always hears back. The interaction is acknowledged first (a deferral is tiny
  * and can not be malformed), then the content is written into the original response. A failed initial callback
  * can never be retried, but an edit can: when Discord rejects the content as malformed, a plain-text version
- * without components replaces it. Over-long text is split into follow-ups.
+ * without components replaces it. Over-long text is split into follow-ups. A reply meant for the member alone after
+ * a public deferral (a refusal found by slow work) replaces the public "thinking" message with a private one.
  */
 public final class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
@@ -34,6 +35,9 @@ public final class Responder {
             .description("From Discord creating an interaction to Discord accepting the bot's acknowledgement")
             .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
     private static final Cache<Long, Boolean> DEFERRED_UPDATES = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(100_000).build();
+    /** Interactions deferred publicly whose response has not been written yet. */
+    private static final Cache<Long, Boolean> DEFERRED_PUBLIC = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(100_000).build();
 
     private Responder() {
@@ -66,6 +70,11 @@ public final class Responder {
             });
             return;
         }
+        boolean deferredPublicly = DEFERRED_PUBLIC.asMap().remove(event.getIdLong()) != null;
+        if (ephemeral && deferredPublicly) {
+            replacePublicDeferral(event, message, delivered);
+            return;
+        }
         acknowledge(event, ephemeral);
         InteractionHook hook = event.getHook();
         hook.editOriginal(MessageEditData.fromCreateData(message)).queue(delivered, failure -> {
@@ -80,6 +89,19 @@ public final class Responder {
     }
 
     /**
+     * Deletes the public "thinking" response, then sends the message for the member alone. (A first follow-up sent
+     * while the deferral stands would take its place and its visibility, so the order matters.) If the deletion
+     * fails, the message is shown in place of the deferral as before.
+     */
+    private static void replacePublicDeferral(IReplyCallback event, MessageCreateData message,
+            Consumer<Message> delivered) {
+        InteractionHook hook = event.getHook();
+        hook.deleteOriginal().queue(deleted -> hook.sendMessage(message).setEphemeral(true)
+                .queue(delivered, logFailure(event)), failure -> hook.editOriginal(
+                MessageEditData.fromCreateData(message)).queue(delivered, logFailure(event)));
+    }
+
+    /**
      * Acknowledges a click at once, before any work, without a message of its own: whatever is sent afterwards for
      * it (the outcome, or an error) is a follow-up, public or ephemeral as each asks.
      */
@@ -91,6 +113,9 @@ public final class Responder {
     /** Acknowledges with a deferral unless the interaction already is; safe to call more than once. */
     public static void acknowledge(IReplyCallback event, boolean ephemeral) {
         if (!event.isAcknowledged()) {
+            if (!ephemeral) {
+                DEFERRED_PUBLIC.put(event.getIdLong(), Boolean.TRUE);
+            }
             event.deferReply(ephemeral).queue(done -> acknowledged(event), failure -> {
                 if (failure instanceof ErrorResponseException e
                         && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {

@@ -8,7 +8,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * One slash command, in one class. Buttons and modals whose {@link ComponentId} names this command come back to it.
- * Handlers run on the event pool; anything slower than a database read should defer first.
+ * Handlers run on the event pool; anything slower than a database read (a model, the docs index, a chain read)
+ * goes to {@link ReplyWorkers}.
  */
 public interface SlashCommand {
     SlashCommandData definition();

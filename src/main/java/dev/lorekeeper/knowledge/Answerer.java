@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Answers from the docs only. Retrieval first; below the relevance threshold the answer is an honest "the docs
  * don't cover this" with the closest pages. Otherwise the model writes a cited answer from the passages (marked as
- * untrusted data), or, without a model, the best passages are quoted. Output never carries a mass mention.
+ * untrusted data), or, without a model, the best passages are quoted. Output never carries a mention, nor a link
+ * other than to the docs' own hosts and the configured domains.
  */
 public final class Answerer {
     static final String NOT_IN_DOCS = "NOT_IN_DOCS";
@@ -28,9 +29,11 @@ public final class Answerer {
     private final double minSimilarity;
     private final int topK;
     private final String baseUrl;
+    private final GeneratedText output;
 
     public Answerer(Supplier<Optional<KnowledgeIndex>> index, LlmGateway llm, PromptTemplates prompts,
-            double minSimilarity, int topK, String baseUrl) {
+            double minSimilarity, int topK, String baseUrl, GeneratedText output) {
+        this.output = output;
         this.index = index;
         this.llm = llm;
         this.prompts = prompts;
@@ -60,20 +63,19 @@ public final class Answerer {
             return notCovered(question, sources);
         }
         if (llm != null) {
-            Optional<LlmGateway.Reply> reply = llm.chat(call, prompts.get("answer-system"), prompts.render("answer-user",
+            LlmGateway.Outcome outcome = llm.chat(call, prompts.get("answer-system"), prompts.render("answer-user",
                     Map.of("passages", passages(hits), "question", question)));
-            if (reply.isPresent()) {
-                String text = reply.get().text();
+            if (outcome.reply().isPresent()) {
+                String text = outcome.reply().get().text();
                 if (text.contains(NOT_IN_DOCS)) {
                     return notCovered(question, sources);
                 }
                 if (leaksPrompt(text)) {
                     text = "I can't share my instructions, but I'm happy to answer questions about the docs.";
                 }
-                return new Answer(question, GeneratedText.defuse(text), true, Answer.Mode.LLM, cited(text, sources));
+                return new Answer(question, output.defuse(text), true, Answer.Mode.LLM, cited(text, sources));
             }
-            // Only now ask why: the budget is read once per call in the common case.
-            return extractive(question, hits, sources, llm.withinBudget(call) ? QUOTE_HEADER : BUDGET_HEADER);
+            return extractive(question, hits, sources, outcome.budgetSpent() ? BUDGET_HEADER : QUOTE_HEADER);
         }
         return extractive(question, hits, sources, QUOTE_HEADER);
     }
@@ -95,7 +97,7 @@ public final class Answerer {
             }
             sb.append("> ").append(text).append(" [").append(i + 1).append("]\n");
         }
-        return new Answer(question, GeneratedText.defuse(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE,
+        return new Answer(question, output.defuse(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE,
                 sources.subList(0, n));
     }
 

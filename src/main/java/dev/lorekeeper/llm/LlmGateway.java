@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way features reach a chat model: an OpenAI-compatible endpoint through langchain4j (OpenAI, Ollama, vLLM,
- * LM Studio), a cap on calls in flight, and no exception ever reaching a feature: a failure is an empty answer and
- * the feature uses its offline path.
+ * LM Studio), a cap on calls in flight and on each reply's tokens, budgets reserved before a call and settled after
+ * it, and no exception ever reaching a feature: a failure is an empty answer and the feature uses its offline path.
  */
 public final class LlmGateway {
     private static final Logger log = LoggerFactory.getLogger(LlmGateway.class);
@@ -24,56 +24,84 @@ public final class LlmGateway {
     private final ChatModel model;
     private final Semaphore inFlight;
     private final Duration timeout;
+    private final int maxOutputTokens;
     private final LlmUsage usage;
 
-    private LlmGateway(ChatModel model, int maxConcurrent, Duration timeout, LlmUsage usage) {
+    /** Where the model is, how long a call may take, how many run at once and how long a reply may be. */
+    public record Settings(String baseUrl, String model, String apiKey, Duration timeout, int maxConcurrent,
+            int maxOutputTokens) {
+    }
+
+    /** What a call gave: the model's reply, or none, and then whether a spent budget is the reason. */
+    public record Outcome(Optional<Reply> reply, boolean budgetSpent) {
+        static Outcome failed() {
+            return new Outcome(Optional.empty(), false);
+        }
+    }
+
+    private LlmGateway(ChatModel model, Settings settings, LlmUsage usage) {
         this.model = model;
-        this.inFlight = new Semaphore(maxConcurrent, true);
-        this.timeout = timeout;
+        this.inFlight = new Semaphore(settings.maxConcurrent(), true);
+        this.timeout = settings.timeout();
+        this.maxOutputTokens = settings.maxOutputTokens();
         this.usage = usage;
     }
 
-    /** An endpoint-backed gateway. */
-    public static LlmGateway openAiCompatible(String baseUrl, String modelName, String apiKey, Duration timeout,
-            int maxConcurrent) {
-        return openAiCompatible(baseUrl, modelName, apiKey, timeout, maxConcurrent, null);
-    }
-
-    /** A gateway that records every call's tokens and refuses calls once a daily budget is spent. */
-    public static LlmGateway openAiCompatible(String baseUrl, String modelName, String apiKey, Duration timeout,
-            int maxConcurrent, LlmUsage usage) {
-        ChatModel m = OpenAiChatModel.builder().baseUrl(baseUrl).modelName(modelName)
-                .apiKey(apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey)
-                .timeout(timeout).maxRetries(0).temperature(0.2).build();
-        return new LlmGateway(m, maxConcurrent, timeout, usage);
-    }
-
-    /** Whether the member's and the server's daily token budgets have room for this call. */
-    public boolean withinBudget(LlmCall call) {
-        return usage == null || usage.withinBudget(call);
+    /** An endpoint-backed gateway; with {@code usage} (may be null) every call is budgeted and recorded. */
+    public static LlmGateway openAiCompatible(Settings s, LlmUsage usage) {
+        ChatModel m = OpenAiChatModel.builder().baseUrl(s.baseUrl()).modelName(s.model())
+                .apiKey(s.apiKey() == null || s.apiKey().isBlank() ? "not-needed" : s.apiKey())
+                .timeout(s.timeout()).maxRetries(0).temperature(0.2).build();
+        return new LlmGateway(m, s, usage);
     }
 
     /**
-     * The model's reply, or empty when it failed, timed out, too many calls are waiting, or the caller's daily budget
-     * is spent (check {@link #withinBudget} first to tell the member why).
+     * The model's reply, or empty when it failed, timed out, too many calls are waiting, or one of the caller's
+     * daily budgets has no room for this call's worst case (its prompt and a full-length reply).
      */
-    public Optional<Reply> chat(LlmCall call, String system, String user) {
-        if (!withinBudget(call)) {
-            return Optional.empty();
+    public Outcome chat(LlmCall call, String system, String user) {
+        if (usage == null) {
+            return new Outcome(chat(system, user), false);
         }
-        Optional<Reply> reply = chat(system, user);
-        if (usage != null && reply.isPresent()) {
-            Reply r = reply.get();
-            // Some servers report no usage; an estimate (about four characters a token) keeps budgets working.
-            int in = r.inputTokens() > 0 ? r.inputTokens() : (system.length() + user.length()) / 4;
-            int out = r.outputTokens() > 0 ? r.outputTokens() : r.text().length() / 4;
-            try {
-                usage.record(call, in, out);
-            } catch (RuntimeException e) {
-                log.warn("could not record {} LLM tokens for {}: {}", in + out, call.feature(), e.toString());
+        Optional<LlmUsage.Reservation> held;
+        try {
+            held = usage.reserve(call, estimate(system, user) + maxOutputTokens);
+        } catch (RuntimeException e) {
+            log.warn("could not reserve LLM tokens for {} ({}); answering offline", call.feature(), e.toString());
+            return Outcome.failed();
+        }
+        if (held.isEmpty()) {
+            return new Outcome(Optional.empty(), true);
+        }
+        Optional<Reply> reply = Optional.empty();
+        try {
+            reply = chat(system, user);
+        } finally {
+            settle(call, held.get(), reply, system, user);
+        }
+        return new Outcome(reply, false);
+    }
+
+    private void settle(LlmCall call, LlmUsage.Reservation held, Optional<Reply> reply, String system, String user) {
+        try {
+            if (reply.isEmpty()) {
+                usage.release(held);
+                return;
             }
+            Reply r = reply.get();
+            // Some servers report no usage; an estimate keeps budgets working.
+            int in = r.inputTokens() > 0 ? r.inputTokens() : estimate(system, user);
+            int out = r.outputTokens() > 0 ? r.outputTokens() : r.text().length() / 4;
+            usage.settle(held, in, out);
+        } catch (RuntimeException e) {
+            // The reservation stays counted: a budget errs on the side of spending less.
+            log.warn("could not settle {} LLM tokens for {}: {}", held.tokens(), call.feature(), e.toString());
         }
-        return reply;
+    }
+
+    /** Prompt tokens, generously: about three characters a token (English runs nearer four). */
+    static int estimate(String system, String user) {
+        return (system.length() + user.length()) / 3 + 16;
     }
 
     private Optional<Reply> chat(String system, String user) {
@@ -88,7 +116,7 @@ public final class LlmGateway {
         }
         long start = System.nanoTime();
         try {
-            ChatResponse r = model.chat(ChatRequest.builder()
+            ChatResponse r = model.chat(ChatRequest.builder().maxOutputTokens(maxOutputTokens)
                     .messages(SystemMessage.from(system), UserMessage.from(user)).build());
             String text = r.aiMessage() == null ? null : r.aiMessage().text();
             if (text == null || text.isBlank()) {

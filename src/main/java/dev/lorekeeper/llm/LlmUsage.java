@@ -2,7 +2,9 @@ package dev.lorekeeper.llm;
 
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.Jdbc;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,15 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Tokens spent per call (feature, server, member, character), daily budgets per member and per server (UTC days),
- * and the usage report behind /stats. A limit of 0 means unlimited.
+ * Tokens spent per call (feature, server, member, character), daily budgets per member, per server and in total
+ * (UTC days; a limit of 0 means unlimited), and the usage report behind /stats. Calls from the command line (server
+ * 0) are recorded but never budget-limited.
  */
 public final class LlmUsage {
     private final Database db;
-    private final long perMemberDaily;
-    private final long perGuildDaily;
+    private final LlmBudget budget;
     private final Prices prices;
     private final Clock clock;
 
@@ -29,41 +32,74 @@ public final class LlmUsage {
         }
     }
 
-    public LlmUsage(Database db, long perMemberDaily, long perGuildDaily, Prices prices, Clock clock) {
+    /** Daily token limits; 0 is unlimited. */
+    public record Budgets(long perMember, long perGuild, long total) {
+        public static Budgets unlimited() {
+            return new Budgets(0, 0, 0);
+        }
+    }
+
+    /** Tokens held for one call in its budgets until it settles or is released. */
+    public static final class Reservation {
+        private final LlmCall call;
+        private final List<LlmBudget.Key> keys;
+        private final long tokens;
+
+        private Reservation(LlmCall call, List<LlmBudget.Key> keys, long tokens) {
+            this.call = call;
+            this.keys = keys;
+            this.tokens = tokens;
+        }
+
+        public long tokens() {
+            return tokens;
+        }
+    }
+
+    public LlmUsage(Database db, Budgets budgets, Prices prices, Clock clock) {
         this.db = db;
-        this.perMemberDaily = perMemberDaily;
-        this.perGuildDaily = perGuildDaily;
+        this.budget = new LlmBudget(db, budgets);
         this.prices = prices;
         this.clock = clock;
     }
 
-    /** Whether today's budgets of this member and server have tokens left. */
-    public boolean withinBudget(LlmCall call) {
-        if (call.guildId() == 0) {
-            return true;
-        }
-        LocalDate today = today();
-        if (perGuildDaily > 0 && spent("guild_id = ?", today, call.guildId()) >= perGuildDaily) {
-            return false;
-        }
-        return perMemberDaily <= 0 || spent("guild_id = ? AND member_id = ?", today, call.guildId(),
-                call.memberId()) < perMemberDaily;
+    /** Holds {@code tokens} in today's budgets of this call, or nothing (empty) when one of them has no room. */
+    public Optional<Reservation> reserve(LlmCall call, long tokens) {
+        List<LlmBudget.Key> keys = budget.keys(call, today());
+        return budget.reserve(keys, tokens) ? Optional.of(new Reservation(call, keys, tokens)) : Optional.empty();
     }
 
+    /** Records what the call really used and moves its budgets from the reservation to that, in one transaction. */
+    public void settle(Reservation r, int promptTokens, int completionTokens) {
+        db.inTransaction(c -> {
+            insert(c, r.call, promptTokens, completionTokens);
+            LlmBudget.adjust(c, r.keys, (long) promptTokens + completionTokens - r.tokens);
+            return null;
+        });
+    }
+
+    /** Gives a failed call's reservation back. */
+    public void release(Reservation r) {
+        db.inTransaction(c -> {
+            LlmBudget.adjust(c, r.keys, -r.tokens);
+            return null;
+        });
+    }
+
+    /** Records tokens spent outside any reservation (imports, tests); budgets do not see them. */
     public void record(LlmCall call, int promptTokens, int completionTokens) {
-        db.withConnection(c -> Jdbc.update(c, "INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, "
+        db.withConnection(c -> {
+            insert(c, call, promptTokens, completionTokens);
+            return null;
+        });
+    }
+
+    private void insert(Connection c, LlmCall call, int promptTokens, int completionTokens) throws SQLException {
+        Jdbc.update(c, "INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, "
                 + "character_id, prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Date.valueOf(today()), call.feature(), call.guildId(), call.memberId(),
                 Jdbc.Null.orNull(call.characterId(), Jdbc.Null.BIGINT), promptTokens, completionTokens,
-                clock.instant()));
-    }
-
-    private long spent(String where, LocalDate day, Object... keys) {
-        Object[] args = new Object[keys.length + 1];
-        args[0] = Date.valueOf(day);
-        System.arraycopy(keys, 0, args, 1, keys.length);
-        return db.withConnection(c -> Jdbc.first(c, "SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) "
-                + "FROM llm_usage WHERE usage_day = ? AND " + where, rs -> rs.getLong(1), args).orElse(0L));
+                clock.instant());
     }
 
     /** Tokens of one feature in a period. */

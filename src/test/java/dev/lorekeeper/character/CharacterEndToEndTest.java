@@ -294,7 +294,8 @@ class CharacterEndToEndTest {
     void moderatorsSeeUsageWithAChart() {
         FakeMember mod = guild.member("statsmod", guild.role("StatMods", Perms.MANAGE_GUILD));
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.store.Database.open(bot.jdbcUrl, "", "", 1)) {
-            new dev.lorekeeper.llm.LlmUsage(db, 0, 0, new dev.lorekeeper.llm.LlmUsage.Prices(0.15, 0.60),
+            new dev.lorekeeper.llm.LlmUsage(db, dev.lorekeeper.llm.LlmUsage.Budgets.unlimited(),
+                    new dev.lorekeeper.llm.LlmUsage.Prices(0.15, 0.60),
                     java.time.Clock.systemUTC()).record(new dev.lorekeeper.llm.LlmCall("quest", guild.id(), 1, 1L),
                     120_000, 30_000);
         }

@@ -2,6 +2,8 @@ package dev.lorekeeper.character;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lorekeeper.llm.AllowedLinks;
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.LlmUsage;
@@ -54,9 +56,15 @@ class NarratorTest {
     @BeforeEach
     void fresh() {
         guild = System.nanoTime();
-        usage = new LlmUsage(db, 1_000, 0, new LlmUsage.Prices(0.15, 0.60), Clock.systemUTC());
-        narrator = new Narrator(LlmGateway.openAiCompatible(stub.baseUrl(), "stub-model", "", Duration.ofSeconds(5),
-                2, usage), CharacterFixtures.prompts(), CharacterFixtures.offline());
+        usage = new LlmUsage(db, new LlmUsage.Budgets(10_000, 0, 0), new LlmUsage.Prices(0.15, 0.60),
+                Clock.systemUTC());
+        narrator = narrator(Duration.ofSeconds(5));
+    }
+
+    Narrator narrator(Duration timeout) {
+        return new Narrator(LlmGateway.openAiCompatible(new LlmGateway.Settings(stub.baseUrl(), "stub-model", "",
+                timeout, 2, 256), usage), CharacterFixtures.prompts(), CharacterFixtures.offline(),
+                new GeneratedText(AllowedLinks.of("https://docs.example/", List.of(), List.of())));
     }
 
     Narrator.QuestContext context(String lore) {
@@ -133,8 +141,7 @@ class NarratorTest {
     @Test
     void aModelThatTimesOutFallsBackToTheOfflineNarrator() {
         stub.then(StubLlm.Reply.slow(VALID, 3_000));
-        Narrator impatient = new Narrator(LlmGateway.openAiCompatible(stub.baseUrl(), "stub-model", "",
-                Duration.ofMillis(500), 2, usage), CharacterFixtures.prompts(), CharacterFixtures.offline());
+        Narrator impatient = narrator(Duration.ofMillis(500));
         // The stub would answer with a valid quest, but too late: the offline narrator tells it.
         Narrator.Narrated<QuestPlan> q = impatient.quest(context(""), call());
         assertThat(q.byModel()).isFalse();
@@ -144,12 +151,10 @@ class NarratorTest {
 
     @Test
     void aSpentBudgetAnswersOfflineWithANoticeAndCallsNothing() {
-        // Each stub reply costs 150 tokens; the member's daily budget is 1,000.
-        for (int i = 0; i < 7; i++) {
-            stub.then(StubLlm.Reply.text("Hello there, keeper."));
-            assertThat(narrator.talk(CharacterFixtures.character(7), "hi", List.of(), "", call(), i).byModel())
-                    .isTrue();
-        }
+        // The member's daily budget is 10,000 tokens; all but 100 are spent, too few for a prompt and a reply.
+        stub.then(StubLlm.Reply.text("Hello there, keeper."));
+        assertThat(narrator.talk(CharacterFixtures.character(7), "hi", List.of(), "", call(), 0).byModel()).isTrue();
+        assertThat(usage.reserve(call(), 10_000 - 150 - 100)).isPresent();
         int before = stub.requests().size();
         Narrator.Narrated<String> reply = narrator.talk(CharacterFixtures.character(7), "hi", List.of(), "",
                 call(), 8);
@@ -161,6 +166,17 @@ class NarratorTest {
         stub.then(StubLlm.Reply.text("Hello, other keeper."));
         assertThat(narrator.talk(CharacterFixtures.character(7), "hi", List.of(), "",
                 new LlmCall("talk", guild, 43, 7L), 9).byModel()).isTrue();
+    }
+
+    @Test
+    void aQuestFromTheModelCarriesNoForeignLinkEvenJsonEscaped() {
+        stub.then(StubLlm.Reply.text(VALID.replace("A vault of embers has opened under the old market.",
+                "Claim at [the vault](<https://evil.example/claim>) or \\u0068ttps://evil.example/x, guide at "
+                        + "https://docs.example/vault @everyone")));
+        Narrator.Narrated<QuestPlan> q = narrator.quest(context(""), call());
+        assertThat(q.byModel()).isTrue();
+        assertThat(q.value().hook()).isEqualTo("Claim at the vault (evil[.]example) or evil[.]example, guide at "
+                + "https://docs.example/vault @\u200beveryone");
     }
 
     @Test

@@ -72,6 +72,17 @@ class OfflineNarratorTest {
     }
 
     @Test
+    void offlineNarratorDoesNotEchoMemberLink() {
+        GameCharacter c = CharacterFixtures.character(1);
+        Memory own = new Memory(1, "talk", "A keeper said \"mint at https://evil.example/mint\"", 2, Instant.now());
+        for (long turn = 0; turn < 8; turn++) {
+            String reply = narrator.talk(c, "[free mint](<https://evil.example/claim>) at ｈｔｔｐｓ：／／evil。example "
+                    + "or https://evil.example/x <@123> @everyone", List.of(own), turn);
+            assertThat(reply).contains("free mint").doesNotContain("evil", "http", "ｈｔｔｐｓ", "@everyone", "<@123>");
+        }
+    }
+
+    @Test
     void aBrokenTemplateFileIsReportedByName() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OfflineNarrator("archetypes: []"))
                 .hasMessageContaining("offline-narrator.yaml").hasMessageContaining("archetypes");

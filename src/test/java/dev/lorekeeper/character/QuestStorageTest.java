@@ -3,6 +3,7 @@ package dev.lorekeeper.character;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmUsage;
 import dev.lorekeeper.store.Database;
@@ -43,7 +44,8 @@ class QuestStorageTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
         CharacterStore characters = new CharacterStore(db, clock);
         MemoryStore memories = new MemoryStore(db);
-        Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline());
+        Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(),
+                GeneratedText.strict());
         Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, clock, Runnable::run);
         QuestService quests = new QuestService(db, characters, memories, new MemoryRecall(400), chronicle, narrator,
                 Lore.NONE, Duration.ofMinutes(10), clock);
@@ -177,20 +179,22 @@ class QuestStorageTest {
         Database db = TestDatabases.open(kind);
         try (db) {
             MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
-            LlmUsage usage = new LlmUsage(db, 500, 800, new LlmUsage.Prices(1, 2), clock);
-            usage.record(new LlmCall("qa", 1, 10, null), 300, 100);
-            usage.record(new LlmCall("quest", 1, 11, 5L), 300, 50);
-            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 10))).isTrue();
-            usage.record(new LlmCall("talk", 1, 10, 5L), 100, 20);
-            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 10))).isFalse();
-            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 12))).isFalse(); // the server's 800 are spent
-            assertThat(usage.withinBudget(LlmCall.of("talk", 2, 10))).isTrue();
+            LlmUsage usage = new LlmUsage(db, new LlmUsage.Budgets(500, 800, 0), new LlmUsage.Prices(1, 2), clock);
+            usage.settle(usage.reserve(new LlmCall("qa", 1, 10, null), 450).orElseThrow(), 300, 100);
+            usage.settle(usage.reserve(new LlmCall("quest", 1, 11, 5L), 400).orElseThrow(), 300, 50);
+            // Member 10 has 100 left, the server 50: a reservation must fit both.
+            assertThat(usage.reserve(LlmCall.of("talk", 1, 10), 51)).isEmpty();
+            LlmUsage.Reservation talk = usage.reserve(new LlmCall("talk", 1, 10, 5L), 50).orElseThrow();
+            usage.settle(talk, 30, 20);
+            assertThat(usage.reserve(LlmCall.of("talk", 1, 10), 1)).isEmpty();
+            assertThat(usage.reserve(LlmCall.of("talk", 1, 12), 1)).isEmpty(); // the server's 800 are spent
+            assertThat(usage.reserve(LlmCall.of("talk", 2, 10), 500)).isPresent();
             LlmUsage.Report r = usage.report(1, 30);
             assertThat(r.today()).extracting(LlmUsage.FeatureUsage::feature).containsExactly("qa", "quest", "talk");
             assertThat(r.dayAxis()).hasSize(30);
             assertThat(r.tokensPerDay().get("qa").get(29)).isEqualTo(400L);
             clock.advance(Duration.ofDays(1));
-            assertThat(usage.withinBudget(LlmCall.of("talk", 1, 10))).isTrue();
+            assertThat(usage.reserve(LlmCall.of("talk", 1, 10), 500)).isPresent();
             assertThat(usage.report(1, 30).today()).isEmpty();
             assertThat(usage.report(1, 30).period()).hasSize(3);
         }

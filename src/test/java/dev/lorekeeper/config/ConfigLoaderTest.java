@@ -102,6 +102,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void llmBudgetsCapsAndLinkDomainsAreChecked() {
+        LlmConfig ok = parse("""
+                llm:
+                  daily-tokens-total: 500000
+                  max-output-tokens: 300
+                  allowed-link-domains: [ docs.example.org, "https://github.com/" ]
+                """, Map.of()).config().llm();
+        assertThat(ok.dailyTokensTotal()).isEqualTo(500_000L);
+        assertThat(ok.maxOutputTokens()).isEqualTo(300);
+        assertThat(ok.allowedLinkDomains()).containsExactly("docs.example.org", "https://github.com/");
+        assertThat(LlmConfig.defaults().dailyTokensTotal()).isZero();
+        ConfigException e = problems("""
+                llm:
+                  daily-tokens-total: -1
+                  max-output-tokens: 0
+                  allowed-link-domains: [ "evil example" ]
+                  work-threads: 0
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "llm.daily-tokens-total: must be 0 (unlimited) or more",
+                "llm.max-output-tokens: must be at least 16 (a reply's tokens are capped at this)",
+                "llm.allowed-link-domains[0]: 'evil example' is not a domain name (for example docs.example.org)",
+                "llm.work-threads: must be at least 1");
+    }
+
+    @Test
     void gateRulesAreValidatedWithTheirPaths() {
         ConfigException e = problems("""
                 chains:

@@ -275,6 +275,10 @@ final class Interactions {
 
     JsonNode deleteWebhookMessage(String token, String messageId) {
         FakeInteraction i = byToken(token);
+        // Discord lets a bot delete a deferred response ("thinking...") before it was ever written.
+        if (messageId.equals("@original") && i.originalMessageId() == null && deferredFlags.remove(i.id) != null) {
+            return null;
+        }
         long id = messageId.equals("@original") ? java.util.Optional.ofNullable(i.originalMessageId())
                 .orElseThrow(() -> new DiscordError(404, 10008, "Unknown Message")) : Long.parseLong(messageId);
         discord.deleteMessage(id);

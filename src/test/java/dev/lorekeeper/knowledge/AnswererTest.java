@@ -2,6 +2,8 @@ package dev.lorekeeper.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lorekeeper.llm.AllowedLinks;
+import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
 import dev.lorekeeper.testing.StubLlm;
@@ -48,11 +50,19 @@ class AnswererTest {
     }
 
     static Answerer answerer(LlmGateway llm) {
-        return new Answerer(() -> Optional.of(index), llm, PROMPTS, 0.6, 4, "https://docs.example/");
+        return new Answerer(() -> Optional.of(index), llm, PROMPTS, 0.6, 4, "https://docs.example/", OUTPUT);
     }
 
+    static final GeneratedText OUTPUT = new GeneratedText(AllowedLinks.of("https://docs.example/", List.of(),
+            List.of()));
+
     static LlmGateway gateway(Duration timeout) {
-        return LlmGateway.openAiCompatible(stub.baseUrl(), "stub-model", "test-key", timeout, 2);
+        return gateway(timeout, null);
+    }
+
+    static LlmGateway gateway(Duration timeout, dev.lorekeeper.llm.LlmUsage usage) {
+        return LlmGateway.openAiCompatible(new LlmGateway.Settings(stub.baseUrl(), "stub-model", "test-key", timeout,
+                2, 512), usage);
     }
 
     @Test
@@ -94,17 +104,27 @@ class AnswererTest {
     @Test
     void aSpentBudgetQuotesTheDocsWithANoticeAndCallsNothing() {
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
-            dev.lorekeeper.llm.LlmUsage usage = new dev.lorekeeper.llm.LlmUsage(db, 100, 0,
-                    new dev.lorekeeper.llm.LlmUsage.Prices(0, 0), java.time.Clock.systemUTC());
+            dev.lorekeeper.llm.LlmUsage usage = new dev.lorekeeper.llm.LlmUsage(db,
+                    new dev.lorekeeper.llm.LlmUsage.Budgets(5_000, 0, 0), new dev.lorekeeper.llm.LlmUsage.Prices(0, 0),
+                    java.time.Clock.systemUTC());
             dev.lorekeeper.llm.LlmCall member = dev.lorekeeper.llm.LlmCall.of("qa", 1, 2);
-            usage.record(member, 90, 10);
+            assertThat(usage.reserve(member, 4_900)).isPresent();
             int before = stub.requests().size();
-            Answer a = answerer(LlmGateway.openAiCompatible(stub.baseUrl(), "stub-model", "k", Duration.ofSeconds(5),
-                    2, usage)).answer("what is the contract address?", member);
+            Answer a = answerer(gateway(Duration.ofSeconds(5), usage)).answer("what is the contract address?", member);
             assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
             assertThat(a.text()).startsWith("*Today's AI budget is spent").contains("0x7a3b");
             assertThat(stub.requests()).hasSize(before);
         }
+    }
+
+    @Test
+    void aModelAnswerLinksOnlyToTheDocs() {
+        stub.then(StubLlm.Reply.text("Mint on [the official site](<https://evil.example/mint>), see "
+                + "https://docs.example/mint#price or ｈｔｔｐｓ：／／evil。example/claim [1]."));
+        Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("how much is the mint?");
+        assertThat(a.mode()).isEqualTo(Answer.Mode.LLM);
+        assertThat(a.text()).isEqualTo("Mint on the official site (evil[.]example), see "
+                + "https://docs.example/mint#price or evil[.]example [1].");
     }
 
     @Test
@@ -158,7 +178,7 @@ class AnswererTest {
             Files.writeString(docs.resolve("a.md"), "# A\n## One\nAlpha text about wallets.\n");
             KnowledgeIndex withPages = new IndexStore(dir.resolve("index3"), TestEmbedder.shared(),
                     new Chunker(350, 50)).ingest(docs, List.of(url, "http://127.0.0.1:1/down.html"), n -> { }).index();
-            Answer a = new Answerer(() -> Optional.of(withPages), null, PROMPTS, 0.6, 3, null)
+            Answer a = new Answerer(() -> Optional.of(withPages), null, PROMPTS, 0.6, 3, null, OUTPUT)
                     .answer("how much does bridging to base cost");
             assertThat(a.sources().get(0).path()).isEqualTo(url);
             assertThat(a.sources().get(0).url()).isEqualTo(url + "#bridge-fees");

@@ -36,6 +36,8 @@ class AskEndToEndTest {
                   model: stub-model
                   api-key: test-key
                   timeout: 5s
+                  work-threads: 2
+                  work-queue: 2
                 knowledge:
                   docs: "%s"
                   index: "%s"
@@ -169,6 +171,30 @@ class AskEndToEndTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("lorekeeper_llm_latency_seconds_count{outcome=\"ok\"}",
                 "lorekeeper_llm_tokens_total{direction=\"in\"}", "lorekeeper_retrieval_seconds_count");
+    }
+
+    @Test
+    void aSlowModelDoesNotFreezeOtherCommandsAndAFloodIsToldToRetry() {
+        // Every question hangs on the model; more arrive than the reply workers (2) and their queue (2) take.
+        llm.always(StubLlm.Reply.slow("A Warden costs 0.042 ETH [1].", 3_000));
+        try {
+            java.util.List<FakeInteraction> asks = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                asks.add(guild.member("flood" + i).runs("/ask question:how much is the mint?"));
+            }
+            asks.forEach(a -> a.awaitCallbackType(Duration.ofSeconds(3)));
+            FakeInteraction about = guild.member("patient").runs("/about");
+            assertThat(about.awaitMessage(m -> true, Duration.ofSeconds(2)).content()).contains("Lorekeeper");
+
+            java.util.List<FakeMessage> replies = asks.stream()
+                    .map(a -> a.awaitMessage(m -> true, Duration.ofSeconds(30))).toList();
+            assertThat(replies).filteredOn(m -> m.content().contains("busy")).hasSize(6)
+                    .allMatch(FakeMessage::ephemeral);
+            assertThat(replies).filteredOn(m -> !m.embeds().isEmpty()).hasSize(4)
+                    .allMatch(m -> m.embeds().get(0).path("description").asText().contains("0.042 ETH"));
+        } finally {
+            llm.always(StubLlm.Reply.text("NOT_IN_DOCS"));
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ class PromptTemplatesTest {
 
     @Test
     void generatedTextCanNotMentionOrHideALink() {
-        assertThat(GeneratedText.defuse("@everyone look <@123> and <@&9> [free mint](https://evil.example/x)"))
-                .isEqualTo("@\u200beveryone look <@\u200b123> and <@\u200b&9> free mint (<https://evil.example/x>)");
+        assertThat(GeneratedText.strict().defuse("@everyone look <@123> and <@&9> [free mint](https://evil.example/x)"))
+                .isEqualTo("@\u200beveryone look <@\u200b123> and <@\u200b&9> free mint (evil[.]example)");
     }
 }

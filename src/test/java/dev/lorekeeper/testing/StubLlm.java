@@ -101,6 +101,12 @@ public final class StubLlm implements AutoCloseable {
         return messages.get(messages.size() - 1).path("content").asText();
     }
 
+    /** The reply-length cap ({@code max_tokens}) of the last request, or null when it sent none. */
+    public Integer lastMaxTokens() {
+        JsonNode max = requests.get(requests.size() - 1).path("max_tokens");
+        return max.isNumber() ? max.asInt() : null;
+    }
+
     public String lastSystemPrompt() {
         return requests.get(requests.size() - 1).path("messages").get(0).path("content").asText();
     }
