@@ -16,7 +16,10 @@ COPY config/knowledge /app/config/knowledge
 USER lorekeeper
 VOLUME ["/data"]
 ENV LOREKEEPER_JDBC_URL=jdbc:h2:file:/data/lorekeeper LOREKEEPER_INDEX_DIR=/data/index
-EXPOSE 8080
+# 8080: the public listener (put the TLS proxy in front). 8081: /readyz and /metrics, for a private network only;
+# the example config binds it to 127.0.0.1 unless LOREKEEPER_ADMIN_BIND=0.0.0.0.
+EXPOSE 8080 8081
+# Liveness only: /healthz stays on the public port and touches no database.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
 ENTRYPOINT ["java", "-Xmx384m", "-jar", "/app/lorekeeper.jar"]
 CMD ["run", "--config", "/config/lorekeeper.yaml"]

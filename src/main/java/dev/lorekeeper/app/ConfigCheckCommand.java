@@ -38,7 +38,11 @@ public final class ConfigCheckCommand implements Callable<Integer> {
                 + c.discord().devGuildId()) + (c.discord().apiBaseUrl() == null ? "" : ", custom API URL"));
         out.println("  storage: " + (c.storage().jdbcUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL " : "H2 ")
                 + Database.redact(c.storage().jdbcUrl()));
-        out.println("  web: " + c.web().bind() + ":" + c.web().port() + ", public URL " + c.web().publicUrl());
+        out.println("  web: " + c.web().bind() + ":" + c.web().port() + ", public URL " + c.web().publicUrl()
+                + "; /readyz and /metrics on " + c.web().adminBind() + ":" + c.web().adminPort()
+                + (c.web().adminToken().isEmpty() ? "" : " and, with the admin token, the public port")
+                + (c.web().trustedProxies().isEmpty() ? "; no trusted proxies"
+                : "; trusted proxies " + c.web().trustedProxies()));
         out.println("  llm: " + (c.llmConfigured() ? c.llm().model() + " at " + c.llm().baseUrl()
                 : "not configured (offline answers and narrator)"));
         out.println("  chains: " + (c.chains().isEmpty() ? "none" : String.join(", ", c.chains().keySet())));

@@ -136,9 +136,9 @@ public final class Lorekeeper implements AutoCloseable {
         closeables.add(0, chainReads::shutdownNow);
         CharacterWiring.Characters play = CharacterWiring.build(config, db, chainParts, llm, prompts, output, gates,
                 settings, knowledge, work, chainReads);
-        web = new WebServer(config.web().bind(), config.web().port(), List.of(
+        web = new WebServer(config.web(), List.of(
                 new VerifyRoutes(verification, config.verification().requestsPerIpPerMinute()),
-                new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name)),
+                new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name))),
                 new HealthRoutes(List.of(
                         new HealthRoutes.Check("database", () -> db.withConnection(c -> c.isValid(2))
                                 ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("unreachable")),
@@ -149,7 +149,7 @@ public final class Lorekeeper implements AutoCloseable {
                                 : knowledge.index().isPresent() ? HealthRoutes.Status.ok()
                                 : HealthRoutes.Status.notReady("loading")),
                         new HealthRoutes.Check("routines", routines::health)),
-                        telemetry.registry())));
+                        telemetry.registry()));
         closeables.add(0, web);
         if (knowledge.docsExist()) {
             long refresh = config.knowledge().refreshInterval().toMillis();

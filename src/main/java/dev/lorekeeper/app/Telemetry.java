@@ -1,7 +1,10 @@
 package dev.lorekeeper.app;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.discord.InteractionObserver;
+import dev.lorekeeper.web.HealthRoutes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
@@ -54,14 +57,20 @@ final class Telemetry implements AutoCloseable {
         };
     }
 
+    /**
+     * A gauge read at most once per {@link HealthRoutes#DEFAULT_CACHE}: its value may come from a database query,
+     * and every scrape reads every gauge, so a flood of scrapes would otherwise be a flood of queries.
+     */
     void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, () -> {
-            try {
-                return value.get();
-            } catch (RuntimeException e) {
-                return Double.NaN; // a failed read is no value, not zero
-            }
-        }).description(description).register(registry);
+        LoadingCache<String, Number> recent = Caffeine.newBuilder().expireAfterWrite(HealthRoutes.DEFAULT_CACHE)
+                .build(key -> {
+                    try {
+                        return value.get();
+                    } catch (RuntimeException e) {
+                        return Double.NaN; // a failed read is no value, not zero
+                    }
+                });
+        Gauge.builder(name, () -> recent.get(name)).description(description).register(registry);
     }
 
     @Override

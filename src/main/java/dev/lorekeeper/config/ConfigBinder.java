@@ -117,8 +117,9 @@ final class ConfigBinder {
 
     private Object bindCollection(JsonNode node, Type element, String path, boolean secret, boolean asSet) {
         if (!node.isArray()) {
-            if (node.isValueNode() && rawClass(element) == String.class) {
-                // "a, b" is accepted for a list of strings: handy with ${ENV} values.
+            Class<?> elementClass = rawClass(element);
+            if (node.isValueNode() && (elementClass == String.class || elementClass == Cidr.class)) {
+                // "a, b" is accepted for a list of strings or CIDRs: handy with ${ENV} values.
                 String text = interpolate(node.asText(), path);
                 if (text == null) {
                     return null;
@@ -128,7 +129,14 @@ final class ConfigBinder {
                 if (secret) {
                     secrets.addAll(parts);
                 }
-                return asSet ? new LinkedHashSet<>(parts) : parts;
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    Object v = convertScalar(parts.get(i), elementClass, path + "[" + i + "]");
+                    if (v != null) {
+                        values.add(v);
+                    }
+                }
+                return asSet ? new LinkedHashSet<>(values) : values;
             }
             problem(path, "expected a list");
             return null;
@@ -177,6 +185,9 @@ final class ConfigBinder {
             }
             if (type == Duration.class) {
                 return Durations.parse(text);
+            }
+            if (type == Cidr.class) {
+                return Cidr.parse(text);
             }
             if (type.isEnum()) {
                 return parseEnum(text, type);

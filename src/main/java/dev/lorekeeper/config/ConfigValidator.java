@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Checks what binding can not: values that are well-typed but unusable, and references between sections. */
 final class ConfigValidator {
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{15,21}");
+    private static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
@@ -60,10 +61,31 @@ final class ConfigValidator {
     }
 
     private void web(WebConfig w) {
-        if (w.port() < 0 || w.port() > 65535) {
-            add("web.port", w.port() + " is not a TCP port (0 to 65535; 0 picks a free one)");
+        tcpPort("web.port", w.port());
+        tcpPort("web.admin-port", w.adminPort());
+        ipAddress("web.bind", w.bind());
+        ipAddress("web.admin-bind", w.adminBind());
+        if (w.port() != 0 && w.port().equals(w.adminPort())) {
+            add("web.admin-port", w.adminPort() + " is also web.port; /readyz and /metrics need their own port");
+        }
+        if (!w.adminToken().isEmpty() && w.adminToken().length() < MIN_ADMIN_TOKEN_LENGTH) {
+            add("web.admin-token", "is too short: use at least " + MIN_ADMIN_TOKEN_LENGTH + " random characters "
+                    + "(e.g. from openssl rand -hex 32), set from the environment");
         }
         url("web.public-url", w.publicUrl(), "http", "https");
+    }
+
+    private void tcpPort(String path, int port) {
+        if (port < 0 || port > 65535) {
+            add(path, port + " is not a TCP port (0 to 65535; 0 picks a free one)");
+        }
+    }
+
+    private void ipAddress(String path, String value) {
+        if (IpLiteral.parse(value).isEmpty()) {
+            add(path, "'" + value + "' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for "
+                    + "this machine only, or :: for IPv6)");
+        }
     }
 
     private void llm(LlmConfig l) {

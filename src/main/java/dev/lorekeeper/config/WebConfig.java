@@ -1,15 +1,31 @@
 package dev.lorekeeper.config;
 
-/** The bot's own HTTP server (verify page, health, metrics). TLS belongs to a reverse proxy in front of it. */
-public record WebConfig(String bind, Integer port, String publicUrl) {
+import java.util.List;
+
+/**
+ * The bot's own HTTP servers. The public one (verify page and API, living metadata, {@code /healthz}) sits behind a
+ * TLS reverse proxy; the admin one ({@code /readyz}, {@code /metrics}) listens on a private address. With an admin
+ * token, the public port also serves the admin paths to requests that carry it as a bearer token.
+ */
+public record WebConfig(String bind, Integer port, String publicUrl, List<Cidr> trustedProxies, String adminBind,
+        Integer adminPort, @Secret String adminToken) {
     public WebConfig {
         bind = bind == null || bind.isBlank() ? "0.0.0.0" : bind.trim();
         port = port == null ? 8080 : port;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : stripSlash(publicUrl.trim());
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        adminBind = adminBind == null || adminBind.isBlank() ? "127.0.0.1" : adminBind.trim();
+        adminPort = adminPort == null ? 8081 : adminPort;
+        adminToken = adminToken == null ? "" : adminToken.trim();
     }
 
     public static WebConfig defaults() {
-        return new WebConfig(null, null, null);
+        return new WebConfig(null, null, null, null, null, null, null);
+    }
+
+    /** Both listeners on loopback ports the system picks: for tests and tools. */
+    public static WebConfig loopback(List<Cidr> trustedProxies, String adminToken) {
+        return new WebConfig("127.0.0.1", 0, null, trustedProxies, "127.0.0.1", 0, adminToken);
     }
 
     private static String stripSlash(String url) {

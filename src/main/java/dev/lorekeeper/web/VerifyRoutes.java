@@ -54,7 +54,7 @@ public final class VerifyRoutes implements WebRoutes {
                         "This verify link is unknown, used or expired. Run /verify in Discord for a new one.")));
     }
 
-    private void message(Context ctx) {
+    private void message(Context ctx) throws IOException {
         if (!allowed(ctx)) {
             return;
         }
@@ -71,7 +71,7 @@ public final class VerifyRoutes implements WebRoutes {
         }
     }
 
-    private void complete(Context ctx) {
+    private void complete(Context ctx) throws IOException {
         if (!allowed(ctx)) {
             return;
         }
@@ -93,6 +93,7 @@ public final class VerifyRoutes implements WebRoutes {
         ctx.status(o.linked() ? 200 : 400).json(out);
     }
 
+    /** Per client address, which the web server resolves through trusted proxies only. */
     private boolean allowed(Context ctx) {
         if (perIp.tryAcquire(ctx.ip())) {
             return true;
@@ -101,9 +102,10 @@ public final class VerifyRoutes implements WebRoutes {
         return false;
     }
 
-    private static JsonNode body(Context ctx) {
+    private static JsonNode body(Context ctx) throws IOException {
+        byte[] bytes = RequestBody.read(ctx);
         try {
-            JsonNode n = JSON.readTree(ctx.body());
+            JsonNode n = JSON.readTree(bytes);
             if (n != null && n.isObject()) {
                 return n;
             }

@@ -86,7 +86,7 @@ class OutboxCrashTest {
     private Path config(DiscordDouble discord, String jdbc) throws Exception {
         Path config = dir.resolve("lorekeeper.yaml");
         Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"" + jdbc + "\"\nusername: postgres",
-                BotProcess.freePort(), dir.resolve("no-docs"), dir.resolve("index"))
+                BotProcess.freePort(), BotProcess.freePort(), dir.resolve("no-docs"), dir.resolve("index"))
                 + "gating:\n  role-changes-per-ten-seconds: 5\n");
         return config;
     }

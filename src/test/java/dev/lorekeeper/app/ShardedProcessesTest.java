@@ -60,6 +60,7 @@ class ShardedProcessesTest {
                 web:
                   bind: 127.0.0.1
                   port: %d
+                  admin-port: 0
                 knowledge:
                   docs: target/no-docs-in-this-test
                 """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(), shardIds, jdbcUrl,

@@ -74,9 +74,10 @@ class LoadBenchmark {
                     List.of(new Utf8String(metadata.baseUri())));
             FakeGuild guild = discord.guild("Load");
             int port = BotProcess.freePort();
+            int adminPort = BotProcess.freePort();
             Path config = work.resolve("lorekeeper.yaml");
             Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"jdbc:h2:file:" + work.resolve("db/lk")
-                    + "\"", port, root.resolve("config/knowledge"), work.resolve("index"))
+                    + "\"", port, adminPort, root.resolve("config/knowledge"), work.resolve("index"))
                     + ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
                     characters:
                       collections: [ { chain: anvil, contract: "%s" } ]
@@ -86,7 +87,7 @@ class LoadBenchmark {
             Files.createDirectories(log.getParent());
             Process bot = BotProcess.launch(config, root, ProcessBuilder.Redirect.to(log.toFile()), jvm);
             try {
-                BotProcess.awaitReady(port, Duration.ofSeconds(180));
+                BotProcess.awaitReady(adminPort, Duration.ofSeconds(180));
                 discord.awaitBotReady(guild);
                 List<FakeMember> members = new ArrayList<>();
                 for (int i = 0; i < MEMBERS; i++) {

@@ -32,13 +32,14 @@ class StartupBenchmark {
         Path root = Path.of(System.getProperty("project.root", "."));
         try (DiscordDouble discord = DiscordDouble.start()) {
             FakeGuild guild = discord.guild("Startup");
-            int port = BotProcess.freePort();
+            int adminPort = BotProcess.freePort();
             Path config = work.resolve("lorekeeper.yaml");
             Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"jdbc:h2:file:" + work.resolve(
-                    "db/lorekeeper") + "\"", port, root.resolve("config/knowledge"), work.resolve("index")));
+                    "db/lorekeeper") + "\"", BotProcess.freePort(), adminPort, root.resolve("config/knowledge"),
+                    work.resolve("index")));
             Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("first_start", start(discord, guild, config, root, port));
-            figures.put("restart", start(discord, guild, config, root, port));
+            figures.put("first_start", start(discord, guild, config, root, adminPort));
+            figures.put("restart", start(discord, guild, config, root, adminPort));
             Map<?, ?> restart = (Map<?, ?>) figures.get("restart");
             figures.put("ready_ms", restart.get("ready_ms"));
             BenchReport.write("startup", figures);
@@ -49,7 +50,8 @@ class StartupBenchmark {
         }
     }
 
-    private static Map<String, Object> start(DiscordDouble discord, FakeGuild guild, Path config, Path root, int port)
+    private static Map<String, Object> start(DiscordDouble discord, FakeGuild guild, Path config, Path root,
+            int adminPort)
             throws Exception {
         int sessionsBefore = discord.identifyCount();
         long t0 = System.nanoTime();
@@ -58,7 +60,7 @@ class StartupBenchmark {
             DiscordDouble.await(() -> discord.identifyCount() > sessionsBefore && discord.connectedSessions() > 0
                     && discord.registeredCommands(null).size() > 0, Duration.ofSeconds(60), "READY");
             long ready = System.nanoTime() - t0;
-            BotProcess.awaitReady(port, Duration.ofSeconds(180));
+            BotProcess.awaitReady(adminPort, Duration.ofSeconds(180));
             long indexed = System.nanoTime() - t0;
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ready_ms", ready / 1_000_000);

@@ -27,6 +27,8 @@ class ConfigLoaderTest {
         assertThat(c.discord().token()).isEmpty();
         assertThat(c.storage().jdbcUrl()).isEqualTo("jdbc:h2:file:./data/lorekeeper");
         assertThat(c.web().port()).isEqualTo(8080);
+        assertThat(c.web().adminPort()).isEqualTo(8081);
+        assertThat(c.web().trustedProxies()).isEmpty();
         assertThat(c.llmConfigured()).isFalse();
         assertThat(c.chains()).containsKey("ethereum");
         assertThat(c.chains().get("ethereum").chainId()).isEqualTo(1L);
@@ -125,6 +127,53 @@ class ConfigLoaderTest {
                 "llm.max-output-tokens: must be at least 16 (a reply's tokens are capped at this)",
                 "llm.allowed-link-domains[0]: 'evil example' is not a domain name (for example docs.example.org)",
                 "llm.work-threads: must be at least 1");
+    }
+
+    @Test
+    void webSafetyKeysBindWithDefaults() {
+        WebConfig w = parse("""
+                web:
+                  trusted-proxies: ${PROXIES}
+                  admin-token: ${ADMIN_TOKEN}
+                """, Map.of("PROXIES", "10.0.0.0/8, 192.0.2.10, fd00::/8", "ADMIN_TOKEN", "s3cret-s3cret-s3cret"))
+                .config().web();
+        assertThat(w.trustedProxies()).extracting(Cidr::toString)
+                .containsExactly("10.0.0.0/8", "192.0.2.10", "fd00::/8");
+        assertThat(w.adminBind()).isEqualTo("127.0.0.1");
+        assertThat(w.adminPort()).isEqualTo(8081);
+        assertThat(parse("", Map.of()).config().web().trustedProxies()).isEmpty();
+        assertThat(parse("", Map.of()).config().web().adminToken()).isEmpty();
+        assertThat(parse("web:\n  admin-token: ${T}\n", Map.of("T", "s3cret-s3cret-s3cret")).secrets())
+                .contains("s3cret-s3cret-s3cret");
+    }
+
+    @Test
+    void webSafetyKeysAreValidatedWithTheirPaths() {
+        ConfigException e = problems("""
+                web:
+                  bind: localhost
+                  port: 8080
+                  trusted-proxies: [ "10.0.0.0/33", "proxy.internal", "10.1.2.3/8", "0.0.0.0/0" ]
+                  admin-bind: 999.0.0.1
+                  admin-port: 8080
+                  admin-token: short
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "web.bind: 'localhost' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for this "
+                        + "machine only, or :: for IPv6)",
+                "web.trusted-proxies[0]: '10.0.0.0/33' has an invalid prefix length (0 to 32)",
+                "web.trusted-proxies[1]: 'proxy.internal' is not an IP address or CIDR block (e.g. 10.0.0.0/8, "
+                        + "192.0.2.10 or fd00::/8)",
+                "web.trusted-proxies[2]: '10.1.2.3/8' has host bits set; did you mean '10.0.0.0/8'?",
+                "web.trusted-proxies[3]: '0.0.0.0/0' would trust every address, so anyone could choose the client "
+                        + "address they claim; list only your proxies' addresses",
+                "web.admin-bind: '999.0.0.1' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for "
+                        + "this machine only, or :: for IPv6)",
+                "web.admin-port: 8080 is also web.port; /readyz and /metrics need their own port",
+                "web.admin-token: is too short: use at least 16 random characters (e.g. from openssl rand -hex 32), "
+                        + "set from the environment");
+        assertThat(problems("web:\n  admin-port: 70000\n").problems()).extracting(ConfigProblem::toString)
+                .containsExactly("web.admin-port: 70000 is not a TCP port (0 to 65535; 0 picks a free one)");
     }
 
     @Test

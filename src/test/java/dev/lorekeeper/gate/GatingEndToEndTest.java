@@ -96,7 +96,7 @@ class GatingEndToEndTest {
     static String metrics() {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(bot.webUrl() + "/metrics")).build(),
+                    java.net.URI.create(bot.adminUrl() + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -167,7 +167,7 @@ class AskEndToEndTest {
         llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
         guild.member("ivy").runs("/ask question:price of one warden in eth").reply();
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(bot.webUrl() + "/metrics")).build(),
+                java.net.URI.create(bot.adminUrl() + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("lorekeeper_llm_latency_seconds_count{outcome=\"ok\"}",
                 "lorekeeper_llm_tokens_total{direction=\"in\"}", "lorekeeper_retrieval_seconds_count");

@@ -34,27 +34,33 @@ public final class BotProcess {
                 extraKeys.strip().indent(2).stripTrailing());
     }
 
-    /** discord (pointed at the double), web on a loopback port, and the given storage and knowledge folders. */
-    public static String config(DiscordDouble discord, String storageYaml, int webPort, Path docs, Path index) {
+    /**
+     * discord (pointed at the double), web and its admin listener on loopback ports, and the given storage and
+     * knowledge folders.
+     */
+    public static String config(DiscordDouble discord, String storageYaml, int webPort, int adminPort, Path docs,
+            Path index) {
         return discordSection(discord, "") + """
                 storage:
                 %s
                 web:
                   bind: 127.0.0.1
                   port: %d
+                  admin-bind: 127.0.0.1
+                  admin-port: %d
                 knowledge:
                   docs: "%s"
                   index: "%s"
-                """.formatted(storageYaml.strip().indent(2).stripTrailing(), webPort, docs, index);
+                """.formatted(storageYaml.strip().indent(2).stripTrailing(), webPort, adminPort, docs, index);
     }
 
-    /** Waits until the bot's {@code /readyz} says 200: database, gateway and docs index ready. */
-    public static void awaitReady(int webPort, java.time.Duration timeout) {
+    /** Waits until the bot's {@code /readyz} (on its admin port) says 200: database, gateway and docs index ready. */
+    public static void awaitReady(int adminPort, java.time.Duration timeout) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         DiscordDouble.await(() -> {
             try {
                 return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                        + webPort + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                        + adminPort + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
                         .statusCode() == 200;
             } catch (IOException e) {
                 return false;

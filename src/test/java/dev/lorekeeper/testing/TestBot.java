@@ -14,6 +14,7 @@ public final class TestBot implements AutoCloseable {
     public final DiscordDouble discord;
     public final String jdbcUrl;
     public final int webPort = BotProcess.freePort();
+    public final int adminPort = BotProcess.freePort();
     private Lorekeeper app;
     private final String extraYaml;
     private final String discordExtra;
@@ -71,9 +72,11 @@ public final class TestBot implements AutoCloseable {
                   bind: 127.0.0.1
                   port: %d
                   public-url: http://127.0.0.1:%d
+                  admin-bind: 127.0.0.1
+                  admin-port: %d
                 """.formatted(jdbcUrl,
                 jdbcUrl.startsWith("jdbc:postgresql:") ? "  username: postgres\n  connect-timeout: 2s" : "",
-                webPort, webPort)
+                webPort, webPort, adminPort)
                 // Tests that are not about Q&A run without docs, so no embedding model is loaded.
                 + (extraYaml.contains("knowledge:") ? "" : "knowledge:\n  docs: target/no-docs-in-this-test\n")
                 + extraYaml;
@@ -97,6 +100,11 @@ public final class TestBot implements AutoCloseable {
 
     public String webUrl() {
         return "http://127.0.0.1:" + webPort;
+    }
+
+    /** The admin listener: {@code /readyz} and {@code /metrics}. */
+    public String adminUrl() {
+        return "http://127.0.0.1:" + adminPort;
     }
 
     public Lorekeeper app() {

@@ -11,12 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** /healthz, /readyz with each dependency shown separately, and /metrics in Prometheus format. */
+/**
+ * /healthz on both listeners; /readyz with each dependency shown separately and /metrics in Prometheus format, on
+ * the admin listener only (no admin token is configured here).
+ */
 class HealthAndMetricsTest {
     static TestBot bot;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -32,14 +35,20 @@ class HealthAndMetricsTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(bot.adminUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> getPublic(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(bot.webUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void readinessShowsEachDependency() throws Exception {
+    void adminPortServesReadyz() throws Exception {
         FakeGuild guild = bot.discord.guild("Health");
         bot.discord.awaitBotReady(guild);
+        assertThat(getPublic("/healthz").body()).isEqualTo("ok");
         assertThat(get("/healthz").body()).isEqualTo("ok");
         DiscordDouble.await(() -> {
             try {
@@ -47,12 +56,24 @@ class HealthAndMetricsTest {
             } catch (Exception e) {
                 return false;
             }
-        }, Duration.ofSeconds(10), "ready");
+        }, HealthRoutes.DEFAULT_CACHE.plusSeconds(10), "ready");
         JsonNode ready = new ObjectMapper().readTree(get("/readyz").body());
         assertThat(ready.path("database").asText()).isEqualTo("ok");
         assertThat(ready.path("gateway").asText()).isEqualTo("ok");
         assertThat(ready.path("index").asText()).isEqualTo("no docs configured");
         assertThat(ready.path("ready").asBoolean()).isTrue();
+    }
+
+    @Test
+    void metricsOnPublicPortAreNotServed() throws Exception {
+        for (String path : List.of("/metrics", "/readyz")) {
+            HttpResponse<String> r = getPublic(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).doesNotContain("lorekeeper_", "database");
+        }
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(bot.webUrl() + "/metrics"))
+                .header("Authorization", "Bearer anything-at-all-0123456789").build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("no token is configured").isEqualTo(404);
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class VerifyApiTest {
                 new SiweVerifier(null, Duration.ofSeconds(30)),
                 new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
                 WalletLinkListener.NONE, Clock.systemUTC(), 5);
-        web = new WebServer("127.0.0.1", 0, List.of(new VerifyRoutes(service, 1000)));
+        web = LocalServers.start(new VerifyRoutes(service, 1000));
     }
 
     @AfterAll
@@ -121,7 +120,7 @@ class VerifyApiTest {
 
     @Test
     void requestsPerIpAreLimited() throws Exception {
-        try (WebServer strict = new WebServer("127.0.0.1", 0, List.of(new VerifyRoutes(service, 3)))) {
+        try (WebServer strict = LocalServers.start(new VerifyRoutes(service, 3))) {
             int[] codes = new int[5];
             for (int i = 0; i < 5; i++) {
                 codes[i] = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port()

@@ -1,0 +1,94 @@
+package dev.lorekeeper.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * /readyz and /metrics with an admin token: served on the public port only to its holders, always on the admin
+ * port; and a flood of scrapes costs the database one round of checks per interval.
+ */
+class AdminEndpointsTest {
+    static final String TOKEN = "test-admin-token-0123456789abcdef";
+    static final AtomicInteger databaseChecks = new AtomicInteger();
+    static HealthRoutes health;
+    static WebServer web;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        health = new HealthRoutes(List.of(new HealthRoutes.Check("database", () -> {
+            databaseChecks.incrementAndGet();
+            return HealthRoutes.Status.ok();
+        })), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        web = LocalServers.withAdminToken(TOKEN, health);
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            r.header("Authorization", authorization);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void metricsWithWrongBearerTokenAre401() throws Exception {
+        for (String path : HealthRoutes.PATHS) {
+            for (String wrong : new String[] {null, "Bearer", "Bearer wrong", "Bearer " + TOKEN + "x",
+                    "Bearer " + TOKEN.substring(1), "Basic " + TOKEN, TOKEN, "bearer  " + TOKEN}) {
+                HttpResponse<String> r = get(web.port(), path, wrong);
+                assertThat(r.statusCode()).as(path + " with " + wrong).isEqualTo(401);
+                assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+                assertThat(r.body()).contains("admin bearer token").doesNotContain("database", "jvm_");
+            }
+            assertThat(get(web.port(), path, "Bearer " + TOKEN).statusCode()).as(path).isEqualTo(200);
+            assertThat(get(web.port(), path, "bearer " + TOKEN).statusCode()).as("the scheme's case").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void adminPortServesReadyzAndMetricsWithoutToken() throws Exception {
+        assertThat(get(web.adminPort(), "/readyz", null).body()).contains("\"database\":\"ok\"", "\"ready\":true");
+        assertThat(get(web.adminPort(), "/metrics", null).statusCode()).isEqualTo(200);
+        assertThat(get(web.adminPort(), "/healthz", null).body()).isEqualTo("ok");
+    }
+
+    @Test
+    void scrapeFloodRunsTheChecksOncePerInterval() throws Exception {
+        int checksBefore = databaseChecks.get();
+        long t0 = System.nanoTime();
+        List<CompletableFuture<Integer>> scrapes = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int port = i % 2 == 0 ? web.adminPort() : web.port();
+            scrapes.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode));
+        }
+        for (CompletableFuture<Integer> s : scrapes) {
+            assertThat(s.get()).isEqualTo(200);
+        }
+        long intervals = Duration.ofNanos(System.nanoTime() - t0).dividedBy(HealthRoutes.DEFAULT_CACHE) + 1;
+        assertThat(databaseChecks.get() - checksBefore).as("database checks for 300 scrapes")
+                .isLessThanOrEqualTo((int) intervals);
+        assertThat(health.evaluations()).isEqualTo(databaseChecks.get());
+    }
+}
