@@ -136,11 +136,11 @@ public final class MetadataFetcher {
     /** The https URLs to try for a URI, gateways in order for IPFS. */
     List<String> httpUrls(String uri) {
         if (uri.startsWith("ipfs://")) {
-            String path = uri.substring("ipfs://".length()).replaceFirst("^ipfs/", "");
+            String path = gatewayPath(uri.substring("ipfs://".length()).replaceFirst("^ipfs/", ""));
             return ipfsGateways.stream().map(g -> g + path).toList();
         }
         if (uri.startsWith("ar://")) {
-            return List.of("https://arweave.net/" + uri.substring("ar://".length()));
+            return List.of("https://arweave.net/" + gatewayPath(uri.substring("ar://".length())));
         }
         if (uri.startsWith("https://") || uri.startsWith("http://")) {
             return List.of(uri);
@@ -149,6 +149,24 @@ public final class MetadataFetcher {
             return ipfsGateways.stream().map(g -> g + uri).toList();
         }
         throw new IllegalArgumentException("unsupported metadata URI scheme: " + uri.split(":", 2)[0]);
+    }
+
+    /**
+     * A content path appended to a gateway the operator trusts: it may not climb out of the gateway's content
+     * namespace ({@code ipfs://../admin}) or carry a query or fragment of its own.
+     */
+    private static String gatewayPath(String path) {
+        String decoded = path.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").replace('\\', '/');
+        if (decoded.matches("(?s)(.*/)?\\.{1,2}(/.*)?") || path.contains("?") || path.contains("#")
+                || path.startsWith("/")) {
+            throw new IllegalArgumentException("the content path '" + abbreviate(path) + "' leaves its content "
+                    + "address; refused");
+        }
+        return path;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     /** A browser-safe https link for an image URI; never fetched, and on-chain SVG is not inlined anywhere. */

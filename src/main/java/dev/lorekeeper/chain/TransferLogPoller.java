@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.utils.Numeric;
 
 /**
@@ -16,6 +18,7 @@ import org.web3j.utils.Numeric;
  * confirmations (the cursor's block hash changed) rewinds and re-scans.
  */
 public final class TransferLogPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferLogPoller.class);
     public static final String TRANSFER = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
     public static final String TRANSFER_SINGLE = "0xc3d58168c5ae7397731d063d5bbf3d657854427343f4c083240f7aacaa2d0f62";
     public static final String TRANSFER_BATCH = "0x4a39dc06d4c0dbc64b70af90fd698a233a518aa5d07e595d983b8c0526c8f7fb";
@@ -113,20 +116,30 @@ public final class TransferLogPoller {
                 "topics", List.of(List.of(TRANSFER, TRANSFER_SINGLE, TRANSFER_BATCH))));
         List<TransferEvent> out = new ArrayList<>();
         for (JsonNode log : logs) {
-            JsonNode topics = log.path("topics");
-            String topic0 = topics.path(0).asText().toLowerCase(Locale.ROOT);
-            int fromIndex = topic0.equals(TRANSFER) ? 1 : 2;
-            if (topics.size() <= fromIndex + 1) {
-                continue;
+            try {
+                parse(log).ifPresent(out::add);
+            } catch (RuntimeException e) {
+                // One entry the node garbled must not stall the watcher on this range forever.
+                LOG.warn("skipped an unreadable log entry on chain {} in blocks {}-{}: {}", chain.name(), from, to,
+                        e.toString());
             }
-            long block = Numeric.toBigInt(log.path("blockNumber").asText("0x0")).longValueExact();
-            java.math.BigInteger tokenId = topic0.equals(TRANSFER) && topics.size() == 4
-                    ? Numeric.toBigInt(topics.path(3).asText()) : null;
-            out.add(new TransferEvent(chain.name(), log.path("address").asText().toLowerCase(Locale.ROOT),
-                    address(topics.path(fromIndex).asText()), address(topics.path(fromIndex + 1).asText()), block,
-                    tokenId, (int) Numeric.toBigInt(log.path("logIndex").asText("0x0")).longValue()));
         }
         return out;
+    }
+
+    private Optional<TransferEvent> parse(JsonNode log) {
+        JsonNode topics = log.path("topics");
+        String topic0 = topics.path(0).asText().toLowerCase(Locale.ROOT);
+        int fromIndex = topic0.equals(TRANSFER) ? 1 : 2;
+        if (topics.size() <= fromIndex + 1) {
+            return Optional.empty();
+        }
+        long block = Numeric.toBigInt(log.path("blockNumber").asText("0x0")).longValueExact();
+        java.math.BigInteger tokenId = topic0.equals(TRANSFER) && topics.size() == 4
+                ? Numeric.toBigInt(topics.path(3).asText()) : null;
+        return Optional.of(new TransferEvent(chain.name(), log.path("address").asText().toLowerCase(Locale.ROOT),
+                address(topics.path(fromIndex).asText()), address(topics.path(fromIndex + 1).asText()), block,
+                tokenId, (int) Numeric.toBigInt(log.path("logIndex").asText("0x0")).longValue()));
     }
 
     private String blockHash(long block) {

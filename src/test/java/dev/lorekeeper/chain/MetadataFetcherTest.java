@@ -116,6 +116,18 @@ class MetadataFetcherTest {
         }
     }
 
+    @Test
+    void anIpfsPathThatClimbsOutOfItsContentAddressNeverReachesTheGateway() {
+        for (String uri : List.of("ipfs://../admin/secrets", "ipfs://" + CID + "/../../admin", "ipfs://%2e%2e/admin",
+                "ar://../../x", "ipfs://" + CID + "/1.json?x=../../")) {
+            requests.clear();
+            TokenMetadata m = fetcher().fetch(uri);
+            assertThat(m.ok()).as(uri).isFalse();
+            assertThat(m.error()).as(uri).contains("leaves its content address");
+            assertThat(requests).as(uri).isEmpty();
+        }
+    }
+
     static java.util.stream.Stream<TestDatabases.Kind> kinds() {
         return TestDatabases.both();
     }

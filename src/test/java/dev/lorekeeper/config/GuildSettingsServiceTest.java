@@ -65,4 +65,12 @@ class GuildSettingsServiceTest {
         service.set(1, Setting.QA_CHANNELS, "333333333333333333, 444444444444444444", 42);
         assertThat(service.of(1).qaChannelIds()).containsExactly("333333333333333333", "444444444444444444");
     }
+
+    @Test
+    void aChannelListLongerThanItsColumnIsRefusedWithItsLength() {
+        String many = String.join(", ", java.util.Collections.nCopies(150, "333333333333333333"));
+        assertThatThrownBy(() -> service.set(1, Setting.QA_CHANNELS, many, 42))
+                .hasMessageStartingWith("qa-channels is ").hasMessageContaining("at most 2000 fit");
+        assertThat(store.rows).isEmpty();
+    }
 }
