@@ -31,7 +31,7 @@ public final class OutboundHttp {
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
             // the call deadline is the only timeout: a per-read timeout would let a server drip bytes for ever
             .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO)
-            .followRedirects(false).followSslRedirects(false).build();
+            .followRedirects(false).followSslRedirects(false).socketFactory(new NoDelaySockets()).build();
 
     private final HostGuard guard;
     private final OkHttpClient untrusted;
