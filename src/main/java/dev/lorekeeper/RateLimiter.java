@@ -1,4 +1,4 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

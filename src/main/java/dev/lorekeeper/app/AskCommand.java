@@ -1,5 +1,6 @@
 package dev.lorekeeper.app;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,7 +69,7 @@ public final class AskCommand implements Callable<Integer> {
         }
         KnowledgeIndex index = knowledge.ingest(spec.commandLine().getErr(), json).index();
         var cfg = config.load().config();
-        LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null);
+        LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null, new SimpleMeterRegistry());
         Answerer answerer = new Answerer(() -> Optional.of(index), llm, new PromptTemplates(Path.of("prompts")),
                 cfg.knowledge().minRelevance(), topK, cfg.knowledge().baseUrl(), LlmWiring.output(cfg));
         PrintWriter out = spec.commandLine().getOut();

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.DelegationReader;
-import dev.lorekeeper.character.PlayRefused;
+import dev.lorekeeper.Refusal;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.CharacterStore;
@@ -20,9 +20,9 @@ import dev.lorekeeper.character.PlayerWallets;
 import dev.lorekeeper.character.QuestService;
 import dev.lorekeeper.character.QuestStore;
 import dev.lorekeeper.config.CharactersConfig;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.config.LorekeeperConfig;
-import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.GateCatalog;
 import dev.lorekeeper.gate.Rule;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.llm.GeneratedText;
@@ -51,25 +51,27 @@ final class CharacterWiring {
     private CharacterWiring() {
     }
 
-    static Characters build(LorekeeperConfig config, Database db, GateWiring.ChainParts parts, LlmGateway llm,
-            PromptTemplates prompts, GeneratedText output, GateService gates,
-            GuildSettingsService settings, KnowledgeService knowledge, Executor background, Executor chainReads) {
+    static Characters build(Infra infra, GateCatalog gates, KnowledgeService knowledge) {
+        LorekeeperConfig config = infra.config();
         CharactersConfig cc = config.characters();
-        Clock clock = Clock.systemUTC();
+        Clock clock = infra.clock();
+        Database db = infra.db();
+        GateWiring.ChainParts parts = infra.chain();
         CharacterStore store = new CharacterStore(db, clock);
         MemoryStore memories = new MemoryStore(db);
         MemoryRecall recall = new MemoryRecall(cc.memoryTokens());
-        Narrator narrator = new Narrator(llm, prompts, new OfflineNarrator(prompts.file("offline-narrator.yaml")),
-                output);
-        Chronicle chronicle = new Chronicle(db, store, memories, narrator, cc.summaryEvery(), clock, background);
+        LlmParts llm = infra.llm();
+        Narrator narrator = new Narrator(llm.gateway(), llm.prompts(), new OfflineNarrator(llm.prompts().file(
+                "offline-narrator.yaml")), llm.output());
+        Chronicle chronicle = new Chronicle(db, store, memories, narrator, cc.summaryEvery(), clock, infra.work());
         // Its own reader: holder checks are trusted for a short while only, whatever the gating cache does.
-        ChainReader reader = new ChainReader(parts.chains(), cc.ownershipCache(), config.gating().batchSize(),
-                config.gating().multicall(), ChainReader.Mode.BATCHED);
-        Holdings holdings = new Holdings(reader, parts.tokens(), chainReads, Duration.ofMillis(2_000));
+        ChainReader reader = new ChainReader(parts.chains(), cc.ownershipCache(), config.gating().cacheMaxBytes(),
+                config.gating().batchSize(), config.gating().multicall(), ChainReader.Mode.BATCHED);
+        Holdings holdings = new Holdings(reader, parts.tokens(), infra.chainReads(), Duration.ofMillis(2_000));
         CharacterService.Collections collections = collections(cc, gates);
         CharacterService characters = new CharacterService(store, memories, recall, chronicle, narrator,
                 new TokenMetadataLocator(reader, parts.metadata()),
-                holdings, wallets(new WalletLinks(db), parts.delegations(), settings), collections,
+                holdings, wallets(infra.links(), parts.delegations(), infra.settings()), collections,
                 new QuestStore(db), clock);
         QuestService quests = new QuestService(db, store, memories, recall, chronicle, narrator, lore(knowledge),
                 cc.questCooldown(), clock);
@@ -80,14 +82,14 @@ final class CharacterWiring {
      * The playable collections of a server. Every character command asks for them, and reading the server's gates
      * is a database query, so the answer is kept for a few seconds (a new gate shows up within that time).
      */
-    static CharacterService.Collections collections(CharactersConfig cc, GateService gates) {
+    static CharacterService.Collections collections(CharactersConfig cc, GateCatalog gates) {
         Cache<Long, List<CharactersConfig.Collection>> cache = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(10_000).build();
         return guildId -> cache.get(guildId, id -> collections(cc, gates, id));
     }
 
     /** The configured collections, plus every ERC-721 and ERC-1155 contract the server's gates ask for. */
-    private static List<CharactersConfig.Collection> collections(CharactersConfig cc, GateService gates,
+    private static List<CharactersConfig.Collection> collections(CharactersConfig cc, GateCatalog gates,
             long guildId) {
         Set<CharactersConfig.Collection> out = new LinkedHashSet<>();
         cc.collections().forEach(c -> out.add(new CharactersConfig.Collection(c.chain(),
@@ -112,7 +114,7 @@ final class CharacterWiring {
                 DelegationReader.Incoming incoming = delegations.incoming(chain, hot);
                 if (!incoming.unknown().isEmpty()) {
                     // Without the cold wallets the answer could be a wrong "not yours".
-                    throw new PlayRefused("I can't read the delegation registry right now to see your cold "
+                    throw new Refusal("I can't read the delegation registry right now to see your cold "
                             + "wallets. Please try again in a minute.");
                 }
                 incoming.byHot().values().forEach(list -> list.stream()

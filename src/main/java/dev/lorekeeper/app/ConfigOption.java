@@ -28,7 +28,7 @@ public final class ConfigOption {
     }
 
     LoadedConfig loadOrThrow() {
-        ConfigLoader loader = ConfigLoader.fromSystemEnv();
+        ConfigLoader loader = Configs.loader(System.getenv());
         if (file != null) {
             return loader.load(file);
         }

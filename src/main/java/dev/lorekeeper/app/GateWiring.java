@@ -5,7 +5,7 @@ import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.chain.OwnerIndex;
 import dev.lorekeeper.chain.TokenLister;
 import dev.lorekeeper.chain.DelegationReader;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.chain.Chains;
 import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.chain.MetadataStore;
@@ -16,7 +16,9 @@ import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.config.MetadataConfig;
 import dev.lorekeeper.gate.ChainHealth;
 import dev.lorekeeper.gate.GateEvaluator;
-import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.ColdWallets;
+import dev.lorekeeper.gate.GateCatalog;
+import dev.lorekeeper.gate.RoleSync;
 import dev.lorekeeper.gate.GateStore;
 import dev.lorekeeper.gate.RoleOps;
 import dev.lorekeeper.http.OutboundHttp;
@@ -72,11 +74,17 @@ final class GateWiring {
                 new DelegationReader(chains, g.delegateRegistry(), g.cacheTtl()));
     }
 
-    static GateService service(LorekeeperConfig config, Database db, ChainParts parts, RoleOps roles,
-            GuildSettingsService settings) {
-        return new GateService(new GateStore(db), config.gates(), config.chains().keySet(),
-                new GateEvaluator(parts.reader(), parts.metadata(), parts.tokens()), new WalletLinks(db), db, roles,
-                new ChainHealth(roles, config.gating().failuresBeforeAlert()), Clock.systemUTC(), parts.delegations(),
-                settings);
+    /** The gating parts: the gates of every server, role sync, and the cold wallets that count for members. */
+    record Gating(GateCatalog catalog, RoleSync sync, ColdWallets coldWallets) {
+    }
+
+    static Gating gating(LorekeeperConfig config, Database db, ChainParts parts, RoleOps roles,
+            GuildSettingsService settings, Clock clock) {
+        GateCatalog catalog = new GateCatalog(new GateStore(db), config.gates(), config.chains().keySet());
+        ColdWallets coldWallets = new ColdWallets(parts.delegations(), settings);
+        RoleSync sync = new RoleSync(catalog, new GateEvaluator(parts.reader(), parts.metadata(), parts.tokens()),
+                coldWallets, new WalletLinks(db), db, roles, new ChainHealth(roles,
+                config.gating().failuresBeforeAlert()), clock);
+        return new Gating(catalog, sync, coldWallets);
     }
 }

@@ -1,7 +1,10 @@
 package dev.lorekeeper.app;
 
 import dev.lorekeeper.config.LorekeeperConfig;
-import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.SyncPlan;
+import dev.lorekeeper.settings.GuildSettingsService;
+import dev.lorekeeper.store.JdbcGuildSettingsStore;
+import java.time.Clock;
 import dev.lorekeeper.gate.RecordedRoles;
 import dev.lorekeeper.store.Database;
 import java.io.PrintWriter;
@@ -39,15 +42,15 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
                 c.storage().connectTimeout().toMillis())) {
-            GateService gates = GateWiring.service(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c)),
-                    new RecordedRoles(db), new dev.lorekeeper.config.GuildSettingsService(c.guildDefaults(),
-                            new dev.lorekeeper.store.JdbcGuildSettingsStore(db)));
-            if (gates.gates(guild).isEmpty()) {
+            GateWiring.Gating gates = GateWiring.gating(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c)),
+                    new RecordedRoles(db), new GuildSettingsService(c.guildDefaults(), new JdbcGuildSettingsStore(db)),
+                    Clock.systemUTC());
+            if (gates.catalog().gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");
                 out.flush();
                 return 0;
             }
-            GateService.Plan plan = gates.plan(guild, gates.sweepableMembers(guild));
+            SyncPlan plan = gates.sync().plan(guild, gates.sync().sweepableMembers(guild));
             out.println("checked " + plan.checked() + " members; " + plan.changes().size() + " changes"
                     + (plan.unknown() > 0 ? "; " + plan.unknown() + " members kept as they are (chain unreadable)"
                     : ""));

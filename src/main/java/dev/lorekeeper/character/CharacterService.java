@@ -1,5 +1,9 @@
 package dev.lorekeeper.character;
 
+import dev.lorekeeper.RateLimiter;
+
+import dev.lorekeeper.Refusal;
+
 import dev.lorekeeper.chain.TokenMetadata;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.config.CharactersConfig;
@@ -35,7 +39,7 @@ public final class CharacterService {
     private final Clock clock;
     private final AtomicLong turns = new AtomicLong();
     /** Talking is cheap to type and each line becomes a memory (and maybe model tokens): a few a minute. */
-    private final dev.lorekeeper.config.RateLimiter talkLimit = new dev.lorekeeper.config.RateLimiter(
+    private final dev.lorekeeper.RateLimiter talkLimit = new dev.lorekeeper.RateLimiter(
             TALKS_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     /** The collections playable in a server. */
@@ -98,9 +102,9 @@ public final class CharacterService {
     }
 
     public Chosen choose(long guildId, long memberId, String choice) {
-        TokenRef token = ChoiceKeys.resolve(choice, collections.of(guildId)).orElseThrow(() -> new PlayRefused(
+        TokenRef token = ChoiceKeys.resolve(choice, collections.of(guildId)).orElseThrow(() -> new Refusal(
                 "Pick one of the suggested tokens (start typing in the token option), or give chain:contract:id."));
-        CharactersConfig.Collection col = collection(guildId, token).orElseThrow(() -> new PlayRefused(
+        CharactersConfig.Collection col = collection(guildId, token).orElseThrow(() -> new Refusal(
                 "That collection can't be played in this server. Ask a moderator to add it under "
                         + "characters.collections."));
         requireHolder(guildId, memberId, col, token);
@@ -137,7 +141,7 @@ public final class CharacterService {
             return store.pick(guildId, memberId, character.id());
         } catch (dev.lorekeeper.store.StoreException e) {
             if (e.isDuplicateKey()) {
-                throw new PlayRefused("Someone picked " + character.name() + " at the same moment. Try again.");
+                throw new Refusal("Someone picked " + character.name() + " at the same moment. Try again.");
             }
             throw e;
         }
@@ -145,11 +149,11 @@ public final class CharacterService {
 
     /** The member's character, if they still hold its token. */
     public Player player(long guildId, long memberId) {
-        long id = store.pickOf(guildId, memberId).orElseThrow(() -> new PlayRefused("You haven't picked a "
+        long id = store.pickOf(guildId, memberId).orElseThrow(() -> new Refusal("You haven't picked a "
                 + "character yet. Use /character choose and pick one of your tokens."));
-        GameCharacter c = store.byId(id).orElseThrow(() -> new PlayRefused("Your character is gone; pick again "
+        GameCharacter c = store.byId(id).orElseThrow(() -> new Refusal("Your character is gone; pick again "
                 + "with /character choose."));
-        CharactersConfig.Collection col = collection(guildId, c.token()).orElseThrow(() -> new PlayRefused(
+        CharactersConfig.Collection col = collection(guildId, c.token()).orElseThrow(() -> new Refusal(
                 c.name() + "'s collection is no longer playable in this server."));
         requireHolder(guildId, memberId, col, c.token());
         return new Player(guildId, memberId, c);
@@ -158,13 +162,13 @@ public final class CharacterService {
     private void requireHolder(long guildId, long memberId, CharactersConfig.Collection col, TokenRef token) {
         List<String> mine = wallets.walletsFor(guildId, memberId, token.chain(), token.contract());
         if (mine.isEmpty()) {
-            throw new PlayRefused("Link the wallet that holds your token first, with /verify.");
+            throw new Refusal("Link the wallet that holds your token first, with /verify.");
         }
         switch (holdings.holds(col, token, mine)) {
             case YES -> { }
-            case NO -> throw new PlayRefused("None of your verified wallets holds token #" + token.tokenId()
+            case NO -> throw new Refusal("None of your verified wallets holds token #" + token.tokenId()
                     + " any more. Only its current holder can play it.");
-            default -> throw new PlayRefused("I can't read the chain right now to check that you hold this token. "
+            default -> throw new Refusal("I can't read the chain right now to check that you hold this token. "
                     + "Please try again in a minute.");
         }
     }
@@ -187,10 +191,10 @@ public final class CharacterService {
     public void checkTalk(Player p, String message) {
         GameCharacter c = p.character();
         if (message.isBlank()) {
-            throw new PlayRefused("Say something to " + c.name() + ", for example: /character talk message: hello!");
+            throw new Refusal("Say something to " + c.name() + ", for example: /character talk message: hello!");
         }
         if (!talkLimit.tryAcquire(p.guildId() + ":" + p.memberId())) {
-            throw new PlayRefused(c.name() + " needs a moment to think. Try again in a minute.");
+            throw new Refusal(c.name() + " needs a moment to think. Try again in a minute.");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.lorekeeper.character;
 
+import dev.lorekeeper.Refusal;
+
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.StoreException;
@@ -55,14 +57,14 @@ public final class QuestService {
     public void checkCanStart(Player p) {
         GameCharacter c = p.character();
         if (c.activeQuestId() != null) {
-            throw new PlayRefused(c.name() + " is already on a quest. Use /quest show to continue it, or "
+            throw new Refusal(c.name() + " is already on a quest. Use /quest show to continue it, or "
                     + "/quest abandon to drop it.");
         }
         Optional<Instant> last = quests.lastStart(p.guildId(), p.memberId());
         Instant now = clock.instant();
         if (last.isPresent() && last.get().plus(cooldown).isAfter(now)) {
             long minutes = Math.max(1, (Duration.between(now, last.get().plus(cooldown)).toSeconds() + 59) / 60);
-            throw new PlayRefused("You can start a new quest in about " + minutes + " minute"
+            throw new Refusal("You can start a new quest in about " + minutes + " minute"
                     + (minutes == 1 ? "" : "s") + ".");
         }
     }
@@ -82,7 +84,7 @@ public final class QuestService {
         long questId = db.inTransaction(tx -> {
             long id = QuestStore.insert(tx, c.id(), p.guildId(), p.memberId(), plan.value(), plan.byModel(), now);
             if (!CharacterStore.claimActiveQuest(tx, c.id(), id)) {
-                throw new PlayRefused(c.name() + " has just set out on another quest. Use /quest show.");
+                throw new Refusal(c.name() + " has just set out on another quest. Use /quest show.");
             }
             chronicle.remember(tx, c.id(), p.guildId(), p.memberId(), "quest", "Set out on \""
                     + plan.value().title() + "\": " + plan.value().hook(), 4);
@@ -109,18 +111,18 @@ public final class QuestService {
 
     /** Takes a choice at a step; a second click on the same step (or a stale one) is refused with a clear reason. */
     public Outcome choose(Player p, long questId, int step, int choice) {
-        Quest q = quests.byId(questId).orElseThrow(() -> new PlayRefused("This quest no longer exists."));
+        Quest q = quests.byId(questId).orElseThrow(() -> new Refusal("This quest no longer exists."));
         if (q.characterId() != p.character().id()) {
-            throw new PlayRefused("This quest belongs to another character; only its holder can play it.");
+            throw new Refusal("This quest belongs to another character; only its holder can play it.");
         }
         if (q.status() != Quest.Status.ACTIVE || q.step() != step) {
-            throw new PlayRefused("This choice was already made. Use /quest show to see where the story is now.");
+            throw new Refusal("This choice was already made. Use /quest show to see where the story is now.");
         }
         if (q.memberId() != p.memberId()) {
             quests.reassign(q.id(), p.memberId());
         }
         if (choice < 0 || choice >= q.current().choices().size()) {
-            throw new PlayRefused("That choice is not on this step.");
+            throw new Refusal("That choice is not on this step.");
         }
         QuestPlan.Choice picked = q.current().choices().get(choice);
         boolean last = step == q.plan().steps().size() - 1;
@@ -130,7 +132,7 @@ public final class QuestService {
         try {
             db.inTransaction(tx -> {
                 if (!QuestStore.takeStep(tx, q, step, choice, p.memberId(), now)) {
-                    throw new PlayRefused("This choice was already made. Use /quest show to see where the story "
+                    throw new Refusal("This choice was already made. Use /quest show to see where the story "
                             + "is now.");
                 }
                 CharacterStore.addProgress(tx, p.character().id(), xp, picked.item());
@@ -148,7 +150,7 @@ public final class QuestService {
             });
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
-                throw new PlayRefused("This choice was already made. Use /quest show to see where the story is now.");
+                throw new Refusal("This choice was already made. Use /quest show to see where the story is now.");
             }
             throw e;
         }
@@ -161,12 +163,12 @@ public final class QuestService {
     public Quest abandon(Player p) {
         Long active = p.character().activeQuestId();
         if (active == null) {
-            throw new PlayRefused(p.character().name() + " is not on a quest. Start one with /quest start.");
+            throw new Refusal(p.character().name() + " is not on a quest. Start one with /quest start.");
         }
         Quest q = quests.byId(active).orElseThrow();
         db.inTransaction(tx -> {
             if (!QuestStore.end(tx, active, Quest.Status.ABANDONED, clock.instant())) {
-                throw new PlayRefused("That quest has already ended.");
+                throw new Refusal("That quest has already ended.");
             }
             CharacterStore.releaseActiveQuest(tx, p.character().id(), active, false);
             chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest", "Abandoned \""

@@ -22,13 +22,16 @@ public final class ConfigLoader {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final Map<String, String> env;
+    private final List<ConfigCheck> featureChecks;
 
     public ConfigLoader(Map<String, String> env) {
-        this.env = env;
+        this(env, List.of());
     }
 
-    public static ConfigLoader fromSystemEnv() {
-        return new ConfigLoader(System.getenv());
+    /** With the features' own checks, run after binding along with this package's. */
+    public ConfigLoader(Map<String, String> env, List<ConfigCheck> featureChecks) {
+        this.env = env;
+        this.featureChecks = List.copyOf(featureChecks);
     }
 
     /** Loads a file; a missing or unreadable file is a ConfigException with one clear message. */
@@ -58,6 +61,7 @@ public final class ConfigLoader {
         List<ConfigProblem> problems = new ArrayList<>(binder.problems());
         if (config != null) {
             problems.addAll(new ConfigValidator().validate(config));
+            featureChecks.forEach(check -> problems.addAll(check.check(config)));
         }
         if (!problems.isEmpty() || config == null) {
             throw new ConfigException(problems);

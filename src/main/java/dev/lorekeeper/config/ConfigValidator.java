@@ -178,7 +178,6 @@ final class ConfigValidator {
             } else {
                 snowflake(path + ".role-id", g.roleId());
             }
-            problems.addAll(new RuleSpecValidator(config.chains().keySet()).validate(g.rule(), path + ".rule"));
         }
         GatingConfig gating = config.gating();
         if (gating.pollInterval().compareTo(java.time.Duration.ofMillis(200)) < 0) {

@@ -1,9 +1,11 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.FeatureStatus;
-import dev.lorekeeper.config.FeatureStatusSource;
-import dev.lorekeeper.config.GuildSettings;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.Refusal;
+
+import dev.lorekeeper.settings.FeatureStatus;
+import dev.lorekeeper.settings.FeatureStatusSource;
+import dev.lorekeeper.settings.GuildSettings;
+import dev.lorekeeper.settings.GuildSettingsService;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -31,7 +33,7 @@ public final class AboutCommand implements SlashCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null) {
-            throw new UserFacingException("Use /about inside a server to see what I can do there.");
+            throw new Refusal("Use /about inside a server to see what I can do there.");
         }
         GuildSettings gs = settings.of(event.getGuild().getIdLong());
         StringBuilder text = new StringBuilder()

@@ -1,7 +1,9 @@
 package dev.lorekeeper.discord;
 
+import dev.lorekeeper.Refusal;
+
 import dev.lorekeeper.config.Feature;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.knowledge.Answer;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.knowledge.Source;
@@ -46,14 +48,14 @@ public final class AskCommand implements SlashCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null) {
-            throw new UserFacingException("Ask inside a server.");
+            throw new Refusal("Ask inside a server.");
         }
         if (!settings.of(event.getGuild().getIdLong()).features().enabled(Feature.QA)) {
-            throw new UserFacingException("Docs Q&A is switched off in this server.");
+            throw new Refusal("Docs Q&A is switched off in this server.");
         }
         String question = event.getOption("question", "", OptionMapping::getAsString).strip();
         if (question.isEmpty()) {
-            throw new UserFacingException("Ask a question, for example: /ask question: how do I mint?");
+            throw new Refusal("Ask a question, for example: /ask question: how do I mint?");
         }
         workers.reply(event, false, "/ask", () -> answer(event, question));
     }
@@ -94,7 +96,7 @@ public final class AskCommand implements SlashCommand {
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
         boolean helpful = id.action().equals("up");
         if (!knowledge.feedback(Long.parseLong(id.arg(0)), event.getUser().getIdLong(), helpful)) {
-            throw new UserFacingException("That answer is too old to rate.");
+            throw new Refusal("That answer is too old to rate.");
         }
         Responder.text(event, helpful ? "Thanks! Glad it helped." : "Thanks: the moderators will see that this "
                 + "answer didn't help, so the docs can be improved.", true);

@@ -1,12 +1,14 @@
 package dev.lorekeeper.discord;
 
+import dev.lorekeeper.Refusal;
+
 import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.GameCharacter;
 import dev.lorekeeper.character.Narrator;
 import dev.lorekeeper.character.Player;
 import dev.lorekeeper.character.Quest;
 import dev.lorekeeper.config.Feature;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -80,13 +82,7 @@ public final class CharacterCommand implements SlashCommand {
         long memberId = event.getUser().getIdLong();
         String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
         boolean ephemeral = sub.equals("choose") || sub.equals("export");
-        workers.reply(event, ephemeral, "/character " + sub, () -> {
-            try {
-                run(event, sub, guildId, memberId);
-            } catch (dev.lorekeeper.character.PlayRefused e) {
-                throw new UserFacingException(e.getMessage());
-            }
-        });
+        workers.reply(event, ephemeral, "/character " + sub, () -> run(event, sub, guildId, memberId));
     }
 
     private void run(SlashCommandInteractionEvent event, String sub, long guildId, long memberId) {
@@ -128,10 +124,10 @@ public final class CharacterCommand implements SlashCommand {
     static long guild(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event,
             GuildSettingsService settings) {
         if (event.getGuild() == null) {
-            throw new UserFacingException("Characters live inside a server.");
+            throw new Refusal("Characters live inside a server.");
         }
         if (!settings.of(event.getGuild().getIdLong()).features().enabled(Feature.CHARACTERS)) {
-            throw new UserFacingException("Characters and quests are switched off in this server.");
+            throw new Refusal("Characters and quests are switched off in this server.");
         }
         return event.getGuild().getIdLong();
     }

@@ -36,13 +36,12 @@ public final class DiscordBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
     private final DiscordConfig config;
-    private final List<EventListener> listeners;
     private final ExecutorService eventPool;
-    private ShardManager shardManager;
+    // Set once by start(): features get this client before it connects, since their listeners are what it starts with.
+    private volatile ShardManager shardManager;
 
-    public DiscordBot(DiscordConfig config, List<EventListener> listeners, int eventThreads) {
+    public DiscordBot(DiscordConfig config, int eventThreads) {
         this.config = config;
-        this.listeners = List.copyOf(listeners);
         this.eventPool = Executors.newFixedThreadPool(eventThreads, daemonThreads("lorekeeper-event-"));
     }
 
@@ -55,7 +54,8 @@ public final class DiscordBot implements AutoCloseable {
         return intents;
     }
 
-    public void start() {
+    /** Connects, with every listener of every feature. */
+    public void start(List<EventListener> listeners) {
         if (config.token().isEmpty()) {
             throw new IllegalStateException("discord.token is empty: set the DISCORD_TOKEN environment variable "
                     + "to your bot's token (Discord Developer Portal > your application > Bot > Reset Token)");

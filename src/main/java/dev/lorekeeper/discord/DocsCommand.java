@@ -1,6 +1,8 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.Refusal;
+
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.knowledge.QaReports;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class DocsCommand implements SlashCommand {
     public void onSlash(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null || event.getMember() == null
                 || !Moderators.isModerator(event.getMember(), settings.of(event.getGuild().getIdLong()))) {
-            throw new UserFacingException("Only moderators can use /docs.");
+            throw new Refusal("Only moderators can use /docs.");
         }
         long guildId = event.getGuild().getIdLong();
         switch (event.getSubcommandName() == null ? "stats" : event.getSubcommandName()) {
@@ -60,7 +62,7 @@ public final class DocsCommand implements SlashCommand {
 
     private void reload(SlashCommandInteractionEvent event) {
         if (!knowledge.docsExist()) {
-            throw new UserFacingException("There is no docs folder to read: set knowledge.docs in the config.");
+            throw new Refusal("There is no docs folder to read: set knowledge.docs in the config.");
         }
         Responder.acknowledge(event, true);
         knowledge.reload(executor).whenComplete((r, e) -> Responder.text(event, e != null

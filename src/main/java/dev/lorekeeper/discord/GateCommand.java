@@ -1,10 +1,13 @@
 package dev.lorekeeper.discord;
 
+import dev.lorekeeper.Refusal;
+
 import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.gate.Evaluation;
 import dev.lorekeeper.gate.Gate;
-import dev.lorekeeper.gate.GateService;
-import dev.lorekeeper.gate.GateStore;
+import dev.lorekeeper.gate.GateCatalog;
+import dev.lorekeeper.gate.RoleSync;
+import dev.lorekeeper.gate.RuleJson;
 import dev.lorekeeper.gate.SyncReport;
 import dev.lorekeeper.gate.Truth;
 import java.util.ArrayList;
@@ -34,13 +37,13 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /** /gate: moderators (Manage Roles) add, list, remove and test token gates, and resync a server or a member. */
 public final class GateCommand implements SlashCommand {
-    private final GateService gates;
-    private final Set<String> chains;
+    private final GateCatalog gates;
+    private final RoleSync sync;
     private final Executor executor;
 
-    public GateCommand(GateService gates, Set<String> chains, Executor executor) {
+    public GateCommand(GateCatalog gates, RoleSync sync, Executor executor) {
         this.gates = gates;
-        this.chains = chains;
+        this.sync = sync;
         this.executor = executor;
     }
 
@@ -83,10 +86,10 @@ public final class GateCommand implements SlashCommand {
     public void onSlash(SlashCommandInteractionEvent event) {
         Guild guild = event.getGuild();
         if (guild == null || event.getMember() == null) {
-            throw new UserFacingException("/gate only works inside a server.");
+            throw new Refusal("/gate only works inside a server.");
         }
         if (!event.getMember().hasPermission(Permission.MANAGE_ROLES)) {
-            throw new UserFacingException("Only members with Manage Roles can manage gates.");
+            throw new Refusal("Only members with Manage Roles can manage gates.");
         }
         switch (event.getSubcommandName() == null ? "list" : event.getSubcommandName()) {
             case "add" -> add(event, guild);
@@ -105,13 +108,13 @@ public final class GateCommand implements SlashCommand {
         List<String> problems = new ArrayList<>(RolePolicy.refusals(event.getMember(), role));
         problems.addAll(gates.problems(rule, name));
         if (!problems.isEmpty()) {
-            throw new UserFacingException("Not added. Fix these and try again:\n" + String.join("\n", problems));
+            throw new Refusal("Not added. Fix these and try again:\n" + String.join("\n", problems));
         }
-        long id = gates.addGate(guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
+        long id = gates.add(guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
         Responder.text(event, "Added gate #" + id + " (" + Markdown.escape(name) + ") for " + role.getAsMention()
                 + ". Verified members are being checked now.", true);
         long guildId = guild.getIdLong();
-        executor.execute(() -> gates.sync(guildId, gates.sweepableMembers(guildId), n -> { }));
+        executor.execute(() -> sync.sync(guildId, sync.sweepableMembers(guildId), n -> { }));
     }
 
     private RuleSpec ruleFrom(SlashCommandInteractionEvent event) {
@@ -119,14 +122,10 @@ public final class GateCommand implements SlashCommand {
         if (type.equals("json")) {
             String json = event.getOption("rule", OptionMapping::getAsString);
             if (json == null) {
-                throw new UserFacingException("A combined rule needs the rule option, e.g. "
+                throw new Refusal("A combined rule needs the rule option, e.g. "
                         + "{\"any\":[{\"type\":\"erc721\",\"chain\":\"ethereum\",\"contract\":\"0x…\"}, …]}");
             }
-            try {
-                return GateStore.fromJson(json);
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("The rule is not valid JSON: " + e.getMessage());
-            }
+            return RuleJson.parse(json);
         }
         String chain = event.getOption("chain", OptionMapping::getAsString);
         String contract = event.getOption("contract", OptionMapping::getAsString);
@@ -151,7 +150,7 @@ public final class GateCommand implements SlashCommand {
         for (String part : raw.split(";")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2 || kv[0].isBlank()) {
-                throw new UserFacingException("Traits look like Background=Gold|Silver; Eyes=Laser — '"
+                throw new Refusal("Traits look like Background=Gold|Silver; Eyes=Laser — '"
                         + part.trim() + "' has no =.");
             }
             out.put(kv[0].trim(), Arrays.stream(kv[1].split("\\|")).map(String::trim).toList());
@@ -180,11 +179,11 @@ public final class GateCommand implements SlashCommand {
         Optional<Role> role = gates.gates(guild.getIdLong()).stream().filter(g -> g.id() != null && g.id() == id)
                 .findFirst().map(g -> guild.getRoleById(g.roleId()));
         if (role.isPresent() && !event.getMember().isOwner() && !event.getMember().canInteract(role.get())) {
-            throw new UserFacingException("Not removed: gate #" + id + " manages " + role.get().getName()
+            throw new Refusal("Not removed: gate #" + id + " manages " + role.get().getName()
                     + ", which sits at or above your highest role. Ask someone above it, or the server owner.");
         }
-        if (!gates.removeGate(guild.getIdLong(), id, event.getUser().getIdLong())) {
-            throw new UserFacingException("There is no gate #" + id + " here (gates from the config file are removed "
+        if (!gates.remove(guild.getIdLong(), id, event.getUser().getIdLong())) {
+            throw new Refusal("There is no gate #" + id + " here (gates from the config file are removed "
                     + "in the config). /gate list shows them.");
         }
         Responder.text(event, "Removed gate #" + id + ". Roles it gave stay until a moderator removes them.", true);
@@ -195,7 +194,7 @@ public final class GateCommand implements SlashCommand {
         User user = event.getOption("member", OptionMapping::getAsUser);
         long guildId = guild.getIdLong();
         executor.execute(() -> {
-            Map<Gate, Evaluation> result = gates.test(guildId, user.getIdLong());
+            Map<Gate, Evaluation> result = sync.test(guildId, user.getIdLong());
             StringBuilder sb = new StringBuilder("**" + Markdown.escape(user.getName()) + "**\n");
             if (result.isEmpty()) {
                 sb.append("This server has no gates.");
@@ -216,10 +215,10 @@ public final class GateCommand implements SlashCommand {
         User only = event.getOption("member", OptionMapping::getAsUser);
         long guildId = guild.getIdLong();
         executor.execute(() -> {
-            List<Long> members = only != null ? List.of(only.getIdLong()) : gates.sweepableMembers(guildId);
+            List<Long> members = only != null ? List.of(only.getIdLong()) : sync.sweepableMembers(guildId);
             hook.editOriginal("Checking " + members.size() + " members…").queue();
             long[] lastEdit = {System.nanoTime()};
-            SyncReport r = gates.sync(guildId, members, soFar -> {
+            SyncReport r = sync.sync(guildId, members, soFar -> {
                 if (System.nanoTime() - lastEdit[0] > 1_000_000_000L) {
                     lastEdit[0] = System.nanoTime();
                     hook.editOriginal("Checked " + soFar.checked() + " of " + members.size() + " members, "
@@ -238,7 +237,7 @@ public final class GateCommand implements SlashCommand {
         String typed = event.getFocusedOption().getValue().toLowerCase();
         List<Command.Choice> choices = new ArrayList<>();
         if (event.getFocusedOption().getName().equals("chain")) {
-            chains.stream().filter(c -> c.toLowerCase().contains(typed)).sorted().limit(25)
+            gates.chains().stream().filter(c -> c.toLowerCase().contains(typed)).sorted().limit(25)
                     .forEach(c -> choices.add(new Command.Choice(c, c)));
         } else if (event.getGuild() != null) {
             gates.gates(event.getGuild().getIdLong()).stream().filter(g -> g.id() != null).limit(25)

@@ -1,5 +1,7 @@
 package dev.lorekeeper.discord;
 
+import dev.lorekeeper.Refusal;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class InteractionRouter extends ListenerAdapter {
         SlashCommand command = commands.get(event.getName());
         guarded(event, event.getFullCommandName(), () -> {
             if (command == null) {
-                throw new UserFacingException("This command is not available any more.");
+                throw new Refusal("This command is not available any more.");
             }
             command.onSlash(event);
         });
@@ -87,7 +89,7 @@ public final class InteractionRouter extends ListenerAdapter {
 
     private SlashCommand owner(Optional<ComponentId> id) {
         return id.map(ComponentId::command).map(commands::get)
-                .orElseThrow(() -> new UserFacingException("This button belongs to something that no longer exists."));
+                .orElseThrow(() -> new Refusal("This button belongs to something that no longer exists."));
     }
 
     private void guarded(IReplyCallback event, String what, Runnable handler) {
@@ -111,7 +113,7 @@ public final class InteractionRouter extends ListenerAdapter {
         try {
             handler.run();
             return true;
-        } catch (UserFacingException e) {
+        } catch (Refusal e) {
             Responder.text(event, e.getMessage(), true);
             return true;
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.gate.RoleOps;
 import java.util.Optional;
 import java.util.Set;

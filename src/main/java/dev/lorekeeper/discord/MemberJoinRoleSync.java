@@ -1,6 +1,6 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.gate.GateService;
+import dev.lorekeeper.gate.RoleSync;
 import java.util.concurrent.Executor;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 public final class MemberJoinRoleSync extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(MemberJoinRoleSync.class);
 
-    private final GateService gates;
+    private final RoleSync gates;
     private final Executor executor;
 
-    public MemberJoinRoleSync(GateService gates, Executor executor) {
+    public MemberJoinRoleSync(RoleSync gates, Executor executor) {
         this.gates = gates;
         this.executor = executor;
     }

@@ -1,6 +1,6 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.GuildSettings;
+import dev.lorekeeper.settings.GuildSettings;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 

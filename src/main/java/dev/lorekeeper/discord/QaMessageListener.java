@@ -1,8 +1,8 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.config.Feature;
-import dev.lorekeeper.config.GuildSettings;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettings;
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;

@@ -3,11 +3,11 @@ package dev.lorekeeper.discord;
 import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.GameCharacter;
 import dev.lorekeeper.character.Player;
-import dev.lorekeeper.character.PlayRefused;
+import dev.lorekeeper.Refusal;
 import dev.lorekeeper.character.Quest;
 import dev.lorekeeper.character.QuestPlan;
 import dev.lorekeeper.character.QuestService;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,34 +63,30 @@ public final class QuestCommand implements SlashCommand {
     }
 
     private void run(SlashCommandInteractionEvent event, String sub, long guildId) {
-        try {
-            Player p = characters.player(guildId, event.getUser().getIdLong());
-            switch (sub) {
-                case "start" -> {
-                    QuestService.View v = quests.start(p);
-                    Responder.send(event, step(v.character(), v.quest(), CharacterCommand.notice(v.notice())), false);
-                }
-                case "log" -> log(event, p);
-                case "abandon" -> {
-                    Quest q = quests.abandon(p);
-                    Responder.text(event, Markdown.escape(p.character().name()) + " abandoned \""
-                            + Markdown.escape(q.plan().title()) + "\".", false);
-                }
-                default -> {
-                    QuestService.View v = quests.current(p).orElseThrow(() -> new UserFacingException(
-                            Markdown.escape(p.character().name()) + " is not on a quest. Start one with /quest start."));
-                    Responder.send(event, step(v.character(), v.quest(), ""), false);
-                }
+        Player p = characters.player(guildId, event.getUser().getIdLong());
+        switch (sub) {
+            case "start" -> {
+                QuestService.View v = quests.start(p);
+                Responder.send(event, step(v.character(), v.quest(), CharacterCommand.notice(v.notice())), false);
             }
-        } catch (PlayRefused e) {
-            throw new UserFacingException(e.getMessage());
+            case "log" -> log(event, p);
+            case "abandon" -> {
+                Quest q = quests.abandon(p);
+                Responder.text(event, Markdown.escape(p.character().name()) + " abandoned \""
+                        + Markdown.escape(q.plan().title()) + "\".", false);
+            }
+            default -> {
+                QuestService.View v = quests.current(p).orElseThrow(() -> new Refusal(
+                        Markdown.escape(p.character().name()) + " is not on a quest. Start one with /quest start."));
+                Responder.send(event, step(v.character(), v.quest(), ""), false);
+            }
         }
     }
 
     /** Acknowledged before the holder check and the database: the outcome and any refusal follow up. */
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        workers.click(event, "button " + event.getComponentId(), () -> choose(event, id));
+        workers.click(event, "button " + id, () -> choose(event, id));
     }
 
     private void choose(ButtonInteractionEvent event, ComponentId id) {
@@ -101,9 +97,7 @@ public final class QuestCommand implements SlashCommand {
             o = quests.choose(p, Long.parseLong(id.arg(0)), Integer.parseInt(id.arg(1)),
                     Integer.parseInt(id.arg(2)));
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new UserFacingException("This button is no longer valid. Use /quest show for the current step.");
-        } catch (PlayRefused e) {
-            throw new UserFacingException(e.getMessage());
+            throw new Refusal("This button is no longer valid. Use /quest show for the current step.");
         }
         GameCharacter c = o.character();
         StringBuilder text = new StringBuilder("**" + Markdown.escape(c.name()) + "** chose **"

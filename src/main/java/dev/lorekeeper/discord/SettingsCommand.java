@@ -1,8 +1,10 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.GuildSettings;
-import dev.lorekeeper.config.GuildSettingsService;
-import dev.lorekeeper.config.Setting;
+import dev.lorekeeper.Refusal;
+
+import dev.lorekeeper.settings.GuildSettings;
+import dev.lorekeeper.settings.GuildSettingsService;
+import dev.lorekeeper.settings.Setting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,42 +65,37 @@ public final class SettingsCommand implements SlashCommand {
     public void onSlash(SlashCommandInteractionEvent event) {
         Member member = event.getMember();
         if (event.getGuild() == null || member == null) {
-            throw new UserFacingException("/settings only works inside a server.");
+            throw new Refusal("/settings only works inside a server.");
         }
         long guildId = event.getGuild().getIdLong();
         // Not the moderator role: settings choose that role and the audit channel, so whoever holds the role could
         // otherwise hand it on or silence the audit trail.
         if (!member.hasPermission(Permission.MANAGE_SERVER)) {
-            throw new UserFacingException("Only members with Manage Server can change settings. Ask a server admin, "
+            throw new Refusal("Only members with Manage Server can change settings. Ask a server admin, "
                     + "or have them give you Manage Server.");
         }
         long actor = member.getIdLong();
         String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
-        GuildSettings after;
-        try {
-            after = switch (sub) {
-                case "feature" -> settings.set(guildId, setting(event.getOption("name", OptionMapping::getAsString)),
-                        event.getOption("state", OptionMapping::getAsString), actor);
-                case "audit-channel" -> settings.set(guildId, Setting.AUDIT_CHANNEL,
-                        event.getOption("channel", OptionMapping::getAsString), actor);
-                case "moderator-role" -> settings.set(guildId, Setting.MODERATOR_ROLE,
-                        event.getOption("role", OptionMapping::getAsString), actor);
-                case "qa-channels" -> settings.set(guildId, Setting.QA_CHANNELS,
-                        stripMentions(event.getOption("channels", OptionMapping::getAsString)), actor);
-                case "delegation" -> settings.set(guildId, Setting.DELEGATION,
-                        event.getOption("state", OptionMapping::getAsString), actor);
-                case "reset" -> settings.reset(guildId, setting(event.getOption("setting", OptionMapping::getAsString)),
-                        actor);
-                default -> settings.of(guildId);
-            };
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException("Not changed: " + e.getMessage());
-        }
+        GuildSettings after = switch (sub) {
+            case "feature" -> settings.set(guildId, setting(event.getOption("name", OptionMapping::getAsString)),
+                    event.getOption("state", OptionMapping::getAsString), actor);
+            case "audit-channel" -> settings.set(guildId, Setting.AUDIT_CHANNEL,
+                    event.getOption("channel", OptionMapping::getAsString), actor);
+            case "moderator-role" -> settings.set(guildId, Setting.MODERATOR_ROLE,
+                    event.getOption("role", OptionMapping::getAsString), actor);
+            case "qa-channels" -> settings.set(guildId, Setting.QA_CHANNELS,
+                    stripMentions(event.getOption("channels", OptionMapping::getAsString)), actor);
+            case "delegation" -> settings.set(guildId, Setting.DELEGATION,
+                    event.getOption("state", OptionMapping::getAsString), actor);
+            case "reset" -> settings.reset(guildId, setting(event.getOption("setting", OptionMapping::getAsString)),
+                    actor);
+            default -> settings.of(guildId);
+        };
         Responder.text(event, (sub.equals("show") ? "" : "Saved.\n") + describe(after), true);
     }
 
     private static Setting setting(String key) {
-        return Setting.byKey(key).orElseThrow(() -> new UserFacingException("Unknown setting '" + key + "'. Known: "
+        return Setting.byKey(key).orElseThrow(() -> new Refusal("Unknown setting '" + key + "'. Known: "
                 + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))));
     }
 

@@ -1,6 +1,8 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.Refusal;
+
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.llm.LlmUsage;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ public final class StatsCommand implements SlashCommand {
     public void onSlash(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null || event.getMember() == null
                 || !Moderators.isModerator(event.getMember(), settings.of(event.getGuild().getIdLong()))) {
-            throw new UserFacingException("Only moderators can use /stats.");
+            throw new Refusal("Only moderators can use /stats.");
         }
         Responder.acknowledge(event, true);
         LlmUsage.Report r = usage.report(event.getGuild().getIdLong(), DAYS);

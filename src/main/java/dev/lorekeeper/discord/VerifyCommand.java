@@ -1,7 +1,9 @@
 package dev.lorekeeper.discord;
 
+import dev.lorekeeper.Refusal;
+
 import dev.lorekeeper.config.Feature;
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.wallet.SiweException;
 import dev.lorekeeper.wallet.SiweMessage;
 import dev.lorekeeper.wallet.VerificationService;
@@ -50,10 +52,10 @@ public final class VerifyCommand implements SlashCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null || event.getMember() == null) {
-            throw new UserFacingException("Use /verify inside the server where you want your roles.");
+            throw new Refusal("Use /verify inside the server where you want your roles.");
         }
         if (!settings.of(event.getGuild().getIdLong()).features().enabled(Feature.VERIFICATION)) {
-            throw new UserFacingException("Wallet verification is switched off in this server.");
+            throw new Refusal("Wallet verification is switched off in this server.");
         }
         VerifySession session = verification.start(event.getGuild().getIdLong(), event.getUser().getIdLong(),
                 event.getUser().getName(), event.getGuild().getName());
@@ -89,7 +91,7 @@ public final class VerifyCommand implements SlashCommand {
                             .setPlaceholder("0x…").setRequiredRange(10, 4000).build()))
                     .build()).queue();
         } else {
-            throw new UserFacingException("This button is no longer active. Run /verify again.");
+            throw new Refusal("This button is no longer active. Run /verify again.");
         }
     }
 
@@ -101,7 +103,7 @@ public final class VerifyCommand implements SlashCommand {
             return;
         }
         String message = verification.issuedMessage(session.token(), id.arg(1)).orElseThrow(
-                () -> new UserFacingException("That message is no longer valid. Run /verify again."));
+                () -> new Refusal("That message is no longer valid. Run /verify again."));
         VerifyOutcome outcome = verification.complete(session.token(), message, value(event, "signature"));
         Responder.text(event, (outcome.linked() ? "✅ " : "⛔ ") + outcome.text(), true);
     }
@@ -112,7 +114,7 @@ public final class VerifyCommand implements SlashCommand {
         try {
             m = verification.issue(token, address);
         } catch (SiweException e) {
-            throw new UserFacingException(e.getMessage() + ". Check the address and run /verify address:0x… again.");
+            throw new Refusal(e.getMessage() + ". Check the address and run /verify address:0x… again.");
         }
         String text = "**Sign this exact message** with your wallet (for example `cast wallet sign`, your hardware "
                 + "wallet's app, or Etherscan's Verified Signatures page). It is free: no transaction, no gas.\n"
@@ -125,7 +127,7 @@ public final class VerifyCommand implements SlashCommand {
     private VerifySession ownSession(IReplyCallback event, String token) {
         return verification.openSession(token)
                 .filter(s -> s.memberId() == event.getUser().getIdLong())
-                .orElseThrow(() -> new UserFacingException("This verify session has expired or was used. "
+                .orElseThrow(() -> new Refusal("This verify session has expired or was used. "
                         + "Run /verify again."));
     }
 

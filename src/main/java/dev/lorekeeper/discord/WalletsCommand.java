@@ -1,6 +1,8 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.config.GuildSettingsService;
+import dev.lorekeeper.Refusal;
+
+import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.wallet.VerificationService;
 import dev.lorekeeper.wallet.WalletLink;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +49,7 @@ public final class WalletsCommand implements SlashCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null || event.getMember() == null) {
-            throw new UserFacingException("/wallets only works inside a server.");
+            throw new Refusal("/wallets only works inside a server.");
         }
         long guildId = event.getGuild().getIdLong();
         switch (event.getSubcommandName() == null ? "list" : event.getSubcommandName()) {
@@ -75,7 +77,7 @@ public final class WalletsCommand implements SlashCommand {
         WalletLink match = verification.wallets(guildId, event.getUser().getIdLong()).stream()
                 .filter(w -> w.address().equalsIgnoreCase(typed) || w.shortAddress().equals(typed))
                 .findFirst()
-                .orElseThrow(() -> new UserFacingException("You have no linked wallet " + typed
+                .orElseThrow(() -> new Refusal("You have no linked wallet " + typed
                         + ". /wallets list shows yours."));
         verification.unlink(guildId, event.getUser().getIdLong(), match.address());
         Responder.text(event, "Unlinked `" + match.shortAddress() + "`. Your roles are being updated.", true);
@@ -84,7 +86,7 @@ public final class WalletsCommand implements SlashCommand {
     private void of(SlashCommandInteractionEvent event, long guildId) {
         Member asker = event.getMember();
         if (asker == null || !Moderators.isModerator(asker, settings.of(guildId))) {
-            throw new UserFacingException("Only moderators can look up another member's wallets.");
+            throw new Refusal("Only moderators can look up another member's wallets.");
         }
         User target = event.getOption("member", OptionMapping::getAsUser);
         List<WalletLink> wallets = verification.wallets(guildId, target.getIdLong());

@@ -26,17 +26,22 @@ public final class ChainWatcher implements Runnable {
 
     private final Chains chains;
     private final CursorStore cursors;
-    private final GateService gates;
+    private final GateCatalog catalog;
+    private final RoleSync sync;
+    private final ColdWallets coldWallets;
     private final ChainReader reader;
     private final WalletLinks links;
     private final int confirmations;
     private final int maxRange;
 
-    public ChainWatcher(Chains chains, CursorStore cursors, GateService gates, ChainReader reader, WalletLinks links,
+    public ChainWatcher(Chains chains, CursorStore cursors, GateCatalog catalog, RoleSync sync,
+            ColdWallets coldWallets, ChainReader reader, WalletLinks links,
             int confirmations, int maxRange) {
         this.chains = chains;
         this.cursors = cursors;
-        this.gates = gates;
+        this.catalog = catalog;
+        this.sync = sync;
+        this.coldWallets = coldWallets;
         this.reader = reader;
         this.links = links;
         this.confirmations = confirmations;
@@ -45,7 +50,7 @@ public final class ChainWatcher implements Runnable {
 
     @Override
     public void run() {
-        gates.watchedContracts().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(chain -> {
+        catalog.watchedContracts().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(chain -> {
             try {
                 new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(contracts,
                         batch -> handle(batch.events()));
@@ -75,7 +80,7 @@ public final class ChainWatcher implements Runnable {
                 for (WalletLink l : links.ofAddress(holder)) {
                     membersByGuild.computeIfAbsent(l.guildId(), g -> new LinkedHashSet<>()).add(l.memberId());
                 }
-                for (GateService.MemberKey k : gates.membersDelegatedFrom(holder)) {
+                for (MemberKey k : coldWallets.membersDelegatedFrom(holder)) {
                     membersByGuild.computeIfAbsent(k.guildId(), g -> new LinkedHashSet<>()).add(k.memberId());
                 }
             }
@@ -84,7 +89,7 @@ public final class ChainWatcher implements Runnable {
         // re-checks it later. Only a failure before this point (the database) leaves the cursor where it was.
         membersByGuild.forEach((guild, members) -> {
             try {
-                gates.sync(guild, List.copyOf(members), n -> { });
+                sync.sync(guild, List.copyOf(members), n -> { });
             } catch (RuntimeException e) {
                 log.warn("re-evaluating {} members of guild {} after transfers failed: {}", members.size(), guild,
                         e.toString());

@@ -1,9 +1,5 @@
 package dev.lorekeeper.gate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.store.AuditLog;
 import dev.lorekeeper.store.Database;
@@ -17,13 +13,6 @@ import java.util.List;
 
 /** Gates added with /gate add, stored with their rule as JSON in the same shape as the YAML. */
 public final class GateStore {
-    /** The gates table stores a rule in a VARCHAR(8000). */
-    static final int MAX_RULE_JSON = 8000;
-
-    static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-
     private final Database db;
 
     public GateStore(Database db) {
@@ -35,7 +24,7 @@ public final class GateStore {
     }
 
     public long add(long guildId, long roleId, String name, RuleSpec rule, long actorId) {
-        String json = toJson(rule);
+        String json = RuleJson.write(rule);
         return db.inTransaction(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate (guild_id, role_id, name, rule_json, "
@@ -95,25 +84,9 @@ public final class GateStore {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new StoredGate(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        fromJson(rs.getString(5))));
+                        RuleJson.stored(rs.getString(5))));
             }
         }
         return out;
-    }
-
-    public static String toJson(RuleSpec rule) {
-        try {
-            return JSON.writeValueAsString(rule);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static RuleSpec fromJson(String json) {
-        try {
-            return JSON.readValue(json, RuleSpec.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("stored gate rule is not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }

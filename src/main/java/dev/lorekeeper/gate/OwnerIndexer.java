@@ -15,14 +15,14 @@ import org.slf4j.LoggerFactory;
 public final class OwnerIndexer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OwnerIndexer.class);
 
-    private final GateService gates;
+    private final GateCatalog gates;
     private final Chains chains;
     private final ChainReader reader;
     private final OwnerIndex index;
     private final int confirmations;
     private final int maxRange;
 
-    public OwnerIndexer(GateService gates, Chains chains, ChainReader reader, OwnerIndex index, int confirmations,
+    public OwnerIndexer(GateCatalog gates, Chains chains, ChainReader reader, OwnerIndex index, int confirmations,
             int maxRange) {
         this.gates = gates;
         this.chains = chains;

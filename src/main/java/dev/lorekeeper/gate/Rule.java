@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A compiled gate rule: requirements, and all/any/not over rules. */
 public sealed interface Rule {
@@ -43,6 +44,17 @@ public sealed interface Rule {
 
         /** One line for moderators: what is required. */
         String describe();
+
+        /** The token contract read, or empty for a chain's native coin. */
+        default Optional<String> tokenContract() {
+            if (this instanceof Erc721 e) {
+                return Optional.of(e.contract());
+            }
+            if (this instanceof Erc1155 e) {
+                return Optional.of(e.contract());
+            }
+            return this instanceof Erc20 e ? Optional.of(e.contract()) : Optional.empty();
+        }
     }
 
     /** ERC-721: between min and max tokens, optionally only certain ids and only tokens with certain traits. */

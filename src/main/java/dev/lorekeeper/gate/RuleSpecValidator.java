@@ -1,5 +1,8 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.gate;
 
+import dev.lorekeeper.config.ConfigProblem;
+import dev.lorekeeper.config.Names;
+import dev.lorekeeper.config.RuleSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -28,11 +31,18 @@ public final class IndexStore {
     private final Path dir;
     private final Embedder embedder;
     private final Chunker chunker;
+    private final Timer retrieval;
 
     public IndexStore(Path dir, Embedder embedder, Chunker chunker) {
+        this(dir, embedder, chunker, new SimpleMeterRegistry());
+    }
+
+    /** Indexes it builds time every search into {@code lorekeeper.retrieval} of {@code metrics}. */
+    public IndexStore(Path dir, Embedder embedder, Chunker chunker, MeterRegistry metrics) {
         this.dir = dir;
         this.embedder = embedder;
         this.chunker = chunker;
+        this.retrieval = metrics.timer("lorekeeper.retrieval");
     }
 
     /** What an ingest did. */
@@ -94,14 +104,14 @@ public final class IndexStore {
         int removed = (int) previous.hashes.keySet().stream().filter(p -> !hashes.containsKey(p)).count();
         IngestReport report = new IngestReport(current.size(), unchanged, current.size() - unchanged, removed,
                 chunks.size(), toEmbed.size(), (System.nanoTime() - start) / 1_000_000);
-        return new Ingested(new KnowledgeIndex(chunks, vectors, embedder), report);
+        return new Ingested(new KnowledgeIndex(chunks, vectors, embedder, retrieval), report);
     }
 
     /** Loads the saved index without looking at the docs; empty when none was built yet. */
     public java.util.Optional<KnowledgeIndex> load() {
         Stored s = read();
         return s.chunks.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new KnowledgeIndex(s.chunks, s.vectors, embedder));
+                : java.util.Optional.of(new KnowledgeIndex(s.chunks, s.vectors, embedder, retrieval));
     }
 
     private Stored read() {

@@ -3,6 +3,8 @@ package dev.lorekeeper.knowledge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +21,18 @@ public final class KnowledgeIndex {
     static final double BM25_WEIGHT = 0.7;
 
     private final List<Chunk> chunks;
+    private final Timer retrieval;
     private final List<float[]> vectors;
     private final Bm25Index bm25;
     private final DenseIndex dense;
     private final Embedder embedder;
 
     public KnowledgeIndex(List<Chunk> chunks, List<float[]> vectors, Embedder embedder) {
+        this(chunks, vectors, embedder, new SimpleMeterRegistry().timer("lorekeeper.retrieval"));
+    }
+
+    public KnowledgeIndex(List<Chunk> chunks, List<float[]> vectors, Embedder embedder, Timer retrieval) {
+        this.retrieval = retrieval;
         if (chunks.size() != vectors.size()) {
             throw new IllegalArgumentException("one vector per chunk");
         }
@@ -52,11 +60,9 @@ public final class KnowledgeIndex {
     }
 
     public List<Hit> search(String query, int k, RetrievalMode mode) {
-        return RETRIEVAL.record(() -> searchTimed(query, k, mode));
+        return retrieval.record(() -> searchTimed(query, k, mode));
     }
 
-    private static final io.micrometer.core.instrument.Timer RETRIEVAL =
-            io.micrometer.core.instrument.Metrics.timer("lorekeeper.retrieval");
 
     private List<Hit> searchTimed(String query, int k, RetrievalMode mode) {
         String normalized = QueryNormalizer.normalize(query);

@@ -3,53 +3,35 @@ package dev.lorekeeper.knowledge;
 import dev.lorekeeper.llm.LlmCall;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.lorekeeper.config.RateLimiter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.lorekeeper.RateLimiter;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Q&A for the Discord side: the current index (built in the background, so start-up never waits for it), answers
  * cached per normalised question, a per-member rate limit, and every question recorded.
  */
 public final class KnowledgeService {
-    private static final Logger log = LoggerFactory.getLogger(KnowledgeService.class);
-
-    private final Path docs;
-    private final List<String> pages;
-    private final IndexStore store;
-    private final AtomicReference<KnowledgeIndex> index = new AtomicReference<>();
+    private final LiveIndex index;
+    private final Answerer answerer;
+    private final FollowUpRewriter rewriter;
     private final QuestionLog questions;
     private final Conversations conversations;
     private final RateLimiter perMember;
     private final Cache<String, Answer> cache;
-    private volatile Answerer answerer;
-    private volatile FollowUpRewriter rewriter;
-    private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
-    public KnowledgeService(Path docs, List<String> pages, IndexStore store, QuestionLog questions,
+    public KnowledgeService(LiveIndex index, Answerer answerer, FollowUpRewriter rewriter, QuestionLog questions,
             Conversations conversations, int questionsPerMinute, Duration cacheTtl) {
-        this.docs = docs;
-        this.pages = List.copyOf(pages);
-        this.store = store;
+        this.index = index;
+        this.answerer = answerer;
+        this.rewriter = rewriter;
         this.questions = questions;
         this.conversations = conversations;
         this.perMember = new RateLimiter(questionsPerMinute, Duration.ofMinutes(1));
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
-    }
-
-    /** The answerer needs the index supplier, so it is attached after construction. */
-    public void answerWith(Answerer answerer, FollowUpRewriter rewriter) {
-        this.answerer = answerer;
-        this.rewriter = rewriter;
     }
 
     /** Remembers a new Q&A thread and its first turn. */
@@ -71,29 +53,23 @@ public final class KnowledgeService {
     }
 
     public Optional<KnowledgeIndex> index() {
-        return Optional.ofNullable(index.get());
+        return index.current();
     }
 
     public boolean docsExist() {
-        return Files.isDirectory(docs);
+        return index.docsExist();
     }
 
-    /** Re-ingests in the background (unchanged files are not re-embedded); the old index serves meanwhile. */
+    /** Re-ingests in the background; cached answers go once the new index serves. */
     public CompletableFuture<IndexStore.IngestReport> reload(Executor executor) {
-        CompletableFuture<IndexStore.IngestReport> f = CompletableFuture.supplyAsync(() -> {
-            IndexStore.Ingested r = store.ingest(docs, pages, n -> { });
-            index.set(r.index());
+        return index.reload(executor).thenApply(r -> {
             cache.invalidateAll();
-            log.info("knowledge index ready: {} files, {} chunks ({} embedded) in {} ms", r.report().files(),
-                    r.report().chunks(), r.report().embedded(), r.report().millis());
-            return r.report();
-        }, executor);
-        loading = f.thenApply(r -> null);
-        return f;
+            return r;
+        });
     }
 
     public void awaitReady(Duration timeout) throws Exception {
-        loading.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        index.awaitReady(timeout);
     }
 
     /** An answer for a member, or empty when they are over their rate limit. */

@@ -6,6 +6,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -26,6 +28,7 @@ public final class LlmGateway {
     private final Duration timeout;
     private final int maxOutputTokens;
     private final LlmUsage usage;
+    private final MeterRegistry metrics;
 
     /** Where the model is, how long a call may take, how many run at once and how long a reply may be. */
     public record Settings(String baseUrl, String model, String apiKey, Duration timeout, int maxConcurrent,
@@ -39,20 +42,26 @@ public final class LlmGateway {
         }
     }
 
-    private LlmGateway(ChatModel model, Settings settings, LlmUsage usage) {
+    private LlmGateway(ChatModel model, Settings settings, LlmUsage usage, MeterRegistry metrics) {
         this.model = model;
+        this.metrics = metrics;
         this.inFlight = new Semaphore(settings.maxConcurrent(), true);
         this.timeout = settings.timeout();
         this.maxOutputTokens = settings.maxOutputTokens();
         this.usage = usage;
     }
 
-    /** An endpoint-backed gateway; with {@code usage} (may be null) every call is budgeted and recorded. */
+    /** An endpoint-backed gateway whose metrics go nowhere (tools and tests). */
     public static LlmGateway openAiCompatible(Settings s, LlmUsage usage) {
+        return openAiCompatible(s, usage, new SimpleMeterRegistry());
+    }
+
+    /** An endpoint-backed gateway; with {@code usage} (may be null) every call is budgeted and recorded. */
+    public static LlmGateway openAiCompatible(Settings s, LlmUsage usage, MeterRegistry metrics) {
         ChatModel m = OpenAiChatModel.builder().baseUrl(s.baseUrl()).modelName(s.model())
                 .apiKey(s.apiKey() == null || s.apiKey().isBlank() ? "not-needed" : s.apiKey())
                 .timeout(s.timeout()).maxRetries(0).temperature(0.2).build();
-        return new LlmGateway(m, s, usage);
+        return new LlmGateway(m, s, usage, metrics);
     }
 
     /**
@@ -126,14 +135,14 @@ public final class LlmGateway {
                     : r.tokenUsage().inputTokenCount();
             int out = r.tokenUsage() == null || r.tokenUsage().outputTokenCount() == null ? 0
                     : r.tokenUsage().outputTokenCount();
-            io.micrometer.core.instrument.Metrics.counter("lorekeeper.llm.tokens", "direction", "in").increment(in);
-            io.micrometer.core.instrument.Metrics.counter("lorekeeper.llm.tokens", "direction", "out").increment(out);
-            io.micrometer.core.instrument.Metrics.timer("lorekeeper.llm.latency", "outcome", "ok")
+            metrics.counter("lorekeeper.llm.tokens", "direction", "in").increment(in);
+            metrics.counter("lorekeeper.llm.tokens", "direction", "out").increment(out);
+            metrics.timer("lorekeeper.llm.latency", "outcome", "ok")
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.of(new Reply(text.strip(), in, out, (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
             log.warn("LLM call failed ({}); answering offline", e.getClass().getSimpleName());
-            io.micrometer.core.instrument.Metrics.timer("lorekeeper.llm.latency", "outcome", "failed")
+            metrics.timer("lorekeeper.llm.latency", "outcome", "failed")
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.empty();
         } finally {

@@ -1,4 +1,6 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
+
+import dev.lorekeeper.config.Feature;
 
 /** Whether a feature works in a server right now, and in plain words why or why not. */
 public record FeatureStatus(Feature feature, boolean active, String detail) {

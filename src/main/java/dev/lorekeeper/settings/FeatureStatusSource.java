@@ -1,4 +1,6 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
+
+import dev.lorekeeper.config.Feature;
 
 /** Reports one feature's status for a server; each feature supplies its own. */
 @FunctionalInterface

@@ -1,4 +1,6 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
+
+import dev.lorekeeper.config.FeatureSwitches;
 
 import java.util.List;
 

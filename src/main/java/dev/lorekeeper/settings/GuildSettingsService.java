@@ -1,4 +1,10 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
+
+import dev.lorekeeper.Refusal;
+
+import dev.lorekeeper.config.GuildDefaults;
+
+import dev.lorekeeper.config.FeatureSwitches;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,14 +29,14 @@ public final class GuildSettingsService {
         return cache.get(guildId, this::load);
     }
 
-    /** Stores a new value after checking it; throws IllegalArgumentException with a message for moderators. */
+    /** Stores a new value after checking it; throws a Refusal that says what to write instead. */
     /** The settings table stores a value in a VARCHAR(2000). */
     static final int MAX_VALUE = 2000;
 
     public GuildSettings set(long guildId, Setting setting, String value, long actorId) {
         String normalised = setting.normalise(value);
         if (normalised.length() > MAX_VALUE) {
-            throw new IllegalArgumentException(setting.key() + " is " + normalised.length() + " characters long; at "
+            throw new Refusal("Not changed: " + setting.key() + " is " + normalised.length() + " characters long; at "
                     + "most " + MAX_VALUE + " fit (list fewer channels)");
         }
         store.save(guildId, setting.key(), normalised, actorId);

@@ -1,4 +1,4 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
 
 import java.util.Map;
 

@@ -1,4 +1,6 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
+
+import dev.lorekeeper.Refusal;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -50,11 +52,11 @@ public enum Setting {
                 if (lower.equals("off") || lower.equals("false")) {
                     return "false";
                 }
-                throw new IllegalArgumentException(key + " takes on or off, not '" + v + "'");
+                throw new Refusal("Not changed: " + key + " takes on or off, not '" + v + "'");
             }
             case CHANNEL, ROLE -> {
                 if (!ID.matcher(v).matches()) {
-                    throw new IllegalArgumentException(key + " needs a " + kind.name().toLowerCase(Locale.ROOT)
+                    throw new Refusal("Not changed: " + key + " needs a " + kind.name().toLowerCase(Locale.ROOT)
                             + " id, not '" + v + "'");
                 }
                 return v;
@@ -63,7 +65,7 @@ public enum Setting {
                 String[] ids = v.split("[,\\s]+");
                 for (String id : ids) {
                     if (!ID.matcher(id).matches()) {
-                        throw new IllegalArgumentException(key + " needs channel ids separated by commas; '" + id
+                        throw new Refusal("Not changed: " + key + " needs channel ids separated by commas; '" + id
                                 + "' is not one");
                     }
                 }

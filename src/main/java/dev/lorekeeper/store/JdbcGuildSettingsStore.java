@@ -1,6 +1,6 @@
 package dev.lorekeeper.store;
 
-import dev.lorekeeper.config.GuildSettingsStore;
+import dev.lorekeeper.settings.GuildSettingsStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;

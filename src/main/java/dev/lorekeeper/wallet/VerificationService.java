@@ -1,5 +1,12 @@
 package dev.lorekeeper.wallet;
 
+import dev.lorekeeper.RateLimiter;
+import dev.lorekeeper.store.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,17 +28,25 @@ public final class VerificationService {
     private static final String ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final VerifySessions sessions;
-    private final dev.lorekeeper.store.Database db;
+    private final Database db;
+    private final MeterRegistry metrics;
     private final WalletLinks links;
     private final SiweVerifier verifier;
     private final VerifySettings settings;
     private final WalletLinkListener listener;
     private final Clock clock;
-    private final dev.lorekeeper.config.RateLimiter attempts;
+    private final RateLimiter attempts;
 
-    public VerificationService(dev.lorekeeper.store.Database db, VerifySessions sessions, WalletLinks links,
+    public VerificationService(Database db, VerifySessions sessions, WalletLinks links,
             SiweVerifier verifier, VerifySettings settings, WalletLinkListener listener, Clock clock,
             int attemptsPerMember) {
+        this(db, sessions, links, verifier, settings, listener, clock, attemptsPerMember, new SimpleMeterRegistry());
+    }
+
+    public VerificationService(Database db, VerifySessions sessions, WalletLinks links,
+            SiweVerifier verifier, VerifySettings settings, WalletLinkListener listener, Clock clock,
+            int attemptsPerMember, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.sessions = sessions;
         this.links = links;
@@ -39,7 +54,7 @@ public final class VerificationService {
         this.settings = settings;
         this.listener = listener;
         this.clock = clock;
-        this.attempts = new dev.lorekeeper.config.RateLimiter(attemptsPerMember, java.time.Duration.ofMinutes(10));
+        this.attempts = new RateLimiter(attemptsPerMember, Duration.ofMinutes(10));
     }
 
     public VerifySettings settings() {
@@ -84,8 +99,8 @@ public final class VerificationService {
     /** Checks a signed message and links the wallet; never throws for anything the member sent. */
     public VerifyOutcome complete(String token, String messageText, String signature) {
         VerifyOutcome outcome = attempt(token, messageText, signature);
-        io.micrometer.core.instrument.Metrics.counter("lorekeeper.verify.attempts", "outcome",
-                outcome.linked() ? "linked" : outcome.error().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        metrics.counter("lorekeeper.verify.attempts", "outcome",
+                outcome.linked() ? "linked" : outcome.error().name().toLowerCase(Locale.ROOT)).increment();
         return outcome;
     }
 

@@ -2,7 +2,7 @@ package dev.lorekeeper.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lorekeeper.config.RateLimiter;
+import dev.lorekeeper.RateLimiter;
 import dev.lorekeeper.wallet.SiweException;
 import dev.lorekeeper.wallet.SiweMessage;
 import dev.lorekeeper.wallet.VerificationService;

@@ -44,7 +44,7 @@ class ShardedProcessesTest {
 
     static Lorekeeper start(DiscordDouble discord, String jdbcUrl, String shardIds, String extraYaml)
             throws Exception {
-        return Lorekeeper.start(new ConfigLoader(Map.of()).parse(yaml(discord, jdbcUrl, shardIds, extraYaml), null));
+        return Lorekeeper.start(Configs.loader(Map.of()).parse(yaml(discord, jdbcUrl, shardIds, extraYaml), null));
     }
 
     static String yaml(DiscordDouble discord, String jdbcUrl, String shardIds, String extraYaml) {

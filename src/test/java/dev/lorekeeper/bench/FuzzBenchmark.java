@@ -1,5 +1,7 @@
 package dev.lorekeeper.bench;
 
+import dev.lorekeeper.app.Configs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.chain.MetadataFetcher;
@@ -126,7 +128,7 @@ class FuzzBenchmark {
 
     private static void loadConfig(String yaml) {
         try {
-            new ConfigLoader(Map.of()).parse(yaml, null);
+            Configs.loader(Map.of()).parse(yaml, null);
         } catch (ConfigException expected) {
             // a clear refusal, listing the problems
         }

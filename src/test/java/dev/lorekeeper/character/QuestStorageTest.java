@@ -1,5 +1,7 @@
 package dev.lorekeeper.character;
 
+import dev.lorekeeper.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,7 +113,7 @@ class QuestStorageTest {
                     try {
                         s.quests().choose(s.player(c, 10), v.quest().id(), 0, choice);
                         return "applied";
-                    } catch (PlayRefused e) {
+                    } catch (Refusal e) {
                         return e.getMessage();
                     }
                 });

@@ -1,5 +1,7 @@
 package dev.lorekeeper.config;
 
+import dev.lorekeeper.app.Configs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,7 @@ class ConfigLoaderTest {
             "lorekeeper.example.yaml");
 
     private static LoadedConfig parse(String yaml, Map<String, String> env) {
-        return new ConfigLoader(env).parse(yaml, null);
+        return Configs.loader(env).parse(yaml, null);
     }
 
     private static ConfigException problems(String yaml) {
@@ -22,7 +24,7 @@ class ConfigLoaderTest {
 
     @Test
     void exampleConfigLoadsWithEmptyEnvironment() {
-        LoadedConfig loaded = new ConfigLoader(Map.of()).load(EXAMPLE);
+        LoadedConfig loaded = Configs.loader(Map.of()).load(EXAMPLE);
         LorekeeperConfig c = loaded.config();
         assertThat(c.discord().token()).isEmpty();
         assertThat(c.storage().jdbcUrl()).isEqualTo("jdbc:h2:file:./data/lorekeeper");
@@ -232,7 +234,7 @@ class ConfigLoaderTest {
 
     @Test
     void missingFileIsOneClearMessage() {
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Path.of("does/not/exist.yaml")))
+        assertThatThrownBy(() -> Configs.loader(Map.of()).load(Path.of("does/not/exist.yaml")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("config file does/not/exist.yaml does not exist (copy config/lorekeeper.example.yaml "
                         + "and pass it with --config)");
@@ -259,7 +261,7 @@ class ConfigLoaderTest {
         assertThat(parse("", Map.of()).config().outbound().allowPrivateNetworks()).isFalse();
         assertThat(parse("outbound:\n  allow-private-networks: true\n", Map.of()).config().outbound()
                 .allowPrivateNetworks()).isTrue();
-        assertThat(new ConfigLoader(Map.of()).load(EXAMPLE).config().outbound().allowPrivateNetworks()).isFalse();
+        assertThat(Configs.loader(Map.of()).load(EXAMPLE).config().outbound().allowPrivateNetworks()).isFalse();
     }
 
     @Test

@@ -1,8 +1,10 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.lorekeeper.config.ConfigProblem;
+import dev.lorekeeper.config.RuleSpec;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;

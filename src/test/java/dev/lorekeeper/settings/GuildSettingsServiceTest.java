@@ -1,8 +1,10 @@
-package dev.lorekeeper.config;
+package dev.lorekeeper.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lorekeeper.config.FeatureSwitches;
+import dev.lorekeeper.config.GuildDefaults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ class GuildSettingsServiceTest {
     @Test
     void invalidValuesAreRejectedWithoutStoringAnything() {
         assertThatThrownBy(() -> service.set(1, Setting.GATING, "maybe", 42))
-                .hasMessage("feature.gating takes on or off, not 'maybe'");
+                .hasMessage("Not changed: feature.gating takes on or off, not 'maybe'");
         assertThatThrownBy(() -> service.set(1, Setting.QA_CHANNELS, "123, general", 42))
                 .hasMessageContaining("'123' is not one");
         assertThat(store.rows).isEmpty();
@@ -70,7 +72,7 @@ class GuildSettingsServiceTest {
     void aChannelListLongerThanItsColumnIsRefusedWithItsLength() {
         String many = String.join(", ", java.util.Collections.nCopies(150, "333333333333333333"));
         assertThatThrownBy(() -> service.set(1, Setting.QA_CHANNELS, many, 42))
-                .hasMessageStartingWith("qa-channels is ").hasMessageContaining("at most 2000 fit");
+                .hasMessageStartingWith("Not changed: qa-channels is ").hasMessageContaining("at most 2000 fit");
         assertThat(store.rows).isEmpty();
     }
 }

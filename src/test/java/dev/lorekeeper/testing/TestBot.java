@@ -1,5 +1,7 @@
 package dev.lorekeeper.testing;
 
+import dev.lorekeeper.app.Configs;
+
 import dev.lorekeeper.app.Lorekeeper;
 import dev.lorekeeper.config.ConfigLoader;
 import dev.lorekeeper.config.LoadedConfig;
@@ -83,7 +85,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     public LoadedConfig config() {
-        return new ConfigLoader(Map.of()).parse(yaml(), null);
+        return Configs.loader(Map.of()).parse(yaml(), null);
     }
 
     /** Starts (or restarts) the bot process on the same database and double. */

@@ -1,0 +1,19 @@
+package dev.lorekeeper.app;
+
+import dev.lorekeeper.config.LorekeeperConfig;
+import dev.lorekeeper.llm.GeneratedText;
+import dev.lorekeeper.llm.LlmGateway;
+import dev.lorekeeper.llm.LlmUsage;
+import dev.lorekeeper.llm.PromptTemplates;
+import dev.lorekeeper.store.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+
+/** The model (null when none is configured), its budgets, its prompts and the rules for what its text may link to. */
+record LlmParts(LlmUsage usage, LlmGateway gateway, PromptTemplates prompts, GeneratedText output) {
+    static LlmParts build(LorekeeperConfig config, Database db, MeterRegistry metrics) {
+        LlmUsage usage = LlmWiring.usage(config.llm(), db);
+        return new LlmParts(usage, LlmWiring.gateway(config, usage, metrics), new PromptTemplates(Path.of("prompts")),
+                LlmWiring.output(config));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.lorekeeper.gate;
+
+import dev.lorekeeper.store.Database;
+import dev.lorekeeper.wallet.WalletLink;
+import dev.lorekeeper.wallet.WalletLinkListener;
+import dev.lorekeeper.wallet.WalletLinks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Role sync: evaluate members against their server's gates, read their roles, plan the difference and queue it in
+ * the role outbox in one transaction. Only roles some gate manages are ever touched, and a requirement that could
+ * not be read never removes a role.
+ */
+public final class RoleSync implements WalletLinkListener {
+    static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(RoleSync.class);
+
+    private final GateCatalog catalog;
+    private final GateEvaluator evaluator;
+    private final ColdWallets coldWallets;
+    private final WalletLinks links;
+    private final Database db;
+    private final RoleOps roles;
+    private final ChainHealth health;
+    private final Clock clock;
+
+    public RoleSync(GateCatalog catalog, GateEvaluator evaluator, ColdWallets coldWallets, WalletLinks links,
+            Database db, RoleOps roles, ChainHealth health, Clock clock) {
+        this.catalog = catalog;
+        this.evaluator = evaluator;
+        this.coldWallets = coldWallets;
+        this.links = links;
+        this.db = db;
+        this.roles = roles;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** What a sync did, and the names of roles it queued to add (shown to a member who just verified). */
+    public record Outcome(SyncReport report, List<String> addedRoleNames) {
+    }
+
+    /** A member's verdict for each gate, with numbers, without changing anything. */
+    public Map<Gate, Evaluation> test(long guildId, long memberId) {
+        List<Gate> gates = catalog.gates(guildId);
+        MemberWallets m = coldWallets.withDelegations(guildId, List.of(new MemberWallets(guildId, memberId,
+                links.of(guildId, memberId).stream().map(WalletLink::address).toList())), gates).get(0);
+        return evaluator.evaluate(List.of(m), gates).get(m);
+    }
+
+    @Override
+    public List<String> walletsChanged(long guildId, long memberId) {
+        return sync(guildId, List.of(memberId), n -> { }).addedRoleNames();
+    }
+
+    public Outcome memberJoined(long guildId, long memberId) {
+        return sync(guildId, List.of(memberId), n -> { });
+    }
+
+    /**
+     * The periodic sweep: every server with gates, each on its own, so that one failing server (a bad gate, a
+     * Discord error) is reported and skipped instead of ending the sweep for all the servers after it.
+     */
+    public void sweepAll() {
+        for (long guild : catalog.guildsWithGates()) {
+            try {
+                sync(guild, sweepableMembers(guild), n -> { });
+            } catch (RuntimeException e) {
+                log.warn("sweep of guild {} failed, continuing with the next: {}", guild, e.toString());
+            }
+        }
+    }
+
+    /** Every member who has a wallet here or ever had a gated role from us. */
+    public List<Long> sweepableMembers(long guildId) {
+        Set<Long> members = new LinkedHashSet<>();
+        links.inGuild(guildId).forEach(l -> members.add(l.memberId()));
+        members.addAll(OutboxHistory.members(db, guildId));
+        return new ArrayList<>(members);
+    }
+
+    /** Re-evaluates members in batches; {@code progress} hears the running totals after each batch. */
+    public Outcome sync(long guildId, List<Long> memberIds, Consumer<SyncReport> progress) {
+        List<Gate> gates = catalog.gates(guildId);
+        if (gates.isEmpty()) {
+            return new Outcome(new SyncReport(memberIds.size(), 0, 0, 0), List.of());
+        }
+        SyncReport total = SyncReport.empty();
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < memberIds.size(); i += BATCH) {
+            List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + BATCH));
+            List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, batch), gates);
+            coldWallets.remember(members);
+            Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
+            health.observe(guildId, verdicts.values());
+            Outcome o = queue(guildId, SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch),
+                    untouchable(guildId, gates)));
+            total = total.plus(o.report());
+            added.addAll(o.addedRoleNames());
+            progress.accept(total);
+        }
+        return new Outcome(total, added);
+    }
+
+    /** What a sync would change, changing nothing (behind {@code lorekeeper sweep --dry-run}). */
+    public SyncPlan plan(long guildId, List<Long> memberIds) {
+        List<Gate> gates = catalog.gates(guildId);
+        List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, memberIds), gates);
+        return SyncPlanner.plan(members, evaluator.evaluate(members, gates), actualRoles(guildId, memberIds),
+                untouchable(guildId, gates));
+    }
+
+    private Outcome queue(long guildId, SyncPlan plan) {
+        Instant now = clock.instant();
+        List<SyncPlan.Change> queued = db.inTransaction(c -> {
+            List<SyncPlan.Change> q = new ArrayList<>();
+            for (SyncPlan.Change p : plan.changes()) {
+                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason(), now)) {
+                    q.add(p);
+                }
+            }
+            return q;
+        });
+        List<String> addedNames = queued.stream().filter(SyncPlan.Change::add)
+                .map(p -> roles.roleName(guildId, p.roleId())).toList();
+        int adds = addedNames.size();
+        return new Outcome(new SyncReport(plan.checked(), adds, queued.size() - adds, plan.unknown()), addedNames);
+    }
+
+    private List<MemberWallets> wallets(long guildId, List<Long> memberIds) {
+        Map<Long, List<String>> byMember = new HashMap<>();
+        for (WalletLink l : links.inGuild(guildId)) {
+            byMember.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
+        }
+        return memberIds.stream().map(id -> new MemberWallets(guildId, id, byMember.getOrDefault(id, List.of())))
+                .toList();
+    }
+
+    private SyncPlanner.ActualRoles actualRoles(long guildId, List<Long> memberIds) {
+        Map<Long, Set<Long>> current = new HashMap<>();
+        Set<Long> unreadable = new HashSet<>();
+        for (long id : memberIds) {
+            try {
+                Optional<Set<Long>> r = roles.rolesOf(guildId, id);
+                r.ifPresent(set -> current.put(id, set));
+            } catch (RuntimeException e) {
+                unreadable.add(id); // the member's roles could not be read: change nothing for them this time
+            }
+        }
+        return new SyncPlanner.ActualRoles(current, unreadable);
+    }
+
+    /** Roles that must not be touched now (they gained server powers, or sit above the bot), in both directions. */
+    private Set<Long> untouchable(long guildId, List<Gate> gates) {
+        Set<Long> out = new HashSet<>();
+        gates.stream().map(Gate::roleId).distinct().filter(r -> roles.refusal(guildId, r).isPresent())
+                .forEach(out::add);
+        return out;
+    }
+}
