@@ -7,12 +7,9 @@ import dev.lorekeeper.gate.Evaluation;
 import dev.lorekeeper.gate.Gate;
 import dev.lorekeeper.gate.GateCatalog;
 import dev.lorekeeper.gate.RoleSync;
-import dev.lorekeeper.gate.RuleJson;
 import dev.lorekeeper.gate.SyncReport;
 import dev.lorekeeper.gate.Truth;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +34,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /** /gate: moderators (Manage Roles) add, list, remove and test token gates, and resync a server or a member. */
 public final class GateCommand implements SlashCommand {
+    static final String ROLE = "role";
+    static final String NAME = "name";
+
     private final GateCatalog gates;
     private final RoleSync sync;
     private final Executor executor;
@@ -53,26 +53,10 @@ public final class GateCommand implements SlashCommand {
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_ROLES))
                 .addSubcommands(
-                        new SubcommandData("add", "Give a role to holders of a token").addOptions(
-                                new OptionData(OptionType.ROLE, "role", "The role holders get", true),
-                                new OptionData(OptionType.STRING, "type", "What must be held", true)
-                                        .addChoice("ERC-721 NFT", "erc721").addChoice("ERC-1155 token", "erc1155")
-                                        .addChoice("ERC-20 token", "erc20").addChoice("Native coin", "native")
-                                        .addChoice("Combined rule (JSON)", "json"),
-                                new OptionData(OptionType.STRING, "chain", "Chain name from the config", false, true),
-                                new OptionData(OptionType.STRING, "contract", "Token contract address (0x…)", false),
-                                new OptionData(OptionType.INTEGER, "min", "Minimum count (default 1)", false),
-                                new OptionData(OptionType.INTEGER, "max", "Maximum count", false),
-                                new OptionData(OptionType.STRING, "token-ids", "ERC-721 ids or ranges: 1-100, 7",
-                                        false),
-                                new OptionData(OptionType.STRING, "traits", "ERC-721 traits: Background=Gold|Silver; "
-                                        + "Eyes=Laser", false),
-                                new OptionData(OptionType.STRING, "ids", "ERC-1155 token ids: 1, 2", false),
-                                new OptionData(OptionType.STRING, "amount", "ERC-20 or native minimum in whole "
-                                        + "tokens, e.g. 100 or 0.5", false),
-                                new OptionData(OptionType.STRING, "rule", "Combined rule as JSON (all/any/not)",
-                                        false),
-                                new OptionData(OptionType.STRING, "name", "A name for this gate", false)),
+                        new SubcommandData("add", "Give a role to holders of a token")
+                                .addOptions(new OptionData(OptionType.ROLE, ROLE, "The role holders get", true))
+                                .addOptions(RuleOptions.definitions())
+                                .addOptions(new OptionData(OptionType.STRING, NAME, "A name for this gate", false)),
                         new SubcommandData("list", "The gates of this server"),
                         new SubcommandData("remove", "Remove a gate").addOptions(
                                 new OptionData(OptionType.INTEGER, "id", "Gate number from /gate list", true, true)),
@@ -101,9 +85,9 @@ public final class GateCommand implements SlashCommand {
     }
 
     private void add(SlashCommandInteractionEvent event, Guild guild) {
-        Role role = event.getOption("role", OptionMapping::getAsRole);
+        Role role = event.getOption(ROLE, OptionMapping::getAsRole);
         RuleSpec rule = ruleFrom(event);
-        String name = event.getOption("name", rule.type() == null ? "combined rule" : rule.type() + " holders",
+        String name = event.getOption(NAME, rule.type() == null ? "combined rule" : rule.type() + " holders",
                 OptionMapping::getAsString);
         List<String> problems = new ArrayList<>(RolePolicy.refusals(event.getMember(), role));
         problems.addAll(gates.problems(rule, name));
@@ -117,45 +101,8 @@ public final class GateCommand implements SlashCommand {
         executor.execute(() -> sync.sync(guildId, sync.sweepableMembers(guildId), n -> { }));
     }
 
-    private RuleSpec ruleFrom(SlashCommandInteractionEvent event) {
-        String type = event.getOption("type", OptionMapping::getAsString);
-        if (type.equals("json")) {
-            String json = event.getOption("rule", OptionMapping::getAsString);
-            if (json == null) {
-                throw new Refusal("A combined rule needs the rule option, e.g. "
-                        + "{\"any\":[{\"type\":\"erc721\",\"chain\":\"ethereum\",\"contract\":\"0x…\"}, …]}");
-            }
-            return RuleJson.parse(json);
-        }
-        String chain = event.getOption("chain", OptionMapping::getAsString);
-        String contract = event.getOption("contract", OptionMapping::getAsString);
-        Long min = event.getOption("min", OptionMapping::getAsLong);
-        Long max = event.getOption("max", OptionMapping::getAsLong);
-        return new RuleSpec(type, chain, contract, min, max, list(event, "token-ids"), traits(event),
-                list(event, "ids"), event.getOption("amount", OptionMapping::getAsString), null, null, null);
-    }
-
-    private static List<String> list(SlashCommandInteractionEvent event, String option) {
-        String raw = event.getOption(option, OptionMapping::getAsString);
-        return raw == null ? null : Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .toList();
-    }
-
-    private static Map<String, List<String>> traits(SlashCommandInteractionEvent event) {
-        String raw = event.getOption("traits", OptionMapping::getAsString);
-        if (raw == null) {
-            return null;
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String part : raw.split(";")) {
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2 || kv[0].isBlank()) {
-                throw new Refusal("Traits look like Background=Gold|Silver; Eyes=Laser — '"
-                        + part.trim() + "' has no =.");
-            }
-            out.put(kv[0].trim(), Arrays.stream(kv[1].split("\\|")).map(String::trim).toList());
-        }
-        return out;
+    private static RuleSpec ruleFrom(SlashCommandInteractionEvent event) {
+        return RuleOptions.parse(name -> event.getOption(name, OptionMapping::getAsString));
     }
 
     private void list(SlashCommandInteractionEvent event, Guild guild) {

@@ -1,12 +1,14 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -87,7 +89,8 @@ public final class InteractionRouter extends ListenerAdapter {
         return id.map(c -> c.command() + ":" + c.action()).orElse("(unparseable id)");
     }
 
-    private SlashCommand owner(Optional<ComponentId> id) {
+    /** The command a button or modal belongs to, by the command named in its id. */
+    SlashCommand owner(Optional<ComponentId> id) {
         return id.map(ComponentId::command).map(commands::get)
                 .orElseThrow(() -> new Refusal("This button belongs to something that no longer exists."));
     }
@@ -95,8 +98,7 @@ public final class InteractionRouter extends ListenerAdapter {
     private void guarded(IReplyCallback event, String what, Runnable handler) {
         long start = System.nanoTime();
         String kind = what.split(" ")[0];
-        observer.received(kind, java.time.Duration.between(event.getTimeCreated().toInstant(),
-                java.time.Instant.now()).toNanos());
+        observer.received(kind, Duration.between(event.getTimeCreated().toInstant(), Instant.now()).toNanos());
         boolean ok = false;
         try {
             ok = answering(event, what, handler);
@@ -110,19 +112,34 @@ public final class InteractionRouter extends ListenerAdapter {
      * with a reference that matches the log line. False when the handler failed on our side.
      */
     static boolean answering(IReplyCallback event, String what, Runnable handler) {
+        Optional<Failure> failure = run(handler, () -> UUID.randomUUID().toString().substring(0, 8));
+        failure.ifPresent(f -> {
+            if (f.cause() != null) {
+                log.error("{} failed for guild {} (ref {})", what,
+                        event.getGuild() == null ? "-" : event.getGuild().getId(), f.ref(), f.cause());
+            }
+            Responder.text(event, f.text(), true);
+        });
+        return failure.map(f -> f.cause() == null).orElse(true);
+    }
+
+    /**
+     * What the member hears when a handler did not finish: a refusal as it is written, anything else (a bug) as an
+     * apology with a reference that matches the log line; {@code cause} is set for bugs only.
+     */
+    record Failure(String text, String ref, RuntimeException cause) {
+    }
+
+    static Optional<Failure> run(Runnable handler, Supplier<String> refs) {
         try {
             handler.run();
-            return true;
+            return Optional.empty();
         } catch (Refusal e) {
-            Responder.text(event, e.getMessage(), true);
-            return true;
+            return Optional.of(new Failure(e.getMessage(), null, null));
         } catch (RuntimeException e) {
-            String ref = UUID.randomUUID().toString().substring(0, 8);
-            log.error("{} failed for guild {} (ref {})", what,
-                    event.getGuild() == null ? "-" : event.getGuild().getId(), ref, e);
-            Responder.text(event, "Something went wrong on my side (ref `" + ref + "`). Please try again; "
-                    + "if it keeps happening, give a moderator this reference.", true);
-            return false;
+            String ref = refs.get();
+            return Optional.of(new Failure("Something went wrong on my side (ref `" + ref + "`). Please try again; "
+                    + "if it keeps happening, give a moderator this reference.", ref, e));
         }
     }
 }

@@ -11,15 +11,16 @@ import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -27,34 +28,41 @@ import org.web3j.crypto.Keys;
 
 /** One server's broken gate is reported and skipped: the periodic sweep still serves every other server. */
 class SweepIsolationTest {
-    static Anvil anvil;
-    static TestBot bot;
-    static String nft;
+    /** A node with Multicall3 and one ERC-721 collection. */
+    record Node(Anvil anvil, String nft) implements AutoCloseable {
+        static Node start() {
+            Anvil anvil = Anvil.start();
+            TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+            return new Node(anvil, TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
+                    List.of(new Utf8String("https://m/"))));
+        }
 
-    @BeforeAll
-    static void start() {
-        anvil = Anvil.start();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
-                List.of(new Utf8String("https://m/")));
-        // The chain watcher is too slow to matter here: only the sweep can give the role.
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
-                gating:
-                  poll-interval: 1h
-                  sweep-interval: 2s
-                  confirmations: 0
-                  cache-ttl: 100ms
-                """);
+        @Override
+        public void close() {
+            anvil.close();
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-        anvil.close();
-    }
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<Node> node = Fixture.of(Node::start);
+    // The chain watcher is too slow to matter here: only the sweep can give the role.
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start(ManualVerify.anvilChainYaml(node.get().anvil(),
+            node.get().anvil().url()) + """
+            gating:
+              poll-interval: 1h
+              sweep-interval: 2s
+              confirmations: 0
+              cache-ttl: 100ms
+            """));
 
     @Test
     void aBrokenGateInOneServerDoesNotStopTheSweepForTheOthers() {
+        TestBot bot = SweepIsolationTest.bot.get();
+        Anvil anvil = node.get().anvil();
+        String nft = node.get().nft();
         FakeGuild broken = bot.discord.guild("Broken Club");
         bot.discord.awaitBotReady(broken);
         FakeGuild healthy = bot.discord.guild("Healthy Club");

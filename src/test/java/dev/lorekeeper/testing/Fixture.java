@@ -1,0 +1,45 @@
+package dev.lorekeeper.testing;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A part a test class starts once and stops after its last test (a node, a bot, a server), held by a
+ * {@code @RegisterExtension static final} field instead of a static field that {@code @BeforeAll} assigns. A fixture that
+ * uses another is ordered after it with {@code @Order} (JUnit's own order of registered fields is deliberately
+ * unspecified), and they stop in reverse.
+ */
+public final class Fixture<T extends AutoCloseable> implements BeforeAllCallback, AfterAllCallback {
+    private final Supplier<T> start;
+    private T value;
+
+    private Fixture(Supplier<T> start) {
+        this.start = start;
+    }
+
+    public static <T extends AutoCloseable> Fixture<T> of(Supplier<T> start) {
+        return new Fixture<>(start);
+    }
+
+    public T get() {
+        if (value == null) {
+            throw new IllegalStateException("the fixture is used before its test class started it");
+        }
+        return value;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        value = start.get();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (value != null) {
+            value.close();
+            value = null;
+        }
+    }
+}
