@@ -72,12 +72,14 @@ public final class DiscordBot implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setEventPool(eventPool, false)
+                // zlib-stream, as JDA's default; the test double speaks it, so tests run production's transport.
+                .setCompression(Compression.ZLIB)
                 .addEventListeners(listeners.toArray());
         if (config.apiBaseUrl() != null) {
             builder.setRestConfig(restConfig());
         }
         if (config.gatewayUrl() != null) {
-            builder.setSessionController(fixedGateway()).setCompression(Compression.NONE);
+            builder.setSessionController(fixedGateway());
         }
         try {
             shardManager = builder.build();

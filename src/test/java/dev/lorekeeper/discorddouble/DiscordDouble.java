@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local Discord that speaks the real protocol (REST v10 and the JSON gateway), so the bot's real JDA client runs
- * against it unchanged. Tests set up guilds, act as members, and assert on what the bot did. Start it once per test
- * class; guilds are cheap, so each test can make its own.
+ * A local Discord that speaks the real protocol (REST v10 and the JSON gateway, as plain text frames or with
+ * zlib-stream transport compression), so the bot's real JDA client runs against it unchanged. Tests set up guilds,
+ * act as members, and assert on what the bot did. Start it once per test class; guilds are cheap, so each test can
+ * make its own.
  */
 public final class DiscordDouble implements AutoCloseable {
     private static final Pattern BOT_MENTION = Pattern.compile("@Lorekeeper\\b");
@@ -161,6 +162,11 @@ public final class DiscordDouble implements AutoCloseable {
 
     public int connectedSessions() {
         return gateway.connectedSessions();
+    }
+
+    /** The {@code compress} query of every gateway connection so far, oldest first; "none" when it had none. */
+    public List<String> gatewayCompressions() {
+        return List.copyOf(gateway.compressions);
     }
 
     /** Moves the double's clock forward, e.g. to expire interaction tokens. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The double answers like Discord: its validation and error shapes, checked with raw HTTP. */
+/** The double answers like Discord: its validation and error shapes, checked with raw HTTP, and its gateway transport. */
 class DiscordDoubleTest {
     static TestBot bot;
     static FakeGuild guild;
@@ -52,6 +52,11 @@ class DiscordDoubleTest {
 
     String general() {
         return Long.toString(guild.channel("general").id());
+    }
+
+    @Test
+    void theBotsGatewayRunsWithZlibStreamCompressionAsInProduction() {
+        assertThat(bot.discord.gatewayCompressions()).isNotEmpty().containsOnly("zlib-stream");
     }
 
     @Test

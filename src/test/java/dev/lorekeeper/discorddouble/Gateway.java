@@ -11,13 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The gateway websocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME and dispatch routing. */
+/**
+ * The gateway websocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME and dispatch routing. Each
+ * socket gets the transport its URL asked for (see {@link GatewayConnection}).
+ */
 final class Gateway {
     static final int HEARTBEAT_INTERVAL_MS = 5_000;
 
     private final DiscordDouble discord;
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
-    private final List<WsContext> sockets = new CopyOnWriteArrayList<>();
+    private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
+    /** The {@code compress} each socket asked for, in connection order ("none" without one). */
+    final List<String> compressions = new CopyOnWriteArrayList<>();
     final AtomicInteger identifies = new AtomicInteger();
     final AtomicInteger resumes = new AtomicInteger();
 
@@ -28,38 +33,53 @@ final class Gateway {
     void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
             ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
-            sockets.add(ctx);
-            GatewaySession.send(ctx, Json.obj("op", 10, "d", Json.obj("heartbeat_interval", HEARTBEAT_INTERVAL_MS)));
+            String compress = ctx.queryParam("compress");
+            compressions.add(compress == null || compress.isEmpty() ? "none" : compress);
+            GatewayConnection conn = GatewayConnection.open(ctx);
+            if (conn != null) {
+                connections.put(conn.id(), conn);
+                conn.send(Json.obj("op", 10, "d", Json.obj("heartbeat_interval", HEARTBEAT_INTERVAL_MS)));
+            }
         });
-        ws.onMessage(ctx -> onFrame(ctx, Json.parse(ctx.message())));
-        ws.onClose(ctx -> {
-            sockets.remove(ctx);
-            sessions.values().forEach(s -> s.detach(ctx));
+        ws.onMessage(ctx -> {
+            GatewayConnection conn = connections.get(ctx.sessionId());
+            if (conn != null) {
+                onFrame(conn, Json.parse(ctx.message()));
+            }
         });
-        ws.onError(ctx -> sockets.remove(ctx));
+        ws.onClose(ctx -> release(ctx));
+        ws.onError(ctx -> release(ctx));
     }
 
-    private void onFrame(WsContext ctx, JsonNode frame) {
-        switch (frame.path("op").asInt(-1)) {
-            case 1 -> GatewaySession.send(ctx, Json.obj("op", 11));
-            case 2 -> identify(ctx, frame.path("d"));
-            case 6 -> resume(ctx, frame.path("d"));
-            case 8 -> memberChunk(ctx, frame.path("d"));
-            case 3, 4 -> { } // presence and voice updates: accepted, not modelled
-            default -> ctx.closeSession(4001, "Unknown opcode");
+    private void release(WsContext ctx) {
+        GatewayConnection conn = connections.remove(ctx.sessionId());
+        if (conn != null) {
+            sessions.values().forEach(s -> s.detach(conn));
+            conn.release();
         }
     }
 
-    private void identify(WsContext ctx, JsonNode d) {
+    private void onFrame(GatewayConnection conn, JsonNode frame) {
+        switch (frame.path("op").asInt(-1)) {
+            case 1 -> conn.send(Json.obj("op", 11));
+            case 2 -> identify(conn, frame.path("d"));
+            case 6 -> resume(conn, frame.path("d"));
+            case 8 -> memberChunk(conn, frame.path("d"));
+            case 3, 4 -> { } // presence and voice updates: accepted, not modelled
+            default -> conn.close(4001, "Unknown opcode");
+        }
+    }
+
+    private void identify(GatewayConnection conn, JsonNode d) {
         if (!discord.token().equals(d.path("token").asText())) {
-            ctx.closeSession(4004, "Authentication failed.");
+            conn.close(4004, "Authentication failed.");
             return;
         }
         JsonNode shard = d.path("shard");
         int shardId = shard.isArray() ? shard.get(0).asInt() : 0;
         int shardCount = shard.isArray() ? shard.get(1).asInt() : 1;
         if (shardCount != discord.shardCount()) {
-            ctx.closeSession(4011, "Sharding required.");
+            conn.close(4011, "Sharding required.");
             return;
         }
         identifies.incrementAndGet();
@@ -72,7 +92,7 @@ final class Gateway {
             return false;
         });
         GatewaySession session = new GatewaySession(UUID.randomUUID().toString().replace("-", ""), shardId,
-                shardCount, d.path("intents").asInt(), ctx);
+                shardCount, d.path("intents").asInt(), conn);
         synchronized (guildMembership) {
             ready(session, shardId, shardCount);
         }
@@ -96,19 +116,19 @@ final class Gateway {
         owned.forEach(g -> session.dispatch("GUILD_CREATE", g.toGuildCreate()));
     }
 
-    private void resume(WsContext ctx, JsonNode d) {
+    private void resume(GatewayConnection conn, JsonNode d) {
         GatewaySession session = sessions.get(d.path("session_id").asText());
         if (session == null || session.invalid() || !discord.token().equals(d.path("token").asText())) {
-            GatewaySession.send(ctx, Json.obj("op", 9, "d", false));
+            conn.send(Json.obj("op", 9, "d", false));
             return;
         }
         resumes.incrementAndGet();
-        session.resume(ctx, d.path("seq").asInt());
+        session.resume(conn, d.path("seq").asInt());
     }
 
-    private void memberChunk(WsContext ctx, JsonNode d) {
+    private void memberChunk(GatewayConnection conn, JsonNode d) {
         FakeGuild guild = discord.guild(d.path("guild_id").asLong());
-        GatewaySession session = sessions.values().stream().filter(s -> s.attachedTo(ctx)).findFirst().orElse(null);
+        GatewaySession session = sessions.values().stream().filter(s -> s.attachedTo(conn)).findFirst().orElse(null);
         if (guild == null || session == null) {
             return;
         }
@@ -154,9 +174,9 @@ final class Gateway {
 
     /** Closes every socket as a network failure would; sessions stay resumable. */
     void dropConnections(int closeCode) {
-        for (WsContext ctx : List.copyOf(sockets)) {
-            sessions.values().forEach(s -> s.detach(ctx));
-            ctx.closeSession(closeCode, "dropped by test");
+        for (GatewayConnection conn : List.copyOf(connections.values())) {
+            sessions.values().forEach(s -> s.detach(conn));
+            conn.close(closeCode, "dropped by test");
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.lorekeeper.discorddouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.websocket.WsContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -20,10 +19,10 @@ final class GatewaySession {
     final int intents;
     private final Deque<ObjectNode> sent = new ArrayDeque<>();
     private int seq;
-    private WsContext socket;
+    private GatewayConnection socket;
     private volatile boolean invalid;
 
-    GatewaySession(String sessionId, int shardId, int shardCount, int intents, WsContext socket) {
+    GatewaySession(String sessionId, int shardId, int shardCount, int intents, GatewayConnection socket) {
         this.sessionId = sessionId;
         this.shardId = shardId;
         this.shardCount = shardCount;
@@ -44,33 +43,33 @@ final class GatewaySession {
             sent.removeFirst();
         }
         if (socket != null) {
-            send(socket, frame);
+            socket.send(frame);
         }
     }
 
     /** Re-attaches a socket after RESUME and replays what the client has not seen. */
-    synchronized void resume(WsContext newSocket, int lastSeq) {
+    synchronized void resume(GatewayConnection newSocket, int lastSeq) {
         socket = newSocket;
         for (ObjectNode frame : sent) {
             if (frame.path("s").asInt() > lastSeq) {
-                send(newSocket, frame);
+                newSocket.send(frame);
             }
         }
         seq++;
-        send(newSocket, Json.obj("op", 0, "t", "RESUMED", "s", seq, "d", Json.obj()));
+        newSocket.send(Json.obj("op", 0, "t", "RESUMED", "s", seq, "d", Json.obj()));
     }
 
-    synchronized boolean attachedTo(WsContext ctx) {
-        return socket != null && socket.sessionId().equals(ctx.sessionId());
+    synchronized boolean attachedTo(GatewayConnection ctx) {
+        return socket == ctx;
     }
 
-    synchronized void detach(WsContext ctx) {
+    synchronized void detach(GatewayConnection ctx) {
         if (attachedTo(ctx)) {
             socket = null;
         }
     }
 
-    synchronized WsContext socket() {
+    synchronized GatewayConnection socket() {
         return socket;
     }
 
@@ -84,14 +83,5 @@ final class GatewaySession {
 
     boolean invalid() {
         return invalid;
-    }
-
-    static void send(WsContext ctx, JsonNode frame) {
-        // Jetty allows one blocking send at a time per socket.
-        synchronized (ctx.session) {
-            if (ctx.session.isOpen()) {
-                ctx.send(Json.write(frame));
-            }
-        }
     }
 }
