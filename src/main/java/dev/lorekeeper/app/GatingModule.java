@@ -37,7 +37,7 @@ final class GatingModule implements FeatureModule {
         // Lorekeeper last applied.
         this.roleOps = new JdaRoleOps(infra.discord()::guild, infra.settings(), config.discord().shards()::owns,
                 new RecordedRoles(infra.db()));
-        this.gating = GateWiring.gating(config, infra.db(), infra.chain(), roleOps, infra.settings(),
+        this.gating = GateWiring.gating(config, infra.db(), infra.chain(), infra.links(), roleOps, infra.settings(),
                 infra.clock());
         this.outbox = new RoleOutbox(infra.db());
         infra.telemetry().gauge("lorekeeper.role.outbox.depth", "Role changes waiting", outbox::pendingCount);

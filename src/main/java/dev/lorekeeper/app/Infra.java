@@ -46,8 +46,8 @@ record Infra(LorekeeperConfig config, Clock clock, Database db, Telemetry teleme
         DiscordBot discord = closer.add(new DiscordBot(config.discord(), EVENT_THREADS));
         return new Infra(config, clock, db, telemetry, routines,
                 new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db)),
-                GateWiring.chainParts(config, db, chains), new WalletLinks(db), LlmParts.build(config, db, telemetry.registry()), work,
-                chainReads, replies, discord);
+                GateWiring.chainParts(config, db, chains, clock), new WalletLinks(db),
+                LlmParts.build(config, db, clock, telemetry.registry()), work, chainReads, replies, discord);
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -4,6 +4,7 @@ import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.gate.SyncPlan;
 import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.store.JdbcGuildSettingsStore;
+import dev.lorekeeper.wallet.WalletLinks;
 import java.time.Clock;
 import dev.lorekeeper.gate.RecordedRoles;
 import dev.lorekeeper.store.Database;
@@ -42,9 +43,10 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
                 c.storage().connectTimeout().toMillis())) {
-            GateWiring.Gating gates = GateWiring.gating(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c)),
-                    new RecordedRoles(db), new GuildSettingsService(c.guildDefaults(), new JdbcGuildSettingsStore(db)),
-                    Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            GateWiring.Gating gates = GateWiring.gating(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c),
+                    clock), new WalletLinks(db), new RecordedRoles(db), new GuildSettingsService(c.guildDefaults(),
+                    new JdbcGuildSettingsStore(db)), clock);
             if (gates.catalog().gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");
                 out.flush();
