@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 
 /** /ask: an answer from the project's docs, with numbered sources and 👍/👎 buttons. */
 public final class AskCommand implements SlashCommand {
+    static final String OPTION_QUESTION = "question";
     static final String NAME = "ask";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AskCommand.class);
 
@@ -42,7 +43,7 @@ public final class AskCommand implements SlashCommand {
     public SlashCommandData definition() {
         return Commands.slash(NAME, "Ask a question about the project; answered from its docs, with sources")
                 .setContexts(InteractionContextType.GUILD)
-                .addOptions(new OptionData(OptionType.STRING, "question", "Your question", true).setMaxLength(500));
+                .addOptions(new OptionData(OptionType.STRING, OPTION_QUESTION, "Your question", true).setMaxLength(500));
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class AskCommand implements SlashCommand {
         if (!settings.of(event.getGuild().getIdLong()).features().enabled(Feature.QA)) {
             throw new Refusal("Docs Q&A is switched off in this server.");
         }
-        String question = event.getOption("question", "", OptionMapping::getAsString).strip();
+        String question = event.getOption(OPTION_QUESTION, "", OptionMapping::getAsString).strip();
         if (question.isEmpty()) {
             throw new Refusal("Ask a question, for example: /ask question: how do I mint?");
         }

@@ -29,6 +29,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 
 /** /character: the card of the character you play, picking it, talking to it, and exporting it. */
 public final class CharacterCommand implements SlashCommand {
+    static final String OPTION_MESSAGE = "message";
+    static final String OPTION_TOKEN = "token";
     static final String NAME = "character";
 
     private final CharacterService characters;
@@ -48,10 +50,10 @@ public final class CharacterCommand implements SlashCommand {
                 .addSubcommands(
                         new SubcommandData("show", "Your character's card: traits, level, last adventures"),
                         new SubcommandData("choose", "Pick which of your tokens you play")
-                                .addOptions(new OptionData(OptionType.STRING, "token", "One of your tokens", true,
+                                .addOptions(new OptionData(OptionType.STRING, OPTION_TOKEN, "One of your tokens", true,
                                         true)),
                         new SubcommandData("talk", "Say something to your character; it answers in its voice")
-                                .addOptions(new OptionData(OptionType.STRING, "message", "What you say", true)
+                                .addOptions(new OptionData(OptionType.STRING, OPTION_MESSAGE, "What you say", true)
                                         .setMaxLength(500)),
                         new SubcommandData("export", "Download your character as a Character Card V2 file"));
     }
@@ -89,7 +91,7 @@ public final class CharacterCommand implements SlashCommand {
         switch (sub) {
             case "choose" -> {
                 CharacterService.Chosen chosen = characters.choose(guildId, memberId,
-                        event.getOption("token", "", OptionMapping::getAsString));
+                        event.getOption(OPTION_TOKEN, "", OptionMapping::getAsString));
                 String intro = chosen.inherited() ? "This token changed hands: you now carry on "
                         + Markdown.escape(chosen.character().name()) + "'s story."
                         : chosen.isNew() ? Markdown.escape(chosen.character().name()) + " awakens as your "
@@ -99,7 +101,7 @@ public final class CharacterCommand implements SlashCommand {
             }
             case "talk" -> {
                 Player p = characters.player(guildId, memberId);
-                String message = event.getOption("message", "", OptionMapping::getAsString).strip();
+                String message = event.getOption(OPTION_MESSAGE, "", OptionMapping::getAsString).strip();
                 characters.checkTalk(p, message);
                 Narrator.Narrated<String> reply = characters.talk(p, message);
                 Responder.text(event, "**" + Markdown.escape(p.character().name()) + ":** "

@@ -34,6 +34,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /** /gate: moderators (Manage Roles) add, list, remove and test token gates, and resync a server or a member. */
 public final class GateCommand implements SlashCommand {
+    static final String OPTION_ID = "id";
+    static final String OPTION_MEMBER = "member";
     static final String ROLE = "role";
     static final String NAME = "name";
 
@@ -59,11 +61,11 @@ public final class GateCommand implements SlashCommand {
                                 .addOptions(new OptionData(OptionType.STRING, NAME, "A name for this gate", false)),
                         new SubcommandData("list", "The gates of this server"),
                         new SubcommandData("remove", "Remove a gate").addOptions(
-                                new OptionData(OptionType.INTEGER, "id", "Gate number from /gate list", true, true)),
+                                new OptionData(OptionType.INTEGER, OPTION_ID, "Gate number from /gate list", true, true)),
                         new SubcommandData("test", "Which requirements a member meets, with the numbers")
-                                .addOption(OptionType.USER, "member", "The member", true),
+                                .addOption(OptionType.USER, OPTION_MEMBER, "The member", true),
                         new SubcommandData("resync", "Re-check holdings now, for the server or one member")
-                                .addOption(OptionType.USER, "member", "Only this member", false));
+                                .addOption(OptionType.USER, OPTION_MEMBER, "Only this member", false));
     }
 
     @Override
@@ -122,7 +124,7 @@ public final class GateCommand implements SlashCommand {
     }
 
     private void remove(SlashCommandInteractionEvent event, Guild guild) {
-        long id = event.getOption("id", OptionMapping::getAsLong);
+        long id = event.getOption(OPTION_ID, OptionMapping::getAsLong);
         Optional<Role> role = gates.gates(guild.getIdLong()).stream().filter(g -> g.id() != null && g.id() == id)
                 .findFirst().map(g -> guild.getRoleById(g.roleId()));
         if (role.isPresent() && !event.getMember().isOwner() && !event.getMember().canInteract(role.get())) {
@@ -138,7 +140,7 @@ public final class GateCommand implements SlashCommand {
 
     private void test(SlashCommandInteractionEvent event, Guild guild) {
         Responder.acknowledge(event, true);
-        User user = event.getOption("member", OptionMapping::getAsUser);
+        User user = event.getOption(OPTION_MEMBER, OptionMapping::getAsUser);
         long guildId = guild.getIdLong();
         executor.execute(() -> {
             Map<Gate, Evaluation> result = sync.test(guildId, user.getIdLong());
@@ -159,7 +161,7 @@ public final class GateCommand implements SlashCommand {
     private void resync(SlashCommandInteractionEvent event, Guild guild) {
         Responder.acknowledge(event, true);
         InteractionHook hook = event.getHook();
-        User only = event.getOption("member", OptionMapping::getAsUser);
+        User only = event.getOption(OPTION_MEMBER, OptionMapping::getAsUser);
         long guildId = guild.getIdLong();
         executor.execute(() -> {
             List<Long> members = only != null ? List.of(only.getIdLong()) : sync.sweepableMembers(guildId);

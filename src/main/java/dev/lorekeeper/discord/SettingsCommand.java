@@ -23,6 +23,12 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /** /settings: moderators view and change this server's settings; the config file supplies the defaults. */
 public final class SettingsCommand implements SlashCommand {
+    static final String OPTION_CHANNEL = "channel";
+    static final String OPTION_CHANNELS = "channels";
+    static final String OPTION_NAME = "name";
+    static final String OPTION_ROLE = "role";
+    static final String OPTION_SETTING = "setting";
+    static final String OPTION_STATE = "state";
     private final GuildSettingsService settings;
 
     public SettingsCommand(GuildSettingsService settings) {
@@ -31,8 +37,8 @@ public final class SettingsCommand implements SlashCommand {
 
     @Override
     public SlashCommandData definition() {
-        OptionData feature = new OptionData(OptionType.STRING, "name", "Feature", true);
-        OptionData setting = new OptionData(OptionType.STRING, "setting", "Setting to reset", true);
+        OptionData feature = new OptionData(OptionType.STRING, OPTION_NAME, "Feature", true);
+        OptionData setting = new OptionData(OptionType.STRING, OPTION_SETTING, "Setting to reset", true);
         for (Setting s : Setting.values()) {
             setting.addChoice(s.key(), s.key());
             if (s.kind() == Setting.Kind.SWITCH && s.key().startsWith("feature.")) {
@@ -45,17 +51,17 @@ public final class SettingsCommand implements SlashCommand {
                 .addSubcommands(
                         new SubcommandData("show", "Show the current settings"),
                         new SubcommandData("feature", "Switch a feature on or off").addOptions(feature,
-                                new OptionData(OptionType.STRING, "state", "on or off", true)
+                                new OptionData(OptionType.STRING, OPTION_STATE, "on or off", true)
                                         .addChoice("on", "on").addChoice("off", "off")),
                         new SubcommandData("audit-channel", "Where role changes and alerts are posted")
-                                .addOption(OptionType.CHANNEL, "channel", "Audit channel", true),
+                                .addOption(OptionType.CHANNEL, OPTION_CHANNEL, "Audit channel", true),
                         new SubcommandData("moderator-role", "Role whose members may use moderator commands")
-                                .addOption(OptionType.ROLE, "role", "Moderator role", true),
+                                .addOption(OptionType.ROLE, OPTION_ROLE, "Moderator role", true),
                         new SubcommandData("qa-channels", "Channels where mentioning the bot answers questions")
-                                .addOption(OptionType.STRING, "channels", "Channel mentions or ids, comma separated",
+                                .addOption(OptionType.STRING, OPTION_CHANNELS, "Channel mentions or ids, comma separated",
                                         true),
                         new SubcommandData("delegation", "Count cold wallets delegated (delegate.xyz) to a "
-                                + "verified wallet").addOptions(new OptionData(OptionType.STRING, "state", "on or off",
+                                + "verified wallet").addOptions(new OptionData(OptionType.STRING, OPTION_STATE, "on or off",
                                         true).addChoice("on", "on").addChoice("off", "off")),
                         new SubcommandData("reset", "Go back to the default from the config file")
                                 .addOptions(setting));
@@ -77,17 +83,17 @@ public final class SettingsCommand implements SlashCommand {
         long actor = member.getIdLong();
         String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
         GuildSettings after = switch (sub) {
-            case "feature" -> settings.set(guildId, setting(event.getOption("name", OptionMapping::getAsString)),
-                    event.getOption("state", OptionMapping::getAsString), actor);
+            case "feature" -> settings.set(guildId, setting(event.getOption(OPTION_NAME, OptionMapping::getAsString)),
+                    event.getOption(OPTION_STATE, OptionMapping::getAsString), actor);
             case "audit-channel" -> settings.set(guildId, Setting.AUDIT_CHANNEL,
-                    event.getOption("channel", OptionMapping::getAsString), actor);
+                    event.getOption(OPTION_CHANNEL, OptionMapping::getAsString), actor);
             case "moderator-role" -> settings.set(guildId, Setting.MODERATOR_ROLE,
-                    event.getOption("role", OptionMapping::getAsString), actor);
+                    event.getOption(OPTION_ROLE, OptionMapping::getAsString), actor);
             case "qa-channels" -> settings.set(guildId, Setting.QA_CHANNELS,
-                    stripMentions(event.getOption("channels", OptionMapping::getAsString)), actor);
+                    stripMentions(event.getOption(OPTION_CHANNELS, OptionMapping::getAsString)), actor);
             case "delegation" -> settings.set(guildId, Setting.DELEGATION,
-                    event.getOption("state", OptionMapping::getAsString), actor);
-            case "reset" -> settings.reset(guildId, setting(event.getOption("setting", OptionMapping::getAsString)),
+                    event.getOption(OPTION_STATE, OptionMapping::getAsString), actor);
+            case "reset" -> settings.reset(guildId, setting(event.getOption(OPTION_SETTING, OptionMapping::getAsString)),
                     actor);
             default -> settings.of(guildId);
         };

@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
  * browser extension (the member signs the shown text elsewhere and pastes the signature into a form).
  */
 public final class VerifyCommand implements SlashCommand {
+    static final String OPTION_ADDRESS = "address";
     static final String NAME = "verify";
 
     private final VerificationService verification;
@@ -45,7 +46,7 @@ public final class VerifyCommand implements SlashCommand {
     public SlashCommandData definition() {
         return Commands.slash(NAME, "Link your wallet by signing a free message (no transaction, no gas)")
                 .setContexts(InteractionContextType.GUILD)
-                .addOption(OptionType.STRING, "address", "Sign manually: your wallet address (0x…), for wallets "
+                .addOption(OptionType.STRING, OPTION_ADDRESS, "Sign manually: your wallet address (0x…), for wallets "
                         + "without a browser extension", false);
     }
 
@@ -59,7 +60,7 @@ public final class VerifyCommand implements SlashCommand {
         }
         VerifySession session = verification.start(event.getGuild().getIdLong(), event.getUser().getIdLong(),
                 event.getUser().getName(), event.getGuild().getName());
-        String address = event.getOption("address", OptionMapping::getAsString);
+        String address = event.getOption(OPTION_ADDRESS, OptionMapping::getAsString);
         if (address != null) {
             showMessage(event, session.token(), address);
             return;

@@ -23,6 +23,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /** /wallets: a member's linked wallets (shortened), unlinking one, and a moderator's view of a member. */
 public final class WalletsCommand implements SlashCommand {
+    static final String OPTION_ADDRESS = "address";
+    static final String OPTION_MEMBER = "member";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -41,9 +43,9 @@ public final class WalletsCommand implements SlashCommand {
                 .addSubcommands(
                         new SubcommandData("list", "Show the wallets linked to your account"),
                         new SubcommandData("unlink", "Remove one of your wallets; your roles follow")
-                                .addOptions(new OptionData(OptionType.STRING, "address", "The wallet", true, true)),
+                                .addOptions(new OptionData(OptionType.STRING, OPTION_ADDRESS, "The wallet", true, true)),
                         new SubcommandData("of", "Moderators: whether and when a member verified")
-                                .addOption(OptionType.USER, "member", "The member", true));
+                                .addOption(OptionType.USER, OPTION_MEMBER, "The member", true));
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class WalletsCommand implements SlashCommand {
     }
 
     private void unlink(SlashCommandInteractionEvent event, long guildId) {
-        String typed = event.getOption("address", "", OptionMapping::getAsString).trim();
+        String typed = event.getOption(OPTION_ADDRESS, "", OptionMapping::getAsString).trim();
         WalletLink match = verification.wallets(guildId, event.getUser().getIdLong()).stream()
                 .filter(w -> w.address().equalsIgnoreCase(typed) || w.shortAddress().equals(typed))
                 .findFirst()
@@ -88,7 +90,7 @@ public final class WalletsCommand implements SlashCommand {
         if (asker == null || !Moderators.isModerator(asker, settings.of(guildId))) {
             throw new Refusal("Only moderators can look up another member's wallets.");
         }
-        User target = event.getOption("member", OptionMapping::getAsUser);
+        User target = event.getOption(OPTION_MEMBER, OptionMapping::getAsUser);
         List<WalletLink> wallets = verification.wallets(guildId, target.getIdLong());
         if (wallets.isEmpty()) {
             Responder.text(event, target.getAsMention() + " has not verified a wallet here.", true);
