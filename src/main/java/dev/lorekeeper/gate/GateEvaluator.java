@@ -24,11 +24,6 @@ import java.util.Set;
  * Any failed read makes its requirement UNKNOWN.
  */
 public final class GateEvaluator {
-    /** Explicit id lists up to this size are checked with ownerOf; larger ranges need the holder's token list. */
-    static final int MAX_OWNER_OF_IDS = 200;
-    static final int MAX_TOKENS_PER_WALLET = 500;
-    static final BigInteger MAX_DECIMALS = BigInteger.valueOf(255);
-
     private final ChainReader reader;
     private final MetadataFetcher metadata;
     private final TokenLister ownerIndex;
@@ -49,15 +44,15 @@ public final class GateEvaluator {
         Set<Read> round1 = new HashSet<>();
         for (Gate g : gates) {
             for (Rule.Requirement req : g.rule().requirements()) {
-                members.forEach(m -> round1.addAll(primaryReads(req, m)));
+                members.forEach(m -> round1.addAll(GateReads.primaryReads(req, m)));
             }
         }
         Map<Read, ReadResult> values = new HashMap<>(reader.read(round1));
         Set<Read> round2 = new HashSet<>();
         for (Gate g : gates) {
             for (Rule.Requirement req : g.rule().requirements()) {
-                if (req instanceof Rule.Erc721 e && listsTokens(e)) {
-                    members.forEach(m -> round2.addAll(tokenIndexReads(e, m, values)));
+                if (req instanceof Rule.Erc721 e && GateReads.listsTokens(e)) {
+                    members.forEach(m -> round2.addAll(GateReads.tokenIndexReads(e, m, values)));
                 }
             }
         }
@@ -115,67 +110,6 @@ public final class GateEvaluator {
                 + ", but delegated cold wallets could not be read");
     }
 
-    private static List<Read> primaryReads(Rule.Requirement req, MemberWallets m) {
-        List<Read> reads = new ArrayList<>();
-        if (req instanceof Rule.Erc721 e) {
-            if (listsTokens(e)) {
-                reads.add(Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE));
-            }
-            if (ownerOfIds(e) != null) {
-                ownerOfIds(e).forEach(id -> reads.add(Read.ownerOf(e.chain(), e.contract(), id)));
-            } else {
-                m.walletsFor(e.chain(), e.contract()).forEach(a -> reads.add(Read.erc721Balance(e.chain(),
-                        e.contract(), a)));
-            }
-        } else if (req instanceof Rule.Erc1155 e) {
-            m.walletsFor(e.chain(), e.contract()).forEach(a -> e.ids().forEach(id -> reads.add(
-                    Read.erc1155Balance(e.chain(), e.contract(), a, id))));
-        } else if (req instanceof Rule.Erc20 e) {
-            reads.add(Read.decimals(e.chain(), e.contract()));
-            m.walletsFor(e.chain(), e.contract()).forEach(a -> reads.add(Read.erc20Balance(e.chain(), e.contract(),
-                    a)));
-        } else if (req instanceof Rule.Native n) {
-            m.walletsFor(n.chain(), null).forEach(a -> reads.add(Read.nativeBalance(n.chain(), a)));
-        }
-        return reads;
-    }
-
-    /** Token lists are needed for traits, or for id ranges too large to check one by one. */
-    private static boolean listsTokens(Rule.Erc721 e) {
-        return e.needsTokenList() && ownerOfIds(e) == null;
-    }
-
-    /** The explicit ids to check with ownerOf, or null when there are traits or too many ids. */
-    private static List<BigInteger> ownerOfIds(Rule.Erc721 e) {
-        if (e.tokenIds().isEmpty() || !e.traits().isEmpty()) {
-            return null;
-        }
-        List<BigInteger> ids = new ArrayList<>();
-        for (Rule.IdRange r : e.tokenIds()) {
-            for (BigInteger i = r.from(); i.compareTo(r.to()) <= 0; i = i.add(BigInteger.ONE)) {
-                ids.add(i);
-                if (ids.size() > MAX_OWNER_OF_IDS) {
-                    return null;
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static List<Read> tokenIndexReads(Rule.Erc721 e, MemberWallets m, Map<Read, ReadResult> values) {
-        List<Read> reads = new ArrayList<>();
-        for (String a : m.walletsFor(e.chain(), e.contract())) {
-            ReadResult balance = values.get(Read.erc721Balance(e.chain(), e.contract(), a));
-            if (balance != null && balance.ok()) {
-                int n = listable(balance.value());
-                for (int i = 0; i < n; i++) {
-                    reads.add(Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
-                }
-            }
-        }
-        return reads;
-    }
-
     private Evaluation.RequirementResult requirement(Rule.Requirement req, MemberWallets m,
             Map<Read, ReadResult> values) {
         try {
@@ -186,25 +120,25 @@ public final class GateEvaluator {
                 BigInteger total = BigInteger.ZERO;
                 for (String a : m.walletsFor(e.chain(), e.contract())) {
                     for (BigInteger id : e.ids()) {
-                        total = total.add(value(values, Read.erc1155Balance(e.chain(), e.contract(), a, id)));
+                        total = total.add(ReadValues.value(values, Read.erc1155Balance(e.chain(), e.contract(), a, id)));
                     }
                 }
-                return count(req, total, e.min(), null, "holds " + total + " of ids " + e.ids());
+                return ReadValues.count(req, total, e.min(), null, "holds " + total + " of ids " + e.ids());
             }
             if (req instanceof Rule.Erc20 e) {
-                int decimals = decimals(value(values, Read.decimals(e.chain(), e.contract())));
+                int decimals = ReadValues.decimals(ReadValues.value(values, Read.decimals(e.chain(), e.contract())));
                 BigInteger total = BigInteger.ZERO;
                 for (String a : m.walletsFor(e.chain(), e.contract())) {
-                    total = total.add(value(values, Read.erc20Balance(e.chain(), e.contract(), a)));
+                    total = total.add(ReadValues.value(values, Read.erc20Balance(e.chain(), e.contract(), a)));
                 }
-                return amount(req, total, decimals, e.amount());
+                return ReadValues.amount(req, total, decimals, e.amount());
             }
             Rule.Native n = (Rule.Native) req;
             BigInteger total = BigInteger.ZERO;
             for (String a : m.walletsFor(n.chain(), null)) {
-                total = total.add(value(values, Read.nativeBalance(n.chain(), a)));
+                total = total.add(ReadValues.value(values, Read.nativeBalance(n.chain(), a)));
             }
-            return amount(req, total, 18, n.amount());
+            return ReadValues.amount(req, total, 18, n.amount());
         } catch (UnknownValue u) {
             return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: " + u.getMessage());
         } catch (ArithmeticException | IllegalArgumentException e) {
@@ -215,7 +149,7 @@ public final class GateEvaluator {
     }
 
     private Evaluation.RequirementResult erc721(Rule.Erc721 e, MemberWallets m, Map<Read, ReadResult> values) {
-        List<BigInteger> ids = ownerOfIds(e);
+        List<BigInteger> ids = GateReads.ownerOfIds(e);
         if (ids != null) {
             Set<String> mine = new HashSet<>();
             m.walletsFor(e.chain(), e.contract()).forEach(a -> mine.add(a.toLowerCase(Locale.ROOT)));
@@ -233,36 +167,36 @@ public final class GateEvaluator {
                     held++;
                 }
             }
-            return count(e, BigInteger.valueOf(held), e.min(), e.max(), "holds " + held + " of ids " + e.tokenIds());
+            return ReadValues.count(e, BigInteger.valueOf(held), e.min(), e.max(), "holds " + held + " of ids " + e.tokenIds());
         }
         if (!e.needsTokenList()) {
             BigInteger total = BigInteger.ZERO;
             for (String a : m.walletsFor(e.chain(), e.contract())) {
-                total = total.add(value(values, Read.erc721Balance(e.chain(), e.contract(), a)));
+                total = total.add(ReadValues.value(values, Read.erc721Balance(e.chain(), e.contract(), a)));
             }
-            return count(e, total, e.min(), e.max(), "holds " + total);
+            return ReadValues.count(e, total, e.min(), e.max(), "holds " + total);
         }
-        if (value(values, Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE)).signum() == 0) {
+        if (ReadValues.value(values, Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE)).signum() == 0) {
             return fromOwnerIndex(e, m);
         }
         long matching = 0;
         boolean unlisted = false;
         for (String a : m.walletsFor(e.chain(), e.contract())) {
-            BigInteger balance = value(values, Read.erc721Balance(e.chain(), e.contract(), a));
-            int n = listable(balance);
+            BigInteger balance = ReadValues.value(values, Read.erc721Balance(e.chain(), e.contract(), a));
+            int n = GateReads.listable(balance);
             unlisted |= balance.compareTo(BigInteger.valueOf(n)) > 0;
             for (int i = 0; i < n; i++) {
-                BigInteger id = value(values, Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
+                BigInteger id = ReadValues.value(values, Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
                 if (matches(e, id)) {
                     matching++;
                 }
             }
         }
         if (unlisted && matching < e.min()) {
-            throw new UnknownValue("holds more than " + MAX_TOKENS_PER_WALLET + " tokens in one wallet; only that many "
+            throw new UnknownValue("holds more than " + GateReads.MAX_TOKENS_PER_WALLET + " tokens in one wallet; only that many "
                     + "are checked, and they don't meet the rule");
         }
-        return count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
+        return ReadValues.count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
                 + (matching == 1 ? "" : "s"));
     }
 
@@ -280,7 +214,7 @@ public final class GateEvaluator {
                 }
             }
         }
-        return count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
+        return ReadValues.count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
                 + (matching == 1 ? "" : "s"));
     }
 
@@ -303,55 +237,4 @@ public final class GateEvaluator {
         return e.traits().entrySet().stream().allMatch(t -> meta.hasTrait(t.getKey(), t.getValue()));
     }
 
-    private static Evaluation.RequirementResult count(Rule.Requirement req, BigInteger have, long min, Long max,
-            String detail) {
-        boolean ok = have.compareTo(BigInteger.valueOf(min)) >= 0
-                && (max == null || have.compareTo(BigInteger.valueOf(max)) <= 0);
-        String need = max == null ? "needs ≥ " + min : "needs " + min + "–" + max;
-        return new Evaluation.RequirementResult(req, Truth.of(ok), detail + " (" + need + ")");
-    }
-
-    private static Evaluation.RequirementResult amount(Rule.Requirement req, BigInteger raw, int decimals,
-            BigDecimal required) {
-        BigDecimal have = new BigDecimal(raw, decimals);
-        boolean ok = have.compareTo(required) >= 0;
-        return new Evaluation.RequirementResult(req, Truth.of(ok), "holds " + have.stripTrailingZeros().toPlainString()
-                + " (needs ≥ " + required.toPlainString() + ")");
-    }
-
-    /** How many of a balance's tokens to list: intValue() of a huge balance would wrap to a small number. */
-    private static int listable(BigInteger balance) {
-        return balance.min(BigInteger.valueOf(MAX_TOKENS_PER_WALLET)).max(BigInteger.ZERO).intValue();
-    }
-
-    /** ERC-20 decimals are a uint8; a contract can return any word, which must not reach BigDecimal's scale. */
-    private static int decimals(BigInteger reported) {
-        if (reported.signum() < 0 || reported.compareTo(MAX_DECIMALS) > 0) {
-            throw new UnknownValue("the contract reports " + abbreviate(reported) + " decimals (at most "
-                    + MAX_DECIMALS + " make sense), so its balances can't be compared");
-        }
-        return reported.intValue();
-    }
-
-    private static String abbreviate(BigInteger n) {
-        String s = n.toString();
-        return s.length() <= 20 ? s : s.substring(0, 8) + "…(" + s.length() + " digits)";
-    }
-
-    private static BigInteger value(Map<Read, ReadResult> values, Read r) {
-        ReadResult v = values.get(r);
-        if (v == null || !v.ok() || v.value() == null) {
-            throw new UnknownValue(v == null ? "not read" : "read failed (" + v.error() + ")");
-        }
-        return v.value();
-    }
-
-    /** A value needed for a verdict could not be read. */
-    private static final class UnknownValue extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnknownValue(String message) {
-            super(message, null, false, false);
-        }
-    }
 }
