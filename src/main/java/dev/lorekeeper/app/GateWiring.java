@@ -50,12 +50,12 @@ final class GateWiring {
     }
 
     /** Token metadata as configured; {@code store} null keeps fetched copies in memory only. */
-    static MetadataFetcher metadata(LorekeeperConfig config, MetadataStore store) {
+    static MetadataFetcher metadata(LorekeeperConfig config, MetadataStore store, Clock clock) {
         MetadataConfig m = config.metadata();
         OutboundHttp http = new OutboundHttp(config.outbound().allowPrivateNetworks() ? PrivateNetworks.ALLOWED
                 : PrivateNetworks.REFUSED);
         return new MetadataFetcher(new MetadataFetcher.Settings(m.ipfsGateways(), m.timeout(), m.refresh(),
-                m.cacheMaxBytes()), http, store, Clock.systemUTC());
+                m.cacheMaxBytes()), http, store, clock);
     }
 
     /**
@@ -66,11 +66,11 @@ final class GateWiring {
             MetadataFetcher metadata, DelegationReader delegations) {
     }
 
-    static ChainParts chainParts(LorekeeperConfig config, Database db, Chains chains) {
+    static ChainParts chainParts(LorekeeperConfig config, Database db, Chains chains, Clock clock) {
         GatingConfig g = config.gating();
-        OwnerIndex ownerIndex = new OwnerIndex(db, new CursorStore(db));
+        OwnerIndex ownerIndex = new OwnerIndex(db, new CursorStore(db, clock));
         return new ChainParts(chains, reader(g, chains), ownerIndex, new TokenLister(ownerIndex, chains,
-                g.confirmations()), metadata(config, new MetadataStore(db)),
+                g.confirmations()), metadata(config, new MetadataStore(db, clock), clock),
                 new DelegationReader(chains, g.delegateRegistry(), g.cacheTtl()));
     }
 
@@ -80,10 +80,10 @@ final class GateWiring {
 
     static Gating gating(LorekeeperConfig config, Database db, ChainParts parts, RoleOps roles,
             GuildSettingsService settings, Clock clock) {
-        GateCatalog catalog = new GateCatalog(new GateStore(db), config.gates(), config.chains().keySet());
+        GateCatalog catalog = new GateCatalog(new GateStore(db, clock), config.gates(), config.chains().keySet());
         ColdWallets coldWallets = new ColdWallets(parts.delegations(), settings);
         RoleSync sync = new RoleSync(catalog, new GateEvaluator(parts.reader(), parts.metadata(), parts.tokens()),
-                coldWallets, new WalletLinks(db), db, roles, new ChainHealth(roles,
+                coldWallets, new WalletLinks(db, clock), db, roles, new ChainHealth(roles,
                 config.gating().failuresBeforeAlert()), clock);
         return new Gating(catalog, sync, coldWallets);
     }

@@ -15,10 +15,10 @@ final class LlmWiring {
     private LlmWiring() {
     }
 
-    static LlmUsage usage(LlmConfig l, Database db) {
+    static LlmUsage usage(LlmConfig l, Database db, Clock clock) {
         return new LlmUsage(db, new LlmUsage.Budgets(l.dailyTokensPerMember(), l.dailyTokensPerGuild(),
                 l.dailyTokensTotal()), new LlmUsage.Prices(l.usdPerMillionInput(), l.usdPerMillionOutput()),
-                Clock.systemUTC());
+                clock);
     }
 
     /** The gateway, or null when no model is configured; {@code usage} may be null (nothing budgeted). */

@@ -8,6 +8,7 @@ import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.config.LorekeeperConfig;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ public final class NftMetadataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LorekeeperConfig c = config.load().config();
-        MetadataFetcher fetcher = GateWiring.metadata(c, null);
+        MetadataFetcher fetcher = GateWiring.metadata(c, null, Clock.systemUTC());
         TokenMetadata m = source.uri != null ? fetcher.fetch(source.uri) : fromChain(c, fetcher);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

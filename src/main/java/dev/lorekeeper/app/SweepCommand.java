@@ -42,9 +42,10 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
                 c.storage().connectTimeout().toMillis())) {
-            GateWiring.Gating gates = GateWiring.gating(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c)),
-                    new RecordedRoles(db), new GuildSettingsService(c.guildDefaults(), new JdbcGuildSettingsStore(db)),
-                    Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            GateWiring.ChainParts chain = GateWiring.chainParts(c, db, GateWiring.chains(c), clock);
+            GateWiring.Gating gates = GateWiring.gating(c, db, chain, new RecordedRoles(db),
+                    new GuildSettingsService(c.guildDefaults(), new JdbcGuildSettingsStore(db, clock)), clock);
             if (gates.catalog().gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");
                 out.flush();
