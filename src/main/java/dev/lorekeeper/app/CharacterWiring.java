@@ -58,12 +58,12 @@ final class CharacterWiring {
         Database db = infra.db();
         GateWiring.ChainParts parts = infra.chain();
         CharacterStore store = new CharacterStore(db, clock);
-        MemoryStore memories = new MemoryStore(db);
+        MemoryStore memories = new MemoryStore(db, clock);
         MemoryRecall recall = new MemoryRecall(cc.memoryTokens());
         LlmParts llm = infra.llm();
         Narrator narrator = new Narrator(llm.gateway(), llm.prompts(), new OfflineNarrator(llm.prompts().file(
                 "offline-narrator.yaml")), llm.output());
-        Chronicle chronicle = new Chronicle(db, store, memories, narrator, cc.summaryEvery(), clock, infra.work());
+        Chronicle chronicle = new Chronicle(db, store, memories, narrator, cc.summaryEvery(), infra.work());
         // Its own reader: holder checks are trusted for a short while only, whatever the gating cache does.
         ChainReader reader = new ChainReader(parts.chains(), cc.ownershipCache(), config.gating().cacheMaxBytes(),
                 config.gating().batchSize(), config.gating().multicall(), ChainReader.Mode.BATCHED);
@@ -72,7 +72,7 @@ final class CharacterWiring {
         CharacterService characters = new CharacterService(store, memories, recall, chronicle, narrator,
                 new TokenMetadataLocator(reader, parts.metadata()),
                 holdings, wallets(infra.links(), parts.delegations(), infra.settings()), collections,
-                new QuestStore(db), clock);
+                new QuestStore(db, clock), clock);
         QuestService quests = new QuestService(db, store, memories, recall, chronicle, narrator, lore(knowledge),
                 cc.questCooldown(), clock);
         return new Characters(characters, quests, new LivingMetadata(store), collections);

@@ -68,9 +68,9 @@ final class GateWiring {
 
     static ChainParts chainParts(LorekeeperConfig config, Database db, Chains chains, Clock clock) {
         GatingConfig g = config.gating();
-        OwnerIndex ownerIndex = new OwnerIndex(db, new CursorStore(db));
+        OwnerIndex ownerIndex = new OwnerIndex(db, new CursorStore(db, clock));
         return new ChainParts(chains, reader(g, chains), ownerIndex, new TokenLister(ownerIndex, chains,
-                g.confirmations()), metadata(config, new MetadataStore(db), clock),
+                g.confirmations()), metadata(config, new MetadataStore(db, clock), clock),
                 new DelegationReader(chains, g.delegateRegistry(), g.cacheTtl()));
     }
 
@@ -80,7 +80,7 @@ final class GateWiring {
 
     static Gating gating(LorekeeperConfig config, Database db, ChainParts parts, WalletLinks links, RoleOps roles,
             GuildSettingsService settings, Clock clock) {
-        GateCatalog catalog = new GateCatalog(new GateStore(db), config.gates(), config.chains().keySet());
+        GateCatalog catalog = new GateCatalog(new GateStore(db, clock), config.gates(), config.chains().keySet());
         ColdWallets coldWallets = new ColdWallets(parts.delegations(), settings);
         RoleSync sync = new RoleSync(catalog, new GateEvaluator(parts.reader(), parts.metadata(), parts.tokens()),
                 coldWallets, links, db, roles, new ChainHealth(roles,

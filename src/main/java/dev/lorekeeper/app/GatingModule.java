@@ -82,7 +82,7 @@ final class GatingModule implements FeatureModule {
         // Jobs that must run once across processes hold a lease; another process takes over within one lease.
         Duration lease = g.pollInterval().multipliedBy(5).plusSeconds(10);
         out.add(Routine.leased("chain-watcher", lease, g.pollInterval(), g.pollInterval(), new ChainWatcher(
-                infra.chain().chains(), new CursorStore(infra.db()), gating.catalog(), gating.sync(),
+                infra.chain().chains(), new CursorStore(infra.db(), infra.clock()), gating.catalog(), gating.sync(),
                 gating.coldWallets(), infra.chain().reader(), infra.links(), g.confirmations(), g.logBlockRange())));
         out.add(Routine.leased("owner-index", lease, Duration.ofMillis(500), g.pollInterval(), new OwnerIndexer(
                 gating.catalog(), infra.chain().chains(), infra.chain().reader(), infra.chain().ownerIndex(),

@@ -45,8 +45,8 @@ record Infra(LorekeeperConfig config, Clock clock, Database db, Telemetry teleme
         ReplyWorkers replies = closer.add(new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue()));
         DiscordBot discord = closer.add(new DiscordBot(config.discord(), EVENT_THREADS));
         return new Infra(config, clock, db, telemetry, routines,
-                new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db)),
-                GateWiring.chainParts(config, db, chains, clock), new WalletLinks(db),
+                new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db, clock)),
+                GateWiring.chainParts(config, db, chains, clock), new WalletLinks(db, clock),
                 LlmParts.build(config, db, clock, telemetry.registry()), work, chainReads, replies, discord);
     }
 

@@ -43,8 +43,8 @@ final class KnowledgeModule implements FeatureModule {
         LlmParts llm = infra.llm();
         this.knowledge = new KnowledgeService(index, new Answerer(index::current, llm.gateway(), llm.prompts(),
                 k.minRelevance(), k.topK(), k.baseUrl(), llm.output()), new FollowUpRewriter(llm.gateway(),
-                llm.prompts()), new QuestionLog(infra.db()), new Conversations(infra.db()), k.questionsPerMinute(),
-                Duration.ofMinutes(10));
+                llm.prompts()), new QuestionLog(infra.db(), infra.clock()), new Conversations(infra.db(),
+                infra.clock()), k.questionsPerMinute(), Duration.ofMinutes(10));
         if (knowledge.docsExist()) {
             knowledge.reload(infra.work());
         } else {
@@ -64,7 +64,7 @@ final class KnowledgeModule implements FeatureModule {
     @Override
     public List<SlashCommand> commands() {
         return List.of(new AskCommand(knowledge, infra.settings(), infra.replies()),
-                new DocsCommand(knowledge, new QaReports(infra.db()), infra.settings(), infra.work()));
+                new DocsCommand(knowledge, new QaReports(infra.db(), infra.clock()), infra.settings(), infra.work()));
     }
 
     @Override

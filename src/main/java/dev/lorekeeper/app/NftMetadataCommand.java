@@ -9,6 +9,7 @@ import dev.lorekeeper.config.LorekeeperConfig;
 import java.time.Clock;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -44,9 +44,9 @@ public final class SweepCommand implements Callable<Integer> {
         try (Database db = Database.open(c.storage().jdbcUrl(), c.storage().username(), c.storage().password(), 2,
                 c.storage().connectTimeout().toMillis())) {
             Clock clock = Clock.systemUTC();
-            GateWiring.Gating gates = GateWiring.gating(c, db, GateWiring.chainParts(c, db, GateWiring.chains(c),
-                    clock), new WalletLinks(db), new RecordedRoles(db), new GuildSettingsService(c.guildDefaults(),
-                    new JdbcGuildSettingsStore(db)), clock);
+            GateWiring.ChainParts chain = GateWiring.chainParts(c, db, GateWiring.chains(c), clock);
+            GateWiring.Gating gates = GateWiring.gating(c, db, chain, new WalletLinks(db, clock), new RecordedRoles(db),
+                    new GuildSettingsService(c.guildDefaults(), new JdbcGuildSettingsStore(db, clock)), clock);
             if (gates.catalog().gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");
                 out.flush();

@@ -71,7 +71,8 @@ final class VerificationModule implements FeatureModule {
                 config.verification().clockSkew());
         SiweVerifier verifier = new SiweVerifier(chains.isEmpty() ? null : new ChainContractSignatureChecker(chains),
                 config.verification().clockSkew());
-        return new VerificationService(infra.db(), new VerifySessions(infra.db()), infra.links(), verifier, vs,
-                linked, infra.clock(), config.verification().attemptsPerMember(), infra.telemetry().registry());
+        return new VerificationService(infra.db(), new VerifySessions(infra.db(), infra.clock()), infra.links(),
+                verifier, vs, linked, infra.clock(), config.verification().attemptsPerMember(),
+                infra.telemetry().registry());
     }
 }

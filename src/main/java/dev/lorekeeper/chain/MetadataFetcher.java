@@ -99,7 +99,7 @@ public final class MetadataFetcher {
                     String body = get(trust, url);
                     TokenMetadata m = parse(body);
                     if (m.ok() && store != null) {
-                        store.put(uri, body, clock.instant());
+                        store.put(uri, body);
                     }
                     return m;
                 } catch (MetadataTooLarge e) {

@@ -1,10 +1,9 @@
 package dev.lorekeeper.chain;
 
-import dev.lorekeeper.store.Hashes;
 import dev.lorekeeper.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import dev.lorekeeper.store.Hashes;
+import dev.lorekeeper.store.Jdbc;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +11,12 @@ import java.util.Optional;
 /** Fetched metadata bodies in the database, so a restart or a failing gateway does not lose them. */
 public final class MetadataStore {
     private final Database db;
+    private final Clock clock;
     private final String upsert;
 
-    public MetadataStore(Database db) {
+    public MetadataStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.upsert = db.dialect().upsert("token_metadata", List.of("uri_hash"),
                 List.of("uri_hash", "body", "fetched_at"));
     }
@@ -25,27 +26,13 @@ public final class MetadataStore {
     }
 
     public Optional<Stored> get(String uri) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT body, fetched_at FROM token_metadata WHERE uri_hash = ?")) {
-                ps.setString(1, hash(uri));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Stored(rs.getString(1), rs.getTimestamp(2).toInstant()))
-                            : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Jdbc.first(c, "SELECT body, fetched_at FROM token_metadata WHERE uri_hash = ?",
+                rs -> new Stored(rs.getString(1), Jdbc.instant(rs, 2)), hash(uri)));
     }
 
-    public void put(String uri, String body, Instant fetchedAt) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(upsert)) {
-                ps.setString(1, hash(uri));
-                ps.setString(2, body);
-                ps.setTimestamp(3, Timestamp.from(fetchedAt));
-                return ps.executeUpdate();
-            }
-        });
+    /** Stores a body fetched just now. */
+    public void put(String uri, String body) {
+        db.withConnection(c -> Jdbc.update(c, upsert, hash(uri), body, clock.instant()));
     }
 
     static String hash(String uri) {

@@ -1,13 +1,14 @@
 package dev.lorekeeper.chain;
 
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Jdbc;
 import java.math.BigInteger;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,11 +40,11 @@ public final class OwnerIndex {
     public void update(Chains.Chain chain, String contract, int confirmations, int maxRange) {
         TransferLogPoller poller = new TransferLogPoller(chain, cursors, confirmations, maxRange,
                 cursorKey(chain.name(), contract), 0);
-        poller.poll(Set.of(contract.toLowerCase(Locale.ROOT)), batch -> record(chain, contract, batch));
+        poller.poll(Set.of(contract.toLowerCase(Locale.ROOT)), batch -> record(chain.name(), contract, batch));
     }
 
     /** Records one block range's owners; the poller moves the cursor only after this returns. */
-    private void record(Chains.Chain chain, String contract, TransferLogPoller.Batch batch) {
+    void record(String chain, String contract, TransferLogPoller.Batch batch) {
         List<TransferEvent> events = new ArrayList<>(batch.events());
         events.removeIf(e -> e.tokenId() == null);
         events.sort(Comparator.comparingLong(TransferEvent::block).thenComparingInt(TransferEvent::logIndex));
@@ -51,36 +52,26 @@ public final class OwnerIndex {
         if (events.isEmpty() && rescanned < 0) {
             return;
         }
+        // Within a batch only a token's last transfer decides its row, so each row is written once.
+        Map<String, TransferEvent> last = new LinkedHashMap<>();
+        events.forEach(e -> last.put(e.chain() + "/" + e.contract() + "/" + e.tokenId(), e));
+        List<Object[]> burns = new ArrayList<>();
+        List<Object[]> owners = new ArrayList<>();
+        for (TransferEvent e : last.values()) {
+            if (e.to().equals(ZERO)) {
+                burns.add(new Object[] {e.chain(), e.contract(), e.tokenId().toString()});
+            } else {
+                owners.add(new Object[] {e.chain(), e.contract(), e.tokenId().toString(), e.to(), e.block()});
+            }
+        }
         db.inTransaction(c -> {
             if (rescanned >= 0) {
                 // A reorg rebuilds the index: everything recorded from the re-read range on goes first.
-                try (PreparedStatement orphaned = c.prepareStatement(
-                        "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND block >= ?")) {
-                    orphaned.setString(1, chain.name());
-                    orphaned.setString(2, contract.toLowerCase(Locale.ROOT));
-                    orphaned.setLong(3, rescanned);
-                    orphaned.executeUpdate();
-                }
+                Jdbc.update(c, "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND block >= ?",
+                        chain, contract.toLowerCase(Locale.ROOT), rescanned);
             }
-            try (PreparedStatement put = c.prepareStatement(upsert);
-                    PreparedStatement burn = c.prepareStatement(
-                            "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND token_id = ?")) {
-                for (TransferEvent e : events) {
-                    if (e.to().equals(ZERO)) {
-                        burn.setString(1, e.chain());
-                        burn.setString(2, e.contract());
-                        burn.setString(3, e.tokenId().toString());
-                        burn.executeUpdate();
-                    } else {
-                        put.setString(1, e.chain());
-                        put.setString(2, e.contract());
-                        put.setString(3, e.tokenId().toString());
-                        put.setString(4, e.to());
-                        put.setLong(5, e.block());
-                        put.executeUpdate();
-                    }
-                }
-            }
+            Jdbc.batch(c, "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND token_id = ?", burns);
+            Jdbc.batch(c, upsert, owners);
             return null;
         });
     }
@@ -91,20 +82,8 @@ public final class OwnerIndex {
         if (cursor.isEmpty() || cursor.get().block() < safeHead - MAX_LAG_BLOCKS) {
             return Optional.empty();
         }
-        return Optional.of(db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT token_id FROM token_owner WHERE chain = ? "
-                    + "AND contract = ? AND owner = ? ORDER BY token_id")) {
-                ps.setString(1, chain);
-                ps.setString(2, contract.toLowerCase(Locale.ROOT));
-                ps.setString(3, holder.toLowerCase(Locale.ROOT));
-                List<BigInteger> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new BigInteger(rs.getString(1)));
-                    }
-                }
-                return out;
-            }
-        }));
+        return Optional.of(db.withConnection(c -> Jdbc.list(c, "SELECT token_id FROM token_owner WHERE chain = ? "
+                + "AND contract = ? AND owner = ? ORDER BY token_id", rs -> new BigInteger(rs.getString(1)), chain,
+                contract.toLowerCase(Locale.ROOT), holder.toLowerCase(Locale.ROOT))));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.Jdbc;
+import dev.lorekeeper.store.StoreException;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,10 +21,13 @@ public final class CharacterStore {
 
     private final Database db;
     private final Clock clock;
+    private final String pickUpsert;
 
     public CharacterStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.pickUpsert = db.dialect().upsert("character_pick", List.of("guild_id", "member_id"),
+                List.of("guild_id", "member_id", "character_id", "picked_at"));
     }
 
     public Optional<GameCharacter> find(TokenRef token) {
@@ -48,8 +52,9 @@ public final class CharacterStore {
                     + "image_url, persona, persona_version, metadata_hash, inventory, summary, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, '[]', '', ?)", token.chain(), token.contract(),
                     token.tokenId().toString(), OfflineNarrator.truncate(persona.name(), 200),
-                    Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR), json(persona), metadataHash, clock.instant()));
-        } catch (dev.lorekeeper.store.StoreException e) {
+                    Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR), json(persona), metadataHash,
+                    clock.instant()));
+        } catch (StoreException e) {
             if (!e.isDuplicateKey()) {
                 throw e;
             }
@@ -83,15 +88,13 @@ public final class CharacterStore {
         return db.inTransaction(c -> {
             int others = Jdbc.update(c, "DELETE FROM character_pick WHERE character_id = ? AND NOT (guild_id = ? "
                     + "AND member_id = ?)", characterId, guildId, memberId);
-            Jdbc.update(c, db.dialect().upsert("character_pick", List.of("guild_id", "member_id"),
-                    List.of("guild_id", "member_id", "character_id", "picked_at")), guildId, memberId, characterId,
-                    clock.instant());
+            Jdbc.update(c, pickUpsert, guildId, memberId, characterId, clock.instant());
             return others > 0;
         });
     }
 
     /** Adds XP and an item (or null) in the caller's transaction. */
-    static void addProgress(Connection c, long id, int xp, String item) throws SQLException {
+    void addProgress(Connection c, long id, int xp, String item) throws SQLException {
         List<String> inventory = new ArrayList<>(Jdbc.first(c, "SELECT inventory FROM nft_character WHERE id = ?",
                 rs -> list(rs.getString(1)), id).orElse(List.of()));
         if (item != null && !inventory.contains(item)) {
@@ -101,18 +104,18 @@ public final class CharacterStore {
     }
 
     /** Sets the active quest only if there is none: the one-active-quest rule holds across processes. */
-    static boolean claimActiveQuest(Connection c, long id, long questId) throws SQLException {
+    boolean claimActiveQuest(Connection c, long id, long questId) throws SQLException {
         return Jdbc.update(c, "UPDATE nft_character SET active_quest_id = ? WHERE id = ? AND active_quest_id IS NULL",
                 questId, id) == 1;
     }
 
-    static void releaseActiveQuest(Connection c, long id, long questId, boolean completed) throws SQLException {
+    void releaseActiveQuest(Connection c, long id, long questId, boolean completed) throws SQLException {
         Jdbc.update(c, "UPDATE nft_character SET active_quest_id = NULL, quests_completed = quests_completed + ? "
                 + "WHERE id = ? AND active_quest_id = ?", completed ? 1 : 0, id, questId);
     }
 
     /** Counts an event toward the next summary. */
-    static void countEvent(Connection c, long id) throws SQLException {
+    void countEvent(Connection c, long id) throws SQLException {
         Jdbc.update(c, "UPDATE nft_character SET events_since_summary = events_since_summary + 1 WHERE id = ?", id);
     }
 

@@ -4,7 +4,6 @@ import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +21,17 @@ public final class Chronicle {
     private final MemoryStore memories;
     private final Narrator narrator;
     private final int summaryEvery;
-    private final Clock clock;
     private final Executor background;
 
     /** Summaries are written on {@code background}: a model call must never hold up a member's reply. */
     public Chronicle(Database db, CharacterStore characters, MemoryStore memories, Narrator narrator,
-            int summaryEvery, Clock clock, Executor background) {
+            int summaryEvery, Executor background) {
         this.db = db;
         this.background = background;
         this.characters = characters;
         this.memories = memories;
         this.narrator = narrator;
         this.summaryEvery = summaryEvery;
-        this.clock = clock;
     }
 
     /** Records a memory made in a server with a member on its own, then rewrites the summary if one is due. */
@@ -49,9 +46,9 @@ public final class Chronicle {
     /** Records a memory in the caller's transaction; call {@link #summarize} once it has committed. */
     void remember(Connection c, long characterId, long guildId, long memberId, String kind, String text,
             int importance) throws SQLException {
-        MemoryStore.append(c, characterId, guildId, memberId, kind, text, importance, clock.instant());
+        memories.append(c, characterId, guildId, memberId, kind, text, importance);
         if (!kind.equals(MemoryStore.TALK)) {
-            CharacterStore.countEvent(c, characterId);
+            characters.countEvent(c, characterId);
         }
     }
 

@@ -4,7 +4,7 @@ import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,16 +22,19 @@ public final class MemoryStore {
     private static final String COLUMNS = "SELECT id, kind, text, importance, created_at FROM character_memory ";
 
     private final Database db;
+    private final Clock clock;
 
-    public MemoryStore(Database db) {
+    public MemoryStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
-    static void append(Connection c, long characterId, long guildId, long memberId, String kind, String text,
-            int importance, Instant at) throws SQLException {
+    /** Adds a memory in the caller's transaction. */
+    void append(Connection c, long characterId, long guildId, long memberId, String kind, String text,
+            int importance) throws SQLException {
         Jdbc.update(c, "INSERT INTO character_memory (character_id, guild_id, member_id, kind, text, importance, "
                 + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", characterId, guildId, memberId, kind,
-                OfflineNarrator.truncate(text, 1000), Math.max(1, Math.min(10, importance)), at);
+                OfflineNarrator.truncate(text, 1000), Math.max(1, Math.min(10, importance)), clock.instant());
     }
 
     /** The newest {@code limit} memories of every kind, from every server, oldest first. */
@@ -53,7 +56,7 @@ public final class MemoryStore {
     private List<Memory> newest(String where, int limit, Object... args) {
         List<Memory> newestFirst = db.withConnection(c -> Jdbc.list(c, COLUMNS + where + " ORDER BY id DESC "
                 + "FETCH FIRST " + limit + " ROWS ONLY", rs -> new Memory(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant()), args));
+                rs.getString(3), rs.getInt(4), Jdbc.instant(rs, 5)), args));
         List<Memory> out = new ArrayList<>(newestFirst);
         Collections.reverse(out);
         return out;

@@ -33,7 +33,7 @@ public final class QuestService {
     public QuestService(Database db, CharacterStore characters, MemoryStore memories, MemoryRecall recall,
             Chronicle chronicle, Narrator narrator, Lore lore, Duration cooldown, Clock clock) {
         this.db = db;
-        this.quests = new QuestStore(db);
+        this.quests = new QuestStore(db, clock);
         this.characters = characters;
         this.memories = memories;
         this.recall = recall;
@@ -82,8 +82,8 @@ public final class QuestService {
                 recent.stream().map(q -> q.plan().title()).toList(), recent.stream().map(q -> q.plan().hook())
                         .toList()), new LlmCall("quest", p.guildId(), p.memberId(), c.id()));
         long questId = db.inTransaction(tx -> {
-            long id = QuestStore.insert(tx, c.id(), p.guildId(), p.memberId(), plan.value(), plan.byModel(), now);
-            if (!CharacterStore.claimActiveQuest(tx, c.id(), id)) {
+            long id = quests.insert(tx, c.id(), p.guildId(), p.memberId(), plan.value(), plan.byModel());
+            if (!characters.claimActiveQuest(tx, c.id(), id)) {
                 throw new Refusal(c.name() + " has just set out on another quest. Use /quest show.");
             }
             chronicle.remember(tx, c.id(), p.guildId(), p.memberId(), "quest", "Set out on \""
@@ -128,21 +128,20 @@ public final class QuestService {
         boolean last = step == q.plan().steps().size() - 1;
         int xp = picked.xp() + (last ? COMPLETION_XP : 0);
         int levelBefore = p.character().level();
-        Instant now = clock.instant();
         try {
             db.inTransaction(tx -> {
-                if (!QuestStore.takeStep(tx, q, step, choice, p.memberId(), now)) {
+                if (!quests.takeStep(tx, q, step, choice, p.memberId())) {
                     throw new Refusal("This choice was already made. Use /quest show to see where the story "
                             + "is now.");
                 }
-                CharacterStore.addProgress(tx, p.character().id(), xp, picked.item());
-                QuestStore.addXp(tx, q.id(), xp);
+                characters.addProgress(tx, p.character().id(), xp, picked.item());
+                quests.addXp(tx, q.id(), xp);
                 chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "choice", "In \""
                         + q.plan().title() + "\", chose to " + lower(picked.label()) + ": " + picked.outcome()
                         + (picked.item() == null ? "" : " Found " + picked.item() + "."), 5);
                 if (last) {
-                    QuestStore.end(tx, q.id(), Quest.Status.COMPLETED, now);
-                    CharacterStore.releaseActiveQuest(tx, p.character().id(), q.id(), true);
+                    quests.end(tx, q.id(), Quest.Status.COMPLETED);
+                    characters.releaseActiveQuest(tx, p.character().id(), q.id(), true);
                     chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest",
                             "Completed \"" + q.plan().title() + "\".", 8);
                 }
@@ -167,10 +166,10 @@ public final class QuestService {
         }
         Quest q = quests.byId(active).orElseThrow();
         db.inTransaction(tx -> {
-            if (!QuestStore.end(tx, active, Quest.Status.ABANDONED, clock.instant())) {
+            if (!quests.end(tx, active, Quest.Status.ABANDONED)) {
                 throw new Refusal("That quest has already ended.");
             }
-            CharacterStore.releaseActiveQuest(tx, p.character().id(), active, false);
+            characters.releaseActiveQuest(tx, p.character().id(), active, false);
             chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest", "Abandoned \""
                     + q.plan().title() + "\".", 3);
             return null;

@@ -5,7 +5,7 @@ import dev.lorekeeper.store.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,16 +16,20 @@ public final class QuestStore {
             + "xp_gained, started_at FROM quest ";
 
     private final Database db;
+    private final Clock clock;
 
-    public QuestStore(Database db) {
+    public QuestStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
-    static long insert(Connection c, long characterId, long guildId, long memberId, QuestPlan plan, boolean byModel,
-            Instant now) throws SQLException {
+    /** Starts a quest in the caller's transaction; returns its id. */
+    long insert(Connection c, long characterId, long guildId, long memberId, QuestPlan plan, boolean byModel)
+            throws SQLException {
         return Jdbc.insert(c, "INSERT INTO quest (character_id, guild_id, member_id, started_by, title, hook, plan, "
                 + "step, status, source, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'ACTIVE', ?, ?)", characterId,
-                guildId, memberId, memberId, plan.title(), plan.hook(), CharacterStore.json(plan), byModel ? "llm" : "offline", now);
+                guildId, memberId, memberId, plan.title(), plan.hook(), CharacterStore.json(plan),
+                byModel ? "llm" : "offline", clock.instant());
     }
 
     public Optional<Quest> byId(long id) {
@@ -41,10 +45,7 @@ public final class QuestStore {
     /** When this member last started a quest in this server (for the cooldown; taking one over does not count). */
     public Optional<Instant> lastStart(long guildId, long memberId) {
         return db.withConnection(c -> Jdbc.first(c, "SELECT MAX(started_at) FROM quest WHERE guild_id = ? "
-                + "AND started_by = ?", rs -> {
-                    Timestamp t = rs.getTimestamp(1);
-                    return t == null ? null : t.toInstant();
-                }, guildId, memberId));
+                + "AND started_by = ?", rs -> Jdbc.instant(rs, 1), guildId, memberId));
     }
 
     public int count(long characterId) {
@@ -53,25 +54,24 @@ public final class QuestStore {
     }
 
     /** Records a step as taken; false when it was already taken (a double click, or a stale button). */
-    static boolean takeStep(Connection c, Quest q, int step, int choice, long memberId, Instant now)
-            throws SQLException {
+    boolean takeStep(Connection c, Quest q, int step, int choice, long memberId) throws SQLException {
         if (Jdbc.update(c, "UPDATE quest SET step = step + 1 WHERE id = ? AND step = ? AND status = 'ACTIVE' "
                 + "AND member_id = ?", q.id(), step, memberId) != 1) {
             return false;
         }
         // The primary key (quest, step) is the second guard: a racing duplicate fails here and rolls back.
         Jdbc.update(c, "INSERT INTO quest_choice (quest_id, step, choice, member_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                q.id(), step, choice, memberId, now);
+                q.id(), step, choice, memberId, clock.instant());
         return true;
     }
 
-    static void addXp(Connection c, long questId, int xp) throws SQLException {
+    void addXp(Connection c, long questId, int xp) throws SQLException {
         Jdbc.update(c, "UPDATE quest SET xp_gained = xp_gained + ? WHERE id = ?", xp, questId);
     }
 
-    static boolean end(Connection c, long questId, Quest.Status status, Instant now) throws SQLException {
+    boolean end(Connection c, long questId, Quest.Status status) throws SQLException {
         return Jdbc.update(c, "UPDATE quest SET status = ?, ended_at = ? WHERE id = ? AND status = 'ACTIVE'",
-                status.name(), now, questId) == 1;
+                status.name(), clock.instant(), questId) == 1;
     }
 
     /** Hands an active quest to the token's new holder. */
@@ -84,6 +84,6 @@ public final class QuestStore {
         return new Quest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 CharacterStore.read(rs.getString(5), QuestPlan.class), rs.getInt(6),
                 Quest.Status.valueOf(rs.getString(7)), "llm".equals(rs.getString(8)), rs.getInt(9),
-                rs.getTimestamp(10).toInstant());
+                Jdbc.instant(rs, 10));
     }
 }

@@ -1,9 +1,8 @@
 package dev.lorekeeper.knowledge;
 
 import dev.lorekeeper.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import dev.lorekeeper.store.Jdbc;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,9 +19,11 @@ public final class QaReports {
     static final double SAME_QUESTION = 0.5;
 
     private final Database db;
+    private final Clock clock;
 
-    public QaReports(Database db) {
+    public QaReports(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Similar questions grouped: how often asked, and one example. */
@@ -44,23 +45,12 @@ public final class QaReports {
     public List<Gap> gaps(long guildId, int days) {
         record Row(String question, String normalized, boolean downvoted) {
         }
-        List<Row> rows = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT q.question, q.normalized, "
-                    + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE) "
-                    + "FROM ask_question q WHERE q.guild_id = ? AND q.created_at >= ? AND (q.grounded = FALSE OR "
-                    + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE)) "
-                    + "ORDER BY q.id")) {
-                ps.setLong(1, guildId);
-                ps.setTimestamp(2, Timestamp.from(Instant.now().minus(days, ChronoUnit.DAYS)));
-                List<Row> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
-                    }
-                }
-                return out;
-            }
-        });
+        Instant since = clock.instant().minus(days, ChronoUnit.DAYS);
+        List<Row> rows = db.withConnection(c -> Jdbc.list(c, "SELECT q.question, q.normalized, "
+                + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE) "
+                + "FROM ask_question q WHERE q.guild_id = ? AND q.created_at >= ? AND (q.grounded = FALSE OR "
+                + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE)) "
+                + "ORDER BY q.id", rs -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)), guildId, since));
         List<Set<String>> groupWords = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<String> examples = new ArrayList<>();
@@ -90,41 +80,27 @@ public final class QaReports {
     }
 
     public Stats stats(long guildId, int days) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Map<LocalDate, int[]> perDay = new LinkedHashMap<>();
         for (int i = days - 1; i >= 0; i--) {
             perDay.put(today.minusDays(i), new int[2]);
         }
         Instant since = today.minusDays(days - 1L).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Period period = db.withConnection(c -> new Period(
+                Jdbc.list(c, "SELECT created_at, grounded FROM ask_question WHERE guild_id = ? AND created_at >= ?",
+                        rs -> new Asked(Jdbc.instant(rs, 1), rs.getBoolean(2)), guildId, since),
+                Jdbc.list(c, "SELECT f.helpful, COUNT(*) FROM ask_feedback f JOIN ask_question q "
+                        + "ON q.id = f.question_id WHERE q.guild_id = ? AND q.created_at >= ? GROUP BY f.helpful",
+                        rs -> new Votes(rs.getBoolean(1), rs.getInt(2)), guildId, since)));
+        for (Asked asked : period.asked()) {
+            int[] d = perDay.get(asked.at().atZone(ZoneOffset.UTC).toLocalDate());
+            if (d != null) {
+                d[0]++;
+                d[1] += asked.grounded() ? 1 : 0;
+            }
+        }
         int[] feedback = new int[2];
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT created_at, grounded FROM ask_question WHERE guild_id = ? AND created_at >= ?")) {
-                ps.setLong(1, guildId);
-                ps.setTimestamp(2, Timestamp.from(since));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int[] d = perDay.get(rs.getTimestamp(1).toInstant().atZone(ZoneOffset.UTC).toLocalDate());
-                        if (d != null) {
-                            d[0]++;
-                            d[1] += rs.getBoolean(2) ? 1 : 0;
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.helpful, COUNT(*) FROM ask_feedback f JOIN "
-                    + "ask_question q ON q.id = f.question_id WHERE q.guild_id = ? AND q.created_at >= ? "
-                    + "GROUP BY f.helpful")) {
-                ps.setLong(1, guildId);
-                ps.setTimestamp(2, Timestamp.from(since));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        feedback[rs.getBoolean(1) ? 0 : 1] = rs.getInt(2);
-                    }
-                }
-            }
-            return null;
-        });
+        period.votes().forEach(v -> feedback[v.helpful() ? 0 : 1] = v.count());
         List<Day> list = new ArrayList<>();
         int q = 0;
         int a = 0;
@@ -134,6 +110,15 @@ public final class QaReports {
             a += e.getValue()[1];
         }
         return new Stats(list, q, a, feedback[0], feedback[1]);
+    }
+
+    private record Asked(Instant at, boolean grounded) {
+    }
+
+    private record Votes(boolean helpful, int count) {
+    }
+
+    private record Period(List<Asked> asked, List<Votes> votes) {
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

@@ -76,7 +76,7 @@ final class LlmBudget {
     }
 
     /** Moves every budget by {@code delta} tokens (negative: gives them back), in the caller's transaction. */
-    static void adjust(Connection c, List<Key> keys, long delta) throws SQLException {
+    void adjust(Connection c, List<Key> keys, long delta) throws SQLException {
         if (delta == 0) {
             return;
         }
@@ -93,8 +93,9 @@ final class LlmBudget {
         try {
             db.withConnection(c -> Jdbc.update(c, "INSERT INTO llm_budget (usage_day, guild_id, member_id, tokens) "
                     + "SELECT CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), 0 WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM llm_budget WHERE usage_day = ? AND guild_id = ? AND member_id = ?)", Date.valueOf(k.day()), k.guildId(), k.memberId(),
-                    Date.valueOf(k.day()), k.guildId(), k.memberId()));
+                    + "(SELECT 1 FROM llm_budget WHERE usage_day = ? AND guild_id = ? AND member_id = ?)",
+                    Date.valueOf(k.day()), k.guildId(), k.memberId(), Date.valueOf(k.day()), k.guildId(),
+                    k.memberId()));
         } catch (StoreException e) {
             if (!e.isDuplicateKey()) {
                 throw e;

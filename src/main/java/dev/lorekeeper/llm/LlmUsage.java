@@ -73,7 +73,7 @@ public final class LlmUsage {
     public void settle(Reservation r, int promptTokens, int completionTokens) {
         db.inTransaction(c -> {
             insert(c, r.call, promptTokens, completionTokens);
-            LlmBudget.adjust(c, r.keys, (long) promptTokens + completionTokens - r.tokens);
+            budget.adjust(c, r.keys, (long) promptTokens + completionTokens - r.tokens);
             return null;
         });
     }
@@ -81,7 +81,7 @@ public final class LlmUsage {
     /** Gives a failed call's reservation back. */
     public void release(Reservation r) {
         db.inTransaction(c -> {
-            LlmBudget.adjust(c, r.keys, -r.tokens);
+            budget.adjust(c, r.keys, -r.tokens);
             return null;
         });
     }

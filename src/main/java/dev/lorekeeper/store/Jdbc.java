@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Statements with positional arguments in one call, for the repositories' many small reads and writes. */
+/**
+ * Statements with positional arguments in one call, for the repositories' many small reads and writes. The house
+ * style around it: a repository is built with the {@link Database} and a {@link java.time.Clock}, and every time it
+ * writes comes from that clock (tests fix it); a write that must share a transaction takes the {@code Connection}
+ * as its first parameter, anything else opens its own with {@link Database#withConnection} or
+ * {@link Database#inTransaction}, which also retry a connection the server had dropped.
+ */
 public final class Jdbc {
     private Jdbc() {
     }
@@ -59,6 +65,31 @@ public final class Jdbc {
     public static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> all = list(c, sql, row, args);
         return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
+    }
+
+    /** Runs one statement for each argument row, sent to the server together; returns the rows changed. */
+    public static int batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(ps, args);
+                ps.addBatch();
+            }
+            int changed = 0;
+            for (int n : ps.executeBatch()) {
+                // SUCCESS_NO_INFO (-2): the driver ran the statement without counting its rows
+                changed += Math.max(0, n);
+            }
+            return changed;
+        }
+    }
+
+    /** A timestamp column as an instant; SQL NULL stays null. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     /** Instants become timestamps; null must be given as {@link Null} so PostgreSQL knows its type. */

@@ -1,8 +1,6 @@
 package dev.lorekeeper.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,33 +33,23 @@ public final class Leases {
     /** Takes or renews the lease; true when this process holds it for the next {@code ttl}. */
     public boolean acquire(String name, Duration ttl) {
         Instant now = clock.instant();
+        Instant until = now.plus(ttl);
         try {
             return db.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE job_lease SET owner = ?, expires_at = ? "
-                        + "WHERE name = ? AND (owner = ? OR expires_at < ?)")) {
-                    ps.setString(1, owner);
-                    ps.setTimestamp(2, Timestamp.from(now.plus(ttl)));
-                    ps.setString(3, name);
-                    ps.setString(4, owner);
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    if (ps.executeUpdate() == 1) {
-                        held.add(name);
-                        return true;
+                boolean taken = Jdbc.update(c, "UPDATE job_lease SET owner = ?, expires_at = ? WHERE name = ? "
+                        + "AND (owner = ? OR expires_at < ?)", owner, until, name, owner, now) == 1;
+                if (!taken) {
+                    try {
+                        taken = Jdbc.update(c, "INSERT INTO job_lease (name, owner, expires_at) VALUES (?, ?, ?)",
+                                name, owner, until) == 1;
+                    } catch (SQLException duplicate) {
+                        return false; // someone else holds it
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO job_lease (name, owner, expires_at) VALUES (?, ?, ?)")) {
-                    ps.setString(1, name);
-                    ps.setString(2, owner);
-                    ps.setTimestamp(3, Timestamp.from(now.plus(ttl)));
-                    boolean inserted = ps.executeUpdate() == 1;
-                    if (inserted) {
-                        held.add(name);
-                    }
-                    return inserted;
-                } catch (SQLException duplicate) {
-                    return false; // someone else holds it
+                if (taken) {
+                    held.add(name);
                 }
+                return taken;
             });
         } catch (StoreException e) {
             return false; // without the database nobody can prove they hold it
@@ -71,13 +59,7 @@ public final class Leases {
     /** Gives the lease up (on shutdown), so another process need not wait for it to expire. */
     public void release(String name) {
         try {
-            db.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_lease WHERE name = ? AND owner = ?")) {
-                    ps.setString(1, name);
-                    ps.setString(2, owner);
-                    return ps.executeUpdate();
-                }
-            });
+            db.withConnection(c -> Jdbc.update(c, "DELETE FROM job_lease WHERE name = ? AND owner = ?", name, owner));
         } catch (StoreException ignored) {
             // it expires on its own
         }

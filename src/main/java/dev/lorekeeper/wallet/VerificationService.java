@@ -66,7 +66,7 @@ public final class VerificationService {
         Instant now = clock.instant();
         VerifySession s = new VerifySession(token(), guildId, memberId, trim(memberName), trim(guildName),
                 now.plus(settings.sessionTtl()), null);
-        sessions.create(s, now);
+        sessions.create(s);
         return s;
     }
 
@@ -142,10 +142,10 @@ public final class VerificationService {
         }
         String kind = result.contract() ? "contract" : "eoa";
         Optional<Long> previous = db.inTransaction(c -> {
-            if (!VerifySessions.consume(c, m.nonce(), s.token(), now)) {
+            if (!sessions.consume(c, m.nonce(), s.token())) {
                 throw new SiweException(SiweError.NONCE_USED, "nonce already used");
             }
-            return WalletLinks.link(c, s.guildId(), s.memberId(), m.address(), kind, now);
+            return links.link(c, s.guildId(), s.memberId(), m.address(), kind);
         });
         log.info("wallet {} linked in guild {} ({})", WalletLink.shorten(m.address()), s.guildId(), kind);
         previous.ifPresent(p -> listener.walletsChanged(s.guildId(), p));
@@ -166,7 +166,7 @@ public final class VerificationService {
     }
 
     public int purgeExpired() {
-        return sessions.purgeExpired(clock.instant());
+        return sessions.purgeExpired();
     }
 
     private VerifySession usableSession(String token) {

@@ -2,131 +2,85 @@ package dev.lorekeeper.wallet;
 
 import dev.lorekeeper.store.AuditLog;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Verified wallets. A wallet has one owner per server; linking it from another account moves it. */
 public final class WalletLinks {
-    private static final String COLUMNS = "guild_id, member_id, display_address, kind, verified_at";
+    private static final String SELECT = "SELECT guild_id, member_id, display_address, kind, verified_at "
+            + "FROM wallet_link WHERE ";
 
     private final Database db;
+    private final Clock clock;
+    private final AuditLog audit;
 
-    public WalletLinks(Database db) {
+    public WalletLinks(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
     /** Links in the caller's transaction; returns the previous owner when the wallet moved between members. */
-    public static Optional<Long> link(Connection c, long guildId, long memberId, String address, String kind,
-            Instant now) throws SQLException {
+    public Optional<Long> link(Connection c, long guildId, long memberId, String address, String kind)
+            throws SQLException {
         String key = address.toLowerCase(Locale.ROOT);
-        Long previous = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT member_id FROM wallet_link WHERE guild_id = ? AND address = ?")) {
-            ps.setLong(1, guildId);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    previous = rs.getLong(1);
-                }
-            }
-        }
-        if (previous != null) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE wallet_link SET member_id = ?, display_address = ?, "
-                    + "kind = ?, verified_at = ? WHERE guild_id = ? AND address = ?")) {
-                ps.setLong(1, memberId);
-                ps.setString(2, address);
-                ps.setString(3, kind);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.setLong(5, guildId);
-                ps.setString(6, key);
-                ps.executeUpdate();
-            }
-            if (previous != memberId) {
-                AuditLog.write(c, guildId, memberId, "wallet-moved", WalletLink.shorten(address) + " moved from <@"
-                        + previous + "> to <@" + memberId + ">");
-                return Optional.of(previous);
-            }
+        Instant now = clock.instant();
+        Optional<Long> previous = Jdbc.first(c, "SELECT member_id FROM wallet_link WHERE guild_id = ? AND address = ?",
+                rs -> rs.getLong(1), guildId, key);
+        if (previous.isEmpty()) {
+            Jdbc.update(c, "INSERT INTO wallet_link (guild_id, address, display_address, member_id, kind, verified_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", guildId, key, address, memberId, kind, now);
+            audit.write(c, guildId, memberId, "wallet-linked", WalletLink.shorten(address));
             return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO wallet_link (guild_id, address, display_address, "
-                + "member_id, kind, verified_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, guildId);
-            ps.setString(2, key);
-            ps.setString(3, address);
-            ps.setLong(4, memberId);
-            ps.setString(5, kind);
-            ps.setTimestamp(6, Timestamp.from(now));
-            ps.executeUpdate();
+        Jdbc.update(c, "UPDATE wallet_link SET member_id = ?, display_address = ?, kind = ?, verified_at = ? "
+                + "WHERE guild_id = ? AND address = ?", memberId, address, kind, now, guildId, key);
+        if (previous.get() == memberId) {
+            return Optional.empty();
         }
-        AuditLog.write(c, guildId, memberId, "wallet-linked", WalletLink.shorten(address));
-        return Optional.empty();
+        audit.write(c, guildId, memberId, "wallet-moved", WalletLink.shorten(address) + " moved from <@"
+                + previous.get() + "> to <@" + memberId + ">");
+        return previous;
     }
 
     public List<WalletLink> of(long guildId, long memberId) {
-        return query("SELECT " + COLUMNS + " FROM wallet_link WHERE guild_id = ? AND member_id = ? ORDER BY verified_at",
-                guildId, memberId);
+        return query("guild_id = ? AND member_id = ? ORDER BY verified_at", guildId, memberId);
     }
 
     /** Every link in a server (for sweeps). */
     public List<WalletLink> inGuild(long guildId) {
-        return query("SELECT " + COLUMNS + " FROM wallet_link WHERE guild_id = ? ORDER BY member_id", guildId);
+        return query("guild_id = ? ORDER BY member_id", guildId);
     }
 
     /** Every server's link of one address (for chain events). */
     public List<WalletLink> ofAddress(String address) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM wallet_link WHERE address = ?")) {
-                ps.setString(1, address.toLowerCase(Locale.ROOT));
-                return read(ps);
-            }
-        });
+        return query("address = ?", address.toLowerCase(Locale.ROOT));
     }
 
     /** Removes a member's wallet; false when the member has no such wallet. */
     public boolean unlink(long guildId, long memberId, String address) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM wallet_link WHERE guild_id = ? AND member_id = ? AND address = ?")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, memberId);
-                ps.setString(3, address.toLowerCase(Locale.ROOT));
-                if (ps.executeUpdate() == 0) {
-                    return false;
-                }
+            if (Jdbc.update(c, "DELETE FROM wallet_link WHERE guild_id = ? AND member_id = ? AND address = ?", guildId,
+                    memberId, address.toLowerCase(Locale.ROOT)) == 0) {
+                return false;
             }
-            AuditLog.write(c, guildId, memberId, "wallet-unlinked", WalletLink.shorten(address));
+            audit.write(c, guildId, memberId, "wallet-unlinked", WalletLink.shorten(address));
             return true;
         });
     }
 
-    private List<WalletLink> query(String sql, long guildId, long... more) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, guildId);
-                for (int i = 0; i < more.length; i++) {
-                    ps.setLong(i + 2, more[i]);
-                }
-                return read(ps);
-            }
-        });
+    private List<WalletLink> query(String where, Object... args) {
+        return db.withConnection(c -> Jdbc.list(c, SELECT + where, WalletLinks::row, args));
     }
 
-    private static List<WalletLink> read(PreparedStatement ps) throws SQLException {
-        List<WalletLink> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new WalletLink(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()));
-            }
-        }
-        return out;
+    private static WalletLink row(ResultSet rs) throws SQLException {
+        return new WalletLink(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Jdbc.instant(rs, 5));
     }
 }

@@ -136,8 +136,8 @@ class MetadataFetcherTest {
     @MethodSource("kinds")
     void fetchedCopiesSurviveRestartsAreRefreshedAndCoverAFailingGateway(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            MetadataStore store = new MetadataStore(db);
             MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+            MetadataStore store = new MetadataStore(db, clock);
             String uri = "ipfs://" + CID + "/" + kind + ".json";
             java.util.function.Supplier<MetadataFetcher> restarted = () -> new MetadataFetcher(
                     new MetadataFetcher.Settings(List.of(base + "/flaky/"), Duration.ofSeconds(5), Duration.ofHours(1),

@@ -46,7 +46,7 @@ class TransferLogPollerTest {
 
     @Test
     void eventsWhoseHandlingFailedAreReadAgainNotLost() {
-        CursorStore cursors = new CursorStore(db);
+        CursorStore cursors = new CursorStore(db, java.time.Clock.systemUTC());
         TransferLogPoller poller = new TransferLogPoller(chain, cursors, 0, 2000, "test-cursor", 0);
         Set<String> contracts = Set.of(nft.toLowerCase(Locale.ROOT));
         assertThatThrownBy(() -> poller.poll(contracts, batch -> {

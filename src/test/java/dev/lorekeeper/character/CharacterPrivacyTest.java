@@ -47,12 +47,12 @@ class CharacterPrivacyTest {
         Database db = TestDatabases.open(kind);
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
         CharacterStore characters = new CharacterStore(db, clock);
-        MemoryStore memories = new MemoryStore(db);
+        MemoryStore memories = new MemoryStore(db, clock);
         Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(),
                 GeneratedText.strict());
-        Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, clock, Runnable::run);
+        Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, Runnable::run);
         MemoryRecall recall = new MemoryRecall(400);
-        QuestStore questStore = new QuestStore(db);
+        QuestStore questStore = new QuestStore(db, clock);
         // Talk and export read no chain, wallets or collections: those parts stay out of this test.
         CharacterService service = new CharacterService(characters, memories, recall, chronicle, narrator, null, null,
                 (guild, member, chain, contract) -> List.of(), guild -> List.of(), questStore, clock);

@@ -9,6 +9,7 @@ import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmUsage;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Jdbc;
 import dev.lorekeeper.testing.MutableClock;
 import dev.lorekeeper.testing.TestDatabases;
 import java.time.Duration;
@@ -45,10 +46,10 @@ class QuestStorageTest {
         Database db = TestDatabases.open(kind);
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
         CharacterStore characters = new CharacterStore(db, clock);
-        MemoryStore memories = new MemoryStore(db);
+        MemoryStore memories = new MemoryStore(db, clock);
         Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(),
                 GeneratedText.strict());
-        Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, clock, Runnable::run);
+        Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, Runnable::run);
         QuestService quests = new QuestService(db, characters, memories, new MemoryRecall(400), chronicle, narrator,
                 Lore.NONE, Duration.ofMinutes(10), clock);
         return new Setup(db, characters, memories, quests, clock);
@@ -66,9 +67,13 @@ class QuestStorageTest {
     void aQuestRunsToTheEndAndItsOutcomesBecomeXpItemsAndMemories(TestDatabases.Kind kind) {
         try (Setup s = setup(kind)) {
             GameCharacter c = create(s, 1);
+            Instant started = s.clock().instant();
             QuestService.View v = s.quests().start(s.player(c, 10));
             assertThat(v.quest().step()).isZero();
             assertThat(v.character().activeQuestId()).isEqualTo(v.quest().id());
+            assertThat(v.quest().startedAt()).isEqualTo(started);
+            s.clock().advance(Duration.ofMinutes(5));
+            Instant played = s.clock().instant();
             int xp = 0;
             List<String> items = new ArrayList<>();
             QuestService.Outcome o = null;
@@ -94,6 +99,12 @@ class QuestStorageTest {
             List<Memory> memories = s.memories().recent(c.id(), 50);
             assertThat(memories).extracting(Memory::kind).startsWith("quest").endsWith("choice", "quest");
             assertThat(memories.get(memories.size() - 1).text()).contains("Completed");
+            assertThat(memories.get(0).createdAt()).isEqualTo(started);
+            assertThat(memories.get(memories.size() - 1).createdAt()).isEqualTo(played);
+            List<Instant> endedAndChosen = s.db().withConnection(tx -> Jdbc.list(tx, "SELECT ended_at FROM quest "
+                    + "WHERE id = ? UNION ALL SELECT created_at FROM quest_choice WHERE quest_id = ?",
+                    rs -> Jdbc.instant(rs, 1), v.quest().id(), v.quest().id()));
+            assertThat(endedAndChosen).hasSize(1 + v.quest().plan().steps().size()).containsOnly(played);
             // Every third event rewrites the rolling summary.
             assertThat(after.summary()).isNotBlank();
         }

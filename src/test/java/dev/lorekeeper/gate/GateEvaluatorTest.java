@@ -160,7 +160,8 @@ class GateEvaluatorTest {
     void traitsOnANonEnumerableContractUseTheOwnerIndexOnceBuilt() {
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
             Chains chains = chains();
-            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db);
+            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db,
+                    java.time.Clock.systemUTC());
             dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
             GateEvaluator indexed = new GateEvaluator(new ChainReader(chains, Duration.ofMinutes(1), 100,
                     GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED), localMetadata(),
@@ -184,7 +185,8 @@ class GateEvaluatorTest {
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
             Chains chains = chains();
             Chains.Chain chain = chains.byName("anvil").orElseThrow();
-            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db);
+            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db,
+                    java.time.Clock.systemUTC());
             dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
             String minter = anvil.accounts().get(0);
             String reorged = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String("x")));

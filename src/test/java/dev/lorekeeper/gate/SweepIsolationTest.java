@@ -69,8 +69,9 @@ class SweepIsolationTest {
         bot.discord.awaitBotReady(healthy);
         // A gate stored before today's checks existed, whose rule no longer compiles.
         try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
-            new GateStore(db).add(broken.id(), broken.role("Old").id(), "old gate", new RuleSpec("erc721", "anvil",
-                    nft, null, null, List.of("not-a-number"), null, null, null, null, null, null), 1L);
+            new GateStore(db, java.time.Clock.systemUTC()).add(broken.id(), broken.role("Old").id(), "old gate",
+                    new RuleSpec("erc721", "anvil", nft, null, null, List.of("not-a-number"), null, null, null, null,
+                            null, null), 1L);
         }
         FakeRole holder = healthy.role("Holder");
         FakeMember mod = healthy.member("mod", healthy.role("Mods", Perms.MANAGE_ROLES));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lorekeeper.testing.TestDatabases;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class DatabaseTest {
     @MethodSource("kinds")
     void settingsUpsertAndAudit(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db);
+            JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db, Clock.systemUTC());
             store.save(7, "feature.qa", "false", 99);
             store.save(7, "feature.qa", "true", 99);
             store.save(8, "feature.qa", "false", 99);
@@ -61,9 +62,9 @@ class DatabaseTest {
     @MethodSource("kinds")
     void failedTransactionRollsBack(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db);
+            JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db, Clock.systemUTC());
             assertThatThrownBy(() -> db.inTransaction(c -> {
-                AuditLog.write(c, 5, 1, "test", "written then rolled back");
+                new AuditLog(Clock.systemUTC()).write(c, 5, 1, "test", "written then rolled back");
                 throw new IllegalStateException("boom");
             })).hasMessage("boom");
             long n = db.withConnection(c -> {

@@ -20,12 +20,15 @@ class LeasesTest {
     @MethodSource("kinds")
     void onlyOneProcessHoldsALeaseAndAnotherTakesOverWhenTheLeaderDies(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            MutableClock clock = new MutableClock(Instant.now());
+            MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
             Leases leader = new Leases(db, "process-a", clock);
             Leases follower = new Leases(db, "process-b", clock);
             Duration ttl = Duration.ofSeconds(30);
             assertThat(leader.acquire("chain-watcher", ttl)).isTrue();
             assertThat(follower.acquire("chain-watcher", ttl)).isFalse();
+            Instant expires = db.withConnection(c -> Jdbc.first(c, "SELECT expires_at FROM job_lease WHERE name = ?",
+                    rs -> Jdbc.instant(rs, 1), "chain-watcher")).orElseThrow();
+            assertThat(expires).isEqualTo(clock.instant().plus(ttl));
             clock.advance(Duration.ofSeconds(20));
             assertThat(leader.acquire("chain-watcher", ttl)).as("renewal").isTrue();
             clock.advance(Duration.ofSeconds(20));

@@ -55,7 +55,7 @@ class VerificationServiceTest {
             reevaluated.add(guild + "/" + member);
             return List.of("Holder");
         };
-        service = new VerificationService(db, new VerifySessions(db), new WalletLinks(db),
+        service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
                 new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30)),
                 new VerifySettings("https://verify.example.org", anvil.chainId(), Duration.ofMinutes(10),
                         Duration.ofSeconds(30)), listener, clock, 100);

@@ -36,10 +36,11 @@ class ClientAddressTest {
     @BeforeAll
     static void start() {
         db = TestDatabases.h2();
-        service = new VerificationService(db, new VerifySessions(db), new WalletLinks(db),
+        Clock clock = Clock.systemUTC();
+        service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
                 new SiweVerifier(null, Duration.ofSeconds(30)),
                 new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                WalletLinkListener.NONE, Clock.systemUTC(), 5);
+                WalletLinkListener.NONE, clock, 5);
     }
 
     @AfterAll
