@@ -106,7 +106,7 @@ class ShardedProcessesTest {
                             "shard 0's change applied by process A");
                     assertThat(discord.rolesOf(m1)).as("shard 1's change waits for its process").isEmpty();
                     // the role lands in Discord a moment before the change is marked done
-                    DiscordDouble.await(() -> new RoleOutbox(db).pendingCount() == 1, Duration.ofSeconds(5),
+                    DiscordDouble.await(() -> new RoleOutbox(db, java.time.Clock.systemUTC()).pendingCount() == 1, Duration.ofSeconds(5),
                             "only shard 1's change pending");
                     b = start(discord, jdbc, "1");
                     DiscordDouble.await(() -> discord.rolesOf(m1).equals(List.of("Holder")), Duration.ofSeconds(30),

@@ -213,7 +213,7 @@ class GatingEndToEndTest {
         bot.startApp();
         awaitRoles(erin, List.of("Holder"));
         try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
-            RoleOutbox outbox = new RoleOutbox(db);
+            RoleOutbox outbox = new RoleOutbox(db, java.time.Clock.systemUTC());
             DiscordDouble.await(() -> outbox.pendingCount() == 0, Duration.ofSeconds(10), "outbox drained");
         }
         assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == erin.id())).hasSize(1);

@@ -11,6 +11,7 @@ import dev.lorekeeper.knowledge.Answer;
 import dev.lorekeeper.knowledge.Conversations;
 import dev.lorekeeper.knowledge.QaReports;
 import dev.lorekeeper.knowledge.QuestionLog;
+import dev.lorekeeper.testing.MutableClock;
 import dev.lorekeeper.testing.TestDatabases;
 import dev.lorekeeper.wallet.IssuedNonce;
 import dev.lorekeeper.wallet.VerifySession;
@@ -95,16 +96,22 @@ class StoresOnBothDatabasesTest {
             cursors.set("anvil", new CursorStore.Cursor(42, "0xdef"));
             assertThat(cursors.get("anvil")).contains(new CursorStore.Cursor(42, "0xdef"));
 
-            RoleOutbox outbox = new RoleOutbox(db);
-            Instant now = Instant.parse("2026-06-01T12:00:00Z");
-            boolean queued = db.inTransaction(c -> RoleOutbox.enqueue(c, 1, 10, 2, true, "holds 1", now));
+            MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+            RoleOutbox outbox = new RoleOutbox(db, clock);
+            boolean queued = db.inTransaction(c -> RoleOutbox.enqueue(c, 1, 10, 2, true, "holds 1", clock.instant()));
             assertThat(queued).isTrue();
-            List<RoleChange> due = outbox.due(now.plusSeconds(1), 10);
-            assertThat(due).singleElement().satisfies(r -> assertThat(r.add()).isTrue());
-            outbox.retryLater(due.get(0).id(), now.plusSeconds(60), "429");
-            assertThat(outbox.due(now.plusSeconds(2), 10)).isEmpty();
+            clock.advance(Duration.ofSeconds(1));
+            List<RoleChange> due = outbox.due(10);
+            assertThat(due).singleElement().satisfies(r -> assertThat(r.add()).isTrue())
+                    .satisfies(r -> assertThat(r.sent()).isFalse());
+            assertThat(outbox.markSent(due.get(0).id())).isTrue();
+            outbox.retryAfter(due.get(0).id(), Duration.ofSeconds(59), "429");
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(outbox.due(10)).isEmpty();
             assertThat(outbox.pendingCount()).isEqualTo(1);
-            outbox.done(due.get(0).id(), now.plusSeconds(61), "applied");
+            clock.advance(Duration.ofSeconds(58));
+            assertThat(outbox.due(10)).singleElement().satisfies(r -> assertThat(r.sent()).as("sent before").isTrue());
+            outbox.done(due.get(0).id(), "applied");
             assertThat(outbox.pendingCount()).isZero();
         }
     }
