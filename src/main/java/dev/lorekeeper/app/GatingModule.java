@@ -39,10 +39,10 @@ final class GatingModule implements FeatureModule {
                 new RecordedRoles(infra.db()));
         this.gating = GateWiring.gating(config, infra.db(), infra.chain(), infra.links(), roleOps, infra.settings(),
                 infra.clock());
-        this.outbox = new RoleOutbox(infra.db());
+        this.outbox = new RoleOutbox(infra.db(), infra.clock());
         infra.telemetry().gauge("lorekeeper.role.outbox.depth", "Role changes waiting", outbox::pendingCount);
         infra.telemetry().gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
-                () -> outbox.oldestPendingSeconds(infra.clock().instant()));
+                outbox::oldestPendingSeconds);
     }
 
     GateCatalog catalog() {

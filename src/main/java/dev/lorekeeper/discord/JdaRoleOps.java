@@ -56,18 +56,33 @@ public final class JdaRoleOps implements RoleOps {
         if (guild == null) {
             return owned.test(guildId) || elsewhere == null ? Optional.empty() : elsewhere.rolesOf(guildId, memberId);
         }
-        Member member = guild.getMemberById(memberId);
+        Member cached = guild.getMemberById(memberId);
+        return cached != null ? Optional.of(roleIds(cached)) : fetch(guild, memberId);
+    }
+
+    @Override
+    public Optional<Set<Long>> rolesFromDiscord(long guildId, long memberId) {
+        Guild guild = guild(guildId);
+        if (guild == null) {
+            // An unseen server says nothing about the member: unknown, to be asked again later.
+            throw new IllegalStateException("server " + guildId + " is not visible to this process");
+        }
+        return fetch(guild, memberId);
+    }
+
+    private static Optional<Set<Long>> fetch(Guild guild, long memberId) {
         try {
-            if (member == null) {
-                member = guild.retrieveMemberById(memberId).complete();
-            }
+            return Optional.of(roleIds(guild.retrieveMemberById(memberId).useCache(false).complete()));
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
                 return Optional.empty();
             }
             throw new IllegalStateException("could not read the member's roles: " + e.getMeaning(), e);
         }
-        return Optional.of(member.getRoles().stream().map(Role::getIdLong).collect(Collectors.toSet()));
+    }
+
+    private static Set<Long> roleIds(Member member) {
+        return member.getRoles().stream().map(Role::getIdLong).collect(Collectors.toSet());
     }
 
     @Override

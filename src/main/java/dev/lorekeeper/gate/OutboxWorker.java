@@ -3,8 +3,6 @@ package dev.lorekeeper.gate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,28 +13,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the role outbox at a pace that keeps under Discord's limits: at most N changes per 10 seconds per server.
- * Each change is checked against the member's current roles first, so a change already in place (for instance
- * after a restart) is not applied twice. A role the bot may not manage gives moderators one clear message.
+ * Each change is checked against the member's current roles first, and one already in place is done without a
+ * request. Exactly once: a change whose request went out unconfirmed (the process died, or the answer was lost) is
+ * checked against Discord itself rather than the cache before it is sent again. A role the bot may not manage gives
+ * moderators one clear message.
  */
 public final class OutboxWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final int BATCH = 500;
+    /** How long the member cache may trail a change this worker made (until the gateway's member update). */
+    private static final Duration CACHE_LAG = Duration.ofMinutes(1);
 
     private final RoleOutbox outbox;
     private final RoleOps roles;
-    private final int perWindow;
+    private final ServerPace pace;
     private final Clock clock;
     private final int shardTotal;
     private final List<Integer> shards;
-    private final Map<Long, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final Map<Target, Instant> changedLately = new ConcurrentHashMap<>();
     private final Set<Long> forbiddenReported = ConcurrentHashMap.newKeySet();
+
+    private record Target(long guildId, long memberId, long roleId) {
+        static Target of(RoleChange c) {
+            return new Target(c.guildId(), c.memberId(), c.roleId());
+        }
+    }
 
     /** The worker drains only servers on this process's shards ({@code shards} of {@code shardTotal}). */
     public OutboxWorker(RoleOutbox outbox, RoleOps roles, int perWindow, Clock clock, int shardTotal,
             List<Integer> shards) {
         this.outbox = outbox;
         this.roles = roles;
-        this.perWindow = perWindow;
+        this.pace = new ServerPace(perWindow, clock);
         this.clock = clock;
         this.shardTotal = shardTotal;
         this.shards = List.copyOf(shards);
@@ -46,14 +54,14 @@ public final class OutboxWorker implements Runnable {
     @Override
     public void run() {
         try {
-            List<RoleChange> due = outbox.due(clock.instant(), 500, shardTotal, shards);
-            for (RoleChange c : due) {
-                if (roles.canSee(c.guildId()) && allowed(c.guildId())) {
+            Instant stale = clock.instant().minus(CACHE_LAG);
+            changedLately.values().removeIf(at -> at.isBefore(stale));
+            for (RoleChange c : outbox.due(BATCH, shardTotal, shards)) {
+                if (roles.canSee(c.guildId()) && pace.take(c.guildId())) {
                     try {
                         apply(c);
                     } catch (RuntimeException e) {
-                        outbox.retryLater(c.id(), clock.instant().plus(backoff(c.attempts())), "will retry: "
-                                + e.getMessage());
+                        outbox.retryAfter(c.id(), backoff(c.attempts()), "will retry: " + e.getMessage());
                     }
                 }
             }
@@ -62,48 +70,47 @@ public final class OutboxWorker implements Runnable {
         }
     }
 
-    private boolean allowed(long guildId) {
-        Deque<Instant> times = recent.computeIfAbsent(guildId, g -> new ArrayDeque<>());
-        Instant now = clock.instant();
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-                times.removeFirst();
-            }
-            if (times.size() >= perWindow) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
-    }
-
     private void apply(RoleChange c) {
-        Optional<Set<Long>> current = roles.rolesOf(c.guildId(), c.memberId());
+        // The cache can not tell an unconfirmed request that Discord applied from one it never saw, nor show a change
+        // made here a moment ago: those are read from Discord.
+        boolean mayBeApplied = c.sent() || changedLately.containsKey(Target.of(c));
+        Optional<Set<Long>> current = mayBeApplied ? roles.rolesFromDiscord(c.guildId(), c.memberId())
+                : roles.rolesOf(c.guildId(), c.memberId());
         if (current.isEmpty()) {
-            outbox.done(c.id(), clock.instant(), "member not in server");
+            outbox.done(c.id(), "member not in server");
             return;
         }
         if (current.get().contains(c.roleId()) == c.add()) {
-            outbox.done(c.id(), clock.instant(), "already in place");
+            outbox.done(c.id(), "already in place");
             return;
         }
+        if (!outbox.markSent(c.id())) {
+            return; // superseded since it was read
+        }
         RoleOps.Outcome outcome = roles.apply(c.guildId(), c.memberId(), c.roleId(), c.add());
+        if (outcome == RoleOps.Outcome.APPLIED) {
+            changedLately.put(Target.of(c), clock.instant());
+        }
+        record(c, outcome);
+    }
+
+    private void record(RoleChange c, RoleOps.Outcome outcome) {
         switch (outcome) {
             case APPLIED -> {
-                outbox.done(c.id(), clock.instant(), "applied");
+                outbox.done(c.id(), "applied");
                 roles.audit(c.guildId(), (c.add() ? "➕ <@" + c.memberId() + "> received " : "➖ <@" + c.memberId()
                         + "> lost ") + "<@&" + c.roleId() + "> — rule: " + c.reason());
             }
-            case MEMBER_GONE -> outbox.done(c.id(), clock.instant(), "member not in server");
+            case MEMBER_GONE -> outbox.done(c.id(), "member not in server");
             case FORBIDDEN -> {
-                outbox.done(c.id(), clock.instant(), "forbidden: role above the bot's highest role");
+                outbox.done(c.id(), "forbidden: role above the bot's highest role");
                 if (forbiddenReported.add(c.roleId())) {
                     roles.audit(c.guildId(), "⚠️ I can't give or take <@&" + c.roleId() + ">: it sits above my "
                             + "highest role (or is managed by an integration). In Server Settings → Roles, drag the "
                             + "Lorekeeper role above it, then run /gate resync.");
                 }
             }
-            default -> outbox.retryLater(c.id(), clock.instant().plus(backoff(c.attempts())), "will retry");
+            default -> outbox.retryAfter(c.id(), backoff(c.attempts()), "will retry");
         }
     }
 

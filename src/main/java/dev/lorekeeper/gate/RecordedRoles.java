@@ -1,9 +1,9 @@
 package dev.lorekeeper.gate;
 
 import dev.lorekeeper.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.lorekeeper.store.Jdbc;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,26 +18,23 @@ public final class RecordedRoles implements RoleOps {
         this.db = db;
     }
 
+    private record Applied(long roleId, boolean add) {
+    }
+
     @Override
     public Optional<Set<Long>> rolesOf(long guildId, long memberId) {
-        return Optional.of(db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT role_id, add_role FROM role_outbox WHERE guild_id = ? "
-                    + "AND member_id = ? AND outcome IN ('applied', 'already in place') ORDER BY done_at, id")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, memberId);
-                Set<Long> roles = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getBoolean(2)) {
-                            roles.add(rs.getLong(1));
-                        } else {
-                            roles.remove(rs.getLong(1));
-                        }
-                    }
-                }
-                return roles;
+        List<Applied> history = db.withConnection(c -> Jdbc.list(c, "SELECT role_id, add_role FROM role_outbox "
+                + "WHERE guild_id = ? AND member_id = ? AND outcome IN ('applied', 'already in place') "
+                + "ORDER BY done_at, id", rs -> new Applied(rs.getLong(1), rs.getBoolean(2)), guildId, memberId));
+        Set<Long> roles = new HashSet<>();
+        for (Applied a : history) {
+            if (a.add()) {
+                roles.add(a.roleId());
+            } else {
+                roles.remove(a.roleId());
             }
-        }));
+        }
+        return Optional.of(roles);
     }
 
     @Override

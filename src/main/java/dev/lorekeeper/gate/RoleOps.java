@@ -9,6 +9,14 @@ public interface RoleOps {
     Optional<Set<Long>> rolesOf(long guildId, long memberId);
 
     /**
+     * The member's roles read from Discord now, past any cache, or empty when they are not in the server: for a change
+     * that may already be applied (its request went out before a crash, or its answer was lost).
+     */
+    default Optional<Set<Long>> rolesFromDiscord(long guildId, long memberId) {
+        return rolesOf(guildId, memberId);
+    }
+
+    /**
      * Whether this process can see the server now. While it can't (still connecting, or the server is unavailable)
      * its role changes wait: an unseen server says nothing about whether a member left.
      */

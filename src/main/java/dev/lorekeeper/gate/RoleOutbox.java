@@ -1,129 +1,115 @@
 package dev.lorekeeper.gate;
 
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.store.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** The persisted queue of role changes. Enqueueing supersedes any pending opposite change for the same role. */
+/**
+ * The persisted queue of role changes. Enqueueing supersedes any pending opposite change for the same role. A change
+ * is marked sent before its request goes out, so that after a crash (or a lost answer) the worker knows it may
+ * already be applied.
+ */
 public final class RoleOutbox {
-    private final Database db;
+    private static final String COLUMNS = "SELECT id, guild_id, member_id, role_id, add_role, reason, attempts, "
+            + "sent_at FROM role_outbox ";
 
-    public RoleOutbox(Database db) {
+    private final Database db;
+    private final Clock clock;
+
+    public RoleOutbox(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Enqueues in the caller's transaction; returns false when the same change is already pending. */
     public static boolean enqueue(Connection c, long guildId, long memberId, long roleId, boolean add, String reason,
             Instant now) throws SQLException {
-        try (PreparedStatement pending = c.prepareStatement("SELECT id, add_role FROM role_outbox WHERE guild_id = ? "
-                + "AND member_id = ? AND role_id = ? AND done_at IS NULL")) {
-            pending.setLong(1, guildId);
-            pending.setLong(2, memberId);
-            pending.setLong(3, roleId);
-            try (ResultSet rs = pending.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getBoolean(2) == add) {
-                        return false;
-                    }
-                    finish(c, rs.getLong(1), now, "superseded");
-                }
-            }
+        List<Pending> pending = Jdbc.list(c, "SELECT id, add_role FROM role_outbox WHERE guild_id = ? "
+                + "AND member_id = ? AND role_id = ? AND done_at IS NULL", rs -> new Pending(rs.getLong(1),
+                rs.getBoolean(2)), guildId, memberId, roleId);
+        if (pending.stream().anyMatch(p -> p.add() == add)) {
+            return false;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO role_outbox (guild_id, member_id, role_id, add_role, "
-                + "reason, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
-            ps.setLong(1, guildId);
-            ps.setLong(2, memberId);
-            ps.setLong(3, roleId);
-            ps.setBoolean(4, add);
-            ps.setString(5, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            ps.setTimestamp(6, Timestamp.from(now));
-            ps.setTimestamp(7, Timestamp.from(now));
-            ps.executeUpdate();
+        for (Pending opposite : pending) {
+            finish(c, opposite.id(), now, "superseded");
         }
+        Jdbc.update(c, "INSERT INTO role_outbox (guild_id, member_id, role_id, add_role, reason, created_at, attempts, "
+                + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", guildId, memberId, roleId, add,
+                cut(reason, 500), now, now);
         return true;
     }
 
+    private record Pending(long id, boolean add) {
+    }
+
     /** Pending changes that are due, oldest first. */
-    public List<RoleChange> due(Instant now, int limit) {
-        return due(now, limit, 1, List.of(0));
+    public List<RoleChange> due(int limit) {
+        return due(limit, 1, List.of(0));
     }
 
     /** Pending changes of the servers on these shards (Discord: shard = (guild id >> 22) mod total). */
-    public List<RoleChange> due(Instant now, int limit, int shardTotal, List<Integer> shards) {
+    public List<RoleChange> due(int limit, int shardTotal, List<Integer> shards) {
         String shardFilter = shardTotal <= 1 ? "" : " AND MOD(guild_id / 4194304, " + shardTotal + ") IN ("
-                + String.join(",", shards.stream().map(String::valueOf).toList()) + ")";
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, guild_id, member_id, role_id, add_role, reason, "
-                    + "attempts FROM role_outbox WHERE done_at IS NULL AND next_attempt_at <= ?" + shardFilter
-                    + " ORDER BY id")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setMaxRows(limit);
-                List<RoleChange> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new RoleChange(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                                rs.getBoolean(5), rs.getString(6), rs.getInt(7)));
-                    }
-                }
-                return out;
-            }
-        });
+                + shards.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        return db.withConnection(c -> Jdbc.list(c, COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ?"
+                + shardFilter + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", RoleOutbox::change,
+                clock.instant()));
     }
 
-    public void done(long id, Instant now, String outcome) {
+    /**
+     * Records that the change's request is about to go out; committed before it does. False when the change is no
+     * longer pending (superseded meanwhile): then nothing must be sent.
+     */
+    public boolean markSent(long id) {
+        return db.withConnection(c -> Jdbc.update(c, "UPDATE role_outbox SET sent_at = ? WHERE id = ? "
+                + "AND done_at IS NULL", clock.instant(), id)) == 1;
+    }
+
+    public void done(long id, String outcome) {
         db.withConnection(c -> {
-            finish(c, id, now, outcome);
+            finish(c, id, clock.instant(), outcome);
             return null;
         });
     }
 
-    public void retryLater(long id, Instant at, String outcome) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE role_outbox SET attempts = attempts + 1, "
-                    + "next_attempt_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setString(2, outcome);
-                ps.setLong(3, id);
-                return ps.executeUpdate();
-            }
-        });
+    public void retryAfter(long id, Duration wait, String outcome) {
+        db.withConnection(c -> Jdbc.update(c, "UPDATE role_outbox SET attempts = attempts + 1, next_attempt_at = ?, "
+                + "outcome = ? WHERE id = ? AND done_at IS NULL", clock.instant().plus(wait), cut(outcome, 200), id));
     }
 
     public long pendingCount() {
-        return db.withConnection(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT COUNT(*) FROM role_outbox WHERE done_at IS NULL")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return db.withConnection(c -> Jdbc.first(c, "SELECT COUNT(*) FROM role_outbox WHERE done_at IS NULL",
+                rs -> rs.getLong(1)).orElse(0L));
     }
 
     /** Seconds since the oldest pending change was queued (0 when none is pending). */
-    public double oldestPendingSeconds(Instant now) {
-        return db.withConnection(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT MIN(created_at) FROM role_outbox WHERE done_at IS NULL")) {
-                rs.next();
-                Timestamp t = rs.getTimestamp(1);
-                return t == null ? 0.0 : Math.max(0, (now.toEpochMilli() - t.getTime()) / 1000.0);
-            }
-        });
+    public double oldestPendingSeconds() {
+        Instant now = clock.instant();
+        return db.withConnection(c -> Jdbc.first(c, "SELECT MIN(created_at) FROM role_outbox WHERE done_at IS NULL",
+                rs -> rs.getTimestamp(1)).map(t -> Math.max(0, (now.toEpochMilli() - t.getTime()) / 1000.0))
+                .orElse(0.0));
     }
 
     private static void finish(Connection c, long id, Instant now, String outcome) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, outcome.length() > 200 ? outcome.substring(0, 200) : outcome);
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL", now,
+                cut(outcome, 200), id);
+    }
+
+    private static RoleChange change(ResultSet rs) throws SQLException {
+        Timestamp sent = rs.getTimestamp(8);
+        return new RoleChange(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5),
+                rs.getString(6), rs.getInt(7), sent != null);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 }

@@ -19,6 +19,7 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Keys;
 import dev.lorekeeper.testing.TestDatabases;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,19 +99,25 @@ class ShardedProcessesTest {
                 b.close();
                 try (Database db = Database.open(jdbc, "postgres", "", 2)) {
                     db.inTransaction(c -> {
-                        RoleOutbox.enqueue(c, zero.id(), m0.id(), r0.id(), true, "test", Instant.now());
-                        RoleOutbox.enqueue(c, one.id(), m1.id(), r1.id(), true, "test", Instant.now());
+                        Instant now = Clock.systemUTC().instant();
+                        RoleOutbox.enqueue(c, zero.id(), m0.id(), r0.id(), true, "test", now);
+                        RoleOutbox.enqueue(c, one.id(), m1.id(), r1.id(), true, "test", now);
                         return null;
                     });
                     DiscordDouble.await(() -> discord.rolesOf(m0).equals(List.of("Holder")), Duration.ofSeconds(15),
                             "shard 0's change applied by process A");
-                    assertThat(discord.rolesOf(m1)).as("shard 1's change waits for its process").isEmpty();
                     // the role lands in Discord a moment before the change is marked done
-                    DiscordDouble.await(() -> new RoleOutbox(db).pendingCount() == 1, Duration.ofSeconds(5),
+                    RoleOutbox outbox = new RoleOutbox(db, Clock.systemUTC());
+                    DiscordDouble.await(() -> outbox.pendingCount() == 1, Duration.ofSeconds(5),
                             "only shard 1's change pending");
+                    // A drains every 250 ms: in eight passes it must leave shard 1's change alone.
+                    DiscordDouble.holdsFor(() -> discord.rolesOf(m1).isEmpty() && changesTo(discord, m1) == 0,
+                            Duration.ofSeconds(2), "shard 1's change waits for its process");
                     b = start(discord, jdbc, "1");
                     DiscordDouble.await(() -> discord.rolesOf(m1).equals(List.of("Holder")), Duration.ofSeconds(30),
                             "shard 1's change applied once its process is back");
+                    DiscordDouble.holdsFor(() -> changesTo(discord, m0) == 1 && changesTo(discord, m1) == 1,
+                            Duration.ofSeconds(2), "each change applied by one process, once");
                 }
             } finally {
                 a.close();
@@ -170,6 +177,8 @@ class ShardedProcessesTest {
                 DiscordDouble.await(() -> discord.rolesOf(m).isEmpty(), Duration.ofSeconds(40),
                         "the role taken after B took the watcher over from the killed A");
                 assertThat(leaseOwner(db, "chain-watcher")).isNotEqualTo(leader);
+                DiscordDouble.holdsFor(() -> changesTo(discord, m) == 2, Duration.ofSeconds(2),
+                        "one add and one remove, neither repeated after the takeover");
             } finally {
                 a.destroyForcibly();
                 if (b != null) {
@@ -177,6 +186,10 @@ class ShardedProcessesTest {
                 }
             }
         }
+    }
+
+    static long changesTo(DiscordDouble discord, FakeMember m) {
+        return discord.roleChanges().stream().filter(c -> c.userId() == m.id()).count();
     }
 
     static String leaseOwner(Database db, String job) {

@@ -83,6 +83,7 @@ class ChainReaderTest {
     }
 
     static void assertValues(Map<Read, ReadResult> r) {
+        assertThat(r.keySet()).as("an answer for every read asked").containsExactlyInAnyOrderElementsOf(reads());
         assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(0))).value()).isEqualTo(2);
         assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(5))).value()).isEqualTo(1);
         assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(25))).value()).isEqualTo(0);
@@ -143,7 +144,9 @@ class ChainReaderTest {
                 Duration.ofSeconds(1), RpcObserver.NONE)));
         ChainReader dead = new ChainReader(chains, Duration.ofMinutes(5), 25, GatingConfig.MULTICALL3,
                 ChainReader.Mode.BATCHED);
-        Map<Read, ReadResult> r = dead.read(List.of(Read.erc721Balance("anvil", nft, holders.get(0))));
+        Read balance = Read.erc721Balance("anvil", nft, holders.get(0));
+        Map<Read, ReadResult> r = dead.read(List.of(balance));
+        assertThat(r).as("the failed read is answered, as a failure").containsOnlyKeys(balance);
         assertThat(r.values()).noneMatch(ReadResult::ok);
         assertThat(r.values()).allMatch(v -> v.value() == null);
     }

@@ -136,9 +136,13 @@ class QuestStorageTest {
             assertThat(results).filteredOn("applied"::equals).hasSize(1);
             assertThat(results).filteredOn(r -> r.startsWith("This choice was already made")).hasSize(7);
             assertThat(s.quests().log(c.id(), 1).get(0).step()).isEqualTo(1);
-            // Another member (who does not hold the token) can not advance it through a stale view either.
-            assertThatThrownBy(() -> s.quests().choose(s.player(c, 10), v.quest().id(), 0, 0))
+            // Another member, from a stale view of step 0, can not advance it either, nor take the quest over by
+            // trying.
+            assertThatThrownBy(() -> s.quests().choose(s.player(c, 11), v.quest().id(), 0, 0))
                     .hasMessageContaining("already made");
+            Quest after = s.quests().log(c.id(), 1).get(0);
+            assertThat(after.step()).isEqualTo(1);
+            assertThat(after.memberId()).isEqualTo(10);
         } finally {
             pool.shutdownNow();
         }

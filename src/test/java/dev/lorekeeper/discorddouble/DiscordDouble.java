@@ -39,6 +39,7 @@ public final class DiscordDouble implements AutoCloseable {
     private final Map<Long, List<Long>> channelMessages = new ConcurrentHashMap<>();
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<SlowAnswer> slowAnswers = new CopyOnWriteArrayList<>();
     private final List<RoleChange> roleChanges = new CopyOnWriteArrayList<>();
     private final AtomicLong clockSkewMillis = new AtomicLong();
     private final Commands commands = new Commands(this);
@@ -136,6 +137,22 @@ public final class DiscordDouble implements AutoCloseable {
     /** The next matching request fails with 50035 Invalid Form Body at {@code field}, as Discord reports it. */
     public void failWithInvalidForm(String method, String pathRegex, String field, String errorCode, String message) {
         faults.add(Fault.error(method, pathRegex, 1, DiscordError.invalidForm(field, errorCode, message)));
+    }
+
+    /**
+     * Matching requests take effect at once but are answered only after {@code delay}, as a slow Discord would: a
+     * client that dies in that window never learns that its request was applied.
+     */
+    public void answerSlowly(String method, String pathRegex, Duration delay) {
+        slowAnswers.add(new SlowAnswer(method, pathRegex, delay));
+    }
+
+    private record SlowAnswer(String method, String pathRegex, Duration delay) {
+    }
+
+    Duration answerDelay(String method, String path) {
+        return slowAnswers.stream().filter(s -> s.method().equals(method) && path.matches(s.pathRegex()))
+                .map(SlowAnswer::delay).findFirst().orElse(Duration.ZERO);
     }
 
     Fault claimFault(String method, String path) {

@@ -124,6 +124,18 @@ final class RestApi {
             status = e.status;
         }
         discord.record(new RecordedRequest(method, path, ctx.queryString(), body, status, System.nanoTime()));
+        holdTheAnswer(discord.answerDelay(method, path));
+    }
+
+    private static void holdTheAnswer(java.time.Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** JSON bodies, and multipart bodies whose JSON is in payload_json with files alongside. */

@@ -2,6 +2,7 @@ package dev.lorekeeper.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lorekeeper.llm.AllowedLinks;
 import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmGateway;
@@ -60,6 +61,15 @@ class AnswererTest {
         return gateway(timeout, null);
     }
 
+    /** Asserts the model was asked exactly once since {@code before}, about {@code question}. */
+    static void assertAskedOnce(int before, String question) {
+        List<JsonNode> asked = stub.requests().subList(before, stub.requests().size());
+        assertThat(asked).as("requests the model received").singleElement().satisfies(r -> {
+            JsonNode messages = r.path("messages");
+            assertThat(messages.get(messages.size() - 1).path("content").asText()).contains(question);
+        });
+    }
+
     static LlmGateway gateway(Duration timeout, dev.lorekeeper.llm.LlmUsage usage) {
         return LlmGateway.openAiCompatible(new LlmGateway.Settings(stub.baseUrl(), "stub-model", "test-key", timeout,
                 2, 512), usage);
@@ -68,7 +78,9 @@ class AnswererTest {
     @Test
     void modelAnswersFromMarkedPassagesAndCitesThem() {
         stub.then(StubLlm.Reply.text("A Warden costs 0.042 ETH plus gas [1]."));
+        int before = stub.requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("how much is mint??");
+        assertAskedOnce(before, "how much is mint??");
         assertThat(a.mode()).isEqualTo(Answer.Mode.LLM);
         assertThat(a.grounded()).isTrue();
         assertThat(a.text()).isEqualTo("A Warden costs 0.042 ETH plus gas [1].");
@@ -86,7 +98,9 @@ class AnswererTest {
     @Test
     void modelSayingNotInDocsBecomesAnHonestRefusal() {
         stub.then(StubLlm.Reply.text("NOT_IN_DOCS"));
+        int before = stub.requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("what royalty do secondary sales pay?");
+        assertAskedOnce(before, "what royalty do secondary sales pay?");
         assertThat(a.mode()).isEqualTo(Answer.Mode.NOT_COVERED);
         assertThat(a.grounded()).isFalse();
         assertThat(a.text()).startsWith("The docs don't cover this");
@@ -121,7 +135,9 @@ class AnswererTest {
     void aModelAnswerLinksOnlyToTheDocs() {
         stub.then(StubLlm.Reply.text("Mint on [the official site](<https://evil.example/mint>), see "
                 + "https://docs.example/mint#price or ｈｔｔｐｓ：／／evil。example/claim [1]."));
+        int before = stub.requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("how much is the mint?");
+        assertAskedOnce(before, "how much is the mint?");
         assertThat(a.mode()).isEqualTo(Answer.Mode.LLM);
         assertThat(a.text()).isEqualTo("Mint on the official site (evil[.]example), see "
                 + "https://docs.example/mint#price or evil[.]example [1].");
@@ -130,11 +146,15 @@ class AnswererTest {
     @Test
     void serverErrorsAndTimeoutsFallBackToQuotedPassages() {
         stub.then(StubLlm.Reply.error(500));
+        int before = stub.requests().size();
         Answer failed = answerer(gateway(Duration.ofSeconds(5))).answer("what is the contract address?");
+        assertAskedOnce(before, "what is the contract address?");
         assertThat(failed.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
         assertThat(failed.text()).startsWith("*Quoted from the docs").contains("0x7a3b");
         stub.then(StubLlm.Reply.slow("too late", 3000));
+        int beforeSlow = stub.requests().size();
         Answer slow = answerer(gateway(Duration.ofMillis(500))).answer("what is the contract address?");
+        assertAskedOnce(beforeSlow, "what is the contract address?");
         assertThat(slow.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
         assertThat(slow.grounded()).isTrue();
     }
@@ -150,10 +170,14 @@ class AnswererTest {
     @Test
     void injectedDocumentsCanNotPingOrLeakThePrompt() {
         stub.then(StubLlm.Reply.text("Sure! @everyone " + PROMPTS.get("answer-system")));
+        int before = stub.requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("any community announcement?");
+        assertAskedOnce(before, "any community announcement?");
         assertThat(a.text()).doesNotContain("Answer ONLY from the numbered passages").doesNotContain("@everyone");
         stub.then(StubLlm.Reply.text("Attention @everyone and @here: mint now <@&123456789012345678> [1]"));
+        int beforeB = stub.requests().size();
         Answer b = answerer(gateway(Duration.ofSeconds(5))).answer("any community announcement?");
+        assertAskedOnce(beforeB, "any community announcement?");
         assertThat(b.text()).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@&1");
         Answer offline = answerer(null).answer("any community announcement?");
         assertThat(offline.text()).doesNotContain("@everyone");

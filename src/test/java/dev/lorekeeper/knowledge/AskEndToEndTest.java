@@ -13,6 +13,7 @@ import dev.lorekeeper.testing.TestBot;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +55,25 @@ class AskEndToEndTest {
         llm.close();
     }
 
+    /** The requests the model received since {@code before}: a quoted answer would pass without any. */
+    static List<JsonNode> askedSince(int before) {
+        List<JsonNode> all = llm.requests();
+        return all.subList(before, all.size());
+    }
+
+    static void assertAskedOnce(int before, String question) {
+        assertThat(askedSince(before)).as("requests the model received").singleElement()
+                .satisfies(r -> assertThat(r.toString()).contains(question));
+    }
+
     @Test
     void askAnswersWithSourcesAndFeedbackButtons() throws Exception {
         llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH plus gas [1]."));
         FakeMember alice = guild.member("alice");
+        int before = llm.requests().size();
         FakeInteraction ask = alice.runs("/ask question:how much is the mint?");
         FakeMessage reply = ask.reply();
+        assertAskedOnce(before, "how much is the mint?");
         assertThat(ask.awaitCallbackType()).isEqualTo(5);
         assertThat(reply.ephemeral()).isFalse();
         assertThat(reply.mentionsNothing()).isTrue();
@@ -86,7 +100,9 @@ class AskEndToEndTest {
     @Test
     void whenTheLlmFailsMembersStillGetQuotedAnswers() {
         llm.then(StubLlm.Reply.error(500));
+        int before = llm.requests().size();
         FakeMessage reply = guild.member("bob").runs("/ask question:who can mint early allowlist?").reply();
+        assertAskedOnce(before, "who can mint early allowlist?");
         JsonNode embed = reply.embeds().get(0);
         assertThat(embed.path("description").asText()).startsWith("*Quoted from the docs").contains("Allowlisted");
         assertThat(embed.at("/footer/text").asText()).contains("no AI summary");
@@ -95,7 +111,9 @@ class AskEndToEndTest {
     @Test
     void injectedDocsCanNotPingAnyone() {
         llm.then(StubLlm.Reply.text("@everyone listen up [1]"));
+        int before = llm.requests().size();
         FakeMessage reply = guild.member("carol").runs("/ask question:any community announcements?").reply();
+        assertAskedOnce(before, "any community announcements?");
         assertThat(reply.text()).doesNotContain("@everyone");
         assertThat(reply.mentionsNothing()).isTrue();
     }
@@ -111,6 +129,7 @@ class AskEndToEndTest {
     void followUpsInTheAnswerThreadUseTheConversation() {
         llm.then(StubLlm.Reply.text("Allowlisted wallets may mint two Wardens early [1]."));
         FakeMember fay = guild.member("fay");
+        int before = llm.requests().size();
         FakeMessage answer = fay.runs("/ask question:who gets to mint early?").reply();
         dev.lorekeeper.discorddouble.DiscordDouble.await(() -> bot.discord.channel(answer.id()) != null,
                 Duration.ofSeconds(10), "a thread on the answer");
@@ -124,6 +143,7 @@ class AskEndToEndTest {
         FakeMessage followUp = bot.discord.awaitMessageIn(thread, "Two Wardens");
         assertThat(followUp.embeds().get(0).path("title").asText())
                 .isEqualTo("How many Wardens can an allowlisted wallet mint early?");
+        assertThat(askedSince(before)).as("the answer, then the follow-up's rewrite and its answer").hasSize(3);
         assertThat(llm.requests().get(llm.requests().size() - 2).toString())
                 .contains("untrusted_conversation", "who gets to mint early?", "how many can they mint?");
     }
@@ -134,11 +154,15 @@ class AskEndToEndTest {
         FakeMember mod = guild.member("mod", guild.role("Mods", dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
         mod.slash("settings qa-channels", java.util.Map.of("channels", help.mention())).reply();
         llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
+        int before = llm.requests().size();
         FakeMessage question = guild.member("gus").says(help, "@Lorekeeper what does a warden cost?");
         dev.lorekeeper.discorddouble.DiscordDouble.await(() -> bot.discord.channel(question.id()) != null,
                 Duration.ofSeconds(10), "a thread on the question");
         FakeMessage reply = bot.discord.awaitMessageIn(bot.discord.channel(question.id()), "0.042 ETH");
         assertThat(reply.mentionsNothing()).isTrue();
+        assertThat(reply.text()).as("the model's answer, not a quote of the docs")
+                .contains("A Warden costs 0.042 ETH [1].");
+        assertAskedOnce(before, "what does a warden cost?");
     }
 
     @Test
@@ -165,7 +189,9 @@ class AskEndToEndTest {
     @Test
     void llmAndRetrievalShowInMetrics() throws Exception {
         llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
+        int before = llm.requests().size();
         guild.member("ivy").runs("/ask question:price of one warden in eth").reply();
+        assertAskedOnce(before, "price of one warden in eth");
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(bot.adminUrl() + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -177,10 +203,11 @@ class AskEndToEndTest {
     void aSlowModelDoesNotFreezeOtherCommandsAndAFloodIsToldToRetry() {
         // Every question hangs on the model; more arrive than the reply workers (2) and their queue (2) take.
         llm.always(StubLlm.Reply.slow("A Warden costs 0.042 ETH [1].", 3_000));
+        int before = llm.requests().size();
         try {
             java.util.List<FakeInteraction> asks = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                asks.add(guild.member("flood" + i).runs("/ask question:how much is the mint?"));
+                asks.add(guild.member("flood" + i).runs("/ask question:what is the mint price per warden?"));
             }
             asks.forEach(a -> a.awaitCallbackType(Duration.ofSeconds(3)));
             FakeInteraction about = guild.member("patient").runs("/about");
@@ -191,7 +218,9 @@ class AskEndToEndTest {
             assertThat(replies).filteredOn(m -> m.content().contains("busy")).hasSize(6)
                     .allMatch(FakeMessage::ephemeral);
             assertThat(replies).filteredOn(m -> !m.embeds().isEmpty()).hasSize(4)
-                    .allMatch(m -> m.embeds().get(0).path("description").asText().contains("0.042 ETH"));
+                    .allMatch(m -> m.embeds().get(0).path("description").asText().contains("0.042 ETH [1]."));
+            // Answers are cached per question and concurrent askers share one load: one model call serves all four.
+            assertAskedOnce(before, "what is the mint price per warden?");
         } finally {
             llm.always(StubLlm.Reply.text("NOT_IN_DOCS"));
         }

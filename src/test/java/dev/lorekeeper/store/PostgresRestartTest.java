@@ -38,7 +38,7 @@ class PostgresRestartTest {
         try (TestBot bot = TestBot.startOn(jdbc, "")) {
             FakeGuild guild = bot.discord.guild("Outage Club");
             bot.discord.awaitBotReady(guild);
-            assertThat(guild.member("before").runs("/verify").reply().button("Open verify page")).isNotNull();
+            assertOpensAStoredSession(bot, guild.member("before").runs("/verify").reply(), "before");
             awaitReadyz(bot, 200);
 
             pg.close();
@@ -48,8 +48,8 @@ class PostgresRestartTest {
 
             // A short outage: the pool's reconnection backs off up to 5 s, and the first try must land before.
             pg = startPostgres(data, port);
-            FakeMessage after = guild.member("during").runs("/verify").reply();
-            assertThat(after.button("Open verify page")).as("the same pool reconnects at the first try").isNotNull();
+            // The same pool reconnects at the first try: this /verify is answered with a session it saved.
+            assertOpensAStoredSession(bot, guild.member("during").runs("/verify").reply(), "during");
             try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
                     var rs = st.executeQuery("SELECT COUNT(*) FROM verify_session")) {
                 rs.next();
@@ -64,6 +64,17 @@ class PostgresRestartTest {
         } finally {
             pg.close();
         }
+    }
+
+    /** The reply links to the verify page of a session the database holds: the page's API finds it. */
+    private static void assertOpensAStoredSession(TestBot bot, FakeMessage reply, String member) throws Exception {
+        String link = reply.button("Open verify page").url();
+        assertThat(link).startsWith(bot.webUrl() + "/verify/");
+        HttpResponse<String> session = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                bot.webUrl() + "/api/verify/" + link.substring(link.lastIndexOf('/') + 1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        assertThat(session.body()).contains("\"member\":\"" + member + "\"", "\"guild\":\"Outage Club\"");
     }
 
     /** /readyz caches its checks for a few seconds, so a change shows within that time, not at once. */

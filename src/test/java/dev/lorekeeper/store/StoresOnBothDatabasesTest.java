@@ -136,15 +136,22 @@ class StoresOnBothDatabasesTest {
             assertThat(cursors.get("other")).isEmpty();
             assertThat(stored(db, "SELECT updated_at FROM chain_cursor WHERE chain = 'anvil'")).isEqualTo(LATER);
 
-            RoleOutbox outbox = new RoleOutbox(db);
-            boolean queued = db.inTransaction(c -> RoleOutbox.enqueue(c, 1, 10, 2, true, "holds 1", T0));
+            MutableClock outboxClock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+            RoleOutbox outbox = new RoleOutbox(db, outboxClock);
+            boolean queued = db.inTransaction(c -> RoleOutbox.enqueue(c, 1, 10, 2, true, "holds 1", outboxClock.instant()));
             assertThat(queued).isTrue();
-            List<RoleChange> due = outbox.due(T0.plusSeconds(1), 10);
-            assertThat(due).singleElement().satisfies(r -> assertThat(r.add()).isTrue());
-            outbox.retryLater(due.get(0).id(), T0.plusSeconds(60), "429");
-            assertThat(outbox.due(T0.plusSeconds(2), 10)).isEmpty();
+            outboxClock.advance(Duration.ofSeconds(1));
+            List<RoleChange> due = outbox.due(10);
+            assertThat(due).singleElement().satisfies(r -> assertThat(r.add()).isTrue())
+                    .satisfies(r -> assertThat(r.sent()).isFalse());
+            assertThat(outbox.markSent(due.get(0).id())).isTrue();
+            outbox.retryAfter(due.get(0).id(), Duration.ofSeconds(59), "429");
+            outboxClock.advance(Duration.ofSeconds(1));
+            assertThat(outbox.due(10)).isEmpty();
             assertThat(outbox.pendingCount()).isEqualTo(1);
-            outbox.done(due.get(0).id(), T0.plusSeconds(61), "applied");
+            outboxClock.advance(Duration.ofSeconds(58));
+            assertThat(outbox.due(10)).singleElement().satisfies(r -> assertThat(r.sent()).as("sent before").isTrue());
+            outbox.done(due.get(0).id(), "applied");
             assertThat(outbox.pendingCount()).isZero();
         }
     }

@@ -51,9 +51,13 @@ class VerificationServiceTest {
         Chains chains = new Chains();
         chains.add(new Chains.Chain("anvil", anvil.chainId(),
                 new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE)));
+        // Role sync's stand-in grants one role per wallet the member has linked at the moment it is asked: what the
+        // service reports then shows that it saved the link before asking, and passed the answer on.
+        WalletLinks links = new WalletLinks(db, clock);
         WalletLinkListener listener = (guild, member) -> {
             reevaluated.add(guild + "/" + member);
-            return List.of("Holder");
+            return links.of(guild, member).stream().map(l -> "Holder of " + WalletLink.shorten(l.address()))
+                    .toList();
         };
         service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
                 new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30)),
@@ -75,8 +79,9 @@ class VerificationServiceTest {
 
         VerifyOutcome o = service.complete(s.token(), m.format(), sign(m.format(), alice));
         assertThat(o.linked()).as(o.detail()).isTrue();
-        assertThat(o.rolesGranted()).containsExactly("Holder");
-        assertThat(o.text()).contains(WalletLink.shorten(alice)).doesNotContain(alice);
+        assertThat(o.rolesGranted()).containsExactly("Holder of " + WalletLink.shorten(alice));
+        assertThat(o.text()).contains("Roles granted: Holder of " + WalletLink.shorten(alice))
+                .doesNotContain(alice);
         assertThat(service.wallets(1, 100)).extracting(WalletLink::address).containsExactly(alice);
         assertThat(reevaluated).containsExactly("1/100");
     }
