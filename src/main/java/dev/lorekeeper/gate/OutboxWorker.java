@@ -54,6 +54,8 @@ public final class OutboxWorker implements Runnable {
                     } catch (RuntimeException e) {
                         outbox.retryLater(c.id(), clock.instant().plus(backoff(c.attempts())), "will retry: "
                                 + e.getMessage());
+                    } finally {
+                        finished(c.guildId());
                     }
                 }
             }
@@ -74,6 +76,18 @@ public final class OutboxWorker implements Runnable {
             }
             times.addLast(now);
             return true;
+        }
+    }
+
+    /**
+     * Moves the change's time stamp from when it was allowed to when Discord had answered: Discord counts a change
+     * when the request reaches it, so a window measured from before the request could let one more in at its edge.
+     */
+    private void finished(long guildId) {
+        Deque<Instant> times = recent.get(guildId);
+        synchronized (times) {
+            times.pollLast();
+            times.addLast(clock.instant());
         }
     }
 
