@@ -28,13 +28,18 @@ public final class ConfigOption {
     }
 
     LoadedConfig loadOrThrow() {
+        return loadOrThrow(Path.of(""));
+    }
+
+    /** As {@link #loadOrThrow()}, with the default locations taken relative to {@code workDir}. */
+    LoadedConfig loadOrThrow(Path workDir) {
         ConfigLoader loader = Configs.loader(System.getenv());
         if (file != null) {
             return loader.load(file);
         }
         for (Path candidate : DEFAULT_LOCATIONS) {
-            if (Files.isRegularFile(candidate)) {
-                return loader.load(candidate);
+            if (Files.isRegularFile(workDir.resolve(candidate))) {
+                return loader.load(workDir.resolve(candidate));
             }
         }
         return loader.defaultsOnly();

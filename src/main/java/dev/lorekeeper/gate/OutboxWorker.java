@@ -62,6 +62,8 @@ public final class OutboxWorker implements Runnable {
                         apply(c);
                     } catch (RuntimeException e) {
                         outbox.retryAfter(c.id(), backoff(c.attempts()), "will retry: " + e.getMessage());
+                    } finally {
+                        pace.finished(c.guildId());
                     }
                 }
             }

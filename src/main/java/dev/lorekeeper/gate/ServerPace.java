@@ -36,4 +36,19 @@ final class ServerPace {
             return true;
         }
     }
+
+    /**
+     * Moves the change's time stamp from when it was allowed to when Discord had answered: Discord counts a change
+     * when the request reaches it, so a window measured from before the request could let one more in at its edge.
+     */
+    void finished(long guildId) {
+        Deque<Instant> times = recent.get(guildId);
+        if (times == null) {
+            return;
+        }
+        synchronized (times) {
+            times.pollLast();
+            times.addLast(clock.instant());
+        }
+    }
 }

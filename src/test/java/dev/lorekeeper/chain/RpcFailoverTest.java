@@ -1,0 +1,99 @@
+package dev.lorekeeper.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.RpcProxy;
+import dev.lorekeeper.testing.TestContracts;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/**
+ * {@code chains.NAME.rpc-urls} with two endpoints in front of one node: when the first dies, reads go to the
+ * second; when the first is back and the second dies, reads go to the first again. Only when every endpoint is
+ * down does a read fail, and then as a failure, never a zero.
+ */
+class RpcFailoverTest {
+    static final String HOLDER = "0x00000000000000000000000000000000000a11ce";
+    static final BigInteger BALANCE = new BigInteger("2500000000000000000");
+    static Anvil anvil;
+    static RpcProxy first;
+    static RpcProxy second;
+    static String coin;
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        coin = TestContracts.deploy(anvil, "TestCoin", anvil.accounts().get(0), List.of());
+        TestContracts.send(anvil, anvil.accounts().get(0), coin, "mint", List.of(new Address(HOLDER),
+                new Uint256(BALANCE)));
+        first = new RpcProxy(anvil.url());
+        second = new RpcProxy(anvil.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+        anvil.close();
+    }
+
+    @AfterEach
+    void bothUp() {
+        first.down(false);
+        second.down(false);
+    }
+
+    /** The chain as the bot builds it from its config: one client over both URLs, in their order. */
+    static Chains chains() {
+        Chains chains = new Chains();
+        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(first.url(),
+                second.url()), Duration.ofSeconds(2), RpcObserver.NONE)));
+        return chains;
+    }
+
+    /** One read through a fresh reader, so that no cached value hides where it went. */
+    static ReadResult balance(Chains chains) {
+        Read read = Read.erc20Balance("anvil", coin, HOLDER);
+        return new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3,
+                ChainReader.Mode.BATCHED).read(List.of(read)).get(read);
+    }
+
+    @Test
+    void readsGoToTheNextEndpointWhileOneIsDownAndBackWhenItReturns() {
+        Chains chains = chains();
+        int secondBefore = second.requests();
+        assertThat(balance(chains).value()).isEqualTo(BALANCE);
+        assertThat(second.requests()).as("the second endpoint is idle while the first answers")
+                .isEqualTo(secondBefore);
+
+        first.down(true);
+        assertThat(balance(chains).value()).isEqualTo(BALANCE);
+        assertThat(second.requests()).isGreaterThan(secondBefore);
+
+        first.down(false);
+        second.down(true);
+        int firstBefore = first.requests();
+        assertThat(balance(chains).value()).isEqualTo(BALANCE);
+        assertThat(chains.byName("anvil").orElseThrow().rpc().call("eth_blockNumber").asText()).startsWith("0x");
+        assertThat(first.requests()).isGreaterThan(firstBefore);
+    }
+
+    @Test
+    void withEveryEndpointDownAReadFailsAndIsNeverAZero() {
+        first.down(true);
+        second.down(true);
+        ReadResult r = balance(chains());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.value()).isNull();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lorekeeper.character;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lorekeeper.config.GatingConfig;
+import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.discorddouble.FakeInteraction;
+import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.FaultyRpc;
+import dev.lorekeeper.testing.ManualVerify;
+import dev.lorekeeper.testing.MetadataServer;
+import dev.lorekeeper.testing.TestBot;
+import dev.lorekeeper.testing.TestContracts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Keys;
+
+/**
+ * Every character command checks on chain that the member still holds the token, and a check that fails or takes
+ * longer than 2 s is "try again", never "not yours": the member keeps their character and plays on once the chain
+ * answers.
+ */
+class HolderCheckTest {
+    static final String TRY_AGAIN = "I can't read the chain right now to check that you hold this token.";
+    static Anvil anvil;
+    static FaultyRpc rpc;
+    static MetadataServer metadata;
+    static TestBot bot;
+    static FakeMember alice;
+
+    @BeforeAll
+    static void start() {
+        anvil = Anvil.start();
+        // A hung call outlasts the 2 s check by far, so a reply that waited for the node would come late.
+        rpc = new FaultyRpc(anvil.url()).hangFor(Duration.ofSeconds(8));
+        metadata = new MetadataServer();
+        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        String minter = anvil.accounts().get(0);
+        String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter,
+                List.of(new Utf8String(metadata.baseUri())));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url()) + """
+                characters:
+                  collections:
+                    - chain: anvil
+                      contract: "%s"
+                  ownership-cache: 0s
+                """.formatted(nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+        FakeGuild guild = bot.discord.guild("Shaky Node");
+        bot.discord.awaitBotReady(guild);
+        alice = guild.member("alice");
+        String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
+        ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet));
+        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(3)));
+        FakeInteraction typing = alice.autocompletes("character choose", "token", "3", Map.of());
+        String token = typing.awaitChoiceValues().values().iterator().next();
+        assertThat(alice.slash("character choose", Map.of("token", token)).reply().text()).contains("Ember Fox #3");
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+        metadata.close();
+        rpc.close();
+        anvil.close();
+    }
+
+    @AfterEach
+    void heal() {
+        rpc.heal();
+    }
+
+    static FakeMessage show() {
+        return alice.runs("/character show").awaitMessage(m -> true, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aFailingNodeIsTryAgainNeverNotYours() {
+        rpc.fail(FaultyRpc.Fault.HTTP_500, 1.0);
+        FakeMessage refused = show();
+        assertThat(refused.content()).contains(TRY_AGAIN).doesNotContain("any more");
+        assertThat(refused.ephemeral()).isTrue();
+        rpc.heal();
+        assertThat(show().text()).contains("Ember Fox #3", "Level");
+    }
+
+    @Test
+    void aNodeSlowerThanTwoSecondsIsTryAgain() {
+        rpc.fail(FaultyRpc.Fault.HANG, 1.0);
+        long start = System.nanoTime();
+        FakeMessage refused = show();
+        assertThat(refused.content()).contains(TRY_AGAIN);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        rpc.heal();
+        assertThat(show().text()).contains("Ember Fox #3");
+    }
+}
