@@ -34,8 +34,8 @@ public final class WalletsCommand implements SlashCommand {
         this.settings = settings;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash("wallets", "Your linked wallets")
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
@@ -44,6 +44,11 @@ public final class WalletsCommand implements SlashCommand {
                                 .addOptions(new OptionData(OptionType.STRING, "address", "The wallet", true, true)),
                         new SubcommandData("of", "Moderators: whether and when a member verified")
                                 .addOption(OptionType.USER, "member", "The member", true));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override
