@@ -28,7 +28,8 @@ public final class Names {
                 .filter(k -> distance(wrong.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 2));
     }
 
-    static int distance(String a, String b) {
+    /** Edit distance (Levenshtein): insertions, deletions and substitutions. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -24,10 +24,15 @@ public final class AboutCommand implements SlashCommand {
         this.version = version;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash("about", "What Lorekeeper can do in this server")
                 .setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

@@ -39,11 +39,16 @@ public final class AskCommand implements SlashCommand {
         this.workers = workers;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash(NAME, "Ask a question about the project; answered from its docs, with sources")
                 .setContexts(InteractionContextType.GUILD)
                 .addOptions(new OptionData(OptionType.STRING, OPTION_QUESTION, "Your question", true).setMaxLength(500));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

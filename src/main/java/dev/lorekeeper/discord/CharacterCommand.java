@@ -43,8 +43,8 @@ public final class CharacterCommand implements SlashCommand {
         this.workers = workers;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash(NAME, "Your NFT as a character with a story")
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
@@ -56,6 +56,11 @@ public final class CharacterCommand implements SlashCommand {
                                 .addOptions(new OptionData(OptionType.STRING, OPTION_MESSAGE, "What you say", true)
                                         .setMaxLength(500)),
                         new SubcommandData("export", "Download your character as a Character Card V2 file"));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     /** The member's tokens come from the chain: read on a worker, and none offered when all are busy. */

@@ -1,6 +1,8 @@
 package dev.lorekeeper.discord;
 
+import com.neovisionaries.ws.client.WebSocketFactory;
 import dev.lorekeeper.config.DiscordConfig;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -35,13 +38,19 @@ public final class DiscordBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
+    /** How long start-up waits for the first gateway connection to open before it gives up with the cause. */
+    private static final Duration FIRST_CONNECTION = Duration.ofSeconds(30);
+    private static final int WEBSOCKET_CONNECT_TIMEOUT_MS = 10_000;
+
     private final DiscordConfig config;
     private final ExecutorService eventPool;
+    private final GatewaySessions sessions;
     // Set once by start(): features get this client before it connects, since their listeners are what it starts with.
     private volatile ShardManager shardManager;
 
     public DiscordBot(DiscordConfig config, int eventThreads) {
         this.config = config;
+        this.sessions = new GatewaySessions(config.gatewayUrl(), config.shards().total());
         this.eventPool = Executors.newFixedThreadPool(eventThreads, daemonThreads("lorekeeper-event-"));
     }
 
@@ -65,6 +74,9 @@ public final class DiscordBot implements AutoCloseable {
         MessageRequest.setDefaultMentionRepliedUser(false);
         // One code path for one shard or many: a ShardManager with a single shard is a single gateway connection.
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(config.token(), intents(config))
+                .setSessionController(sessions)
+                .addEventListeners(sessions)
+                .setWebsocketFactory(new WebSocketFactory().setConnectionTimeout(WEBSOCKET_CONNECT_TIMEOUT_MS))
                 .setShardsTotal(config.shards().total())
                 .setShards(config.shards().idList())
                 .disableCache(UNUSED_CACHES)
@@ -84,7 +96,15 @@ public final class DiscordBot implements AutoCloseable {
         try {
             shardManager = builder.build();
         } catch (InvalidTokenException e) {
-            throw new IllegalStateException("Discord rejected the bot token (discord.token): check DISCORD_TOKEN", e);
+            throw Unreachable.invalidToken(e);
+        } catch (ErrorResponseException e) {
+            throw Unreachable.rest(config.apiBaseUrl(), e);
+        }
+        try {
+            sessions.awaitFirstConnection(FIRST_CONNECTION);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to the Discord gateway", e);
         }
     }
 
@@ -94,15 +114,9 @@ public final class DiscordBot implements AutoCloseable {
         return new RestConfig().setBaseUrl(base);
     }
 
-    /** A session controller that hands out {@code discord.gateway-url} instead of asking Discord. */
+    /** The session controller, which already hands out {@code discord.gateway-url}. */
     private SessionControllerAdapter fixedGateway() {
-        String gateway = config.gatewayUrl();
-        return new SessionControllerAdapter() {
-            @Override
-            public String getGateway() {
-                return gateway;
-            }
-        };
+        return sessions;
     }
 
     /** The first shard of this process (the only one unless sharded). */

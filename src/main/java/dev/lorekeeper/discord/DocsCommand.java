@@ -35,8 +35,8 @@ public final class DocsCommand implements SlashCommand {
         this.executor = executor;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash("docs", "The docs behind /ask")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
@@ -44,6 +44,11 @@ public final class DocsCommand implements SlashCommand {
                         new SubcommandData("reload", "Re-read the docs now (unchanged files are not re-embedded)"),
                         new SubcommandData("gaps", "The most frequent questions the docs did not answer well"),
                         new SubcommandData("stats", "Questions per day, share answered from the docs, feedback"));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

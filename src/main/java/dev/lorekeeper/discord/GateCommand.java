@@ -49,8 +49,8 @@ public final class GateCommand implements SlashCommand {
         this.executor = executor;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash("gate", "Token-gated roles")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_ROLES))
@@ -66,6 +66,11 @@ public final class GateCommand implements SlashCommand {
                                 .addOption(OptionType.USER, OPTION_MEMBER, "The member", true),
                         new SubcommandData("resync", "Re-check holdings now, for the server or one member")
                                 .addOption(OptionType.USER, OPTION_MEMBER, "Only this member", false));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

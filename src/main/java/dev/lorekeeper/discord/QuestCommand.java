@@ -43,8 +43,8 @@ public final class QuestCommand implements SlashCommand {
         this.workers = workers;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash(NAME, "Quests for your character")
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
@@ -52,6 +52,11 @@ public final class QuestCommand implements SlashCommand {
                         new SubcommandData("start", "Start a new quest"),
                         new SubcommandData("log", "Your character's past quests"),
                         new SubcommandData("abandon", "Drop the active quest"));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     /** Every subcommand reads the chain (is the token still held?), and a new quest may wait on the model. */

@@ -35,8 +35,8 @@ public final class SettingsCommand implements SlashCommand {
         this.settings = settings;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         OptionData feature = new OptionData(OptionType.STRING, OPTION_NAME, "Feature", true);
         OptionData setting = new OptionData(OptionType.STRING, OPTION_SETTING, "Setting to reset", true);
         for (Setting s : Setting.values()) {
@@ -65,6 +65,11 @@ public final class SettingsCommand implements SlashCommand {
                                         true).addChoice("on", "on").addChoice("off", "off")),
                         new SubcommandData("reset", "Go back to the default from the config file")
                                 .addOptions(setting));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

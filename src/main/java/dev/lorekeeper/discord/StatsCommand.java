@@ -29,11 +29,16 @@ public final class StatsCommand implements SlashCommand {
         this.llmConfigured = llmConfigured;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash("stats", "LLM usage and estimated cost per feature")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

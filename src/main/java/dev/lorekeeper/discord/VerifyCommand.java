@@ -42,12 +42,17 @@ public final class VerifyCommand implements SlashCommand {
         this.settings = settings;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash(NAME, "Link your wallet by signing a free message (no transaction, no gas)")
                 .setContexts(InteractionContextType.GUILD)
                 .addOption(OptionType.STRING, OPTION_ADDRESS, "Sign manually: your wallet address (0x…), for wallets "
                         + "without a browser extension", false);
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class WalletsCommand implements SlashCommand {
         this.settings = settings;
     }
 
-    @Override
-    public SlashCommandData definition() {
+    /** Static, so that {@link CommandCatalog} builds it without a bot. */
+    public static SlashCommandData data() {
         return Commands.slash("wallets", "Your linked wallets")
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
@@ -46,6 +46,11 @@ public final class WalletsCommand implements SlashCommand {
                                 .addOptions(new OptionData(OptionType.STRING, OPTION_ADDRESS, "The wallet", true, true)),
                         new SubcommandData("of", "Moderators: whether and when a member verified")
                                 .addOption(OptionType.USER, OPTION_MEMBER, "The member", true));
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return data();
     }
 
     @Override
