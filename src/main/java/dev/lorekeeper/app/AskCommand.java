@@ -70,7 +70,7 @@ public final class AskCommand implements Callable<Integer> {
         KnowledgeIndex index = knowledge.ingest(spec.commandLine().getErr(), json).index();
         var cfg = config.load().config();
         LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null, new SimpleMeterRegistry());
-        Answerer answerer = new Answerer(() -> Optional.of(index), llm, new PromptTemplates(Path.of("prompts")),
+        Answerer answerer = new Answerer(() -> Optional.of(index), llm, new PromptTemplates(Path.of(cfg.llm().prompts())),
                 cfg.knowledge().minRelevance(), topK, cfg.knowledge().baseUrl(), LlmWiring.output(cfg));
         PrintWriter out = spec.commandLine().getOut();
         for (String q : questions) {

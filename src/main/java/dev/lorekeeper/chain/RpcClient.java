@@ -112,8 +112,10 @@ public final class RpcClient {
                 return reply;
             } catch (IOException e) {
                 observer.request(chain, calls, false, System.nanoTime() - t0);
+                String reason = RpcErrors.transport(e);
                 last = RpcException.transport("chain " + chain + ": RPC endpoint #" + (index + 1) + " failed ("
-                        + e.getClass().getSimpleName() + ")", e);
+                        + reason + "); check chains." + chain + ".rpc-urls[" + index + "] and that the node is "
+                        + "reachable", reason, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw RpcException.transport("interrupted", e);

@@ -8,19 +8,31 @@ public final class RpcException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final boolean transport;
     private final int code;
+    private final String reason;
 
-    private RpcException(String message, boolean transport, int code, Throwable cause) {
+    private RpcException(String message, String reason, boolean transport, int code, Throwable cause) {
         super(message, cause);
+        this.reason = reason;
         this.transport = transport;
         this.code = code;
     }
 
     public static RpcException transport(String message, Throwable cause) {
-        return new RpcException(message, true, 0, cause);
+        return new RpcException(message, message, true, 0, cause);
+    }
+
+    /** A transport failure whose {@code reason} ("connection refused") is worth showing without the context. */
+    static RpcException transport(String message, String reason, Throwable cause) {
+        return new RpcException(message, reason, true, 0, cause);
     }
 
     public static RpcException node(int code, String message) {
-        return new RpcException(message, false, code, null);
+        return new RpcException(message, message, false, code, null);
+    }
+
+    /** The failure alone, without the chain and endpoint the message names. */
+    public String reason() {
+        return reason;
     }
 
     public boolean transport() {
