@@ -77,9 +77,7 @@ public final class RpcClient {
         for (JsonNode item : reply) {
             int index = (int) (item.path("id").asLong() - firstId);
             if (index >= 0 && index < out.size()) {
-                out.set(index, item.has("error")
-                        ? RpcResult.failed(item.path("error").path("code").asInt(), item.path("error").path("message")
-                                .asText())
+                out.set(index, item.has("error") ? RpcResult.failed(item.path("error"))
                         : RpcResult.of(item.path("result")));
             }
         }
@@ -126,8 +124,9 @@ public final class RpcClient {
 
     private static JsonNode result(JsonNode reply) {
         if (reply.has("error")) {
-            throw RpcException.node(reply.path("error").path("code").asInt(),
-                    reply.path("error").path("message").asText("error"));
+            RpcResult failed = RpcResult.failed(reply.path("error"));
+            throw failed.reverted() ? RpcException.reverted(failed.errorCode(), failed.errorMessage())
+                    : RpcException.node(failed.errorCode(), reply.path("error").path("message").asText("error"));
         }
         return reply.path("result");
     }

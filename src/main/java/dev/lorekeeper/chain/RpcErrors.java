@@ -1,5 +1,6 @@
 package dev.lorekeeper.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -24,6 +25,15 @@ final class RpcErrors {
         }
         return code != null && code == -32000 && message != null
                 && message.toLowerCase(Locale.ROOT).startsWith("execution reverted");
+    }
+
+    /** The revert data of a node's error object: a hex string, or {@code {"data": "0x…"}} on some nodes. */
+    static String data(JsonNode error) {
+        JsonNode d = error.path("data");
+        if (d.isObject()) {
+            d = d.path("data");
+        }
+        return d.isTextual() ? d.asText() : null;
     }
 
     /** A transport failure in words; never the URL, which may carry an API key. */
