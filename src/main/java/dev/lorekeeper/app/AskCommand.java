@@ -71,7 +71,8 @@ public final class AskCommand implements Callable<Integer> {
         KnowledgeIndex index = KnowledgeOptions.ingest(knowledge.folders(() -> cfg), spec.commandLine().getErr(), json)
                 .index();
         LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null, new SimpleMeterRegistry());
-        Answerer answerer = new Answerer(() -> Optional.of(index), llm, new PromptTemplates(Path.of(cfg.llm().prompts())),
+        PromptTemplates prompts = new PromptTemplates(Path.of(cfg.llm().prompts()));
+        Answerer answerer = new Answerer(() -> Optional.of(index), llm, prompts,
                 cfg.knowledge().minRelevance(), topK != null ? topK : cfg.knowledge().topK(), cfg.knowledge().baseUrl(),
                 LlmWiring.output(cfg));
         PrintWriter out = spec.commandLine().getOut();

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 record LlmParts(LlmUsage usage, LlmGateway gateway, PromptTemplates prompts, GeneratedText output) {
     static LlmParts build(LorekeeperConfig config, Database db, MeterRegistry metrics) {
         LlmUsage usage = LlmWiring.usage(config.llm(), db);
-        return new LlmParts(usage, LlmWiring.gateway(config, usage, metrics), new PromptTemplates(Path.of(config.llm().prompts())),
+        return new LlmParts(usage, LlmWiring.gateway(config, usage, metrics),
+                new PromptTemplates(Path.of(config.llm().prompts())),
                 LlmWiring.output(config));
     }
 }

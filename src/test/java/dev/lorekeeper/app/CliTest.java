@@ -111,7 +111,8 @@ class CliTest {
     @Test
     void configCheckNamesEveryBadValue(@TempDir Path dir) throws Exception {
         Path prompts = Files.createDirectory(dir.resolve("prompts"));
-        Files.writeString(prompts.resolve("answer-user.md"), "<untrusted_passages>\n{{pasages}}\n</untrusted_passages>\n"
+        Files.writeString(prompts.resolve("answer-user.md"), "<untrusted_passages>\n{{pasages}}\n"
+                + "</untrusted_passages>\n"
                 + "{{question}}\n");
         Files.writeString(prompts.resolve("offline-narrator.yaml"), "archetypes: [\n");
         Path bad = dir.resolve("bad-values.yaml");

@@ -155,13 +155,15 @@ class SiweCliTest {
     @Test
     void verifyRefusesAMessageIssuedInTheFutureAsTheBotDoes() throws Exception {
         String address = Keys.toChecksumAddress(anvil.accounts().get(0));
-        String text = message(address).replace("Issued At: 2025-01-01T00:00:00.000Z", "Issued At: 2098-01-01T00:00:00Z");
+        String text = message(address).replace("Issued At: 2025-01-01T00:00:00.000Z",
+                "Issued At: 2098-01-01T00:00:00Z");
         Path m = file("future.txt", text);
         String sig = anvil.personalSign(text, address);
         CliTest.Run r = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(JSON.readTree(r.out()).path("error").asText()).startsWith("NOT_YET_VALID: the message was issued "
-                + "at 2098-01-01T00:00:00Z, later than now (").endsWith("); check the clock of the device that made it");
+                + "at 2098-01-01T00:00:00Z, later than now (")
+                .endsWith("); check the clock of the device that made it");
         CliTest.Run then = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig,
                 "--time", "2098-01-01T00:00:30Z", "--json");
         assertThat(then.exit()).as("within the default 60s clock skew").isZero();
