@@ -37,8 +37,8 @@ public final class AskCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--top-k", defaultValue = "5", description = "How many sources to retrieve (default 5)")
-    int topK;
+    @Option(names = "--top-k", description = "How many sources to retrieve (default: knowledge.top-k)")
+    Integer topK;
 
     @Option(names = "--retrieval-only", description = "Skip the LLM: quote the best passages")
     boolean retrievalOnly;
@@ -67,11 +67,14 @@ public final class AskCommand implements Callable<Integer> {
         if (questions.isEmpty()) {
             throw new CliFailure(2, "error: give a question, or --batch FILE with one question per line");
         }
-        KnowledgeIndex index = knowledge.ingest(spec.commandLine().getErr(), json).index();
         var cfg = config.load().config();
+        KnowledgeIndex index = KnowledgeOptions.ingest(knowledge.folders(() -> cfg), spec.commandLine().getErr(), json)
+                .index();
         LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null, new SimpleMeterRegistry());
-        Answerer answerer = new Answerer(() -> Optional.of(index), llm, new PromptTemplates(Path.of("prompts")),
-                cfg.knowledge().minRelevance(), topK, cfg.knowledge().baseUrl(), LlmWiring.output(cfg));
+        PromptTemplates prompts = new PromptTemplates(Path.of(cfg.llm().prompts()));
+        Answerer answerer = new Answerer(() -> Optional.of(index), llm, prompts,
+                cfg.knowledge().minRelevance(), topK != null ? topK : cfg.knowledge().topK(), cfg.knowledge().baseUrl(),
+                LlmWiring.output(cfg));
         PrintWriter out = spec.commandLine().getOut();
         for (String q : questions) {
             Answer a = answerer.answer(q);

@@ -2,9 +2,12 @@ package dev.lorekeeper.app;
 
 import dev.lorekeeper.config.ConfigException;
 import dev.lorekeeper.config.ConfigLoader;
+import dev.lorekeeper.config.ConfigProblem;
+import dev.lorekeeper.config.ConfigReport;
 import dev.lorekeeper.config.LoadedConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -18,40 +21,61 @@ public final class ConfigOption {
                     + "defaults with DISCORD_TOKEN from the environment)")
     Path file;
 
-    /** Loads the config or fails with exit code 2 and every problem listed. */
+    /** Loads the config or fails with exit code 1 (the configuration is wrong) and every problem listed. */
     public LoadedConfig load() {
         try {
-            return loadOrThrow();
+            return inspect().orThrow();
         } catch (ConfigException e) {
-            throw new CliFailure(2, describe(e));
+            throw new CliFailure(1, describe(e.problems()));
         }
     }
 
-    LoadedConfig loadOrThrow() {
-        return loadOrThrow(Path.of(""));
+    /**
+     * Loads the config for {@code run}: with the start-up checks of {@link StartChecks}, every error listed at once,
+     * as {@code config check} lists them.
+     */
+    LoadedConfig loadToRun() {
+        ConfigReport report = inspect();
+        List<ConfigProblem> errors = new ArrayList<>(report.errors());
+        if (report.config() != null) {
+            errors.addAll(StartChecks.errors(report.config()));
+        }
+        if (!errors.isEmpty()) {
+            throw new CliFailure(1, describe(errors));
+        }
+        return report.orThrow();
     }
 
-    /** As {@link #loadOrThrow()}, with the default locations taken relative to {@code workDir}. */
+    /** Every error and warning of the config this option picks, without throwing. */
+    ConfigReport inspect() {
+        return inspect(Path.of(""));
+    }
+
+    /** The config as it loads, the default locations taken relative to {@code workDir}; throws when it is wrong. */
     LoadedConfig loadOrThrow(Path workDir) {
+        return inspect(workDir).orThrow();
+    }
+
+    private ConfigReport inspect(Path workDir) {
         ConfigLoader loader = Configs.loader(System.getenv());
         if (file != null) {
-            return loader.load(file);
+            return loader.inspect(file);
         }
         for (Path candidate : DEFAULT_LOCATIONS) {
             if (Files.isRegularFile(workDir.resolve(candidate))) {
-                return loader.load(workDir.resolve(candidate));
+                return loader.inspect(workDir.resolve(candidate));
             }
         }
-        return loader.defaultsOnly();
+        return loader.inspectDefaults();
     }
 
-    static String describe(ConfigException e) {
-        if (e.problems().size() == 1 && e.problems().get(0).path().isEmpty()) {
-            return "error: " + e.problems().get(0).message();
+    static String describe(List<ConfigProblem> problems) {
+        if (problems.size() == 1 && problems.get(0).path().isEmpty()) {
+            return "error: " + problems.get(0).message();
         }
-        StringBuilder sb = new StringBuilder("error: the configuration has " + e.problems().size() + " problem"
-                + (e.problems().size() == 1 ? "" : "s") + ":");
-        e.problems().forEach(p -> sb.append("\n  - ").append(p));
+        StringBuilder sb = new StringBuilder("error: the configuration has " + problems.size() + " problem"
+                + (problems.size() == 1 ? "" : "s") + ":");
+        problems.forEach(p -> sb.append("\n  - ").append(p));
         return sb.toString();
     }
 }

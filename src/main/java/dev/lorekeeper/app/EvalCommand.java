@@ -29,6 +29,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--questions", required = true, paramLabel = "FILE.jsonl",
             description = "Lines of {\"q\":…, \"file\":…, \"heading\":…}")
     Path questions;
@@ -36,7 +39,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON")
     boolean json;
 
-    @Option(names = "--show-misses", description = "List the questions hybrid retrieval missed in its top 5")
+    @Option(names = "--show-misses", description = "List the questions hybrid retrieval did not rank first (the "
+            + "hit@1 misses), each with the rank of the expected passage and the top 3 it gave instead")
     boolean showMisses;
 
     @Spec
@@ -52,7 +56,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Question> qs = read(questions);
-        KnowledgeIndex index = knowledge.ingest(spec.commandLine().getErr(), true).index();
+        KnowledgeIndex index = KnowledgeOptions.ingest(knowledge.folders(() -> config.load().config()),
+                spec.commandLine().getErr(), true).index();
         PrintWriter out = spec.commandLine().getOut();
         List<Scores> all = new ArrayList<>();
         for (RetrievalMode mode : RetrievalMode.values()) {
@@ -60,9 +65,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (showMisses) {
             for (Question q : qs) {
-                List<Hit> hits = index.search(q.q(), 5, RetrievalMode.HYBRID);
-                if (hits.isEmpty() || !matches(hits.get(0), q)) {
-                    out.println("MISS " + q.q() + "  (expected " + q.file() + " › " + q.heading() + ")");
+                List<Hit> hits = index.search(q.q(), DEPTH, RetrievalMode.HYBRID);
+                int rank = rank(hits, q);
+                if (rank != 1) {
+                    out.println("MISS " + q.q() + "  (expected " + q.file() + " › " + q.heading() + ": "
+                            + (rank == 0 ? "not in the top " + DEPTH : "rank " + rank) + ")");
                     hits.stream().limit(3).forEach(h -> out.println("     got " + h.chunk().path() + " › "
                             + h.chunk().heading()));
                 }
@@ -97,6 +104,16 @@ public final class EvalCommand implements Callable<Integer> {
         }
         int n = Math.max(1, qs.size());
         return new Scores(mode, hit1 / n, hit5 / n, rr / n);
+    }
+
+    /** The 1-based rank of the expected passage, 0 when it is not among the hits. */
+    private static int rank(List<Hit> hits, Question q) {
+        for (int i = 0; i < hits.size(); i++) {
+            if (matches(hits.get(i), q)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static boolean matches(Hit h, Question q) {

@@ -54,8 +54,8 @@ final class GateWiring {
         MetadataConfig m = config.metadata();
         OutboundHttp http = new OutboundHttp(config.outbound().allowPrivateNetworks() ? PrivateNetworks.ALLOWED
                 : PrivateNetworks.REFUSED);
-        return new MetadataFetcher(new MetadataFetcher.Settings(m.ipfsGateways(), m.timeout(), m.refresh(),
-                m.cacheMaxBytes()), http, store, clock);
+        return new MetadataFetcher(new MetadataFetcher.Settings(m.ipfsGateways(), m.arweaveGateways(), m.timeout(),
+                m.refresh(), m.cacheMaxBytes()), http, store, clock);
     }
 
     /**

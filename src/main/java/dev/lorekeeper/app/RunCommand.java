@@ -1,5 +1,6 @@
 package dev.lorekeeper.app;
 
+import dev.lorekeeper.config.ConfigWarnings;
 import dev.lorekeeper.config.LoadedConfig;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,11 +20,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LoadedConfig loaded = config.load();
-        if (loaded.config().discord().token().isEmpty()) {
-            throw new CliFailure(2, "error: discord.token is empty. Set the DISCORD_TOKEN environment variable to "
-                    + "your bot's token (Discord Developer Portal > your application > Bot > Reset Token).");
-        }
+        LoadedConfig loaded = config.loadToRun();
+        ConfigWarnings.of(loaded.config()).forEach(w -> log.warn("config: {} (config check lists every warning)", w));
         Lorekeeper bot = Lorekeeper.start(loaded);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

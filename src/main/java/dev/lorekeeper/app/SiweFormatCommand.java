@@ -1,9 +1,9 @@
 package dev.lorekeeper.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lorekeeper.wallet.SiweException;
 import dev.lorekeeper.wallet.SiweMessage;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lorekeeper siwe format}: the exact message text for a set of fields; exit 1 when a field is invalid. */
+/** {@code lorekeeper siwe format}: the exact message text for a set of fields; exit 1 listing every invalid field. */
 @Command(name = "format", description = "Print the exact EIP-4361 message for fields given as JSON",
         mixinStandardHelpOptions = true)
 public final class SiweFormatCommand implements Callable<Integer> {
@@ -36,24 +36,33 @@ public final class SiweFormatCommand implements Callable<Integer> {
                     + e.getMessage().lines().findFirst().orElse(""));
             return 1;
         }
-        try {
-            List<String> resources = new ArrayList<>();
-            f.path("resources").forEach(r -> resources.add(r.asText()));
-            JsonNode chain = f.path("chainId");
-            long chainId = chain.canConvertToExactIntegral() ? chain.asLong() : -1;
-            SiweMessage m = new SiweMessage(text(f, "scheme"), text(f, "domain"), text(f, "address"),
-                    text(f, "statement"), text(f, "uri"), text(f, "version"), chainId, text(f, "nonce"),
-                    text(f, "issuedAt"), text(f, "expirationTime"), text(f, "notBefore"), text(f, "requestId"),
-                    resources);
-            spec.commandLine().getOut().print(m.format());
-            spec.commandLine().getOut().println();
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (SiweException e) {
-            spec.commandLine().getErr().println("error: " + (e.getMessage().contains("chainId")
-                    ? "chainId must be a positive whole number" : e.getMessage()));
+        List<String> resources = new ArrayList<>();
+        f.path("resources").forEach(r -> resources.add(r.asText()));
+        JsonNode chain = f.path("chainId");
+        boolean given = !chain.isMissingNode() && !chain.isNull();
+        boolean whole = chain.canConvertToExactIntegral();
+        // A chainId that is not a number is reported here with its text; the rule check sees a valid stand-in.
+        long chainId = !given ? -1 : whole ? chain.asLong() : 1;
+        SiweMessage.Fields fields = new SiweMessage.Fields(text(f, "scheme"), text(f, "domain"), text(f, "address"),
+                text(f, "statement"), text(f, "uri"), text(f, "version"), chainId, text(f, "nonce"),
+                text(f, "issuedAt"), text(f, "expirationTime"), text(f, "notBefore"), text(f, "requestId"),
+                resources);
+        List<String> problems = new ArrayList<>(fields.problems());
+        if (given && !whole) {
+            problems.add("chainId '" + chain.asText() + "' is not valid: a whole number of 1 or more");
+        }
+        if (!problems.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + " with the fields:");
+            problems.forEach(p -> err.println("  - " + p));
+            err.flush();
             return 1;
         }
+        spec.commandLine().getOut().print(fields.message().format());
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     private static String text(JsonNode f, String field) {

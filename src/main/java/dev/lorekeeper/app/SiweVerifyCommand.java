@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lorekeeper.chain.Chains;
 import dev.lorekeeper.chain.RpcClient;
 import dev.lorekeeper.chain.RpcObserver;
+import dev.lorekeeper.config.Durations;
 import dev.lorekeeper.wallet.ChainContractSignatureChecker;
 import dev.lorekeeper.wallet.SiweException;
 import dev.lorekeeper.wallet.SiweExpectations;
@@ -41,6 +42,10 @@ public final class SiweVerifyCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "ISO-8601", description = "Check validity at this time (default: now)")
     String time;
 
+    @Option(names = "--clock-skew", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Tolerated clock difference, as the bot's verification.clock-skew (default 60s)")
+    String clockSkew;
+
     @Option(names = "--rpc", paramLabel = "URL", description = "JSON-RPC endpoint for EIP-1271 contract wallets")
     String rpc;
 
@@ -57,8 +62,12 @@ public final class SiweVerifyCommand implements Callable<Integer> {
         try {
             SiweMessage m = SiweMessage.parse(SiweCommand.readMessage(messageFile));
             address = m.address();
-            Instant at = time == null ? null : parseTime(time);
-            result = verifier(m.chainId()).verify(m, signature, new SiweExpectations(domain, nonce, at, null, null));
+            Instant at = time == null ? Instant.now() : parseTime(time);
+            SiweVerifier verifier = verifier(m.chainId(), skew());
+            // The bot's checks, in the bot's order: fields and validity window, issued-at, then the signature.
+            verifier.checkMessage(m, new SiweExpectations(domain, nonce, at, null, null));
+            verifier.checkIssuedAt(m, at);
+            result = verifier.checkSignature(m, signature);
         } catch (SiweException e) {
             result = VerificationResult.refused(address, e.error(), e.getMessage());
         }
@@ -76,14 +85,22 @@ public final class SiweVerifyCommand implements Callable<Integer> {
         return result.valid() ? 0 : 1;
     }
 
-    private SiweVerifier verifier(long chainId) {
+    private Duration skew() {
+        try {
+            return Durations.parse(clockSkew);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, "error: --clock-skew " + e.getMessage());
+        }
+    }
+
+    private SiweVerifier verifier(long chainId, Duration skew) {
         if (rpc == null) {
-            return new SiweVerifier(null, Duration.ZERO);
+            return new SiweVerifier(null, skew);
         }
         Chains chains = new Chains();
         chains.add(new Chains.Chain("cli", chainId, new RpcClient("cli", List.of(rpc), Duration.ofSeconds(15),
                 RpcObserver.NONE)));
-        return new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ZERO);
+        return new SiweVerifier(new ChainContractSignatureChecker(chains), skew);
     }
 
     private static Instant parseTime(String value) {

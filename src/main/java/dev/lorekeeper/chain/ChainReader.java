@@ -150,7 +150,8 @@ public final class ChainReader {
                 } else if (chunk.get(i).kind() == Read.Kind.OWNER_OF) {
                     toConfirm.add(chunk.get(i));
                 } else {
-                    out.put(chunk.get(i), ReadResult.failed("call reverted"));
+                    out.put(chunk.get(i), ReadResult.failed(RevertReason.describe(null,
+                            Numeric.toHexString(res.data()))));
                 }
             }
         } catch (RuntimeException e) {
@@ -189,8 +190,7 @@ public final class ChainReader {
         try {
             return toResult(r, RpcResult.of(rpc.call(req.method(), req.params().toArray())));
         } catch (RpcException e) {
-            return !e.transport() && RpcErrors.isRevert(e.code(), e.getMessage()) ? ReadResult.reverted(e.getMessage())
-                    : ReadResult.failed(e.getMessage());
+            return e.reverted() ? ReadResult.reverted(e.getMessage()) : ReadResult.failed(e.getMessage());
         }
     }
 
@@ -204,8 +204,7 @@ public final class ChainReader {
 
     private static ReadResult toResult(Read r, RpcResult res) {
         if (!res.ok()) {
-            return RpcErrors.isRevert(res.errorCode(), res.errorMessage()) ? ReadResult.reverted(res.errorMessage())
-                    : ReadResult.failed(res.errorMessage());
+            return res.reverted() ? ReadResult.reverted(res.errorMessage()) : ReadResult.failed(res.errorMessage());
         }
         try {
             String hex = res.result().asText("0x");

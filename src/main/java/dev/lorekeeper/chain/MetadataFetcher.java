@@ -28,11 +28,19 @@ public final class MetadataFetcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Where metadata comes from and how long it is kept: gateways in order, the deadline of one fetch, the age after
-     * which a stored copy is fetched again, and the memory cache's size in (estimated) bytes.
+     * Where metadata comes from and how long it is kept: IPFS and Arweave gateways, each tried in order, the deadline
+     * of one fetch, the age after which a stored copy is fetched again, and the memory cache's size in (estimated)
+     * bytes.
      */
-    public record Settings(List<String> ipfsGateways, Duration timeout, Duration refresh, long cacheMaxBytes) {
+    public record Settings(List<String> ipfsGateways, List<String> arweaveGateways, Duration timeout, Duration refresh,
+            long cacheMaxBytes) {
         public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
+        public static final String ARWEAVE_NET = "https://arweave.net/";
+
+        /** With arweave.net as the only Arweave gateway. */
+        public Settings(List<String> ipfsGateways, Duration timeout, Duration refresh, long cacheMaxBytes) {
+            this(ipfsGateways, List.of(ARWEAVE_NET), timeout, refresh, cacheMaxBytes);
+        }
 
         public static Settings of(List<String> ipfsGateways, Duration timeout) {
             return new Settings(ipfsGateways, timeout, Duration.ofHours(6), DEFAULT_CACHE_MAX_BYTES);
@@ -40,6 +48,7 @@ public final class MetadataFetcher {
     }
 
     private final List<String> ipfsGateways;
+    private final List<String> arweaveGateways;
     private final OutboundHttp http;
     private final Duration timeout;
     private final MetadataStore store;
@@ -58,6 +67,7 @@ public final class MetadataFetcher {
      */
     public MetadataFetcher(Settings settings, OutboundHttp http, MetadataStore store, Clock clock) {
         this.ipfsGateways = settings.ipfsGateways().stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
+        this.arweaveGateways = settings.arweaveGateways().stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
         this.timeout = settings.timeout();
         this.store = store;
         this.refresh = settings.refresh();
@@ -133,14 +143,15 @@ public final class MetadataFetcher {
         return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
-    /** The https URLs to try for a URI, gateways in order for IPFS. */
+    /** The https URLs to try for a URI: the configured gateways in order for IPFS and Arweave. */
     List<String> httpUrls(String uri) {
         if (uri.startsWith("ipfs://")) {
             String path = gatewayPath(uri.substring("ipfs://".length()).replaceFirst("^ipfs/", ""));
             return ipfsGateways.stream().map(g -> g + path).toList();
         }
         if (uri.startsWith("ar://")) {
-            return List.of("https://arweave.net/" + gatewayPath(uri.substring("ar://".length())));
+            String path = gatewayPath(uri.substring("ar://".length()));
+            return arweaveGateways.stream().map(g -> g + path).toList();
         }
         if (uri.startsWith("https://") || uri.startsWith("http://")) {
             return List.of(uri);

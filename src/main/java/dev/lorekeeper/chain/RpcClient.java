@@ -77,9 +77,7 @@ public final class RpcClient {
         for (JsonNode item : reply) {
             int index = (int) (item.path("id").asLong() - firstId);
             if (index >= 0 && index < out.size()) {
-                out.set(index, item.has("error")
-                        ? RpcResult.failed(item.path("error").path("code").asInt(), item.path("error").path("message")
-                                .asText())
+                out.set(index, item.has("error") ? RpcResult.failed(item.path("error"))
                         : RpcResult.of(item.path("result")));
             }
         }
@@ -112,8 +110,10 @@ public final class RpcClient {
                 return reply;
             } catch (IOException e) {
                 observer.request(chain, calls, false, System.nanoTime() - t0);
+                String reason = RpcErrors.transport(e);
                 last = RpcException.transport("chain " + chain + ": RPC endpoint #" + (index + 1) + " failed ("
-                        + e.getClass().getSimpleName() + ")", e);
+                        + reason + "); check chains." + chain + ".rpc-urls[" + index + "] and that the node is "
+                        + "reachable", reason, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw RpcException.transport("interrupted", e);
@@ -124,8 +124,9 @@ public final class RpcClient {
 
     private static JsonNode result(JsonNode reply) {
         if (reply.has("error")) {
-            throw RpcException.node(reply.path("error").path("code").asInt(),
-                    reply.path("error").path("message").asText("error"));
+            RpcResult failed = RpcResult.failed(reply.path("error"));
+            throw failed.reverted() ? RpcException.reverted(failed.errorCode(), failed.errorMessage())
+                    : RpcException.node(failed.errorCode(), reply.path("error").path("message").asText("error"));
         }
         return reply.path("result");
     }

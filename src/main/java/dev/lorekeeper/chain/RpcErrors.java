@@ -1,5 +1,10 @@
 package dev.lorekeeper.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /** What a node's JSON-RPC error means. */
@@ -20,5 +25,32 @@ final class RpcErrors {
         }
         return code != null && code == -32000 && message != null
                 && message.toLowerCase(Locale.ROOT).startsWith("execution reverted");
+    }
+
+    /** The revert data of a node's error object: a hex string, or {@code {"data": "0x…"}} on some nodes. */
+    static String data(JsonNode error) {
+        JsonNode d = error.path("data");
+        if (d.isObject()) {
+            d = d.path("data");
+        }
+        return d.isTextual() ? d.asText() : null;
+    }
+
+    /** A transport failure in words; never the URL, which may carry an API key. */
+    static String transport(IOException e) {
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof UnknownHostException) {
+            return "host not found";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer in time: " + e.getMessage();
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("HTTP ")) {
+            return e.getMessage();
+        }
+        // Other messages may quote the URL (and its key): the class name must do.
+        return e.getClass().getSimpleName();
     }
 }

@@ -31,8 +31,8 @@ public final class TokenMetadataLocator {
             return new Located(erc1155Uri(erc1155.text(), tokenId), null);
         }
         String why = erc721 == null ? "not read" : erc721.error();
-        return new Located(null, "neither tokenURI(" + tokenId + ") nor uri(" + tokenId + ") could be read on "
-                + chain + " at " + contract + " (" + why + "); check the contract address, the token id and the chain");
+        return new Located(null, "tokenURI(" + tokenId + ") and uri(" + tokenId + ") failed on " + chain + " at "
+                + contract + ": " + why + "; check the token id, the contract address and the chain");
     }
 
     /** Reads and resolves a token's metadata. */

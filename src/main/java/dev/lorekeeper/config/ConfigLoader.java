@@ -36,37 +36,54 @@ public final class ConfigLoader {
 
     /** Loads a file; a missing or unreadable file is a ConfigException with one clear message. */
     public LoadedConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + file + " does not exist (copy config/lorekeeper.example.yaml "
-                    + "and pass it with --config)");
-        } catch (IOException e) {
-            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
-        }
-        return parse(text, file);
+        return inspect(file).orThrow();
     }
 
     /** Uses only the environment and defaults: the bot runs with nothing but DISCORD_TOKEN set. */
     public LoadedConfig defaultsOnly() {
-        return parse("discord:\n  token: ${DISCORD_TOKEN:-}\n", null);
+        return inspectDefaults().orThrow();
     }
 
     public LoadedConfig parse(String yaml, Path source) {
-        JsonNode root = readTree(yaml, source);
+        return inspect(yaml, source).orThrow();
+    }
+
+    /** Every problem of a file, without throwing: what {@code config check} reports. */
+    public ConfigReport inspect(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return ConfigReport.unreadable(file, "config file " + file + " does not exist (copy "
+                    + "config/lorekeeper.example.yaml and pass it with --config)");
+        } catch (IOException e) {
+            return ConfigReport.unreadable(file, "config file " + file + " cannot be read: " + e.getMessage());
+        }
+        return inspect(text, file);
+    }
+
+    public ConfigReport inspectDefaults() {
+        return inspect("discord:\n  token: ${DISCORD_TOKEN:-}\n", null);
+    }
+
+    public ConfigReport inspect(String yaml, Path source) {
+        JsonNode root;
+        try {
+            root = readTree(yaml, source);
+        } catch (ConfigException e) {
+            return ConfigReport.unreadable(source, e.getMessage());
+        }
         ConfigBinder binder = new ConfigBinder(new EnvInterpolator(env));
         LorekeeperConfig config = binder.bindRoot(root.isMissingNode() ? YAML.createObjectNode() : root,
                 LorekeeperConfig.class);
         List<ConfigProblem> problems = new ArrayList<>(binder.problems());
+        List<ConfigProblem> warnings = List.of();
         if (config != null) {
             problems.addAll(new ConfigValidator().validate(config));
             featureChecks.forEach(check -> problems.addAll(check.check(config)));
+            warnings = ConfigWarnings.of(config);
         }
-        if (!problems.isEmpty() || config == null) {
-            throw new ConfigException(problems);
-        }
-        return new LoadedConfig(config, source, binder.secrets());
+        return new ConfigReport(config, source, binder.secrets(), problems, warnings);
     }
 
     private static JsonNode readTree(String yaml, Path source) {

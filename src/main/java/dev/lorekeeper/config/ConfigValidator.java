@@ -31,6 +31,7 @@ final class ConfigValidator {
             add("knowledge.min-relevance", "must be between 0 and 1 (cosine similarity; 0.6 suits bge-small)");
         }
         guildDefaults(config.guildDefaults());
+        problems.addAll(new ConfigLimits().check(config));
         return problems;
     }
 
@@ -238,7 +239,7 @@ final class ConfigValidator {
         }
     }
 
-    private static boolean hasScheme(String value, String... schemes) {
+    static boolean hasScheme(String value, String... schemes) {
         try {
             URI uri = new URI(value);
             if (uri.getHost() == null) {

@@ -31,4 +31,9 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 500ms, 12s, 10m, 6h or 1d)");
         }
     }
+
+    /** A duration as the config writes it: {@code 0s}, {@code 30s}, {@code 500ms}. */
+    public static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
 }

@@ -7,12 +7,15 @@ import java.util.List;
  * An OpenAI-compatible chat endpoint (OpenAI, Ollama, vLLM, LM Studio). Absent: the offline paths answer. Daily
  * token budgets per member, per server and in total (0: unlimited), a cap on each reply's tokens, the hosts that
  * generated text may link to besides the docs' own, and the threads (with a bounded queue) that do slow replies;
- * prices only estimate cost in /stats.
+ * prices only estimate cost in /stats. {@code prompts} is the folder of prompt templates (and the offline narrator's
+ * YAML); a file missing there is taken from the jar.
  */
 public record LlmConfig(String baseUrl, String model, @Secret String apiKey, Duration timeout, Integer maxConcurrent,
         Long dailyTokensPerMember, Long dailyTokensPerGuild, Long dailyTokensTotal, Integer maxOutputTokens,
         List<String> allowedLinkDomains, Integer workThreads, Integer workQueue, Double usdPerMillionInput,
-        Double usdPerMillionOutput) {
+        Double usdPerMillionOutput, String prompts) {
+    public static final String DEFAULT_PROMPTS = "prompts";
+
     public LlmConfig {
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         model = model == null ? "" : model.trim();
@@ -28,10 +31,11 @@ public record LlmConfig(String baseUrl, String model, @Secret String apiKey, Dur
         workQueue = workQueue == null ? 32 : workQueue;
         usdPerMillionInput = usdPerMillionInput == null ? 0.15 : usdPerMillionInput;
         usdPerMillionOutput = usdPerMillionOutput == null ? 0.60 : usdPerMillionOutput;
+        prompts = prompts == null || prompts.isBlank() ? DEFAULT_PROMPTS : prompts.trim();
     }
 
     public static LlmConfig defaults() {
-        return new LlmConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LlmConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean configured() {

@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * Discord sharding: the total number of shards, and which of them this process runs ({@code 0-3}, {@code 4,5}).
- * With one shard in total the bot runs a single gateway connection.
+ * With one shard in total the bot runs a single gateway connection. Without {@code ids} the process runs every shard;
+ * {@code ids} stays null then, so that a check can tell "all" from a range someone wrote.
  */
 public record ShardsConfig(Integer total, String ids) {
     public ShardsConfig {
         total = total == null ? 1 : total;
-        ids = ids == null || ids.isBlank() ? "0-" + (total - 1) : ids.trim();
+        ids = ids == null || ids.isBlank() ? null : ids.trim();
     }
 
     public static ShardsConfig defaults() {
@@ -20,13 +21,17 @@ public record ShardsConfig(Integer total, String ids) {
     /** The shard ids this process runs; throws IllegalArgumentException with a message for the operator. */
     public List<Integer> idList() {
         List<Integer> out = new ArrayList<>();
-        for (String part : ids.split(",")) {
+        for (String part : (ids == null ? "0-" + (total - 1) : ids).split(",")) {
             String p = part.trim();
             String[] range = p.split("-");
             try {
                 int from = Integer.parseInt(range[0].trim());
                 int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
-                if (from > to || from < 0 || to >= total) {
+                if (from > to) {
+                    throw new IllegalArgumentException("'" + p + "' is reversed: write the lower id first ("
+                            + to + "-" + from + ")");
+                }
+                if (from < 0 || to >= total) {
                     throw new IllegalArgumentException("'" + p + "' is outside 0-" + (total - 1));
                 }
                 for (int i = from; i <= to; i++) {

@@ -1,5 +1,6 @@
 package dev.lorekeeper.gate;
 
+import dev.lorekeeper.FailureLog;
 import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.Chains;
 import dev.lorekeeper.chain.CursorStore;
@@ -8,6 +9,7 @@ import dev.lorekeeper.chain.TransferEvent;
 import dev.lorekeeper.chain.TransferLogPoller;
 import dev.lorekeeper.wallet.WalletLink;
 import dev.lorekeeper.wallet.WalletLinks;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -33,6 +35,7 @@ public final class ChainWatcher implements Runnable {
     private final WalletLinks links;
     private final int confirmations;
     private final int maxRange;
+    private final FailureLog failures = new FailureLog(log, Clock.systemUTC(), FailureLog.SUMMARY_EVERY);
 
     public ChainWatcher(Chains chains, CursorStore cursors, GateCatalog catalog, RoleSync sync,
             ColdWallets coldWallets, ChainReader reader, WalletLinks links,
@@ -51,13 +54,15 @@ public final class ChainWatcher implements Runnable {
     @Override
     public void run() {
         catalog.watchedContracts().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(chain -> {
+            String what = "watching chain " + chainName;
             try {
                 new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(contracts,
                         batch -> handle(batch.events()));
+                failures.succeeded(what);
             } catch (RpcException e) {
-                log.warn("watching chain {} failed: {}", chainName, e.getMessage());
+                failures.failed(what, e.getMessage());
             } catch (RuntimeException e) {
-                log.warn("watching chain {} failed", chainName, e);
+                failures.failed(what, e.toString(), e);
             }
         }));
     }

@@ -1,5 +1,6 @@
 package dev.lorekeeper.gate;
 
+import dev.lorekeeper.FailureLog;
 import dev.lorekeeper.chain.Abi;
 import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.chain.Chains;
@@ -7,6 +8,7 @@ import dev.lorekeeper.chain.OwnerIndex;
 import dev.lorekeeper.chain.Read;
 import dev.lorekeeper.chain.ReadResult;
 import dev.lorekeeper.chain.RpcException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ public final class OwnerIndexer implements Runnable {
     private final OwnerIndex index;
     private final int confirmations;
     private final int maxRange;
+    private final FailureLog failures = new FailureLog(log, Clock.systemUTC(), FailureLog.SUMMARY_EVERY);
 
     public OwnerIndexer(GateCatalog gates, Chains chains, ChainReader reader, OwnerIndex index, int confirmations,
             int maxRange) {
@@ -36,12 +39,14 @@ public final class OwnerIndexer implements Runnable {
     public void run() {
         gates.contractsNeedingTokenLists().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(
                 chain -> contracts.forEach(contract -> {
+                    String what = "the owner index of " + contract + " on " + chainName;
                     try {
                         if (!enumerable(chainName, contract)) {
                             index.update(chain, contract, confirmations, maxRange);
                         }
+                        failures.succeeded(what);
                     } catch (RpcException e) {
-                        log.warn("owner index of a contract on {} is behind: {}", chainName, e.getMessage());
+                        failures.failed(what, e.getMessage());
                     }
                 })));
     }

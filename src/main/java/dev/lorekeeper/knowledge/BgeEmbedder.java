@@ -12,6 +12,15 @@ public final class BgeEmbedder implements Embedder {
     static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
     private static final int BATCH = 32;
 
+    static {
+        // DJL, which loads the tokenizer, reports usage to AWS (it asks the EC2 metadata address first) and may
+        // download native code; the tokenizer library ships in the jar, so the bot needs neither. An operator's
+        // DJL_OFFLINE still wins.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
     private volatile EmbeddingModel model;
 
     /** Loaded on first use: a bot without docs never pays for the model. */

@@ -29,6 +29,7 @@ public final class LlmGateway {
     private final int maxOutputTokens;
     private final LlmUsage usage;
     private final MeterRegistry metrics;
+    private final Settings settings;
 
     /** Where the model is, how long a call may take, how many run at once and how long a reply may be. */
     public record Settings(String baseUrl, String model, String apiKey, Duration timeout, int maxConcurrent,
@@ -44,6 +45,7 @@ public final class LlmGateway {
 
     private LlmGateway(ChatModel model, Settings settings, LlmUsage usage, MeterRegistry metrics) {
         this.model = model;
+        this.settings = settings;
         this.metrics = metrics;
         this.inFlight = new Semaphore(settings.maxConcurrent(), true);
         this.timeout = settings.timeout();
@@ -141,7 +143,8 @@ public final class LlmGateway {
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.of(new Reply(text.strip(), in, out, (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
-            log.warn("LLM call failed ({}); answering offline", e.getClass().getSimpleName());
+            log.warn("LLM call failed: {}; answering offline", LlmFailure.describe(e, settings.baseUrl(),
+                    settings.model(), timeout));
             metrics.timer("lorekeeper.llm.latency", "outcome", "failed")
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.empty();

@@ -44,8 +44,7 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e)
-                    + " (check storage.jdbc-url, that the server runs, and the credentials)", e);
+            throw new StoreException(OpenFailure.describe(jdbcUrl, e), e);
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -194,7 +193,7 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,12 +1,10 @@
 package dev.lorekeeper.wallet;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.web3j.crypto.Keys;
 
 /**
  * An EIP-4361 Sign-In with Ethereum message. The constructor accepts only values the ABNF allows (so a message can
@@ -19,34 +17,34 @@ public record SiweMessage(String scheme, String domain, String address, String s
     private static final String PREAMBLE = " wants you to sign in with your Ethereum account:";
     /** Longer than any message the bot issues (they are stored in a VARCHAR(4000)). */
     static final int MAX_LENGTH = 4000;
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,}");
-    private static final Pattern STATEMENT = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]*");
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})");
     private static final Pattern FIRST_LINE = Pattern.compile("(?:([A-Za-z][A-Za-z0-9+.\\-]*)://)?(\\S+)"
             + Pattern.quote(PREAMBLE));
 
     public SiweMessage {
-        require(scheme == null || Rfc3986.isScheme(scheme), "scheme", scheme);
-        require(Rfc3986.isAuthority(domain), "domain", domain);
-        require(address != null && ADDRESS.matcher(address).matches(), "address", address);
-        if (!Keys.toChecksumAddress(address).equals(address)) {
-            throw new SiweException(SiweError.INVALID_FIELD, "address " + address + " is not EIP-55 checksummed");
-        }
-        require(statement == null || !statement.isEmpty() && STATEMENT.matcher(statement).matches(), "statement",
-                statement);
-        require(Rfc3986.isUri(uri), "uri", uri);
-        require("1".equals(version), "version", version);
-        require(chainId >= 1, "chainId", String.valueOf(chainId));
-        require(nonce != null && NONCE.matcher(nonce).matches(), "nonce", nonce);
-        requireTime("issuedAt", issuedAt, false);
-        requireTime("expirationTime", expirationTime, true);
-        requireTime("notBefore", notBefore, true);
-        require(requestId == null || Rfc3986.isPchars(requestId), "requestId", requestId);
         resources = resources == null ? List.of() : List.copyOf(resources);
-        for (String r : resources) {
-            require(Rfc3986.isUri(r), "resources", r);
+        List<String> problems = SiweFields.problems(new Fields(scheme, domain, address, statement, uri, version,
+                chainId, nonce, issuedAt, expirationTime, notBefore, requestId, resources));
+        if (!problems.isEmpty()) {
+            throw new SiweException(SiweError.INVALID_FIELD, String.join("; ", problems));
+        }
+    }
+
+    /** The fields before they are checked: what {@code siwe format} reads from JSON. */
+    public record Fields(String scheme, String domain, String address, String statement, String uri,
+            String version, long chainId, String nonce, String issuedAt, String expirationTime, String notBefore,
+            String requestId, List<String> resources) {
+        public Fields {
+            resources = resources == null ? List.of() : List.copyOf(resources);
+        }
+
+        /** Every field that breaks its EIP-4361 rule, each with the rule; empty when a message can be built. */
+        public List<String> problems() {
+            return SiweFields.problems(this);
+        }
+
+        public SiweMessage message() {
+            return new SiweMessage(scheme, domain, address, statement, uri, version, chainId, nonce, issuedAt,
+                    expirationTime, notBefore, requestId, resources);
         }
     }
 
@@ -59,7 +57,8 @@ public record SiweMessage(String scheme, String domain, String address, String s
             throw malformed("the message is " + text.length() + " characters long; a sign-in message from this bot "
                     + "is under " + MAX_LENGTH + ". Copy the message Lorekeeper showed you, unchanged");
         }
-        Lines lines = new Lines(text.split("\n", -1));
+        // Windows editors and some clipboards end lines with CRLF; the signature covers format(), always LF.
+        Lines lines = new Lines(text.replace("\r\n", "\n").split("\n", -1));
         Matcher first = FIRST_LINE.matcher(lines.next("the first line"));
         if (!first.matches()) {
             throw malformed("the first line must be '<domain>" + PREAMBLE + "'");
@@ -136,25 +135,6 @@ public record SiweMessage(String scheme, String domain, String address, String s
     /** Parses an RFC 3339 date-time, rejecting calendar-invalid dates such as February 31. */
     public static OffsetDateTime time(String value) {
         return OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static void requireTime(String field, String value, boolean optional) {
-        if (value == null && optional) {
-            return;
-        }
-        require(value != null && DATE_TIME.matcher(value).matches(), field, value);
-        try {
-            time(value);
-        } catch (DateTimeParseException e) {
-            throw new SiweException(SiweError.INVALID_FIELD, field + " '" + value + "' is not a real date and time");
-        }
-    }
-
-    private static void require(boolean ok, String field, String value) {
-        if (!ok) {
-            throw new SiweException(SiweError.INVALID_FIELD,
-                    value == null ? field + " is missing" : field + " '" + value + "' is not valid");
-        }
     }
 
     private static SiweException malformed(String why) {

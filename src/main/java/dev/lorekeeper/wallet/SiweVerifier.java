@@ -33,6 +33,17 @@ public final class SiweVerifier {
         checkTimes(m, expect.time() == null ? Instant.now() : expect.time());
     }
 
+    /**
+     * Refuses a message issued later than {@code now} (beyond the clock skew). EIP-4361 leaves this to the relying
+     * party (SpruceID's vectors verify such messages), so the bot and {@code siwe verify} ask for it explicitly.
+     */
+    public void checkIssuedAt(SiweMessage m, Instant now) {
+        if (SiweMessage.time(m.issuedAt()).toInstant().isAfter(now.plus(skew))) {
+            throw new SiweException(SiweError.NOT_YET_VALID, "the message was issued at " + m.issuedAt()
+                    + ", later than now (" + now + "); check the clock of the device that made it");
+        }
+    }
+
     /** Whether the signature proves control of the message's address (EIP-191, else EIP-1271). */
     public VerificationResult checkSignature(SiweMessage m, String signatureHex) {
         try {

@@ -120,12 +120,10 @@ public final class VerificationService {
 
     private VerifyOutcome link(VerifySession s, String messageText, String signature) {
         Instant now = clock.instant();
-        SiweMessage m = SiweMessage.parse(messageText == null ? null : messageText.replace("\r\n", "\n"));
+        SiweMessage m = SiweMessage.parse(messageText);
         verifier.checkMessage(m, new SiweExpectations(settings.domain(), null, now, settings.chainId(),
                 settings.pageUri()));
-        if (SiweMessage.time(m.issuedAt()).toInstant().isAfter(now.plus(settings.clockSkew()))) {
-            throw new SiweException(SiweError.NOT_YET_VALID, "issued in the future");
-        }
+        verifier.checkIssuedAt(m, now);
         IssuedNonce issued = sessions.nonce(m.nonce())
                 .filter(n -> n.token().equals(s.token()))
                 .orElseThrow(() -> new SiweException(SiweError.NONCE_MISMATCH, "nonce not issued for this session"));

@@ -38,10 +38,17 @@ class CliTest {
     }
 
     @Test
-    void configCheckPassesOnTheExample() {
-        Run r = run("config", "check", "--config", EXAMPLE);
-        assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("config OK", "storage: H2", "llm: not configured");
+    void configCheckPassesOnTheExampleWithItsWarningsApart(@TempDir Path dir) throws Exception {
+        // The token comes from the environment, which a test can't set: the copy names one.
+        Path example = dir.resolve("lorekeeper.yaml");
+        Files.writeString(example, Files.readString(Path.of(EXAMPLE)).replace("token: ${DISCORD_TOKEN:-}",
+                "token: abc.def.ghi"));
+        Run r = run("config", "check", "--config", example.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("config OK", "storage: H2", "llm: not configured", "shards [0] of 1");
+        assertThat(r.err()).doesNotContain("error").contains("warning: 2 things to look at (the bot starts with them):",
+                "  - web.public-url: http://localhost:8080 points at this machine",
+                "  - chains.ethereum.rpc-urls[0]: ethereum-rpc.publicnode.com is a free public RPC");
     }
 
     @Test
@@ -57,7 +64,7 @@ class CliTest {
                 """);
         Run r = run("config", "check", "--config", bad.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("3 problems",
+        assertThat(r.err()).contains("4 problems", "discord.token: is empty: set the DISCORD_TOKEN environment",
                 "discord.dev-guild-id: 'my-server' is not a Discord id",
                 "web.prot: unknown key 'prot' (did you mean 'port'?)",
                 "storage.pool-size: 'lots' is not a whole number");
@@ -65,29 +72,95 @@ class CliTest {
     }
 
     @Test
-    void missingConfigFileIsExitTwoWithOneMessage() {
-        Run r = run("run", "--config", "/nonexistent/lorekeeper.yaml");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: config file /nonexistent/lorekeeper.yaml does not exist "
-                + "(copy config/lorekeeper.example.yaml and pass it with --config)");
+    void missingConfigFileIsExitOneWithOneMessageForRunAndCheckAlike() {
+        for (String[] args : new String[][] {{"run", "--config", "/nonexistent/lorekeeper.yaml"},
+                {"config", "check", "--config", "/nonexistent/lorekeeper.yaml"}}) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err().strip()).isEqualTo("error: config file /nonexistent/lorekeeper.yaml does not exist "
+                    + "(copy config/lorekeeper.example.yaml and pass it with --config)");
+        }
     }
 
     @Test
     void invalidYamlNamesTheLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.yaml");
         Files.writeString(bad, "discord:\n  token: x\n web: [\n");
-        Run r = run("run", "--config", bad.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("is not valid YAML at line").doesNotContain("\tat ");
+        for (String command : new String[] {"run", "config check"}) {
+            Run r = run((command + " --config " + bad).split(" "));
+            assertThat(r.exit()).as(command).isEqualTo(1);
+            assertThat(r.err()).contains("is not valid YAML at line").doesNotContain("\tat ");
+        }
     }
 
     @Test
-    void missingTokenIsExitTwo(@TempDir Path dir) throws Exception {
+    void missingTokenFailsRunAndConfigCheckWithTheSameLine(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("notoken.yaml");
         Files.writeString(cfg, "discord:\n  token: \"\"\n");
-        Run r = run("run", "--config", cfg.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("discord.token is empty").contains("DISCORD_TOKEN");
+        Run run = run("run", "--config", cfg.toString());
+        Run check = run("config", "check", "--config", cfg.toString());
+        String line = "discord.token: is empty: set the DISCORD_TOKEN environment variable to your bot's token "
+                + "(Discord Developer Portal > your application > Bot > Reset Token)";
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(line);
+        assertThat(check.err()).contains(line);
+        assertThat(check.out()).doesNotContain("config OK");
+    }
+
+    @Test
+    void configCheckNamesEveryBadValue(@TempDir Path dir) throws Exception {
+        Path prompts = Files.createDirectory(dir.resolve("prompts"));
+        Files.writeString(prompts.resolve("answer-user.md"), "<untrusted_passages>\n{{pasages}}\n"
+                + "</untrusted_passages>\n"
+                + "{{question}}\n");
+        Files.writeString(prompts.resolve("offline-narrator.yaml"), "archetypes: [\n");
+        Path bad = dir.resolve("bad-values.yaml");
+        Files.writeString(bad, """
+                discord:
+                  token: ""
+                  shards: { total: 2, ids: "1-0" }
+                web:
+                  bind: not an ip
+                  public-url: https://verify.example.org
+                llm:
+                  timeout: 0s
+                  prompts: "%s"
+                chains:
+                  base: { chain-id: 8453, rpc-urls: [ "https://rpc.example/base" ] }
+                gating:
+                  confirmations: -4
+                  log-block-range: 0
+                  multicall: "0xca11bd"
+                metadata:
+                  ipfs-gateways: [ "ftp://gw.example/ipfs/" ]
+                knowledge:
+                  top-k: -3
+                  docs: "%s"
+                gates:
+                  - guild-id: "111111111111111111"
+                    role-id: "222222222222222222"
+                    rule: { type: erc721, chain: base, contract: "0x0000000000000000000000000000000000000001",
+                            token-ids: [ "100-1" ] }
+                """.formatted(prompts, dir.resolve("no-docs-here")));
+        Run r = run("config", "check", "--config", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("config OK");
+        assertThat(r.err()).contains("discord.token: is empty", "discord.shards.ids: '1-0'", "web.bind: 'not an ip'",
+                "llm.timeout: 0s is not a duration above zero", "gating.confirmations: -4 is out of range",
+                "gating.log-block-range: 0 is out of range", "gating.multicall: '0xca11bd' is not a contract address",
+                "metadata.ipfs-gateways[0]: 'ftp://gw.example/ipfs/' is not an http(s) gateway URL",
+                "knowledge.top-k: -3 is out of range", "knowledge.docs: folder " + dir.resolve("no-docs-here")
+                        + " does not exist", "gates[0].rule.token-ids[0]",
+                prompts.resolve("answer-user.md") + ": unknown placeholder {{pasages}} (this template knows "
+                        + "{{passages}}, {{question}})",
+                prompts.resolve("offline-narrator.yaml") + ": is not valid YAML");
+        assertThat(r.err()).contains("warning: 1 thing to look at", prompts.resolve("answer-user.md")
+                + ": does not use {{passages}}, so the model never sees it");
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        Run start = run("run", "--config", bad.toString());
+        assertThat(start.exit()).isEqualTo(1);
+        assertThat(start.err()).contains("unknown placeholder {{pasages}}", "offline-narrator.yaml: is not valid YAML");
     }
 
     @Test

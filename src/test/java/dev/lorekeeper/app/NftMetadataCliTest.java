@@ -112,7 +112,9 @@ class NftMetadataCliTest {
         assertThat(r.exit()).isEqualTo(1);
         JsonNode out = JSON.readTree(r.out());
         assertThat(out.path("ok").asBoolean()).isFalse();
-        assertThat(out.path("error").asText()).contains("tokenURI(7)", "check the contract address");
+        assertThat(out.path("error").asText()).isEqualTo("tokenURI(7) and uri(7) failed on local at " + nft
+                + ": token #7 does not exist (ERC721NonexistentToken); check the token id, the contract address and "
+                + "the chain");
     }
 
     @Test

@@ -125,4 +125,47 @@ class SiweCliTest {
                 "--rpc", anvil.url(), "--json");
         assertThat(viaRpc.exit()).as(viaRpc.out()).isZero();
     }
+
+    @Test
+    void formatListsEveryBrokenFieldWithItsRule() throws Exception {
+        CliTest.Run r = CliTest.run("siwe", "format", "--fields-file", file("bad.json", "{\"domain\":\"example.org\","
+                + "\"address\":\"0xabc\",\"uri\":\"https://example.org/verify\",\"version\":\"1\",\"chainId\":\"one\","
+                + "\"nonce\":\"abc\",\"issuedAt\":\"yesterday\"}").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error: 4 problems with the fields:",
+                "  - address '0xabc' is not valid: 0x and 40 hex digits, EIP-55 checksummed",
+                "  - nonce 'abc' is not valid: 8 or more letters or digits (A-Z, a-z, 0-9)",
+                "  - issuedAt 'yesterday' is not valid: an RFC 3339 date-time such as 2024-05-01T12:00:00Z",
+                "  - chainId 'one' is not valid: a whole number of 1 or more");
+    }
+
+    @Test
+    void aMessageWithWindowsLineEndingsIsReadAsTheSameMessage() throws Exception {
+        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String text = message(address);
+        Path crlf = file("crlf.txt", text.replace("\n", "\r\n") + "\r\n");
+        CliTest.Run parsed = CliTest.run("siwe", "parse", "--message-file", crlf.toString(), "--json");
+        assertThat(parsed.exit()).as(parsed.out()).isZero();
+        assertThat(JSON.readTree(parsed.out()).at("/fields/address").asText()).isEqualTo(address);
+        CliTest.Run verified = CliTest.run("siwe", "verify", "--message-file", crlf.toString(), "--signature",
+                anvil.personalSign(text, address), "--json");
+        assertThat(verified.exit()).as(verified.out()).isZero();
+    }
+
+    @Test
+    void verifyRefusesAMessageIssuedInTheFutureAsTheBotDoes() throws Exception {
+        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String text = message(address).replace("Issued At: 2025-01-01T00:00:00.000Z",
+                "Issued At: 2098-01-01T00:00:00Z");
+        Path m = file("future.txt", text);
+        String sig = anvil.personalSign(text, address);
+        CliTest.Run r = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(r.out()).path("error").asText()).startsWith("NOT_YET_VALID: the message was issued "
+                + "at 2098-01-01T00:00:00Z, later than now (")
+                .endsWith("); check the clock of the device that made it");
+        CliTest.Run then = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig,
+                "--time", "2098-01-01T00:00:30Z", "--json");
+        assertThat(then.exit()).as("within the default 60s clock skew").isZero();
+    }
 }

@@ -150,4 +150,30 @@ class ChainReaderTest {
         assertThat(r.values()).noneMatch(ReadResult::ok);
         assertThat(r.values()).allMatch(v -> v.value() == null);
     }
+
+    @Test
+    void aRevertReachesTheReaderInWordsOnEveryPath() {
+        for (ChainReader.Mode mode : ChainReader.Mode.values()) {
+            for (String multicall : List.of(GatingConfig.MULTICALL3, "0x000000000000000000000000000000000000dEaD")) {
+                ChainReader reader = reader(mode, multicall).reader();
+                Read owner = Read.ownerOf("anvil", nft, BigInteger.valueOf(7777));
+                Read uri = Read.tokenUri("anvil", nft, BigInteger.valueOf(7777));
+                Map<Read, ReadResult> r = reader.read(List.of(owner, uri));
+                String how = mode + " via " + multicall;
+                assertThat(r.get(owner).reverted()).as(how).isTrue();
+                assertThat(r.get(owner).error()).as(how).isEqualTo("token #7777 does not exist (ERC721NonexistentToken)");
+                assertThat(r.get(uri).error()).as(how).isEqualTo("token #7777 does not exist (ERC721NonexistentToken)");
+            }
+        }
+    }
+
+    @Test
+    void aStoppedNodeNamesTheEndpointByIndexAndTheCause() {
+        RpcClient dead = new RpcClient("anvil", List.of("http://127.0.0.1:1/secret-key"), Duration.ofSeconds(1),
+                RpcObserver.NONE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dead.call("eth_blockNumber"))
+                .isInstanceOf(RpcException.class)
+                .hasMessage("chain anvil: RPC endpoint #1 failed (connection refused); check chains.anvil.rpc-urls[0] "
+                        + "and that the node is reachable");
+    }
 }

@@ -117,6 +117,23 @@ class MetadataFetcherTest {
     }
 
     @Test
+    void arweaveTriesTheConfiguredGatewaysInOrder() {
+        MetadataFetcher f = new MetadataFetcher(new MetadataFetcher.Settings(List.of(base + "/up/"),
+                List.of(base + "/down", base + "/up/"), Duration.ofSeconds(5), Duration.ofHours(1),
+                MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES), new OutboundHttp(PrivateNetworks.ALLOWED));
+        requests.clear();
+        TokenMetadata m = f.fetch("ar://bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7");
+        assertThat(m.ok()).isTrue();
+        assertThat(requests).containsExactly("/down/bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7",
+                "/up/bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7");
+        assertThat(f.imageUrl("ar://img")).as("an http gateway gives no image link").isNull();
+        MetadataFetcher https = new MetadataFetcher(new MetadataFetcher.Settings(List.of(), List.of(
+                "https://ar.example/", "https://arweave.net/"), Duration.ofSeconds(5), Duration.ofHours(1),
+                MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES), new OutboundHttp());
+        assertThat(https.imageUrl("ar://img")).isEqualTo("https://ar.example/img");
+    }
+
+    @Test
     void anIpfsPathThatClimbsOutOfItsContentAddressNeverReachesTheGateway() {
         for (String uri : List.of("ipfs://../admin/secrets", "ipfs://" + CID + "/../../admin", "ipfs://%2e%2e/admin",
                 "ar://../../x", "ipfs://" + CID + "/1.json?x=../../")) {

@@ -292,4 +292,84 @@ class ConfigLoaderTest {
                 .containsExactly("https://a.example/key1", "https://b.example/key2");
         assertThat(loaded.secrets()).contains("hunter22", "https://a.example/key1", "https://b.example/key2");
     }
+
+    @Test
+    void valuesOutOfRangeAreErrorsThatSayWhatFits() {
+        ConfigException e = problems("""
+                knowledge:
+                  top-k: -3
+                gating:
+                  confirmations: -4
+                  log-block-range: 0
+                  multicall: "0xca11bd"
+                llm:
+                  timeout: 0s
+                metadata:
+                  ipfs-gateways: [ "ftp://gw.example/ipfs/" ]
+                  arweave-gateways: [ "arweave.net" ]
+                chains:
+                  base: { chain-id: 8453, rpc-urls: [ "https://rpc.example/base" ], timeout: 0s }
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "knowledge.top-k: -3 is out of range: 1 to 50 (passages given to the model)",
+                "gating.confirmations: -4 is out of range: 0 to 1000 (blocks a log must be buried under)",
+                "gating.log-block-range: 0 is out of range: 1 to 1000000 (blocks per eth_getLogs call)",
+                "gating.multicall: '0xca11bd' is not a contract address: it needs 0x and 40 hex digits (20 bytes), "
+                        + "it has 6 characters; the canonical one is 0xcA11bde05977b3631167028862bE2a173976CA11",
+                "llm.timeout: 0s is not a duration above zero (for example 30s)",
+                "metadata.ipfs-gateways[0]: 'ftp://gw.example/ipfs/' is not an http(s) gateway URL (for example "
+                        + "https://ipfs.io/ipfs/)",
+                "metadata.arweave-gateways[0]: 'arweave.net' is not an http(s) gateway URL (for example "
+                        + "https://arweave.net/)",
+                "chains.base.timeout: 0s is not a duration above zero (for example 10s)");
+    }
+
+    @Test
+    void warningsAreListedApartAndDoNotStopLoading() {
+        ConfigReport report = Configs.loader(Map.of()).inspect("""
+                discord:
+                  shards: { total: 4 }
+                web:
+                  public-url: http://127.0.0.1:8080
+                chains:
+                  ethereum: { chain-id: 1, rpc-urls: [ "https://ethereum-rpc.publicnode.com", "https://rpc.ankr.com/eth",
+                      "https://rpc.ankr.com/eth/0123456789abcdef", "https://eth-mainnet.g.alchemy.com/v2/key" ] }
+                """, null);
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.warnings()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "web.public-url: http://127.0.0.1:8080 points at this machine: members' /verify links will not open "
+                        + "for them; set it to the https address of your reverse proxy",
+                "chains.ethereum.rpc-urls[0]: ethereum-rpc.publicnode.com is a free public RPC: it is rate-limited "
+                        + "and may refuse log queries, so roles follow the chain late; use a provider with an API key "
+                        + "or your own node",
+                "chains.ethereum.rpc-urls[1]: rpc.ankr.com is a free public RPC: it is rate-limited and may refuse "
+                        + "log queries, so roles follow the chain late; use a provider with an API key or your own node",
+                "discord.shards.ids: is not set, so this process runs all 4 shards; when several processes share the "
+                        + "bot, give each its own ids (for example 0-1 and 2-3)");
+        assertThat(report.orThrow().config().discord().shards().idList()).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void shardIdsDefaultToAllShardsInTheExampleToo() {
+        LorekeeperConfig c = Configs.loader(Map.of("LOREKEEPER_SHARDS_TOTAL", "4")).load(EXAMPLE).config();
+        assertThat(c.discord().shards().idList()).containsExactly(0, 1, 2, 3);
+        LorekeeperConfig two = Configs.loader(Map.of("LOREKEEPER_SHARDS_TOTAL", "4", "LOREKEEPER_SHARD_IDS", "2-3"))
+                .load(EXAMPLE).config();
+        assertThat(two.discord().shards().idList()).containsExactly(2, 3);
+    }
+
+    @Test
+    void arweaveGatewaysAndThePromptsFolderHaveDefaults() {
+        LorekeeperConfig c = parse("", Map.of()).config();
+        assertThat(c.metadata().arweaveGateways()).containsExactly("https://arweave.net/");
+        assertThat(c.llm().prompts()).isEqualTo("prompts");
+        LorekeeperConfig set = parse("""
+                metadata:
+                  arweave-gateways: [ "https://ar.example/", "https://arweave.net/" ]
+                llm:
+                  prompts: /etc/lorekeeper/prompts
+                """, Map.of()).config();
+        assertThat(set.metadata().arweaveGateways()).containsExactly("https://ar.example/", "https://arweave.net/");
+        assertThat(set.llm().prompts()).isEqualTo("/etc/lorekeeper/prompts");
+    }
 }

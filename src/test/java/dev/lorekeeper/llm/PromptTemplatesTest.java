@@ -35,4 +35,26 @@ class PromptTemplatesTest {
         assertThat(GeneratedText.strict().defuse("@everyone look <@123> and <@&9> [free mint](https://evil.example/x)"))
                 .isEqualTo("@\u200beveryone look <@\u200b123> and <@\u200b&9> free mint (evil[.]example)");
     }
+
+    @Test
+    void theShippedTemplatesUseExactlyTheirPlaceholders() {
+        assertThat(new PromptTemplates(Path.of(System.getProperty("project.root", "."), "prompts")).problems())
+                .isEmpty();
+        assertThat(new PromptTemplates(dir).problems()).as("the jar's copies").isEmpty();
+    }
+
+    @Test
+    void aTypoASpaceAnUnclosedPlaceholderAndAMissingOneAreReported() throws Exception {
+        Files.writeString(dir.resolve("answer-user.md"), "{{pasages}}\n{{ question }}\n{{passages\n");
+        assertThat(new PromptTemplates(dir).problems()).extracting(PromptTemplates.Problem::toString).containsExactly(
+                problem("unknown placeholder {{pasages}} (this template knows {{passages}}, {{question}})", true),
+                problem("write {{ question }} without spaces, as {{question}}", true),
+                problem("has a '{{' that is not closed with '}}' on the same line", true),
+                problem("does not use {{passages}}, so the model never sees it", false),
+                problem("does not use {{question}}, so the model never sees it", false));
+    }
+
+    private String problem(String message, boolean error) {
+        return new PromptTemplates.Problem(dir.resolve("answer-user.md").toString(), message, error).toString();
+    }
 }
