@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 
@@ -59,7 +58,9 @@ final class Unreachable {
                 return t.getMessage() != null && t.getMessage().contains("timed out") ? "timed out"
                         : "connection refused";
             }
-            if (t instanceof InterruptedIOException || t instanceof HttpTimeoutException) {
+            // By name: only the http package holds an HTTP client's classes.
+            if (t instanceof InterruptedIOException
+                    || t.getClass().getName().equals("java.net.http.HttpTimeoutException")) {
                 return "timed out";
             }
             if (t instanceof SSLException) {

@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +29,7 @@ final class LlmFailure {
                 || find(e, UnresolvedModelServerException.class) != null) {
             return "host " + host + " not found; check llm.base-url";
         }
-        if (find(e, HttpTimeoutException.class) != null || find(e, SocketTimeoutException.class) != null
+        if (causedBy(e, "java.net.http.HttpTimeoutException") || find(e, SocketTimeoutException.class) != null
                 || find(e, TimeoutException.class) != null
                 || find(e, dev.langchain4j.exception.TimeoutException.class) != null) {
             return "no reply from " + host + " within llm.timeout (" + timeout.toSeconds() + "s); check that the "
@@ -68,6 +67,19 @@ final class LlmFailure {
         }
         return host + " refused the request (HTTP " + code + firstLine(body) + "); check llm.model and "
                 + "llm.max-output-tokens";
+    }
+
+    /**
+     * Whether a cause in the chain has this class name: the model client's HTTP timeout type is matched by name, so
+     * that this package stays free of an HTTP client's classes.
+     */
+    private static boolean causedBy(Throwable e, String className) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
