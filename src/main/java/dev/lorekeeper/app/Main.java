@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "Discord bot for NFT communities: wallet verification, token-gated roles, docs Q&A and "
                 + "living characters.",
         subcommands = {RunCommand.class, ConfigCommand.class, SiweCommand.class, SweepCommand.class,
-                IngestCommand.class, AskCommand.class, EvalCommand.class, NftCommand.class, DocsToolsCommand.class,
+                IngestCommand.class, AskCommand.class, EvalCommand.class, EvalLooCommand.class, NftCommand.class,
+                DocsToolsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces on errors")

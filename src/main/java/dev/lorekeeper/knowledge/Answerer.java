@@ -30,9 +30,17 @@ public final class Answerer {
     private final int topK;
     private final String baseUrl;
     private final GeneratedText output;
+    private final RefusalModel refusal;
 
     public Answerer(Supplier<Optional<KnowledgeIndex>> index, LlmGateway llm, PromptTemplates prompts,
             double minSimilarity, int topK, String baseUrl, GeneratedText output) {
+        this(index, llm, prompts, minSimilarity, topK, baseUrl, output, RefusalModel.DEFAULT);
+    }
+
+    /** {@code minSimilarity} is a floor under the cosine; {@code refusal} weighs all the evidence above it. */
+    public Answerer(Supplier<Optional<KnowledgeIndex>> index, LlmGateway llm, PromptTemplates prompts,
+            double minSimilarity, int topK, String baseUrl, GeneratedText output, RefusalModel refusal) {
+        this.refusal = refusal;
         this.output = output;
         this.index = index;
         this.llm = llm;
@@ -57,9 +65,10 @@ public final class Answerer {
             return new Answer(question, "The docs are not indexed yet. A moderator can run /docs reload.", false,
                     Answer.Mode.NOT_COVERED, List.of());
         }
-        List<Hit> hits = idx.get().search(question, topK);
+        Retrieved retrieved = idx.get().retrieve(question, topK, RetrievalMode.HYBRID);
+        List<Hit> hits = retrieved.hits();
         List<Source> sources = sources(hits);
-        if (hits.isEmpty() || hits.get(0).similarity() < minSimilarity) {
+        if (!covered(retrieved)) {
             return notCovered(question, sources);
         }
         if (llm != null) {
@@ -80,10 +89,23 @@ public final class Answerer {
         return extractive(question, hits, sources, QUOTE_HEADER);
     }
 
+    /** Whether the docs answer the question, judged from retrieval alone (no model). */
+    public boolean covered(Retrieved retrieved) {
+        return covered(retrieved, minSimilarity, refusal);
+    }
+
+    /**
+     * The cosine floor, then the evidence model. A handful of pages gives idf and margins no meaning (every word is
+     * rare, every section a neighbour), so below {@link RefusalModel#MIN_CHUNKS} the floor decides alone.
+     */
+    public static boolean covered(Retrieved retrieved, double minSimilarity, RefusalModel refusal) {
+        return !retrieved.hits().isEmpty() && retrieved.evidence().similarity() >= minSimilarity
+                && (retrieved.indexSize() < RefusalModel.MIN_CHUNKS || refusal.covered(retrieved.evidence()));
+    }
+
     private Answer notCovered(String question, List<Source> closest) {
         return new Answer(question, "The docs don't cover this. The closest pages are listed below; a moderator has "
-                + "been told the docs may need this.", false, Answer.Mode.NOT_COVERED,
-                closest.subList(0, Math.min(3, closest.size())));
+                + "been told the docs may need this.", false, Answer.Mode.NOT_COVERED, closest);
     }
 
     private Answer extractive(String question, List<Hit> hits, List<Source> sources, String header) {
@@ -97,8 +119,8 @@ public final class Answerer {
             }
             sb.append("> ").append(text).append(" [").append(i + 1).append("]\n");
         }
-        return new Answer(question, output.defuse(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE,
-                sources.subList(0, n));
+        // Every retrieved section is listed, in rank order; only the best few are quoted.
+        return new Answer(question, output.defuse(sb.toString().strip()), true, Answer.Mode.EXTRACTIVE, sources);
     }
 
     /** Passages numbered as the model cites them. */

@@ -17,21 +17,25 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Lucene BM25 over the chunks: body text, plus the heading trail as a boosted field. Queries are built from the
- * analyzed terms (never parsed as query syntax), so any member text is a safe query.
+ * Lucene BM25 over the chunks: body text, plus the page title and heading trail as a field of its own. Queries are
+ * built from the analyzed terms (never parsed as query syntax), so any member text is a safe query. A term the docs
+ * never use is looked up with an edit distance, so typos ("recieve", "ownible") still find their word.
  */
 public final class Bm25Index {
-    // Headings are short and shared across pages ("Overview", "FAQ"): boosting them hurt ranking in evaluation.
-    private static final float HEADING_BOOST = 0.5f;
+    private static final int FUZZY_MIN_LENGTH = 5;
+    private static final float FUZZY_BOOST = 0.5f;
 
     private final Analyzer analyzer = new KnowledgeAnalyzer();
     private final IndexSearcher searcher;
+    private final int docs;
 
     public Bm25Index(List<Chunk> chunks) {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -46,20 +50,27 @@ public final class Bm25Index {
             }
             writer.commit();
             searcher = new IndexSearcher(DirectoryReader.open(dir));
+            docs = Math.max(1, chunks.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public List<Scored> search(String query, int k) {
-        Set<String> terms = terms(query);
+        return search(query, k, 1.0f);
+    }
+
+    /** Top chunks; {@code headingBoost} weighs a match in the title or heading trail against one in the body. */
+    public List<Scored> search(String query, int k, float headingBoost) {
+        Set<String> terms = Terms.of(query);
         if (terms.isEmpty()) {
             return List.of();
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         for (String t : terms) {
-            q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
-            q.add(new BoostQuery(new TermQuery(new Term("headings", t)), HEADING_BOOST), BooleanClause.Occur.SHOULD);
+            boolean known = docFreq(t) > 0;
+            q.add(termQuery("text", t, known), BooleanClause.Occur.SHOULD);
+            q.add(new BoostQuery(termQuery("headings", t, known), headingBoost), BooleanClause.Occur.SHOULD);
         }
         try {
             List<Scored> out = new ArrayList<>();
@@ -73,7 +84,30 @@ public final class Bm25Index {
         }
     }
 
+    private static Query termQuery(String field, String t, boolean known) {
+        Term term = new Term(field, t);
+        if (known || t.length() < FUZZY_MIN_LENGTH || !t.chars().allMatch(Character::isLetter)) {
+            return new TermQuery(term);
+        }
+        return new BoostQuery(new FuzzyQuery(term, t.length() >= 8 ? 2 : 1, 1), FUZZY_BOOST);
+    }
+
     Set<String> terms(String text) {
         return Terms.of(text);
+    }
+
+    /** Inverse document frequency as BM25 weighs it; a term the docs never use weighs most. */
+    public double idf(String term) {
+        int df = docFreq(term);
+        return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+    }
+
+    private int docFreq(String term) {
+        try {
+            return Math.min(docs, searcher.getIndexReader().docFreq(new Term("text", term))
+                    + searcher.getIndexReader().docFreq(new Term("headings", term)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

