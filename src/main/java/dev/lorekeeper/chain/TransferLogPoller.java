@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.utils.Numeric;
@@ -23,6 +24,7 @@ public final class TransferLogPoller {
     public static final String TRANSFER_SINGLE = "0xc3d58168c5ae7397731d063d5bbf3d657854427343f4c083240f7aacaa2d0f62";
     public static final String TRANSFER_BATCH = "0x4a39dc06d4c0dbc64b70af90fd698a233a518aa5d07e595d983b8c0526c8f7fb";
     private static final int REWIND_ON_REORG = 64;
+    private static final int FIRST_RUN_LOOKBACK = 64;
 
     private final Chains.Chain chain;
     private final CursorStore cursors;
@@ -31,7 +33,7 @@ public final class TransferLogPoller {
     private final String cursorKey;
     private final long firstBlock;
 
-    /** Follows the chain from now on (the chain watcher; the sweep covers the past). */
+    /** Follows the chain from a few blocks before its first poll on (the chain watcher; the sweep covers the past). */
     public TransferLogPoller(Chains.Chain chain, CursorStore cursors, int confirmations, int maxRange) {
         this(chain, cursors, confirmations, maxRange, chain.name(), -1);
     }
@@ -67,15 +69,27 @@ public final class TransferLogPoller {
      * once the handler has returned: if handling fails, the same range is read again next time.
      */
     public void poll(Set<String> contracts, Consumer<Batch> handler) {
-        if (contracts.isEmpty()) {
+        poll(() -> contracts, handler);
+    }
+
+    /**
+     * As {@link #poll(Set, Consumer)}, with the contracts read after the head: a contract that starts being watched
+     * after they were read can only have transfers above that head, which the next poll reads.
+     */
+    public void poll(Supplier<Set<String>> watched, Consumer<Batch> handler) {
+        if (watched.get().isEmpty()) {
             return;
         }
         long head = safeHead();
+        Set<String> contracts = watched.get();
+        if (contracts.isEmpty()) {
+            return;
+        }
         Optional<CursorStore.Cursor> cursor = cursors.get(cursorKey);
         if (cursor.isEmpty() && firstBlock < 0) {
-            // First run: start from now; the sweep covers what happened before.
-            cursors.set(cursorKey, new CursorStore.Cursor(head, blockHash(head)));
-            return;
+            // First run: a short look back, so that transfers made between a gate's creation and this first poll
+            // still count; older history is the sweep's.
+            cursor = Optional.of(new CursorStore.Cursor(Math.max(-1, head - FIRST_RUN_LOOKBACK), ""));
         }
         if (cursor.isEmpty()) {
             cursor = Optional.of(new CursorStore.Cursor(firstBlock - 1, ""));

@@ -53,10 +53,11 @@ public final class ChainWatcher implements Runnable {
 
     @Override
     public void run() {
-        catalog.watchedContracts().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(chain -> {
+        catalog.watchedContracts().keySet().forEach(chainName -> chains.byName(chainName).ifPresent(chain -> {
             String what = "watching chain " + chainName;
             try {
-                new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(contracts,
+                new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(
+                        () -> catalog.watchedContracts().getOrDefault(chainName, Set.of()),
                         batch -> handle(batch.events()));
                 failures.succeeded(what);
             } catch (RpcException e) {

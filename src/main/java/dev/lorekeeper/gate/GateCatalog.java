@@ -56,11 +56,18 @@ public final class GateCatalog {
         });
     }
 
-    /** Every contract some gate reads, per chain (for the chain watcher). */
+    /**
+     * Every contract some gate reads, per chain (for the chain watcher). Read from the store each time, never from
+     * the cache: a gate another process added a moment ago must be watched from the next poll on, or its first
+     * transfers would fall behind the log cursor.
+     */
     public Map<String, Set<String>> watchedContracts() {
         Map<String, Set<String>> out = new HashMap<>();
-        for (long guild : guildsWithGates()) {
-            for (Gate g : gates(guild)) {
+        Set<Long> guildIds = new LinkedHashSet<>();
+        configGates.forEach(g -> guildIds.add(Long.parseLong(g.guildId())));
+        store.all().forEach(s -> guildIds.add(s.guildId()));
+        for (long guild : guildIds) {
+            for (Gate g : load(guild)) {
                 for (Rule.Requirement r : g.rule().requirements()) {
                     r.tokenContract().ifPresent(c -> out.computeIfAbsent(r.chain(), k -> new LinkedHashSet<>())
                             .add(c.toLowerCase(Locale.ROOT)));

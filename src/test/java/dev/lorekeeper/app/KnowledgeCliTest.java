@@ -65,6 +65,6 @@ class KnowledgeCliTest {
                 .containsPattern("MISS how much does a warden cost to mint  \\(expected staking.md › Embers: rank "
                         + "[2-9]\\)")
                 .contains("MISS how much does a warden cost to mint  (expected minting.md › Refunds: not in the top "
-                        + "10)");
+                        + "5)");
     }
 }
