@@ -48,8 +48,8 @@ public final class FailureLog {
         Streak s = streaks.get(what);
         if (s == null) {
             streaks.put(what, new Streak(now));
-            String line = what + " failed: " + error + " (repeats are summarized every " + summaryEvery.toMinutes()
-                    + " min)";
+            String line =
+                    what + " failed: " + error + " (repeats are summarized every " + summaryEvery.toMinutes() + " min)";
             if (cause == null) {
                 log.warn(line);
             } else {
@@ -60,8 +60,13 @@ public final class FailureLog {
         s.failures++;
         if (!now.isBefore(s.lastSummary.plus(summaryEvery))) {
             s.lastSummary = now;
-            log.warn("{} still failing: {} polls since {} ({} min); last error: {}", what, s.failures, s.since,
-                    Duration.between(s.since, now).toMinutes(), error);
+            log.warn(
+                    "{} still failing: {} polls since {} ({} min); last error: {}",
+                    what,
+                    s.failures,
+                    s.since,
+                    Duration.between(s.since, now).toMinutes(),
+                    error);
         }
     }
 
@@ -69,7 +74,10 @@ public final class FailureLog {
     public void succeeded(String what) {
         Streak s = streaks.remove(what);
         if (s != null) {
-            log.info("{} works again after {} failed polls ({} min)", what, s.failures,
+            log.info(
+                    "{} works again after {} failed polls ({} min)",
+                    what,
+                    s.failures,
                     Duration.between(s.since, clock.instant()).toMinutes());
         }
     }

@@ -12,7 +12,10 @@ public final class RateLimiter {
 
     public RateLimiter(int limit, Duration window) {
         this.limit = limit;
-        this.windows = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+        this.windows = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
     }
 
     /** Counts one event; false when the key is over its limit in this window. */

@@ -30,11 +30,13 @@ class FailureLogTest {
         failures.succeeded("watching chain base");
         failures.succeeded("watching chain base");
 
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "watching chain base failed: " + error + " (repeats are summarized every 10 min)",
-                "watching chain base still failing: 51 polls since 2025-01-01T00:00:00Z (10 min); last error: "
-                        + error,
-                "watching chain base works again after 100 failed polls (20 min)");
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "watching chain base failed: " + error + " (repeats are summarized every 10 min)",
+                        "watching chain base still failing: 51 polls since 2025-01-01T00:00:00Z (10 min); last error: "
+                                + error,
+                        "watching chain base works again after 100 failed polls (20 min)");
         logger.detachAppender(lines);
     }
 }

@@ -1,6 +1,5 @@
 package dev.lorekeeper.app;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import dev.lorekeeper.knowledge.KnowledgeIndex;
 import dev.lorekeeper.knowledge.Source;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lorekeeper ask}: answers questions from the docs, one JSON line each with --json. */
-@Command(name = "ask", description = "Answer questions from a docs folder (the same way /ask does)",
+@Command(
+        name = "ask",
+        description = "Answer questions from a docs folder (the same way /ask does)",
         mixinStandardHelpOptions = true)
 public final class AskCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +61,10 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> questions = new ArrayList<>();
         if (batch != null) {
-            Files.readAllLines(batch).stream().map(String::strip).filter(l -> !l.isEmpty()).forEach(questions::add);
+            Files.readAllLines(batch).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .forEach(questions::add);
         }
         if (question != null) {
             questions.add(question);
@@ -68,12 +73,18 @@ public final class AskCommand implements Callable<Integer> {
             throw new CliFailure(2, "error: give a question, or --batch FILE with one question per line");
         }
         var cfg = config.load().config();
-        KnowledgeIndex index = KnowledgeOptions.ingest(knowledge.folders(() -> cfg), spec.commandLine().getErr(), json)
+        KnowledgeIndex index = KnowledgeOptions.ingest(
+                        knowledge.folders(() -> cfg), spec.commandLine().getErr(), json)
                 .index();
         LlmGateway llm = retrievalOnly ? null : LlmWiring.gateway(cfg, null, new SimpleMeterRegistry());
         PromptTemplates prompts = new PromptTemplates(Path.of(cfg.llm().prompts()));
-        Answerer answerer = new Answerer(() -> Optional.of(index), llm, prompts,
-                cfg.knowledge().minRelevance(), topK != null ? topK : cfg.knowledge().topK(), cfg.knowledge().baseUrl(),
+        Answerer answerer = new Answerer(
+                () -> Optional.of(index),
+                llm,
+                prompts,
+                cfg.knowledge().minRelevance(),
+                topK != null ? topK : cfg.knowledge().topK(),
+                cfg.knowledge().baseUrl(),
                 LlmWiring.output(cfg));
         PrintWriter out = spec.commandLine().getOut();
         for (String q : questions) {
@@ -85,7 +96,9 @@ public final class AskCommand implements Callable<Integer> {
     }
 
     static String toJson(Answer a) {
-        ObjectNode n = JSON.createObjectNode().put("question", a.question()).put("answer", a.text())
+        ObjectNode n = JSON.createObjectNode()
+                .put("question", a.question())
+                .put("answer", a.text())
                 .put("grounded", a.grounded());
         ArrayNode sources = n.putArray("sources");
         for (Source s : a.sources()) {
@@ -99,8 +112,15 @@ public final class AskCommand implements Callable<Integer> {
 
     static String human(Answer a) {
         StringBuilder sb = new StringBuilder("Q: " + a.question() + "\n" + a.text() + "\n");
-        a.sources().forEach(s -> sb.append("  [").append(s.number()).append("] ").append(s.path()).append(" › ")
-                .append(s.heading()).append(s.url() == null ? "" : "  " + s.url()).append('\n'));
+        a.sources()
+                .forEach(s -> sb.append("  [")
+                        .append(s.number())
+                        .append("] ")
+                        .append(s.path())
+                        .append(" › ")
+                        .append(s.heading())
+                        .append(s.url() == null ? "" : "  " + s.url())
+                        .append('\n'));
         return sb.toString();
     }
 }

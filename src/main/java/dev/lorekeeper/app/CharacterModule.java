@@ -33,7 +33,8 @@ final class CharacterModule implements FeatureModule {
 
     @Override
     public List<SlashCommand> commands() {
-        return List.of(new CharacterCommand(play.characters(), infra.settings(), infra.replies()),
+        return List.of(
+                new CharacterCommand(play.characters(), infra.settings(), infra.replies()),
                 new QuestCommand(play.quests(), play.characters(), infra.settings(), infra.replies()));
     }
 
@@ -48,11 +49,17 @@ final class CharacterModule implements FeatureModule {
         LorekeeperConfig config = infra.config();
         return Optional.of(FeatureStatusSource.switchable(Feature.CHARACTERS, s -> {
             int n = play.collections().of(s.guildId()).size();
-            return n == 0 ? FeatureStatus.inactive(Feature.CHARACTERS, "no playable collection (add a gate on an "
-                    + "NFT, or characters.collections in the config)")
-                    : FeatureStatus.active(Feature.CHARACTERS, n + " playable collection(s); stories by "
-                    + (config.llmConfigured() ? config.llm().model() + ", offline narrator as fallback"
-                    : "the offline narrator (no LLM configured)"));
+            return n == 0
+                    ? FeatureStatus.inactive(
+                            Feature.CHARACTERS,
+                            "no playable collection (add a gate on an "
+                                    + "NFT, or characters.collections in the config)")
+                    : FeatureStatus.active(
+                            Feature.CHARACTERS,
+                            n + " playable collection(s); stories by "
+                                    + (config.llmConfigured()
+                                            ? config.llm().model() + ", offline narrator as fallback"
+                                            : "the offline narrator (no LLM configured)"));
         }));
     }
 }

@@ -16,7 +16,9 @@ public final class ConfigOption {
     /** Looked for, in order, when --config is not given. */
     static final List<Path> DEFAULT_LOCATIONS = List.of(Path.of("lorekeeper.yaml"), Path.of("config/lorekeeper.yaml"));
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "Config file (default: ./lorekeeper.yaml, then ./config/lorekeeper.yaml, then built-in "
                     + "defaults with DISCORD_TOKEN from the environment)")
     Path file;

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The config loader with every feature's checks: the one that `run` and `config check` use. */
 public final class Configs {
-    private Configs() {
-    }
+    private Configs() {}
 
     public static ConfigLoader loader(Map<String, String> env) {
         return new ConfigLoader(env, List.of(new GateRulesCheck()));

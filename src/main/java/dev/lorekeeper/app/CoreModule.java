@@ -25,18 +25,26 @@ final class CoreModule implements FeatureModule {
 
     @Override
     public List<SlashCommand> commands() {
-        return List.of(new AboutCommand(features, infra.settings(), VersionInfo.version()),
+        return List.of(
+                new AboutCommand(features, infra.settings(), VersionInfo.version()),
                 new SettingsCommand(infra.settings()),
-                new StatsCommand(infra.llm().usage(), infra.settings(), infra.config().llmConfigured()));
+                new StatsCommand(
+                        infra.llm().usage(), infra.settings(), infra.config().llmConfigured()));
     }
 
     @Override
     public List<HealthRoutes.Check> checks() {
         return List.of(
-                new HealthRoutes.Check("database", () -> infra.db().withConnection(c -> c.isValid(2))
-                        ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("unreachable")),
-                new HealthRoutes.Check("gateway", () -> infra.discord().connected()
-                        ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("connecting")),
+                new HealthRoutes.Check(
+                        "database",
+                        () -> infra.db().withConnection(c -> c.isValid(2))
+                                ? HealthRoutes.Status.ok()
+                                : HealthRoutes.Status.notReady("unreachable")),
+                new HealthRoutes.Check(
+                        "gateway",
+                        () -> infra.discord().connected()
+                                ? HealthRoutes.Status.ok()
+                                : HealthRoutes.Status.notReady("connecting")),
                 new HealthRoutes.Check("routines", infra.routines()::health));
     }
 }

@@ -31,14 +31,20 @@ import picocli.CommandLine.Spec;
  * {@code lorekeeper docs lint [--docs DIR] [FILES...]}: every slash command, subcommand and option that Markdown and
  * text files name must exist in the bot; exit 1 with one line per problem when one does not.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check that the slash commands, subcommands and options the docs name exist in the bot.",
-                "Commands in code (`/gate add role:<@role>`, code blocks) are checked with their subcommand and "
-                        + "options; in running text, the name."})
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check that the slash commands, subcommands and options the docs name exist in the bot.",
+            "Commands in code (`/gate add role:<@role>`, code blocks) are checked with their subcommand and "
+                    + "options; in running text, the name."
+        })
 public final class DocsLintCommand implements Callable<Integer> {
     private static final Set<String> TEXT = Set.of(".md", ".markdown", ".txt");
 
-    @Option(names = "--docs", paramLabel = "DIR",
+    @Option(
+            names = "--docs",
+            paramLabel = "DIR",
             description = "Folder whose Markdown and text files are checked (default: config/knowledge when no "
                     + "FILES are given)")
     Path docs;
@@ -58,8 +64,10 @@ public final class DocsLintCommand implements Callable<Integer> {
         files.forEach(f -> texts.add(read(f)));
         DocsLinter.Report report = new DocsLinter(surfaces(CommandCatalog.all())).lint(texts);
         if (report.problems().isEmpty()) {
-            spec.commandLine().getOut().println("docs OK: " + report.mentions() + " command mentions in "
-                    + report.docs() + " files match the bot's commands");
+            spec.commandLine()
+                    .getOut()
+                    .println("docs OK: " + report.mentions() + " command mentions in " + report.docs()
+                            + " files match the bot's commands");
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -74,8 +82,10 @@ public final class DocsLintCommand implements Callable<Integer> {
         for (SlashCommandData d : definitions) {
             Map<String, Set<String>> subs = new HashMap<>();
             d.getSubcommands().forEach(s -> subs.put(s.getName(), optionNames(s.getOptions())));
-            d.getSubcommandGroups().forEach(g -> g.getSubcommands().forEach((SubcommandData s) ->
-                    subs.put(g.getName() + " " + s.getName(), optionNames(s.getOptions()))));
+            d.getSubcommandGroups()
+                    .forEach(g -> g.getSubcommands()
+                            .forEach((SubcommandData s) ->
+                                    subs.put(g.getName() + " " + s.getName(), optionNames(s.getOptions()))));
             out.add(new CommandSurface(d.getName(), optionNames(d.getOptions()), subs));
         }
         return out;
@@ -93,9 +103,12 @@ public final class DocsLintCommand implements Callable<Integer> {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> TEXT.stream().anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
+                    .filter(p ->
+                            TEXT.stream().anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
                     .filter(p -> !hidden(dir.relativize(p)))
-                    .sorted().map(DocsLintCommand::read).toList();
+                    .sorted()
+                    .map(DocsLintCommand::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,9 @@ package dev.lorekeeper.app;
 import picocli.CommandLine.Command;
 
 /** {@code lorekeeper docs ...}: tools for the docs that members read. */
-@Command(name = "docs", description = "Tools for the docs", mixinStandardHelpOptions = true,
+@Command(
+        name = "docs",
+        description = "Tools for the docs",
+        mixinStandardHelpOptions = true,
         subcommands = DocsLintCommand.class)
-public final class DocsToolsCommand {
-}
+public final class DocsToolsCommand {}

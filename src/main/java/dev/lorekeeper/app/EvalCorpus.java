@@ -36,7 +36,8 @@ record EvalCorpus(String name, KnowledgeIndex index, List<Question> questions, L
             docs = sliceDocs(docs, qs, cache.resolve(key).resolve("docs"));
         }
         KnowledgeIndex index = new IndexStore(cache.resolve(key).resolve("index"), embedder, new Chunker(350, 50))
-                .ingest(docs, n -> { }).index();
+                .ingest(docs, n -> {})
+                .index();
         return new EvalCorpus(name, index, qs, un);
     }
 
@@ -56,12 +57,15 @@ record EvalCorpus(String name, KnowledgeIndex index, List<Question> questions, L
     private static Path sliceDocs(Path docs, List<Question> qs, Path target) throws IOException {
         List<Path> pages;
         try (Stream<Path> s = Files.walk(docs)) {
-            pages = s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(md|markdown|txt|html?)$"))
-                    .sorted().toList();
+            pages = s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(md|markdown|txt|html?)$"))
+                    .sorted()
+                    .toList();
         }
         Set<String> needed = new LinkedHashSet<>();
         qs.forEach(q -> needed.add(q.file()));
-        List<Path> others = pages.stream().filter(p -> !needed.contains(rel(docs, p))).toList();
+        List<Path> others =
+                pages.stream().filter(p -> !needed.contains(rel(docs, p))).toList();
         Set<String> keep = new LinkedHashSet<>(needed);
         spread(others, (needed.size() + 1) / 2).forEach(p -> keep.add(rel(docs, p)));
         for (String r : keep) {

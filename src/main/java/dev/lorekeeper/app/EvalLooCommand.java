@@ -24,18 +24,26 @@ import picocli.CommandLine.Spec;
  * the refusal model are chosen on the other corpora only, then measured on the one left out, so no figure comes
  * from the questions its parameters were chosen on.
  */
-@Command(name = "eval-loo", description = "Leave-one-corpus-out evaluation of retrieval and refusal",
+@Command(
+        name = "eval-loo",
+        description = "Leave-one-corpus-out evaluation of retrieval and refusal",
         mixinStandardHelpOptions = true)
 public final class EvalLooCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<Tuning> GRID = grid();
 
-    @Option(names = "--corpus", required = true, paramLabel = "[NAME=]DIR",
+    @Option(
+            names = "--corpus",
+            required = true,
+            paramLabel = "[NAME=]DIR",
             description = "A corpus folder (docs/ or the docs, questions.jsonl, optional unanswerable.jsonl); "
                     + "give at least two")
     List<String> corpora;
 
-    @Option(names = "--cache", defaultValue = "target/eval-index", paramLabel = "DIR",
+    @Option(
+            names = "--cache",
+            defaultValue = "target/eval-index",
+            paramLabel = "DIR",
             description = "Where each corpus's index (and its embeddings) is kept between runs")
     Path cache;
 
@@ -52,8 +60,7 @@ public final class EvalLooCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** One fold: what was chosen on the training corpora and how it scored on the left-out one. */
-    public record Fold(String leftOut, String tuning, String refusal, List<Scores> scores, Scores plainRrf) {
-    }
+    public record Fold(String leftOut, String tuning, String refusal, List<Scores> scores, Scores plainRrf) {}
 
     @Override
     public Integer call() throws IOException {
@@ -69,7 +76,8 @@ public final class EvalLooCommand implements Callable<Integer> {
         for (int c = 0; c < all.size(); c++) {
             for (int t = 0; t < GRID.size(); t++) {
                 all.get(c).index().tune(GRID.get(t));
-                mrr[c][t] = EvalScoring.score(all.get(c).index(), all.get(c).questions(), RetrievalMode.HYBRID).mrr();
+                mrr[c][t] = EvalScoring.score(all.get(c).index(), all.get(c).questions(), RetrievalMode.HYBRID)
+                        .mrr();
             }
         }
         List<Fold> folds = new ArrayList<>();
@@ -78,8 +86,10 @@ public final class EvalLooCommand implements Callable<Integer> {
         }
         print(folds);
         if (!json) {
-            spec.commandLine().getOut().println("refusal fitted on all corpora (plain RRF), as shipped in "
-                    + "RefusalModel.DEFAULT: " + shipped(all));
+            spec.commandLine()
+                    .getOut()
+                    .println("refusal fitted on all corpora (plain RRF), as shipped in " + "RefusalModel.DEFAULT: "
+                            + shipped(all));
             spec.commandLine().getOut().flush();
         }
         return 0;
@@ -119,14 +129,21 @@ public final class EvalLooCommand implements Callable<Integer> {
             List<Evidence> neg = new ArrayList<>();
             for (int c = 0; c < all.size(); c++) {
                 if (c != out) {
-                    pos.addAll(EvalScoring.evidence(all.get(c).index(), all.get(c).questions(), mode));
-                    neg.addAll(EvalScoring.evidence(all.get(c).index(), all.get(c).unanswerable(), mode));
+                    pos.addAll(
+                            EvalScoring.evidence(all.get(c).index(), all.get(c).questions(), mode));
+                    neg.addAll(
+                            EvalScoring.evidence(all.get(c).index(), all.get(c).unanswerable(), mode));
                 }
             }
             RefusalModel model = RefusalModel.fit(pos, neg);
             refusal = mode == RetrievalMode.HYBRID ? model.toString() : refusal;
-            scores.add(EvalScoring.withRefusal(EvalScoring.score(test.index(), test.questions(), mode), test.index(),
-                    test.questions(), test.unanswerable(), model, minRelevance));
+            scores.add(EvalScoring.withRefusal(
+                    EvalScoring.score(test.index(), test.questions(), mode),
+                    test.index(),
+                    test.questions(),
+                    test.unanswerable(),
+                    model,
+                    minRelevance));
         }
         test.index().tune(Tuning.DEFAULT);
         Scores plain = EvalScoring.score(test.index(), test.questions(), RetrievalMode.HYBRID);
@@ -139,11 +156,18 @@ public final class EvalLooCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(folds));
         } else {
             for (Fold f : folds) {
-                out.printf(Locale.ROOT, "left out: %s   chosen on the others: %s%n  refusal %s%n", f.leftOut(),
-                        f.tuning(), f.refusal());
+                out.printf(
+                        Locale.ROOT,
+                        "left out: %s   chosen on the others: %s%n  refusal %s%n",
+                        f.leftOut(),
+                        f.tuning(),
+                        f.refusal());
                 EvalCommand.print(out, f.scores());
-                out.printf(Locale.ROOT, "  (plain RRF k=60 hybrid on the left-out corpus: hit@1 %.3f  MRR@5 %.3f)%n%n",
-                        f.plainRrf().hitAt1(), f.plainRrf().mrr());
+                out.printf(
+                        Locale.ROOT,
+                        "  (plain RRF k=60 hybrid on the left-out corpus: hit@1 %.3f  MRR@5 %.3f)%n%n",
+                        f.plainRrf().hitAt1(),
+                        f.plainRrf().mrr());
             }
         }
         out.flush();

@@ -19,20 +19,17 @@ final class EvalScoring {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int DEPTH = 5;
 
-    private EvalScoring() {
-    }
+    private EvalScoring() {}
 
     /** A question with its known answer section; unanswerable ones have no file. */
-    record Question(String q, String file, String heading) {
-    }
+    record Question(String q, String file, String heading) {}
 
     /**
      * Retrieval quality of one mode: hit@1, hit@5 and MRR@5 over distinct sections; with unanswerable questions, the
      * share of answerable ones answered and of unanswerable ones refused (null when not measured).
      */
-    public record Scores(RetrievalMode mode, double hitAt1, double hitAt5, double mrr, Double answered,
-            Double refused) {
-    }
+    public record Scores(
+            RetrievalMode mode, double hitAt1, double hitAt5, double mrr, Double answered, Double refused) {}
 
     static Scores score(KnowledgeIndex index, List<Question> qs, RetrievalMode mode) {
         double hit1 = 0;
@@ -49,22 +46,37 @@ final class EvalScoring {
     }
 
     /** {@code scores} plus the answered and refused shares under {@code model} and the cosine floor. */
-    static Scores withRefusal(Scores scores, KnowledgeIndex index, List<Question> qs, List<Question> unanswerable,
-            RefusalModel model, double minRelevance) {
-        double answered = qs.stream().filter(q -> covered(index, q, scores.mode(), model, minRelevance)).count();
-        double refused = unanswerable.stream().filter(q -> !covered(index, q, scores.mode(), model, minRelevance))
+    static Scores withRefusal(
+            Scores scores,
+            KnowledgeIndex index,
+            List<Question> qs,
+            List<Question> unanswerable,
+            RefusalModel model,
+            double minRelevance) {
+        double answered = qs.stream()
+                .filter(q -> covered(index, q, scores.mode(), model, minRelevance))
                 .count();
-        return new Scores(scores.mode(), scores.hitAt1(), scores.hitAt5(), scores.mrr(),
-                answered / Math.max(1, qs.size()), unanswerable.isEmpty() ? null : refused / unanswerable.size());
+        double refused = unanswerable.stream()
+                .filter(q -> !covered(index, q, scores.mode(), model, minRelevance))
+                .count();
+        return new Scores(
+                scores.mode(),
+                scores.hitAt1(),
+                scores.hitAt5(),
+                scores.mrr(),
+                answered / Math.max(1, qs.size()),
+                unanswerable.isEmpty() ? null : refused / unanswerable.size());
     }
 
-    private static boolean covered(KnowledgeIndex index, Question q, RetrievalMode mode, RefusalModel model,
-            double minRelevance) {
+    private static boolean covered(
+            KnowledgeIndex index, Question q, RetrievalMode mode, RefusalModel model, double minRelevance) {
         return Answerer.covered(index.retrieve(q.q(), DEPTH, mode), minRelevance, model);
     }
 
     static List<Evidence> evidence(KnowledgeIndex index, List<Question> qs, RetrievalMode mode) {
-        return qs.stream().map(q -> index.retrieve(q.q(), DEPTH, mode).evidence()).toList();
+        return qs.stream()
+                .map(q -> index.retrieve(q.q(), DEPTH, mode).evidence())
+                .toList();
     }
 
     /** 1-based rank of the expected section among the hits, 0 when absent. */
@@ -91,7 +103,10 @@ final class EvalScoring {
             }
             try {
                 JsonNode n = JSON.readTree(l);
-                out.add(new Question(n.path("q").asText(), n.path("file").asText(), n.path("heading").asText()));
+                out.add(new Question(
+                        n.path("q").asText(),
+                        n.path("file").asText(),
+                        n.path("heading").asText()));
             } catch (IOException e) {
                 throw new CliFailure(2, "error: " + file + " line " + line + " is not JSON");
             }

@@ -1,9 +1,9 @@
 package dev.lorekeeper.app;
 
+import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.config.Feature;
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.config.LorekeeperConfig;
-import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.discord.GateCommand;
 import dev.lorekeeper.discord.JdaRoleOps;
 import dev.lorekeeper.discord.MemberJoinRoleSync;
@@ -35,14 +35,20 @@ final class GatingModule implements FeatureModule {
         LorekeeperConfig config = infra.config();
         // Role changes of a server are applied by the process that runs its shard; others are planned from the roles
         // Lorekeeper last applied.
-        this.roleOps = new JdaRoleOps(infra.discord()::guild, infra.settings(), config.discord().shards()::owns,
+        this.roleOps = new JdaRoleOps(
+                infra.discord()::guild,
+                infra.settings(),
+                config.discord().shards()::owns,
                 new RecordedRoles(infra.db()));
-        this.gating = GateWiring.gating(config, infra.db(), infra.chain(), infra.links(), roleOps, infra.settings(),
-                infra.clock());
+        this.gating = GateWiring.gating(
+                config, infra.db(), infra.chain(), infra.links(), roleOps, infra.settings(), infra.clock());
         this.outbox = new RoleOutbox(infra.db(), infra.clock());
         infra.telemetry().gauge("lorekeeper.role.outbox.depth", "Role changes waiting", outbox::pendingCount);
-        infra.telemetry().gauge("lorekeeper.role.outbox.oldest.seconds", "Age of the oldest waiting role change",
-                outbox::oldestPendingSeconds);
+        infra.telemetry()
+                .gauge(
+                        "lorekeeper.role.outbox.oldest.seconds",
+                        "Age of the oldest waiting role change",
+                        outbox::oldestPendingSeconds);
     }
 
     GateCatalog catalog() {
@@ -73,22 +79,54 @@ final class GatingModule implements FeatureModule {
         LorekeeperConfig config = infra.config();
         GatingConfig g = config.gating();
         List<Routine> out = new ArrayList<>();
-        out.add(Routine.local("role outbox", Duration.ofSeconds(1), Duration.ofMillis(250), new OutboxWorker(outbox,
-                roleOps, g.roleChangesPerTenSeconds(), infra.clock(), config.discord().shards().total(),
-                config.discord().shards().idList())));
+        out.add(Routine.local(
+                "role outbox",
+                Duration.ofSeconds(1),
+                Duration.ofMillis(250),
+                new OutboxWorker(
+                        outbox,
+                        roleOps,
+                        g.roleChangesPerTenSeconds(),
+                        infra.clock(),
+                        config.discord().shards().total(),
+                        config.discord().shards().idList())));
         if (infra.chain().chains().isEmpty()) {
             return out;
         }
         // Jobs that must run once across processes hold a lease; another process takes over within one lease.
         Duration lease = g.pollInterval().multipliedBy(5).plusSeconds(10);
-        out.add(Routine.leased("chain-watcher", lease, g.pollInterval(), g.pollInterval(), new ChainWatcher(
-                infra.chain().chains(), new CursorStore(infra.db(), infra.clock()), gating.catalog(), gating.sync(),
-                gating.coldWallets(), infra.chain().reader(), infra.links(), g.confirmations(), g.logBlockRange())));
-        out.add(Routine.leased("owner-index", lease, Duration.ofMillis(500), g.pollInterval(), new OwnerIndexer(
-                gating.catalog(), infra.chain().chains(), infra.chain().reader(), infra.chain().ownerIndex(),
-                g.confirmations(), g.logBlockRange())));
-        out.add(Routine.leased("sweep", g.sweepInterval().plusMinutes(5),
-                Duration.ofMillis(Math.min(60_000, g.sweepInterval().toMillis())), g.sweepInterval(),
+        out.add(Routine.leased(
+                "chain-watcher",
+                lease,
+                g.pollInterval(),
+                g.pollInterval(),
+                new ChainWatcher(
+                        infra.chain().chains(),
+                        new CursorStore(infra.db(), infra.clock()),
+                        gating.catalog(),
+                        gating.sync(),
+                        gating.coldWallets(),
+                        infra.chain().reader(),
+                        infra.links(),
+                        g.confirmations(),
+                        g.logBlockRange())));
+        out.add(Routine.leased(
+                "owner-index",
+                lease,
+                Duration.ofMillis(500),
+                g.pollInterval(),
+                new OwnerIndexer(
+                        gating.catalog(),
+                        infra.chain().chains(),
+                        infra.chain().reader(),
+                        infra.chain().ownerIndex(),
+                        g.confirmations(),
+                        g.logBlockRange())));
+        out.add(Routine.leased(
+                "sweep",
+                g.sweepInterval().plusMinutes(5),
+                Duration.ofMillis(Math.min(60_000, g.sweepInterval().toMillis())),
+                g.sweepInterval(),
                 gating.sync()::sweepAll));
         return out;
     }
@@ -96,10 +134,15 @@ final class GatingModule implements FeatureModule {
     @Override
     public Optional<FeatureStatusSource> status() {
         GatingConfig g = infra.config().gating();
-        return Optional.of(FeatureStatusSource.switchable(Feature.GATING, s -> infra.chain().chains().isEmpty()
-                ? FeatureStatus.inactive(Feature.GATING, "no chains are configured (add one under chains:)")
-                : FeatureStatus.active(Feature.GATING, gating.catalog().gates(s.guildId()).size() + " gate(s); "
-                        + "roles follow transfers within " + g.pollInterval().toSeconds() + " s, with a full check "
-                        + "every " + g.sweepInterval().toHours() + " h")));
+        return Optional.of(FeatureStatusSource.switchable(
+                Feature.GATING,
+                s -> infra.chain().chains().isEmpty()
+                        ? FeatureStatus.inactive(Feature.GATING, "no chains are configured (add one under chains:)")
+                        : FeatureStatus.active(
+                                Feature.GATING,
+                                gating.catalog().gates(s.guildId()).size() + " gate(s); "
+                                        + "roles follow transfers within "
+                                        + g.pollInterval().toSeconds() + " s, with a full check "
+                                        + "every " + g.sweepInterval().toHours() + " h")));
     }
 }

@@ -19,9 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What every feature module shares, built once: the clock, the database, leases, metrics, routines, settings, the
  * chains, the model, the executors and the Discord client (not yet connected: modules hand it their listeners).
  */
-record Infra(LorekeeperConfig config, Clock clock, Database db, Telemetry telemetry, RoutineScheduler routines,
-        GuildSettingsService settings, GateWiring.ChainParts chain, WalletLinks links, LlmParts llm,
-        ExecutorService work, ExecutorService chainReads, ReplyWorkers replies, DiscordBot discord) {
+record Infra(
+        LorekeeperConfig config,
+        Clock clock,
+        Database db,
+        Telemetry telemetry,
+        RoutineScheduler routines,
+        GuildSettingsService settings,
+        GateWiring.ChainParts chain,
+        WalletLinks links,
+        LlmParts llm,
+        ExecutorService work,
+        ExecutorService chainReads,
+        ReplyWorkers replies,
+        DiscordBot discord) {
 
     /** Event threads for JDA; chain and model work leaves them for {@code work}, {@code chainReads}, {@code replies}. */
     static final int EVENT_THREADS = 8;
@@ -29,8 +40,11 @@ record Infra(LorekeeperConfig config, Clock clock, Database db, Telemetry teleme
     static Infra build(LorekeeperConfig config, Closer closer) {
         Clock clock = Clock.systemUTC();
         Telemetry telemetry = closer.add(new Telemetry());
-        Database db = closer.add(Database.open(config.storage().jdbcUrl(), config.storage().username(),
-                config.storage().password(), config.storage().poolSize(),
+        Database db = closer.add(Database.open(
+                config.storage().jdbcUrl(),
+                config.storage().username(),
+                config.storage().password(),
+                config.storage().poolSize(),
                 config.storage().connectTimeout().toMillis()));
         // Released after the routines stop (closed in reverse order), so nothing re-takes them.
         Leases leases = new Leases(db, clock);
@@ -42,12 +56,23 @@ record Infra(LorekeeperConfig config, Clock clock, Database db, Telemetry teleme
         // Holder checks wait for the chain on their own threads, so that a slow RPC can be given up in time.
         ExecutorService chainReads = Executors.newCachedThreadPool(daemon("lorekeeper-holder-"));
         closer.add(chainReads::shutdownNow);
-        ReplyWorkers replies = closer.add(new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue()));
+        ReplyWorkers replies = closer.add(
+                new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue()));
         DiscordBot discord = closer.add(new DiscordBot(config.discord(), EVENT_THREADS));
-        return new Infra(config, clock, db, telemetry, routines,
+        return new Infra(
+                config,
+                clock,
+                db,
+                telemetry,
+                routines,
                 new GuildSettingsService(config.guildDefaults(), new JdbcGuildSettingsStore(db, clock)),
-                GateWiring.chainParts(config, db, chains, clock), new WalletLinks(db, clock),
-                LlmParts.build(config, db, clock, telemetry.registry()), work, chainReads, replies, discord);
+                GateWiring.chainParts(config, db, chains, clock),
+                new WalletLinks(db, clock),
+                LlmParts.build(config, db, clock, telemetry.registry()),
+                work,
+                chainReads,
+                replies,
+                discord);
     }
 
     private static ThreadFactory daemon(String prefix) {

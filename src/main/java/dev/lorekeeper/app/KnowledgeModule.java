@@ -38,13 +38,30 @@ final class KnowledgeModule implements FeatureModule {
     KnowledgeModule(Infra infra) {
         this.infra = infra;
         KnowledgeConfig k = infra.config().knowledge();
-        LiveIndex index = new LiveIndex(Path.of(k.docs()), k.pages(), new IndexStore(Path.of(k.index()),
-                new BgeEmbedder(), new Chunker(350, 50), infra.telemetry().registry()));
+        LiveIndex index = new LiveIndex(
+                Path.of(k.docs()),
+                k.pages(),
+                new IndexStore(
+                        Path.of(k.index()),
+                        new BgeEmbedder(),
+                        new Chunker(350, 50),
+                        infra.telemetry().registry()));
         LlmParts llm = infra.llm();
-        this.knowledge = new KnowledgeService(index, new Answerer(index::current, llm.gateway(), llm.prompts(),
-                k.minRelevance(), k.topK(), k.baseUrl(), llm.output()), new FollowUpRewriter(llm.gateway(),
-                llm.prompts()), new QuestionLog(infra.db(), infra.clock()), new Conversations(infra.db(),
-                infra.clock()), k.questionsPerMinute(), Duration.ofMinutes(10));
+        this.knowledge = new KnowledgeService(
+                index,
+                new Answerer(
+                        index::current,
+                        llm.gateway(),
+                        llm.prompts(),
+                        k.minRelevance(),
+                        k.topK(),
+                        k.baseUrl(),
+                        llm.output()),
+                new FollowUpRewriter(llm.gateway(), llm.prompts()),
+                new QuestionLog(infra.db(), infra.clock()),
+                new Conversations(infra.db(), infra.clock()),
+                k.questionsPerMinute(),
+                Duration.ofMinutes(10));
         if (knowledge.docsExist()) {
             knowledge.reload(infra.work());
         } else {
@@ -63,38 +80,55 @@ final class KnowledgeModule implements FeatureModule {
 
     @Override
     public List<SlashCommand> commands() {
-        return List.of(new AskCommand(knowledge, infra.settings(), infra.replies()),
+        return List.of(
+                new AskCommand(knowledge, infra.settings(), infra.replies()),
                 new DocsCommand(knowledge, new QaReports(infra.db(), infra.clock()), infra.settings(), infra.work()));
     }
 
     @Override
     public List<EventListener> listeners() {
-        return List.of(new QaMessageListener(knowledge, infra.settings(),
-                infra.config().discord().mentionAnswering(), infra.replies()));
+        return List.of(new QaMessageListener(
+                knowledge, infra.settings(), infra.config().discord().mentionAnswering(), infra.replies()));
     }
 
     @Override
     public List<Routine> routines() {
         Duration refresh = infra.config().knowledge().refreshInterval();
-        return knowledge.docsExist() ? List.of(Routine.local("docs refresh", refresh, refresh,
-                () -> knowledge.reload(infra.work()))) : List.of();
+        return knowledge.docsExist()
+                ? List.of(Routine.local("docs refresh", refresh, refresh, () -> knowledge.reload(infra.work())))
+                : List.of();
     }
 
     @Override
     public List<HealthRoutes.Check> checks() {
-        return List.of(new HealthRoutes.Check("index", () -> !knowledge.docsExist()
-                ? new HealthRoutes.Status(true, "no docs configured")
-                : knowledge.index().isPresent() ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("loading")));
+        return List.of(new HealthRoutes.Check(
+                "index",
+                () -> !knowledge.docsExist()
+                        ? new HealthRoutes.Status(true, "no docs configured")
+                        : knowledge.index().isPresent()
+                                ? HealthRoutes.Status.ok()
+                                : HealthRoutes.Status.notReady("loading")));
     }
 
     @Override
     public Optional<FeatureStatusSource> status() {
         LorekeeperConfig config = infra.config();
-        return Optional.of(FeatureStatusSource.switchable(Feature.QA, s -> !knowledge.docsExist()
-                ? FeatureStatus.inactive(Feature.QA, "no docs folder at " + config.knowledge().docs())
-                : knowledge.index().isEmpty() ? FeatureStatus.inactive(Feature.QA, "the docs are being indexed")
-                : FeatureStatus.active(Feature.QA, "/ask answers from " + knowledge.index().get().size()
-                        + " doc sections" + (config.llmConfigured() ? " with " + config.llm().model()
-                        : " by quoting them (no LLM configured)"))));
+        return Optional.of(FeatureStatusSource.switchable(
+                Feature.QA,
+                s -> !knowledge.docsExist()
+                        ? FeatureStatus.inactive(
+                                Feature.QA,
+                                "no docs folder at " + config.knowledge().docs())
+                        : knowledge.index().isEmpty()
+                                ? FeatureStatus.inactive(Feature.QA, "the docs are being indexed")
+                                : FeatureStatus.active(
+                                        Feature.QA,
+                                        "/ask answers from "
+                                                + knowledge.index().get().size()
+                                                + " doc sections"
+                                                + (config.llmConfigured()
+                                                        ? " with "
+                                                                + config.llm().model()
+                                                        : " by quoting them (no LLM configured)"))));
     }
 }

@@ -14,7 +14,9 @@ import java.time.Clock;
 record LlmParts(LlmUsage usage, LlmGateway gateway, PromptTemplates prompts, GeneratedText output) {
     static LlmParts build(LorekeeperConfig config, Database db, Clock clock, MeterRegistry metrics) {
         LlmUsage usage = LlmWiring.usage(config.llm(), db, clock);
-        return new LlmParts(usage, LlmWiring.gateway(config, usage, metrics),
+        return new LlmParts(
+                usage,
+                LlmWiring.gateway(config, usage, metrics),
                 new PromptTemplates(Path.of(config.llm().prompts())),
                 LlmWiring.output(config));
     }

@@ -7,7 +7,6 @@ import dev.lorekeeper.discord.CommandRegistrar;
 import dev.lorekeeper.discord.InteractionRouter;
 import dev.lorekeeper.discord.SlashCommand;
 import dev.lorekeeper.knowledge.KnowledgeService;
-import dev.lorekeeper.settings.FeatureStatusSource;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.web.HealthRoutes;
 import dev.lorekeeper.web.WebServer;
@@ -46,8 +45,12 @@ public final class Lorekeeper implements AutoCloseable {
                 knowledgeModule,
                 new CharacterModule(infra, gating.catalog(), knowledgeModule.service()));
         List<FeatureModule> all = new ArrayList<>(features);
-        all.add(new CoreModule(infra, features.stream().map(FeatureModule::status).flatMap(Optional::stream)
-                .toList()));
+        all.add(new CoreModule(
+                infra,
+                features.stream()
+                        .map(FeatureModule::status)
+                        .flatMap(Optional::stream)
+                        .toList()));
         this.modules = List.copyOf(all);
         this.knowledge = knowledgeModule.service();
     }
@@ -67,7 +70,9 @@ public final class Lorekeeper implements AutoCloseable {
     private void startModules() {
         LorekeeperConfig config = infra.config();
         modules.forEach(m -> infra.routines().start(m.routines()));
-        web = closer.add(new WebServer(config.web(), all(FeatureModule::routes),
+        web = closer.add(new WebServer(
+                config.web(),
+                all(FeatureModule::routes),
                 new HealthRoutes(all(FeatureModule::checks), infra.telemetry().registry())));
         List<SlashCommand> commands = all(FeatureModule::commands);
         List<EventListener> listeners = new ArrayList<>(List.of(

@@ -8,13 +8,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code lorekeeper} command line. A new subcommand is one class added to the list below. */
-@Command(name = "lorekeeper", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(
+        name = "lorekeeper",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
         description = "Discord bot for NFT communities: wallet verification, token-gated roles, docs Q&A and "
                 + "living characters.",
-        subcommands = {RunCommand.class, ConfigCommand.class, SiweCommand.class, SweepCommand.class,
-                IngestCommand.class, AskCommand.class, EvalCommand.class, EvalLooCommand.class, NftCommand.class,
-                DocsToolsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ConfigCommand.class,
+            SiweCommand.class,
+            SweepCommand.class,
+            IngestCommand.class,
+            AskCommand.class,
+            EvalCommand.class,
+            EvalLooCommand.class,
+            NftCommand.class,
+            DocsToolsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces on errors")
     boolean debug;

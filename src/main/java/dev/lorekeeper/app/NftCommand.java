@@ -3,7 +3,9 @@ package dev.lorekeeper.app;
 import picocli.CommandLine.Command;
 
 /** {@code lorekeeper nft ...}: token tools for operators. */
-@Command(name = "nft", description = "Token tools", mixinStandardHelpOptions = true,
+@Command(
+        name = "nft",
+        description = "Token tools",
+        mixinStandardHelpOptions = true,
         subcommands = {NftMetadataCommand.class})
-public final class NftCommand {
-}
+public final class NftCommand {}

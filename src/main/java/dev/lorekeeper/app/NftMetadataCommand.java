@@ -6,7 +6,6 @@ import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.chain.TokenMetadata;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.config.LorekeeperConfig;
-import java.time.Clock;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -19,8 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lorekeeper nft metadata}: resolve and validate a token's metadata the way gating and characters see it. */
-@Command(name = "metadata", description = "Resolve a token's metadata (ipfs://, ar://, https://, data:) and report "
-        + "what was read and what was wrong with it", mixinStandardHelpOptions = true)
+@Command(
+        name = "metadata",
+        description = "Resolve a token's metadata (ipfs://, ar://, https://, data:) and report "
+                + "what was read and what was wrong with it",
+        mixinStandardHelpOptions = true)
 public final class NftMetadataCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -28,8 +30,10 @@ public final class NftMetadataCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--json", description = "Print {\"ok\":…, \"name\":…, \"description\":…, \"image\":…, "
-            + "\"imageUrl\":…, \"attributes\":[…], \"warnings\":[…], \"error\":…}")
+    @Option(
+            names = "--json",
+            description = "Print {\"ok\":…, \"name\":…, \"description\":…, \"image\":…, "
+                    + "\"imageUrl\":…, \"attributes\":[…], \"warnings\":[…], \"error\":…}")
     boolean json;
 
     @Spec
@@ -79,8 +83,12 @@ public final class NftMetadataCommand implements Callable<Integer> {
     private TokenMetadata fromChain(LorekeeperConfig c, MetadataFetcher fetcher) {
         Token t = source.token;
         if (!c.chains().containsKey(t.chain)) {
-            throw new CliFailure(2, "error: --chain " + t.chain + " is not configured; configured chains: "
-                    + (c.chains().isEmpty() ? "none (add one under chains: in the config)" : c.chains().keySet()));
+            throw new CliFailure(
+                    2,
+                    "error: --chain " + t.chain + " is not configured; configured chains: "
+                            + (c.chains().isEmpty()
+                                    ? "none (add one under chains: in the config)"
+                                    : c.chains().keySet()));
         }
         if (!t.contract.matches("0x[0-9a-fA-F]{40}")) {
             throw new CliFailure(2, "error: --contract must be a 0x-prefixed 20-byte hex address");
@@ -94,10 +102,16 @@ public final class NftMetadataCommand implements Callable<Integer> {
     }
 
     static ObjectNode toJson(TokenMetadata m) {
-        ObjectNode o = SiweCommand.JSON.createObjectNode().put("ok", m.ok()).put("name", m.name())
-                .put("description", m.description()).put("image", m.image()).put("imageUrl", m.imageUrl());
+        ObjectNode o = SiweCommand.JSON
+                .createObjectNode()
+                .put("ok", m.ok())
+                .put("name", m.name())
+                .put("description", m.description())
+                .put("image", m.image())
+                .put("imageUrl", m.imageUrl());
         ArrayNode attrs = o.putArray("attributes");
-        m.attributes().forEach(a -> attrs.addObject().put("trait_type", a.traitType()).put("value", a.value()));
+        m.attributes()
+                .forEach(a -> attrs.addObject().put("trait_type", a.traitType()).put("value", a.value()));
         ArrayNode warnings = o.putArray("warnings");
         m.warnings().forEach(warnings::add);
         o.put("error", m.error());

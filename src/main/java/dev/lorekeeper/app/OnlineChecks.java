@@ -17,8 +17,7 @@ import java.util.Optional;
  * every balance read wrong without a single error, so a mismatch is an error, as is a URL that does not answer.
  */
 final class OnlineChecks {
-    private OnlineChecks() {
-    }
+    private OnlineChecks() {}
 
     static List<ConfigProblem> chainIds(LorekeeperConfig c) {
         List<ConfigProblem> out = new ArrayList<>();
@@ -35,17 +34,21 @@ final class OnlineChecks {
     private static Optional<ConfigProblem> check(String path, String name, ChainConfig chain, String url) {
         try {
             RpcClient rpc = new RpcClient(name, List.of(url), chain.timeout(), RpcObserver.NONE);
-            long reported = new BigInteger(rpc.call("eth_chainId").asText("0x0").replaceFirst("^0x", ""), 16)
-                    .longValueExact();
+            long reported =
+                    new BigInteger(rpc.call("eth_chainId").asText("0x0").replaceFirst("^0x", ""), 16).longValueExact();
             if (chain.chainId() != null && reported != chain.chainId()) {
-                return Optional.of(new ConfigProblem(path, "serves chain id " + reported + ", but chains."
-                        + name + ".chain-id is " + chain.chainId() + ": the URL is for another network, or the "
-                        + "chain-id is wrong"));
+                return Optional.of(new ConfigProblem(
+                        path,
+                        "serves chain id " + reported + ", but chains."
+                                + name + ".chain-id is " + chain.chainId() + ": the URL is for another network, or the "
+                                + "chain-id is wrong"));
             }
             return Optional.empty();
         } catch (RpcException e) {
-            return Optional.of(new ConfigProblem(path, "did not answer eth_chainId (" + e.reason() + "); check the "
-                    + "URL, its API key and your network"));
+            return Optional.of(new ConfigProblem(
+                    path,
+                    "did not answer eth_chainId (" + e.reason() + "); check the "
+                            + "URL, its API key and your network"));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return Optional.of(new ConfigProblem(path, "answered eth_chainId with something that is not a chain id"));
         }

@@ -14,8 +14,7 @@ public record Routine(String name, Optional<Duration> lease, Duration initialDel
     }
 
     /** Work that one process at a time does for all, holding a lease of {@code lease}. */
-    public static Routine leased(String name, Duration lease, Duration initialDelay, Duration period,
-            Runnable task) {
+    public static Routine leased(String name, Duration lease, Duration initialDelay, Duration period, Runnable task) {
         return new Routine(name, Optional.of(lease), initialDelay, period, task);
     }
 }

@@ -49,8 +49,9 @@ final class RoutineScheduler implements AutoCloseable {
         }
 
         String describe() {
-            return healthy() ? (lastSuccess == null ? "waiting" : "ok") : "failing since " + lastFailure + ": "
-                    + lastError;
+            return healthy()
+                    ? (lastSuccess == null ? "waiting" : "ok")
+                    : "failing since " + lastFailure + ": " + lastError;
         }
     }
 
@@ -60,8 +61,8 @@ final class RoutineScheduler implements AutoCloseable {
 
     void start(Routine r) {
         states.put(r.name(), new RoutineState(r.name(), null, null, null));
-        executor.scheduleWithFixedDelay(() -> runOnce(r), r.initialDelay().toMillis(), r.period().toMillis(),
-                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> runOnce(r), r.initialDelay().toMillis(), r.period().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One run of a routine, isolated: exposed for tests, which call it directly. */
@@ -70,15 +71,20 @@ final class RoutineScheduler implements AutoCloseable {
             if (r.lease().isEmpty() || leases.acquire(r.name(), r.lease().get())) {
                 r.task().run();
             }
-            states.computeIfPresent(r.name(), (k, s) -> new RoutineState(k, clock.instant(), s.lastFailure(),
-                    s.lastError()));
+            states.computeIfPresent(
+                    r.name(), (k, s) -> new RoutineState(k, clock.instant(), s.lastFailure(), s.lastError()));
         } catch (VirtualMachineError fatal) {
             throw fatal; // out of memory or stack: the process is not in a state to go on pretending
         } catch (Throwable e) {
-            Counter.builder("lorekeeper.routine.failures").tag("routine", r.name()).register(metrics).increment();
+            Counter.builder("lorekeeper.routine.failures")
+                    .tag("routine", r.name())
+                    .register(metrics)
+                    .increment();
             log.warn("routine {} failed; it runs again at its next period: {}", r.name(), e.toString());
-            states.computeIfPresent(r.name(), (k, s) -> new RoutineState(k, s.lastSuccess(), clock.instant(),
-                    e.getClass().getSimpleName()));
+            states.computeIfPresent(
+                    r.name(),
+                    (k, s) -> new RoutineState(
+                            k, s.lastSuccess(), clock.instant(), e.getClass().getSimpleName()));
         }
     }
 
@@ -87,8 +93,11 @@ final class RoutineScheduler implements AutoCloseable {
      * Discord still work; the log says why it fails).
      */
     HealthRoutes.Status health() {
-        List<String> failing = states.values().stream().filter(s -> !s.healthy()).map(s -> s.name() + " "
-                + s.describe()).sorted().toList();
+        List<String> failing = states.values().stream()
+                .filter(s -> !s.healthy())
+                .map(s -> s.name() + " " + s.describe())
+                .sorted()
+                .toList();
         return new HealthRoutes.Status(true, failing.isEmpty() ? "ok" : String.join("; ", failing));
     }
 

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 /** {@code lorekeeper siwe ...}: Sign-In with Ethereum tools for operators and for checking against test vectors. */
-@Command(name = "siwe", description = "Sign-In with Ethereum (EIP-4361) tools", mixinStandardHelpOptions = true,
+@Command(
+        name = "siwe",
+        description = "Sign-In with Ethereum (EIP-4361) tools",
+        mixinStandardHelpOptions = true,
         subcommands = {SiweParseCommand.class, SiweFormatCommand.class, SiweVerifyCommand.class})
 public final class SiweCommand {
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);

@@ -15,10 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lorekeeper siwe format}: the exact message text for a set of fields; exit 1 listing every invalid field. */
-@Command(name = "format", description = "Print the exact EIP-4361 message for fields given as JSON",
+@Command(
+        name = "format",
+        description = "Print the exact EIP-4361 message for fields given as JSON",
         mixinStandardHelpOptions = true)
 public final class SiweFormatCommand implements Callable<Integer> {
-    @Option(names = "--fields-file", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--fields-file",
+            required = true,
+            paramLabel = "FILE",
             description = "JSON with camelCase fields: domain, address, statement, uri, version, chainId, nonce, "
                     + "issuedAt, expirationTime, notBefore, requestId, resources, scheme")
     Path fieldsFile;
@@ -32,8 +37,10 @@ public final class SiweFormatCommand implements Callable<Integer> {
         try {
             f = SiweCommand.JSON.readTree(Files.readString(fieldsFile));
         } catch (IOException e) {
-            spec.commandLine().getErr().println("error: " + fieldsFile + " is not readable JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            spec.commandLine()
+                    .getErr()
+                    .println("error: " + fieldsFile + " is not readable JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
             return 1;
         }
         List<String> resources = new ArrayList<>();
@@ -43,9 +50,19 @@ public final class SiweFormatCommand implements Callable<Integer> {
         boolean whole = chain.canConvertToExactIntegral();
         // A chainId that is not a number is reported here with its text; the rule check sees a valid stand-in.
         long chainId = !given ? -1 : whole ? chain.asLong() : 1;
-        SiweMessage.Fields fields = new SiweMessage.Fields(text(f, "scheme"), text(f, "domain"), text(f, "address"),
-                text(f, "statement"), text(f, "uri"), text(f, "version"), chainId, text(f, "nonce"),
-                text(f, "issuedAt"), text(f, "expirationTime"), text(f, "notBefore"), text(f, "requestId"),
+        SiweMessage.Fields fields = new SiweMessage.Fields(
+                text(f, "scheme"),
+                text(f, "domain"),
+                text(f, "address"),
+                text(f, "statement"),
+                text(f, "uri"),
+                text(f, "version"),
+                chainId,
+                text(f, "nonce"),
+                text(f, "issuedAt"),
+                text(f, "expirationTime"),
+                text(f, "notBefore"),
+                text(f, "requestId"),
                 resources);
         List<String> problems = new ArrayList<>(fields.problems());
         if (given && !whole) {

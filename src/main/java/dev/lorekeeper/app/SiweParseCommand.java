@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lorekeeper siwe parse}: strict EIP-4361 parsing; exit 1 when the message is invalid. */
-@Command(name = "parse", description = "Parse an EIP-4361 message and print its fields", mixinStandardHelpOptions = true)
+@Command(
+        name = "parse",
+        description = "Parse an EIP-4361 message and print its fields",
+        mixinStandardHelpOptions = true)
 public final class SiweParseCommand implements Callable<Integer> {
     @Option(names = "--message-file", required = true, paramLabel = "FILE", description = "The message text")
     Path messageFile;
@@ -34,8 +37,13 @@ public final class SiweParseCommand implements Callable<Integer> {
                 result.set("fields", fields);
                 out.println(result);
             } else {
-                fields.properties().forEach(e -> out.println(e.getKey() + ": " + (e.getValue().isNull() ? "-"
-                        : e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString())));
+                fields.properties()
+                        .forEach(e -> out.println(e.getKey() + ": "
+                                + (e.getValue().isNull()
+                                        ? "-"
+                                        : e.getValue().isTextual()
+                                                ? e.getValue().asText()
+                                                : e.getValue().toString())));
             }
             out.flush();
             return 0;

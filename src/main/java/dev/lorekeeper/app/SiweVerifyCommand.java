@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lorekeeper siwe verify}: checks a signed message; exit 0 when valid, 1 when not. */
-@Command(name = "verify", description = "Verify a signed EIP-4361 message (EIP-191, or EIP-1271 with --rpc)",
+@Command(
+        name = "verify",
+        description = "Verify a signed EIP-4361 message (EIP-191, or EIP-1271 with --rpc)",
         mixinStandardHelpOptions = true)
 public final class SiweVerifyCommand implements Callable<Integer> {
     @Option(names = "--message-file", required = true, paramLabel = "FILE")
@@ -42,7 +44,10 @@ public final class SiweVerifyCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "ISO-8601", description = "Check validity at this time (default: now)")
     String time;
 
-    @Option(names = "--clock-skew", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(
+            names = "--clock-skew",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
             description = "Tolerated clock difference, as the bot's verification.clock-skew (default 60s)")
     String clockSkew;
 
@@ -73,13 +78,17 @@ public final class SiweVerifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = SiweCommand.JSON.createObjectNode().put("valid", result.valid())
+            ObjectNode o = SiweCommand.JSON
+                    .createObjectNode()
+                    .put("valid", result.valid())
                     .put("address", result.address());
             o.put("error", result.valid() ? null : result.error().name() + ": " + result.reason());
             out.println(o);
         } else {
-            out.println(result.valid() ? "valid: signed by " + result.address()
-                    : "invalid: " + result.error().name() + ": " + result.reason());
+            out.println(
+                    result.valid()
+                            ? "valid: signed by " + result.address()
+                            : "invalid: " + result.error().name() + ": " + result.reason());
         }
         out.flush();
         return result.valid() ? 0 : 1;
@@ -98,8 +107,8 @@ public final class SiweVerifyCommand implements Callable<Integer> {
             return new SiweVerifier(null, skew);
         }
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("cli", chainId, new RpcClient("cli", List.of(rpc), Duration.ofSeconds(15),
-                RpcObserver.NONE)));
+        chains.add(new Chains.Chain(
+                "cli", chainId, new RpcClient("cli", List.of(rpc), Duration.ofSeconds(15), RpcObserver.NONE)));
         return new SiweVerifier(new ChainContractSignatureChecker(chains), skew);
     }
 
@@ -107,8 +116,8 @@ public final class SiweVerifyCommand implements Callable<Integer> {
         try {
             return SiweMessage.time(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CliFailure(2, "error: --time '" + value + "' is not an ISO-8601 date-time such as "
-                    + "2024-05-01T12:00:00Z");
+            throw new CliFailure(
+                    2, "error: --time '" + value + "' is not an ISO-8601 date-time such as " + "2024-05-01T12:00:00Z");
         }
     }
 }

@@ -16,36 +16,43 @@ import java.util.List;
  * that loads.
  */
 final class StartChecks {
-    private StartChecks() {
-    }
+    private StartChecks() {}
 
     static List<ConfigProblem> errors(LorekeeperConfig c) {
         List<ConfigProblem> out = new ArrayList<>();
         if (c.discord().token().isEmpty()) {
-            out.add(new ConfigProblem("discord.token", "is empty: set the DISCORD_TOKEN environment variable to your "
-                    + "bot's token (Discord Developer Portal > your application > Bot > Reset Token)"));
+            out.add(new ConfigProblem(
+                    "discord.token",
+                    "is empty: set the DISCORD_TOKEN environment variable to your "
+                            + "bot's token (Discord Developer Portal > your application > Bot > Reset Token)"));
         }
         Path prompts = Path.of(c.llm().prompts());
         if (!c.llm().prompts().equals(LlmConfig.DEFAULT_PROMPTS) && !Files.isDirectory(prompts)) {
-            out.add(new ConfigProblem("llm.prompts", "folder " + prompts + " does not exist (create it with your "
-                    + "templates, or remove the key to use the built-in ones)"));
+            out.add(new ConfigProblem(
+                    "llm.prompts",
+                    "folder " + prompts + " does not exist (create it with your "
+                            + "templates, or remove the key to use the built-in ones)"));
         }
         PromptTemplates templates = new PromptTemplates(prompts);
-        templates.problems().stream().filter(PromptTemplates.Problem::error)
+        templates.problems().stream()
+                .filter(PromptTemplates.Problem::error)
                 .forEach(p -> out.add(new ConfigProblem(p.file(), p.message())));
         try {
             new OfflineNarrator(templates.file("offline-narrator.yaml"));
         } catch (RuntimeException e) {
-            out.add(new ConfigProblem(prompts.resolve("offline-narrator.yaml").toString(), e.getMessage()
-                    .replaceFirst("^prompts/offline-narrator\\.yaml:? ?", "")));
+            out.add(new ConfigProblem(
+                    prompts.resolve("offline-narrator.yaml").toString(),
+                    e.getMessage().replaceFirst("^prompts/offline-narrator\\.yaml:? ?", "")));
         }
         return out;
     }
 
     static List<ConfigProblem> warnings(LorekeeperConfig c) {
         List<ConfigProblem> out = new ArrayList<>();
-        new PromptTemplates(Path.of(c.llm().prompts())).problems().stream().filter(p -> !p.error())
-                .forEach(p -> out.add(new ConfigProblem(p.file(), p.message())));
+        new PromptTemplates(Path.of(c.llm().prompts()))
+                .problems().stream()
+                        .filter(p -> !p.error())
+                        .forEach(p -> out.add(new ConfigProblem(p.file(), p.message())));
         return out;
     }
 
@@ -54,11 +61,14 @@ final class StartChecks {
      * after the bot) and /ask says they are missing.
      */
     static List<ConfigProblem> docs(LorekeeperConfig c) {
-        if (!c.guildDefaults().features().qa() || Files.isDirectory(Path.of(c.knowledge().docs()))) {
+        if (!c.guildDefaults().features().qa()
+                || Files.isDirectory(Path.of(c.knowledge().docs()))) {
             return List.of();
         }
-        return List.of(new ConfigProblem("knowledge.docs", "folder " + c.knowledge().docs() + " does not exist: "
-                + "create it with your Markdown docs, point knowledge.docs at them, or set "
-                + "guild-defaults.features.qa: false"));
+        return List.of(new ConfigProblem(
+                "knowledge.docs",
+                "folder " + c.knowledge().docs() + " does not exist: "
+                        + "create it with your Markdown docs, point knowledge.docs at them, or set "
+                        + "guild-defaults.features.qa: false"));
     }
 }

@@ -34,25 +34,38 @@ final class Telemetry implements AutoCloseable {
         return new InteractionObserver() {
             @Override
             public void received(String kind, long delayNanos) {
-                Timer.builder("lorekeeper.interaction.dispatch").description("From Discord creating an interaction "
-                        + "to its handler starting").publishPercentiles(0.5, 0.95, 0.99).register(registry)
+                Timer.builder("lorekeeper.interaction.dispatch")
+                        .description("From Discord creating an interaction " + "to its handler starting")
+                        .publishPercentiles(0.5, 0.95, 0.99)
+                        .register(registry)
                         .record(delayNanos, TimeUnit.NANOSECONDS);
             }
 
             @Override
             public void handled(String kind, boolean ok, long handlerNanos) {
-                Counter.builder("lorekeeper.commands").tag("command", kind).tag("outcome", ok ? "ok" : "error")
-                        .register(registry).increment();
+                Counter.builder("lorekeeper.commands")
+                        .tag("command", kind)
+                        .tag("outcome", ok ? "ok" : "error")
+                        .register(registry)
+                        .increment();
             }
         };
     }
 
     RpcObserver rpc() {
         return (chain, calls, ok, nanos) -> {
-            Counter.builder("lorekeeper.rpc.requests").tag("chain", chain).tag("outcome", ok ? "ok" : "error")
-                    .register(registry).increment();
-            Counter.builder("lorekeeper.rpc.calls").tag("chain", chain).register(registry).increment(calls);
-            Timer.builder("lorekeeper.rpc.latency").tag("chain", chain).register(registry)
+            Counter.builder("lorekeeper.rpc.requests")
+                    .tag("chain", chain)
+                    .tag("outcome", ok ? "ok" : "error")
+                    .register(registry)
+                    .increment();
+            Counter.builder("lorekeeper.rpc.calls")
+                    .tag("chain", chain)
+                    .register(registry)
+                    .increment(calls);
+            Timer.builder("lorekeeper.rpc.latency")
+                    .tag("chain", chain)
+                    .register(registry)
                     .record(Duration.ofNanos(nanos));
         };
     }
@@ -62,7 +75,8 @@ final class Telemetry implements AutoCloseable {
      * and every scrape reads every gauge, so a flood of scrapes would otherwise be a flood of queries.
      */
     void gauge(String name, String description, Supplier<Number> value) {
-        LoadingCache<String, Number> recent = Caffeine.newBuilder().expireAfterWrite(HealthRoutes.DEFAULT_CACHE)
+        LoadingCache<String, Number> recent = Caffeine.newBuilder()
+                .expireAfterWrite(HealthRoutes.DEFAULT_CACHE)
                 .build(key -> {
                     try {
                         return value.get();

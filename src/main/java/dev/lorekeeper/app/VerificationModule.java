@@ -38,41 +38,59 @@ final class VerificationModule implements FeatureModule {
 
     @Override
     public List<SlashCommand> commands() {
-        return List.of(new VerifyCommand(verification, infra.settings()),
-                new WalletsCommand(verification, infra.settings()));
+        return List.of(
+                new VerifyCommand(verification, infra.settings()), new WalletsCommand(verification, infra.settings()));
     }
 
     @Override
     public List<WebRoutes> routes() {
-        return List.of(new VerifyRoutes(verification, infra.config().verification().requestsPerIpPerMinute()));
+        return List.of(
+                new VerifyRoutes(verification, infra.config().verification().requestsPerIpPerMinute()));
     }
 
     @Override
     public List<Routine> routines() {
-        return List.of(Routine.local("purge verify sessions", Duration.ofMinutes(5), Duration.ofMinutes(5),
-                verification::purgeExpired));
+        return List.of(Routine.local(
+                "purge verify sessions", Duration.ofMinutes(5), Duration.ofMinutes(5), verification::purgeExpired));
     }
 
     @Override
     public Optional<FeatureStatusSource> status() {
         boolean noChains = infra.chain().chains().isEmpty();
-        return Optional.of(FeatureStatusSource.switchable(Feature.VERIFICATION, s -> FeatureStatus.active(
-                Feature.VERIFICATION, "members link wallets with /verify on " + verification.settings().domain()
-                        + (noChains ? " (contract wallets need a chain under chains:)" : ""))));
+        return Optional.of(FeatureStatusSource.switchable(
+                Feature.VERIFICATION,
+                s -> FeatureStatus.active(
+                        Feature.VERIFICATION,
+                        "members link wallets with /verify on "
+                                + verification.settings().domain()
+                                + (noChains ? " (contract wallets need a chain under chains:)" : ""))));
     }
 
     private static VerificationService service(Infra infra, WalletLinkListener linked) {
         LorekeeperConfig config = infra.config();
         Chains chains = infra.chain().chains();
-        String chainName = config.verification().chain() != null ? config.verification().chain()
+        String chainName = config.verification().chain() != null
+                ? config.verification().chain()
                 : chains.all().stream().findFirst().map(Chains.Chain::name).orElse(null);
-        long chainId = chainName == null ? 1L : chains.byName(chainName).orElseThrow().chainId();
-        VerifySettings vs = new VerifySettings(config.web().publicUrl(), chainId, config.verification().sessionTtl(),
+        long chainId =
+                chainName == null ? 1L : chains.byName(chainName).orElseThrow().chainId();
+        VerifySettings vs = new VerifySettings(
+                config.web().publicUrl(),
+                chainId,
+                config.verification().sessionTtl(),
                 config.verification().clockSkew());
-        SiweVerifier verifier = new SiweVerifier(chains.isEmpty() ? null : new ChainContractSignatureChecker(chains),
+        SiweVerifier verifier = new SiweVerifier(
+                chains.isEmpty() ? null : new ChainContractSignatureChecker(chains),
                 config.verification().clockSkew());
-        return new VerificationService(infra.db(), new VerifySessions(infra.db(), infra.clock()), infra.links(),
-                verifier, vs, linked, infra.clock(), config.verification().attemptsPerMember(),
+        return new VerificationService(
+                infra.db(),
+                new VerifySessions(infra.db(), infra.clock()),
+                infra.links(),
+                verifier,
+                vs,
+                linked,
+                infra.clock(),
+                config.verification().attemptsPerMember(),
                 infra.telemetry().registry());
     }
 }

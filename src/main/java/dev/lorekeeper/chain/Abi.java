@@ -21,8 +21,7 @@ public final class Abi {
     public static final String ERC721_ENUMERABLE = "0x780e9d63";
     public static final String ERC1155 = "0xd9b67a26";
 
-    private Abi() {
-    }
+    private Abi() {}
 
     static byte[] selector(String hex) {
         return Numeric.hexStringToByteArray(hex);

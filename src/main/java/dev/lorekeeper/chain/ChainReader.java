@@ -24,7 +24,10 @@ import org.web3j.utils.Numeric;
  */
 public final class ChainReader {
     /** How reads reach the node. */
-    public enum Mode { BATCHED, NAIVE }
+    public enum Mode {
+        BATCHED,
+        NAIVE
+    }
 
     private final Chains chains;
     private final int batchSize;
@@ -40,14 +43,17 @@ public final class ChainReader {
     }
 
     /** {@code cacheMaxBytes} bounds the read cache by estimated heap bytes: token URIs may be of any length. */
-    public ChainReader(Chains chains, Duration cacheTtl, long cacheMaxBytes, int batchSize, String multicall,
-            Mode mode) {
+    public ChainReader(
+            Chains chains, Duration cacheTtl, long cacheMaxBytes, int batchSize, String multicall, Mode mode) {
         this.chains = chains;
         this.batchSize = batchSize;
         this.multicall = multicall.toLowerCase(Locale.ROOT);
         this.mode = mode;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumWeight(cacheMaxBytes)
-                .weigher(CacheWeights::read).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(cacheTtl)
+                .maximumWeight(cacheMaxBytes)
+                .weigher(CacheWeights::read)
+                .build();
     }
 
     public Map<Read, ReadResult> read(Collection<Read> reads) {
@@ -78,16 +84,21 @@ public final class ChainReader {
         String c = contract.toLowerCase(Locale.ROOT);
         Set<String> h = new java.util.HashSet<>();
         holders.forEach(x -> h.add(x.toLowerCase(Locale.ROOT)));
-        cache.asMap().keySet().removeIf(r -> r.chain().equals(chain) && c.equals(r.contract())
-                && (r.holder() == null ? r.kind() == Read.Kind.OWNER_OF : h.contains(r.holder())));
+        cache.asMap()
+                .keySet()
+                .removeIf(r -> r.chain().equals(chain)
+                        && c.equals(r.contract())
+                        && (r.holder() == null ? r.kind() == Read.Kind.OWNER_OF : h.contains(r.holder())));
     }
 
     /** Forgets native balances of these holders. */
     public void invalidateNative(String chain, Set<String> holders) {
         Set<String> h = new java.util.HashSet<>();
         holders.forEach(x -> h.add(x.toLowerCase(Locale.ROOT)));
-        cache.asMap().keySet().removeIf(r -> r.chain().equals(chain) && r.kind() == Read.Kind.NATIVE_BALANCE
-                && h.contains(r.holder()));
+        cache.asMap()
+                .keySet()
+                .removeIf(
+                        r -> r.chain().equals(chain) && r.kind() == Read.Kind.NATIVE_BALANCE && h.contains(r.holder()));
     }
 
     public void invalidateAll() {
@@ -130,18 +141,20 @@ public final class ChainReader {
     private Map<Read, ReadResult> viaMulticall(RpcClient rpc, List<Read> chunk) {
         List<Multicall3.Call> calls = new ArrayList<>(chunk.size());
         for (Read r : chunk) {
-            calls.add(new Multicall3.Call(r.kind() == Read.Kind.NATIVE_BALANCE ? multicall : r.contract(),
-                    Abi.encode(r)));
+            calls.add(new Multicall3.Call(
+                    r.kind() == Read.Kind.NATIVE_BALANCE ? multicall : r.contract(), Abi.encode(r)));
         }
         Map<Read, ReadResult> out = new HashMap<>();
         List<Read> toConfirm = new ArrayList<>();
         try {
-            JsonNode result = rpc.call("eth_call", Map.of("to", multicall,
-                    "data", Numeric.toHexString(Multicall3.encode(calls))), "latest");
+            JsonNode result = rpc.call(
+                    "eth_call",
+                    Map.of("to", multicall, "data", Numeric.toHexString(Multicall3.encode(calls))),
+                    "latest");
             List<Multicall3.Result> results = Multicall3.decode(Numeric.hexStringToByteArray(result.asText()));
             if (results.size() != chunk.size()) {
-                throw new IllegalArgumentException("Multicall3 returned " + results.size() + " results for "
-                        + chunk.size() + " calls");
+                throw new IllegalArgumentException(
+                        "Multicall3 returned " + results.size() + " results for " + chunk.size() + " calls");
             }
             for (int i = 0; i < chunk.size(); i++) {
                 Multicall3.Result res = results.get(i);
@@ -150,8 +163,9 @@ public final class ChainReader {
                 } else if (chunk.get(i).kind() == Read.Kind.OWNER_OF) {
                     toConfirm.add(chunk.get(i));
                 } else {
-                    out.put(chunk.get(i), ReadResult.failed(RevertReason.describe(null,
-                            Numeric.toHexString(res.data()))));
+                    out.put(
+                            chunk.get(i),
+                            ReadResult.failed(RevertReason.describe(null, Numeric.toHexString(res.data()))));
                 }
             }
         } catch (RuntimeException e) {
@@ -198,8 +212,8 @@ public final class ChainReader {
         if (r.kind() == Read.Kind.NATIVE_BALANCE) {
             return RpcRequest.of("eth_getBalance", r.holder(), "latest");
         }
-        return RpcRequest.of("eth_call", Map.of("to", r.contract(), "data", Numeric.toHexString(Abi.encode(r))),
-                "latest");
+        return RpcRequest.of(
+                "eth_call", Map.of("to", r.contract(), "data", Numeric.toHexString(Abi.encode(r))), "latest");
     }
 
     private static ReadResult toResult(Read r, RpcResult res) {
@@ -212,11 +226,9 @@ public final class ChainReader {
                 return ReadResult.of(Numeric.toBigInt(hex));
             }
             byte[] data = Numeric.hexStringToByteArray(hex);
-            return data.length == 0 ? ReadResult.failed("empty return data (no contract there?)")
-                    : Abi.decode(r, data);
+            return data.length == 0 ? ReadResult.failed("empty return data (no contract there?)") : Abi.decode(r, data);
         } catch (RuntimeException e) {
             return ReadResult.failed("undecodable answer for " + r.kind());
         }
     }
-
 }

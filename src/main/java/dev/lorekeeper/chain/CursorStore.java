@@ -15,17 +15,19 @@ public final class CursorStore {
     public CursorStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.upsert = db.dialect().upsert("chain_cursor", List.of("chain"),
-                List.of("chain", "block_number", "block_hash", "updated_at"));
+        this.upsert = db.dialect()
+                .upsert("chain_cursor", List.of("chain"), List.of("chain", "block_number", "block_hash", "updated_at"));
     }
 
     /** A position: the last block fully processed. */
-    public record Cursor(long block, String hash) {
-    }
+    public record Cursor(long block, String hash) {}
 
     public Optional<Cursor> get(String chain) {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT block_number, block_hash FROM chain_cursor WHERE chain = ?",
-                rs -> new Cursor(rs.getLong(1), rs.getString(2)), chain));
+        return db.withConnection(c -> Jdbc.first(
+                c,
+                "SELECT block_number, block_hash FROM chain_cursor WHERE chain = ?",
+                rs -> new Cursor(rs.getLong(1), rs.getString(2)),
+                chain));
     }
 
     public void set(String chain, Cursor cursor) {

@@ -25,13 +25,12 @@ import org.web3j.utils.Numeric;
  * {@code checkDelegateForContract} before it counts. Results are cached per (chain, hot wallet).
  */
 public final class DelegationReader {
-    private static final byte[] INCOMING = Arrays.copyOf(Hash.sha3("getIncomingDelegations(address)"
-            .getBytes(StandardCharsets.UTF_8)), 4);
-    private static final byte[] CHECK_ALL = Arrays.copyOf(Hash.sha3("checkDelegateForAll(address,address,bytes32)"
-            .getBytes(StandardCharsets.UTF_8)), 4);
-    private static final byte[] CHECK_CONTRACT = Arrays.copyOf(Hash.sha3(
-            "checkDelegateForContract(address,address,address,bytes32)".getBytes(StandardCharsets.UTF_8)),
-            4);
+    private static final byte[] INCOMING =
+            Arrays.copyOf(Hash.sha3("getIncomingDelegations(address)".getBytes(StandardCharsets.UTF_8)), 4);
+    private static final byte[] CHECK_ALL = Arrays.copyOf(
+            Hash.sha3("checkDelegateForAll(address,address,bytes32)".getBytes(StandardCharsets.UTF_8)), 4);
+    private static final byte[] CHECK_CONTRACT = Arrays.copyOf(
+            Hash.sha3("checkDelegateForContract(address,address,address,bytes32)".getBytes(StandardCharsets.UTF_8)), 4);
     private static final int TYPE_ALL = 1;
     private static final int TYPE_CONTRACT = 2;
     /** More delegations than anyone plausibly holds: a longer list is an attack on the sweep's memory. */
@@ -44,12 +43,12 @@ public final class DelegationReader {
     public DelegationReader(Chains chains, String registry, Duration ttl) {
         this.chains = chains;
         this.registry = registry.toLowerCase(Locale.ROOT);
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(200_000).build();
+        this.cache =
+                Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(200_000).build();
     }
 
     /** A confirmed delegation: {@code from} (cold) counts for {@code to}; contract null means all contracts. */
-    public record Delegation(String chain, String from, String to, String contract) {
-    }
+    public record Delegation(String chain, String from, String to, String contract) {}
 
     /**
      * Confirmed delegations to each hot wallet that could be read, and the hot wallets whose delegations could not
@@ -82,27 +81,47 @@ public final class DelegationReader {
         }
         Set<String> unknown = new HashSet<>();
         try {
-            List<RpcResult> lists = chain.rpc().batch(misses.stream().map(h -> call(Abi.call(INCOMING,
-                    Abi.address(h)))).toList());
+            List<RpcResult> lists = chain.rpc()
+                    .batch(misses.stream()
+                            .map(h -> call(Abi.call(INCOMING, Abi.address(h))))
+                            .toList());
             Map<String, List<Delegation>> candidatesByHot = new LinkedHashMap<>();
             for (int i = 0; i < misses.size(); i++) {
-                Optional<List<Delegation>> decoded = lists.get(i).ok() ? decodeSafely(chainName,
-                        lists.get(i).result().asText()) : Optional.empty();
+                Optional<List<Delegation>> decoded = lists.get(i).ok()
+                        ? decodeSafely(chainName, lists.get(i).result().asText())
+                        : Optional.empty();
                 if (decoded.isPresent()) {
                     String hot = misses.get(i);
                     // Only delegations to the wallet asked about: the confirmation below checks exactly that pair.
-                    candidatesByHot.put(hot, decoded.get().stream().filter(d -> d.to().equalsIgnoreCase(hot))
-                            .toList());
+                    candidatesByHot.put(
+                            hot,
+                            decoded.get().stream()
+                                    .filter(d -> d.to().equalsIgnoreCase(hot))
+                                    .toList());
                 } else {
                     unknown.add(misses.get(i));
                 }
             }
-            List<Delegation> candidates = candidatesByHot.values().stream().flatMap(List::stream).toList();
-            List<RpcResult> checks = candidates.isEmpty() ? List.of() : chain.rpc().batch(candidates.stream()
-                    .map(d -> call(d.contract() == null
-                            ? Abi.call(CHECK_ALL, Abi.address(d.to()), Abi.address(d.from()), new byte[32])
-                            : Abi.call(CHECK_CONTRACT, Abi.address(d.to()), Abi.address(d.from()),
-                                    Abi.address(d.contract()), new byte[32]))).toList());
+            List<Delegation> candidates =
+                    candidatesByHot.values().stream().flatMap(List::stream).toList();
+            List<RpcResult> checks = candidates.isEmpty()
+                    ? List.of()
+                    : chain.rpc()
+                            .batch(candidates.stream()
+                                    .map(d -> call(
+                                            d.contract() == null
+                                                    ? Abi.call(
+                                                            CHECK_ALL,
+                                                            Abi.address(d.to()),
+                                                            Abi.address(d.from()),
+                                                            new byte[32])
+                                                    : Abi.call(
+                                                            CHECK_CONTRACT,
+                                                            Abi.address(d.to()),
+                                                            Abi.address(d.from()),
+                                                            Abi.address(d.contract()),
+                                                            new byte[32])))
+                                    .toList());
             int at = 0;
             for (Map.Entry<String, List<Delegation>> e : candidatesByHot.entrySet()) {
                 List<Delegation> confirmed = new ArrayList<>();

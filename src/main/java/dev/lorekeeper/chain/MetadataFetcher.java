@@ -32,7 +32,11 @@ public final class MetadataFetcher {
      * of one fetch, the age after which a stored copy is fetched again, and the memory cache's size in (estimated)
      * bytes.
      */
-    public record Settings(List<String> ipfsGateways, List<String> arweaveGateways, Duration timeout, Duration refresh,
+    public record Settings(
+            List<String> ipfsGateways,
+            List<String> arweaveGateways,
+            Duration timeout,
+            Duration refresh,
             long cacheMaxBytes) {
         public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
         public static final String ARWEAVE_NET = "https://arweave.net/";
@@ -66,14 +70,21 @@ public final class MetadataFetcher {
      * served (with a warning) when a refresh fails.
      */
     public MetadataFetcher(Settings settings, OutboundHttp http, MetadataStore store, Clock clock) {
-        this.ipfsGateways = settings.ipfsGateways().stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
-        this.arweaveGateways = settings.arweaveGateways().stream().map(g -> g.endsWith("/") ? g : g + "/").toList();
+        this.ipfsGateways = settings.ipfsGateways().stream()
+                .map(g -> g.endsWith("/") ? g : g + "/")
+                .toList();
+        this.arweaveGateways = settings.arweaveGateways().stream()
+                .map(g -> g.endsWith("/") ? g : g + "/")
+                .toList();
         this.timeout = settings.timeout();
         this.store = store;
         this.refresh = settings.refresh();
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().maximumWeight(settings.cacheMaxBytes())
-                .weigher(CacheWeights::metadata).expireAfterWrite(refresh).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(settings.cacheMaxBytes())
+                .weigher(CacheWeights::metadata)
+                .expireAfterWrite(refresh)
+                .build();
         this.http = http;
     }
 
@@ -125,8 +136,15 @@ public final class MetadataFetcher {
                 List<String> warnings = new ArrayList<>(old.warnings());
                 warnings.add("served from the copy fetched at " + stored.get().fetchedAt() + "; refreshing failed: "
                         + lastError);
-                return new TokenMetadata(old.ok(), old.name(), old.description(), old.image(), old.imageUrl(),
-                        old.attributes(), List.copyOf(warnings), old.error());
+                return new TokenMetadata(
+                        old.ok(),
+                        old.name(),
+                        old.description(),
+                        old.image(),
+                        old.imageUrl(),
+                        old.attributes(),
+                        List.copyOf(warnings),
+                        old.error());
             }
             return TokenMetadata.failed(lastError);
         } catch (IllegalArgumentException e) {
@@ -167,11 +185,14 @@ public final class MetadataFetcher {
      * namespace ({@code ipfs://../admin}) or carry a query or fragment of its own.
      */
     private static String gatewayPath(String path) {
-        String decoded = path.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").replace('\\', '/');
-        if (decoded.matches("(?s)(.*/)?\\.{1,2}(/.*)?") || path.contains("?") || path.contains("#")
+        String decoded =
+                path.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").replace('\\', '/');
+        if (decoded.matches("(?s)(.*/)?\\.{1,2}(/.*)?")
+                || path.contains("?")
+                || path.contains("#")
                 || path.startsWith("/")) {
-            throw new IllegalArgumentException("the content path '" + abbreviate(path) + "' leaves its content "
-                    + "address; refused");
+            throw new IllegalArgumentException(
+                    "the content path '" + abbreviate(path) + "' leaves its content " + "address; refused");
         }
         return path;
     }
@@ -253,7 +274,8 @@ public final class MetadataFetcher {
             // some collections publish {"Background": "Gold"} instead of the OpenSea list form
             attrs.properties().forEach(e -> {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-                    attributes.add(new TokenMetadata.Attribute(e.getKey(), e.getValue().asText()));
+                    attributes.add(
+                            new TokenMetadata.Attribute(e.getKey(), e.getValue().asText()));
                 } else {
                     warnings.add("attributes." + e.getKey() + " is not a single value; skipped");
                 }
@@ -263,15 +285,18 @@ public final class MetadataFetcher {
         }
         for (int i = 0; attrs.isArray() && i < attrs.size(); i++) {
             JsonNode a = attrs.get(i);
-            if (!a.isObject() || !a.path("trait_type").isValueNode() || !a.path("value").isValueNode()
+            if (!a.isObject()
+                    || !a.path("trait_type").isValueNode()
+                    || !a.path("value").isValueNode()
                     || a.path("value").isNull()) {
                 warnings.add("attributes[" + i + "] has no trait_type or value; skipped");
                 continue;
             }
-            attributes.add(new TokenMetadata.Attribute(a.path("trait_type").asText(), a.path("value").asText()));
+            attributes.add(new TokenMetadata.Attribute(
+                    a.path("trait_type").asText(), a.path("value").asText()));
         }
-        return new TokenMetadata(true, name, description, image, imageUrl(image), List.copyOf(attributes),
-                List.copyOf(warnings), null);
+        return new TokenMetadata(
+                true, name, description, image, imageUrl(image), List.copyOf(attributes), List.copyOf(warnings), null);
     }
 
     private static String text(JsonNode root, String field, List<String> warnings) {

@@ -17,17 +17,19 @@ public final class MetadataStore {
     public MetadataStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.upsert = db.dialect().upsert("token_metadata", List.of("uri_hash"),
-                List.of("uri_hash", "body", "fetched_at"));
+        this.upsert =
+                db.dialect().upsert("token_metadata", List.of("uri_hash"), List.of("uri_hash", "body", "fetched_at"));
     }
 
     /** A stored body and when it was fetched. */
-    public record Stored(String body, Instant fetchedAt) {
-    }
+    public record Stored(String body, Instant fetchedAt) {}
 
     public Optional<Stored> get(String uri) {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT body, fetched_at FROM token_metadata WHERE uri_hash = ?",
-                rs -> new Stored(rs.getString(1), Jdbc.instant(rs, 2)), hash(uri)));
+        return db.withConnection(c -> Jdbc.first(
+                c,
+                "SELECT body, fetched_at FROM token_metadata WHERE uri_hash = ?",
+                rs -> new Stored(rs.getString(1), Jdbc.instant(rs, 2)),
+                hash(uri)));
     }
 
     /** Stores a body fetched just now. */

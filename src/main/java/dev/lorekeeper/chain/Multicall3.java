@@ -10,16 +10,13 @@ import java.util.List;
 final class Multicall3 {
     private static final byte[] AGGREGATE3 = Abi.selector("82ad56cb");
 
-    private Multicall3() {
-    }
+    private Multicall3() {}
 
     /** A sub-call: target contract and calldata; failures are allowed so one bad call never sinks the batch. */
-    record Call(String target, byte[] data) {
-    }
+    record Call(String target, byte[] data) {}
 
     /** A sub-call's outcome. */
-    record Result(boolean success, byte[] data) {
-    }
+    record Result(boolean success, byte[] data) {}
 
     static byte[] encode(List<Call> calls) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,8 +49,8 @@ final class Multicall3 {
         int heads = arrayStart + 32;
         List<Result> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int tuple = heads + new BigInteger(1, Arrays.copyOfRange(data, heads + 32 * i, heads + 32 * i + 32))
-                    .intValueExact();
+            int tuple = heads
+                    + new BigInteger(1, Arrays.copyOfRange(data, heads + 32 * i, heads + 32 * i + 32)).intValueExact();
             boolean success = data[tuple + 31] != 0;
             int bytesAt = tuple + new BigInteger(1, Arrays.copyOfRange(data, tuple + 32, tuple + 64)).intValueExact();
             int len = new BigInteger(1, Arrays.copyOfRange(data, bytesAt, bytesAt + 32)).intValueExact();

@@ -28,8 +28,11 @@ public final class OwnerIndex {
     public OwnerIndex(Database db, CursorStore cursors) {
         this.db = db;
         this.cursors = cursors;
-        this.upsert = db.dialect().upsert("token_owner", List.of("chain", "contract", "token_id"),
-                List.of("chain", "contract", "token_id", "owner", "block"));
+        this.upsert = db.dialect()
+                .upsert(
+                        "token_owner",
+                        List.of("chain", "contract", "token_id"),
+                        List.of("chain", "contract", "token_id", "owner", "block"));
     }
 
     public static String cursorKey(String chain, String contract) {
@@ -38,8 +41,8 @@ public final class OwnerIndex {
 
     /** Reads new logs of one contract (from its deployment on the first run) and records the new owners. */
     public void update(Chains.Chain chain, String contract, int confirmations, int maxRange) {
-        TransferLogPoller poller = new TransferLogPoller(chain, cursors, confirmations, maxRange,
-                cursorKey(chain.name(), contract), 0);
+        TransferLogPoller poller =
+                new TransferLogPoller(chain, cursors, confirmations, maxRange, cursorKey(chain.name(), contract), 0);
         poller.poll(Set.of(contract.toLowerCase(Locale.ROOT)), batch -> record(chain.name(), contract, batch));
     }
 
@@ -67,8 +70,12 @@ public final class OwnerIndex {
         db.inTransaction(c -> {
             if (rescanned >= 0) {
                 // A reorg rebuilds the index: everything recorded from the re-read range on goes first.
-                Jdbc.update(c, "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND block >= ?",
-                        chain, contract.toLowerCase(Locale.ROOT), rescanned);
+                Jdbc.update(
+                        c,
+                        "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND block >= ?",
+                        chain,
+                        contract.toLowerCase(Locale.ROOT),
+                        rescanned);
             }
             Jdbc.batch(c, "DELETE FROM token_owner WHERE chain = ? AND contract = ? AND token_id = ?", burns);
             Jdbc.batch(c, upsert, owners);
@@ -82,8 +89,13 @@ public final class OwnerIndex {
         if (cursor.isEmpty() || cursor.get().block() < safeHead - MAX_LAG_BLOCKS) {
             return Optional.empty();
         }
-        return Optional.of(db.withConnection(c -> Jdbc.list(c, "SELECT token_id FROM token_owner WHERE chain = ? "
-                + "AND contract = ? AND owner = ? ORDER BY token_id", rs -> new BigInteger(rs.getString(1)), chain,
-                contract.toLowerCase(Locale.ROOT), holder.toLowerCase(Locale.ROOT))));
+        return Optional.of(db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT token_id FROM token_owner WHERE chain = ? "
+                        + "AND contract = ? AND owner = ? ORDER BY token_id",
+                rs -> new BigInteger(rs.getString(1)),
+                chain,
+                contract.toLowerCase(Locale.ROOT),
+                holder.toLowerCase(Locale.ROOT))));
     }
 }

@@ -8,8 +8,16 @@ import java.math.BigInteger;
  */
 public record Read(String chain, Kind kind, String contract, String holder, BigInteger id) {
     public enum Kind {
-        ERC721_BALANCE, ERC1155_BALANCE, ERC20_BALANCE, NATIVE_BALANCE, ERC20_DECIMALS, OWNER_OF,
-        TOKEN_OF_OWNER_BY_INDEX, SUPPORTS_INTERFACE, TOKEN_URI, URI
+        ERC721_BALANCE,
+        ERC1155_BALANCE,
+        ERC20_BALANCE,
+        NATIVE_BALANCE,
+        ERC20_DECIMALS,
+        OWNER_OF,
+        TOKEN_OF_OWNER_BY_INDEX,
+        SUPPORTS_INTERFACE,
+        TOKEN_URI,
+        URI
     }
 
     public Read {

@@ -24,48 +24,50 @@ public final class RevertReason {
     private static final Pattern CUSTOM_ERROR = Pattern.compile("custom error (0x[0-9a-fA-F]{8}):?\\s*([0-9a-fA-F]*)");
     private static final Map<String, Known> BY_SELECTOR = new HashMap<>();
 
-    private record Known(String name, List<String> types, Function<List<Object>, String> words) {
-    }
+    private record Known(String name, List<String> types, Function<List<Object>, String> words) {}
 
     static {
         known("ERC721NonexistentToken(uint256)", a -> "token #" + a.get(0) + " does not exist");
-        known("ERC721IncorrectOwner(address,uint256,address)", a -> "token #" + a.get(1) + " belongs to " + a.get(2)
-                + ", not " + a.get(0));
+        known(
+                "ERC721IncorrectOwner(address,uint256,address)",
+                a -> "token #" + a.get(1) + " belongs to " + a.get(2) + ", not " + a.get(0));
         known("ERC721InvalidOwner(address)", a -> a.get(0) + " can not own tokens");
-        known("ERC721InsufficientApproval(address,uint256)", a -> a.get(0) + " is not approved for token #"
-                + a.get(1));
+        known("ERC721InsufficientApproval(address,uint256)", a -> a.get(0) + " is not approved for token #" + a.get(1));
         known("ERC721InvalidSender(address)", a -> a.get(0) + " can not send tokens");
         known("ERC721InvalidReceiver(address)", a -> a.get(0) + " can not receive tokens");
         known("ERC721InvalidApprover(address)", a -> a.get(0) + " can not approve");
         known("ERC721InvalidOperator(address)", a -> a.get(0) + " can not be an operator");
-        known("ERC1155InsufficientBalance(address,uint256,uint256,uint256)", a -> a.get(0) + " holds " + a.get(1)
-                + " of token #" + a.get(3) + ", not the " + a.get(2) + " needed");
+        known(
+                "ERC1155InsufficientBalance(address,uint256,uint256,uint256)",
+                a -> a.get(0) + " holds " + a.get(1) + " of token #" + a.get(3) + ", not the " + a.get(2) + " needed");
         known("ERC1155InvalidSender(address)", a -> a.get(0) + " can not send tokens");
         known("ERC1155InvalidReceiver(address)", a -> a.get(0) + " can not receive tokens");
-        known("ERC1155MissingApprovalForAll(address,address)", a -> a.get(0) + " is not approved for the tokens of "
-                + a.get(1));
+        known(
+                "ERC1155MissingApprovalForAll(address,address)",
+                a -> a.get(0) + " is not approved for the tokens of " + a.get(1));
         known("ERC1155InvalidApprover(address)", a -> a.get(0) + " can not approve");
         known("ERC1155InvalidOperator(address)", a -> a.get(0) + " can not be an operator");
-        known("ERC1155InvalidArrayLength(uint256,uint256)", a -> "ids and amounts differ in length (" + a.get(0)
-                + " and " + a.get(1) + ")");
-        known("ERC20InsufficientBalance(address,uint256,uint256)", a -> a.get(0) + " has a balance of " + a.get(1)
-                + ", not the " + a.get(2) + " needed");
+        known(
+                "ERC1155InvalidArrayLength(uint256,uint256)",
+                a -> "ids and amounts differ in length (" + a.get(0) + " and " + a.get(1) + ")");
+        known(
+                "ERC20InsufficientBalance(address,uint256,uint256)",
+                a -> a.get(0) + " has a balance of " + a.get(1) + ", not the " + a.get(2) + " needed");
         known("ERC20InvalidSender(address)", a -> a.get(0) + " can not send tokens");
         known("ERC20InvalidReceiver(address)", a -> a.get(0) + " can not receive tokens");
-        known("ERC20InsufficientAllowance(address,uint256,uint256)", a -> a.get(0) + " may spend " + a.get(1)
-                + ", not the " + a.get(2) + " needed");
+        known(
+                "ERC20InsufficientAllowance(address,uint256,uint256)",
+                a -> a.get(0) + " may spend " + a.get(1) + ", not the " + a.get(2) + " needed");
         known("ERC20InvalidApprover(address)", a -> a.get(0) + " can not approve");
         known("ERC20InvalidSpender(address)", a -> a.get(0) + " can not spend");
         known("OwnerQueryForNonexistentToken()", a -> "the token does not exist");
         known("URIQueryForNonexistentToken()", a -> "the token does not exist");
         known("BalanceQueryForZeroAddress()", a -> "the zero address has no balance");
         known("Error(string)", a -> "the contract reverted: " + a.get(0));
-        known("Panic(uint256)", a -> "the contract failed (panic code 0x" + ((BigInteger) a.get(0)).toString(16)
-                + ")");
+        known("Panic(uint256)", a -> "the contract failed (panic code 0x" + ((BigInteger) a.get(0)).toString(16) + ")");
     }
 
-    private RevertReason() {
-    }
+    private RevertReason() {}
 
     private static void known(String signature, Function<List<Object>, String> words) {
         String name = signature.substring(0, signature.indexOf('('));
@@ -97,7 +99,9 @@ public final class RevertReason {
             }
             return "the contract reverted (custom error " + hex.substring(0, 10) + ")";
         }
-        String reason = message == null ? "" : message.replaceFirst("(?i)^execution reverted:?\\s*", "").strip();
+        String reason = message == null
+                ? ""
+                : message.replaceFirst("(?i)^execution reverted:?\\s*", "").strip();
         return reason.isEmpty() ? "the contract reverted" : "the contract reverted: " + reason;
     }
 

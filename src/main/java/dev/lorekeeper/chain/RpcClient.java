@@ -67,8 +67,9 @@ public final class RpcClient {
         }
         JsonNode reply = send(body, requests.size());
         if (!reply.isArray()) {
-            throw RpcException.node(reply.path("error").path("code").asInt(), "batch refused: "
-                    + reply.path("error").path("message").asText("not an array"));
+            throw RpcException.node(
+                    reply.path("error").path("code").asInt(),
+                    "batch refused: " + reply.path("error").path("message").asText("not an array"));
         }
         List<RpcResult> out = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -77,8 +78,9 @@ public final class RpcClient {
         for (JsonNode item : reply) {
             int index = (int) (item.path("id").asLong() - firstId);
             if (index >= 0 && index < out.size()) {
-                out.set(index, item.has("error") ? RpcResult.failed(item.path("error"))
-                        : RpcResult.of(item.path("result")));
+                out.set(
+                        index,
+                        item.has("error") ? RpcResult.failed(item.path("error")) : RpcResult.of(item.path("result")));
             }
         }
         for (int i = 0; i < out.size(); i++) {
@@ -90,7 +92,9 @@ public final class RpcClient {
     }
 
     private ObjectNode request(RpcRequest r) {
-        ObjectNode n = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
+        ObjectNode n = JSON.createObjectNode()
+                .put("jsonrpc", "2.0")
+                .put("id", ids.incrementAndGet())
                 .put("method", r.method());
         n.set("params", JSON.valueToTree(r.params()));
         return n;
@@ -111,9 +115,12 @@ public final class RpcClient {
             } catch (IOException e) {
                 observer.request(chain, calls, false, System.nanoTime() - t0);
                 String reason = RpcErrors.transport(e);
-                last = RpcException.transport("chain " + chain + ": RPC endpoint #" + (index + 1) + " failed ("
-                        + reason + "); check chains." + chain + ".rpc-urls[" + index + "] and that the node is "
-                        + "reachable", reason, e);
+                last = RpcException.transport(
+                        "chain " + chain + ": RPC endpoint #" + (index + 1) + " failed ("
+                                + reason + "); check chains." + chain + ".rpc-urls[" + index + "] and that the node is "
+                                + "reachable",
+                        reason,
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw RpcException.transport("interrupted", e);
@@ -125,8 +132,11 @@ public final class RpcClient {
     private static JsonNode result(JsonNode reply) {
         if (reply.has("error")) {
             RpcResult failed = RpcResult.failed(reply.path("error"));
-            throw failed.reverted() ? RpcException.reverted(failed.errorCode(), failed.errorMessage())
-                    : RpcException.node(failed.errorCode(), reply.path("error").path("message").asText("error"));
+            throw failed.reverted()
+                    ? RpcException.reverted(failed.errorCode(), failed.errorMessage())
+                    : RpcException.node(
+                            failed.errorCode(),
+                            reply.path("error").path("message").asText("error"));
         }
         return reply.path("result");
     }

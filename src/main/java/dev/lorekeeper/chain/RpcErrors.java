@@ -12,8 +12,7 @@ final class RpcErrors {
     /** EIP-1474: the call ran and the contract reverted. */
     static final int EXECUTION_REVERTED = 3;
 
-    private RpcErrors() {
-    }
+    private RpcErrors() {}
 
     /**
      * Whether an error is the contract's own revert. Geth and anvil use code 3 when there is revert data; some nodes
@@ -23,7 +22,9 @@ final class RpcErrors {
         if (code != null && code == EXECUTION_REVERTED) {
             return true;
         }
-        return code != null && code == -32000 && message != null
+        return code != null
+                && code == -32000
+                && message != null
                 && message.toLowerCase(Locale.ROOT).startsWith("execution reverted");
     }
 

@@ -11,8 +11,8 @@ public final class RpcException extends RuntimeException {
     private final String reason;
     private final boolean reverted;
 
-    private RpcException(String message, String reason, boolean transport, int code, boolean reverted,
-            Throwable cause) {
+    private RpcException(
+            String message, String reason, boolean transport, int code, boolean reverted, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.transport = transport;

@@ -12,7 +12,8 @@ public final class TokenLister {
     private final OwnerIndex index;
     private final Chains chains;
     private final int confirmations;
-    private final Cache<String, Long> heads = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(2)).build();
+    private final Cache<String, Long> heads =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(2)).build();
 
     public TokenLister(OwnerIndex index, Chains chains, int confirmations) {
         this.index = index;

@@ -31,8 +31,10 @@ public final class TokenMetadataLocator {
             return new Located(erc1155Uri(erc1155.text(), tokenId), null);
         }
         String why = erc721 == null ? "not read" : erc721.error();
-        return new Located(null, "tokenURI(" + tokenId + ") and uri(" + tokenId + ") failed on " + chain + " at "
-                + contract + ": " + why + "; check the token id, the contract address and the chain");
+        return new Located(
+                null,
+                "tokenURI(" + tokenId + ") and uri(" + tokenId + ") failed on " + chain + " at " + contract + ": " + why
+                        + "; check the token id, the contract address and the chain");
     }
 
     /** Reads and resolves a token's metadata. */
@@ -46,6 +48,5 @@ public final class TokenMetadataLocator {
     }
 
     /** A metadata URI, or the reason there is none. */
-    public record Located(String uri, String error) {
-    }
+    public record Located(String uri, String error) {}
 }

@@ -42,8 +42,13 @@ public final class TransferLogPoller {
      * Reads from {@code firstBlock} on under its own cursor (an owner index); {@code firstBlock} -1 starts at the
      * current head.
      */
-    public TransferLogPoller(Chains.Chain chain, CursorStore cursors, int confirmations, int maxRange,
-            String cursorKey, long firstBlock) {
+    public TransferLogPoller(
+            Chains.Chain chain,
+            CursorStore cursors,
+            int confirmations,
+            int maxRange,
+            String cursorKey,
+            long firstBlock) {
         this.chain = chain;
         this.cursors = cursors;
         this.confirmations = confirmations;
@@ -61,8 +66,7 @@ public final class TransferLogPoller {
      * The events of one block range. {@code rescan} is set on the first range re-read after a reorg: what was
      * recorded from {@code from} on came from blocks that are gone.
      */
-    public record Batch(long from, long to, List<TransferEvent> events, boolean rescan) {
-    }
+    public record Batch(long from, long to, List<TransferEvent> events, boolean rescan) {}
 
     /**
      * Hands new transfer events to {@code handler}, one block range at a time, and moves the cursor past a range only
@@ -96,7 +100,8 @@ public final class TransferLogPoller {
         }
         long from = cursor.get().block() + 1;
         boolean rescan = false;
-        if (!cursor.get().hash().isEmpty() && !cursor.get().hash().equals(blockHash(cursor.get().block()))) {
+        if (!cursor.get().hash().isEmpty()
+                && !cursor.get().hash().equals(blockHash(cursor.get().block()))) {
             // The watcher re-reads a window (its effects are re-evaluations, safe to repeat); an index rebuilds
             // from its first block, since ownership recorded from orphaned blocks can't be undone piecemeal.
             from = firstBlock >= 0 ? firstBlock : Math.max(0, cursor.get().block() - REWIND_ON_REORG);
@@ -124,17 +129,29 @@ public final class TransferLogPoller {
     }
 
     private List<TransferEvent> logs(Set<String> contracts, long from, long to) {
-        JsonNode logs = chain.rpc().call("eth_getLogs", Map.of("fromBlock", Numeric.toHexStringWithPrefix(
-                java.math.BigInteger.valueOf(from)), "toBlock", Numeric.toHexStringWithPrefix(
-                java.math.BigInteger.valueOf(to)), "address", List.copyOf(contracts),
-                "topics", List.of(List.of(TRANSFER, TRANSFER_SINGLE, TRANSFER_BATCH))));
+        JsonNode logs = chain.rpc()
+                .call(
+                        "eth_getLogs",
+                        Map.of(
+                                "fromBlock",
+                                Numeric.toHexStringWithPrefix(java.math.BigInteger.valueOf(from)),
+                                "toBlock",
+                                Numeric.toHexStringWithPrefix(java.math.BigInteger.valueOf(to)),
+                                "address",
+                                List.copyOf(contracts),
+                                "topics",
+                                List.of(List.of(TRANSFER, TRANSFER_SINGLE, TRANSFER_BATCH))));
         List<TransferEvent> out = new ArrayList<>();
         for (JsonNode log : logs) {
             try {
                 parse(log).ifPresent(out::add);
             } catch (RuntimeException e) {
                 // One entry the node garbled must not stall the watcher on this range forever.
-                LOG.warn("skipped an unreadable log entry on chain {} in blocks {}-{}: {}", chain.name(), from, to,
+                LOG.warn(
+                        "skipped an unreadable log entry on chain {} in blocks {}-{}: {}",
+                        chain.name(),
+                        from,
+                        to,
                         e.toString());
             }
         }
@@ -150,15 +167,24 @@ public final class TransferLogPoller {
         }
         long block = Numeric.toBigInt(log.path("blockNumber").asText("0x0")).longValueExact();
         java.math.BigInteger tokenId = topic0.equals(TRANSFER) && topics.size() == 4
-                ? Numeric.toBigInt(topics.path(3).asText()) : null;
-        return Optional.of(new TransferEvent(chain.name(), log.path("address").asText().toLowerCase(Locale.ROOT),
-                address(topics.path(fromIndex).asText()), address(topics.path(fromIndex + 1).asText()), block,
-                tokenId, (int) Numeric.toBigInt(log.path("logIndex").asText("0x0")).longValue()));
+                ? Numeric.toBigInt(topics.path(3).asText())
+                : null;
+        return Optional.of(new TransferEvent(
+                chain.name(),
+                log.path("address").asText().toLowerCase(Locale.ROOT),
+                address(topics.path(fromIndex).asText()),
+                address(topics.path(fromIndex + 1).asText()),
+                block,
+                tokenId,
+                (int) Numeric.toBigInt(log.path("logIndex").asText("0x0")).longValue()));
     }
 
     private String blockHash(long block) {
-        JsonNode b = chain.rpc().call("eth_getBlockByNumber", Numeric.toHexStringWithPrefix(
-                java.math.BigInteger.valueOf(block)), false);
+        JsonNode b = chain.rpc()
+                .call(
+                        "eth_getBlockByNumber",
+                        Numeric.toHexStringWithPrefix(java.math.BigInteger.valueOf(block)),
+                        false);
         return b == null || b.isNull() ? "" : b.path("hash").asText("");
     }
 

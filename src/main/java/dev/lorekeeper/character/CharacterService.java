@@ -1,9 +1,6 @@
 package dev.lorekeeper.character;
 
-import dev.lorekeeper.RateLimiter;
-
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.chain.TokenMetadata;
 import dev.lorekeeper.chain.TokenMetadataLocator;
 import dev.lorekeeper.config.CharactersConfig;
@@ -39,8 +36,8 @@ public final class CharacterService {
     private final Clock clock;
     private final AtomicLong turns = new AtomicLong();
     /** Talking is cheap to type and each line becomes a memory (and maybe model tokens): a few a minute. */
-    private final dev.lorekeeper.RateLimiter talkLimit = new dev.lorekeeper.RateLimiter(
-            TALKS_PER_MINUTE, java.time.Duration.ofMinutes(1));
+    private final dev.lorekeeper.RateLimiter talkLimit =
+            new dev.lorekeeper.RateLimiter(TALKS_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     /** The collections playable in a server. */
     @FunctionalInterface
@@ -48,9 +45,18 @@ public final class CharacterService {
         List<CharactersConfig.Collection> of(long guildId);
     }
 
-    public CharacterService(CharacterStore store, MemoryStore memories, MemoryRecall recall, Chronicle chronicle,
-            Narrator narrator, TokenMetadataLocator metadata, Holdings holdings, PlayerWallets wallets,
-            Collections collections, QuestStore quests, Clock clock) {
+    public CharacterService(
+            CharacterStore store,
+            MemoryStore memories,
+            MemoryRecall recall,
+            Chronicle chronicle,
+            Narrator narrator,
+            TokenMetadataLocator metadata,
+            Holdings holdings,
+            PlayerWallets wallets,
+            Collections collections,
+            QuestStore quests,
+            Clock clock) {
         this.store = store;
         this.memories = memories;
         this.recall = recall;
@@ -65,8 +71,7 @@ public final class CharacterService {
     }
 
     /** An autocomplete choice: what the member reads, and the token key it stands for. */
-    public record Option(String label, String value) {
-    }
+    public record Option(String label, String value) {}
 
     /** The tokens this member's wallets hold in the server's collections, filtered by what they typed. */
     public List<Option> options(long guildId, long memberId, String typed) {
@@ -82,7 +87,8 @@ public final class CharacterService {
             for (BigInteger id : holdings.tokensOf(col, mine).orElse(List.of())) {
                 TokenRef t = new TokenRef(col.chain(), col.contract(), id);
                 String label = label(t);
-                if (filter.isEmpty() || label.toLowerCase(Locale.ROOT).contains(filter)
+                if (filter.isEmpty()
+                        || label.toLowerCase(Locale.ROOT).contains(filter)
                         || id.toString().startsWith(filter)) {
                     out.add(new Option(label, ChoiceKeys.of(t)));
                 }
@@ -93,24 +99,27 @@ public final class CharacterService {
 
     private String label(TokenRef t) {
         String collection = t.contract().substring(0, 6) + "…" + t.contract().substring(38);
-        return store.find(t).map(c -> c.name() + " (#" + t.tokenId() + ", " + collection + ")")
+        return store.find(t)
+                .map(c -> c.name() + " (#" + t.tokenId() + ", " + collection + ")")
                 .orElse("#" + t.tokenId() + " (" + collection + " on " + t.chain() + ")");
     }
 
     /** The outcome of /character choose: the character, and whether its story came from another holder. */
-    public record Chosen(GameCharacter character, boolean inherited, boolean isNew) {
-    }
+    public record Chosen(GameCharacter character, boolean inherited, boolean isNew) {}
 
     public Chosen choose(long guildId, long memberId, String choice) {
-        TokenRef token = ChoiceKeys.resolve(choice, collections.of(guildId)).orElseThrow(() -> new Refusal(
-                "Pick one of the suggested tokens (start typing in the token option), or give chain:contract:id."));
-        CharactersConfig.Collection col = collection(guildId, token).orElseThrow(() -> new Refusal(
-                "That collection can't be played in this server. Ask a moderator to add it under "
-                        + "characters.collections."));
+        TokenRef token = ChoiceKeys.resolve(choice, collections.of(guildId))
+                .orElseThrow(
+                        () -> new Refusal(
+                                "Pick one of the suggested tokens (start typing in the token option), or give chain:contract:id."));
+        CharactersConfig.Collection col = collection(guildId, token)
+                .orElseThrow(() ->
+                        new Refusal("That collection can't be played in this server. Ask a moderator to add it under "
+                                + "characters.collections."));
         requireHolder(guildId, memberId, col, token);
         Optional<GameCharacter> existing = store.find(token);
-        TokenMetadata meta = LivingMetadata.withoutProgress(metadata.metadata(token.chain(), token.contract(),
-                token.tokenId()));
+        TokenMetadata meta =
+                LivingMetadata.withoutProgress(metadata.metadata(token.chain(), token.contract(), token.tokenId()));
         LlmCall call = LlmCall.of("persona", guildId, memberId);
         GameCharacter character;
         if (existing.isEmpty()) {
@@ -120,14 +129,23 @@ public final class CharacterService {
             character = existing.get();
             String h = hash(meta);
             if (meta.ok() && !h.equals(store.metadataHash(character.id()).orElse(""))) {
-                store.updatePersona(character.id(), meta.imageUrl(), narrator.persona(token, meta, call).value(), h);
+                store.updatePersona(
+                        character.id(),
+                        meta.imageUrl(),
+                        narrator.persona(token, meta, call).value(),
+                        h);
                 character = store.byId(character.id()).orElseThrow();
             }
         }
         boolean inherited = pick(guildId, memberId, character);
         if (inherited) {
-            chronicle.record(character.id(), guildId, memberId, "owner", character.name()
-                    + " passed into the care of a new keeper.", 6);
+            chronicle.record(
+                    character.id(),
+                    guildId,
+                    memberId,
+                    "owner",
+                    character.name() + " passed into the care of a new keeper.",
+                    6);
         }
         if (character.activeQuestId() != null) {
             quests.reassign(character.activeQuestId(), memberId);
@@ -149,12 +167,13 @@ public final class CharacterService {
 
     /** The member's character, if they still hold its token. */
     public Player player(long guildId, long memberId) {
-        long id = store.pickOf(guildId, memberId).orElseThrow(() -> new Refusal("You haven't picked a "
-                + "character yet. Use /character choose and pick one of your tokens."));
-        GameCharacter c = store.byId(id).orElseThrow(() -> new Refusal("Your character is gone; pick again "
-                + "with /character choose."));
-        CharactersConfig.Collection col = collection(guildId, c.token()).orElseThrow(() -> new Refusal(
-                c.name() + "'s collection is no longer playable in this server."));
+        long id = store.pickOf(guildId, memberId)
+                .orElseThrow(() -> new Refusal(
+                        "You haven't picked a " + "character yet. Use /character choose and pick one of your tokens."));
+        GameCharacter c = store.byId(id)
+                .orElseThrow(() -> new Refusal("Your character is gone; pick again " + "with /character choose."));
+        CharactersConfig.Collection col = collection(guildId, c.token())
+                .orElseThrow(() -> new Refusal(c.name() + "'s collection is no longer playable in this server."));
         requireHolder(guildId, memberId, col, c.token());
         return new Player(guildId, memberId, c);
     }
@@ -165,22 +184,24 @@ public final class CharacterService {
             throw new Refusal("Link the wallet that holds your token first, with /verify.");
         }
         switch (holdings.holds(col, token, mine)) {
-            case YES -> { }
-            case NO -> throw new Refusal("None of your verified wallets holds token #" + token.tokenId()
-                    + " any more. Only its current holder can play it.");
-            default -> throw new Refusal("I can't read the chain right now to check that you hold this token. "
-                    + "Please try again in a minute.");
+            case YES -> {}
+            case NO ->
+                throw new Refusal("None of your verified wallets holds token #" + token.tokenId()
+                        + " any more. Only its current holder can play it.");
+            default ->
+                throw new Refusal("I can't read the chain right now to check that you hold this token. "
+                        + "Please try again in a minute.");
         }
     }
 
     private Optional<CharactersConfig.Collection> collection(long guildId, TokenRef token) {
-        return collections.of(guildId).stream().filter(c -> c.chain().equals(token.chain())
-                && c.contract().equalsIgnoreCase(token.contract())).findFirst();
+        return collections.of(guildId).stream()
+                .filter(c -> c.chain().equals(token.chain()) && c.contract().equalsIgnoreCase(token.contract()))
+                .findFirst();
     }
 
     /** What the card shows besides the character itself. */
-    public record Card(GameCharacter character, List<Quest> recentQuests, int nextLevelXp) {
-    }
+    public record Card(GameCharacter character, List<Quest> recentQuests, int nextLevelXp) {}
 
     public Card card(Player p) {
         GameCharacter c = p.character();
@@ -201,14 +222,20 @@ public final class CharacterService {
     /** An in-character reply (check the member with {@link #checkTalk} first). */
     public Narrator.Narrated<String> talk(Player p, String message) {
         GameCharacter c = p.character();
-        List<Memory> recalled = recall.recall(memories.window(c.id(), p.guildId(), p.memberId()), message,
-                clock.instant());
+        List<Memory> recalled =
+                recall.recall(memories.window(c.id(), p.guildId(), p.memberId()), message, clock.instant());
         LlmCall call = new LlmCall("talk", p.guildId(), p.memberId(), c.id());
-        Narrator.Narrated<String> reply = narrator.talk(c, message, recalled, MemoryRecall.lines(recalled), call,
-                turns.incrementAndGet());
-        chronicle.record(c.id(), p.guildId(), p.memberId(), MemoryStore.TALK, "A keeper said \""
-                + OfflineNarrator.truncate(message, 200) + "\"; " + c.name() + " answered \""
-                + OfflineNarrator.truncate(reply.value(), 300) + "\"", 2);
+        Narrator.Narrated<String> reply =
+                narrator.talk(c, message, recalled, MemoryRecall.lines(recalled), call, turns.incrementAndGet());
+        chronicle.record(
+                c.id(),
+                p.guildId(),
+                p.memberId(),
+                MemoryStore.TALK,
+                "A keeper said \""
+                        + OfflineNarrator.truncate(message, 200) + "\"; " + c.name() + " answered \""
+                        + OfflineNarrator.truncate(reply.value(), 300) + "\"",
+                2);
         return reply;
     }
 
@@ -218,7 +245,6 @@ public final class CharacterService {
         return CardV2.json(c, memories.events(c.id(), 20), quests.latest(c.id(), 10))
                 .getBytes(StandardCharsets.UTF_8);
     }
-
 
     static String hash(TokenMetadata m) {
         String basis = m.name() + "\n" + m.description() + "\n" + m.image() + "\n" + m.attributes();

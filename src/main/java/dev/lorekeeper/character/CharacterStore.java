@@ -26,13 +26,21 @@ public final class CharacterStore {
     public CharacterStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.pickUpsert = db.dialect().upsert("character_pick", List.of("guild_id", "member_id"),
-                List.of("guild_id", "member_id", "character_id", "picked_at"));
+        this.pickUpsert = db.dialect()
+                .upsert(
+                        "character_pick",
+                        List.of("guild_id", "member_id"),
+                        List.of("guild_id", "member_id", "character_id", "picked_at"));
     }
 
     public Optional<GameCharacter> find(TokenRef token) {
-        return db.withConnection(c -> Jdbc.first(c, SELECT + "chain = ? AND contract = ? AND token_id = ?",
-                CharacterStore::character, token.chain(), token.contract(), token.tokenId().toString()));
+        return db.withConnection(c -> Jdbc.first(
+                c,
+                SELECT + "chain = ? AND contract = ? AND token_id = ?",
+                CharacterStore::character,
+                token.chain(),
+                token.contract(),
+                token.tokenId().toString()));
     }
 
     public Optional<GameCharacter> byId(long id) {
@@ -41,18 +49,25 @@ public final class CharacterStore {
 
     /** The hash of the metadata the current persona was built from. */
     public Optional<String> metadataHash(long id) {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT metadata_hash FROM nft_character WHERE id = ?",
-                rs -> rs.getString(1), id));
+        return db.withConnection(
+                c -> Jdbc.first(c, "SELECT metadata_hash FROM nft_character WHERE id = ?", rs -> rs.getString(1), id));
     }
 
     /** Creates the character, or returns the one another process created a moment before. */
     public GameCharacter create(TokenRef token, String imageUrl, Persona persona, String metadataHash) {
         try {
-            db.withConnection(c -> Jdbc.update(c, "INSERT INTO nft_character (chain, contract, token_id, name, "
-                    + "image_url, persona, persona_version, metadata_hash, inventory, summary, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, '[]', '', ?)", token.chain(), token.contract(),
-                    token.tokenId().toString(), OfflineNarrator.truncate(persona.name(), 200),
-                    Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR), json(persona), metadataHash,
+            db.withConnection(c -> Jdbc.update(
+                    c,
+                    "INSERT INTO nft_character (chain, contract, token_id, name, "
+                            + "image_url, persona, persona_version, metadata_hash, inventory, summary, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, '[]', '', ?)",
+                    token.chain(),
+                    token.contract(),
+                    token.tokenId().toString(),
+                    OfflineNarrator.truncate(persona.name(), 200),
+                    Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR),
+                    json(persona),
+                    metadataHash,
                     clock.instant()));
         } catch (StoreException e) {
             if (!e.isDuplicateKey()) {
@@ -69,15 +84,24 @@ public final class CharacterStore {
 
     /** A new persona version, after the token's metadata changed. */
     public void updatePersona(long id, String imageUrl, Persona persona, String metadataHash) {
-        db.withConnection(c -> Jdbc.update(c, "UPDATE nft_character SET name = ?, image_url = ?, persona = ?, "
-                + "persona_version = persona_version + 1, metadata_hash = ? WHERE id = ?",
-                OfflineNarrator.truncate(persona.name(), 200), Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR),
-                json(persona), metadataHash, id));
+        db.withConnection(c -> Jdbc.update(
+                c,
+                "UPDATE nft_character SET name = ?, image_url = ?, persona = ?, "
+                        + "persona_version = persona_version + 1, metadata_hash = ? WHERE id = ?",
+                OfflineNarrator.truncate(persona.name(), 200),
+                Jdbc.Null.orNull(storable(imageUrl), Jdbc.Null.VARCHAR),
+                json(persona),
+                metadataHash,
+                id));
     }
 
     public Optional<Long> pickOf(long guildId, long memberId) {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT character_id FROM character_pick WHERE guild_id = ? "
-                + "AND member_id = ?", rs -> rs.getLong(1), guildId, memberId));
+        return db.withConnection(c -> Jdbc.first(
+                c,
+                "SELECT character_id FROM character_pick WHERE guild_id = ? " + "AND member_id = ?",
+                rs -> rs.getLong(1),
+                guildId,
+                memberId));
     }
 
     /**
@@ -86,8 +110,12 @@ public final class CharacterStore {
      */
     public boolean pick(long guildId, long memberId, long characterId) {
         return db.inTransaction(c -> {
-            int others = Jdbc.update(c, "DELETE FROM character_pick WHERE character_id = ? AND NOT (guild_id = ? "
-                    + "AND member_id = ?)", characterId, guildId, memberId);
+            int others = Jdbc.update(
+                    c,
+                    "DELETE FROM character_pick WHERE character_id = ? AND NOT (guild_id = ? " + "AND member_id = ?)",
+                    characterId,
+                    guildId,
+                    memberId);
             Jdbc.update(c, pickUpsert, guildId, memberId, characterId, clock.instant());
             return others > 0;
         });
@@ -95,8 +123,9 @@ public final class CharacterStore {
 
     /** Adds XP and an item (or null) in the caller's transaction. */
     void addProgress(Connection c, long id, int xp, String item) throws SQLException {
-        List<String> inventory = new ArrayList<>(Jdbc.first(c, "SELECT inventory FROM nft_character WHERE id = ?",
-                rs -> list(rs.getString(1)), id).orElse(List.of()));
+        List<String> inventory = new ArrayList<>(
+                Jdbc.first(c, "SELECT inventory FROM nft_character WHERE id = ?", rs -> list(rs.getString(1)), id)
+                        .orElse(List.of()));
         if (item != null && !inventory.contains(item)) {
             inventory.add(item);
         }
@@ -105,13 +134,22 @@ public final class CharacterStore {
 
     /** Sets the active quest only if there is none: the one-active-quest rule holds across processes. */
     boolean claimActiveQuest(Connection c, long id, long questId) throws SQLException {
-        return Jdbc.update(c, "UPDATE nft_character SET active_quest_id = ? WHERE id = ? AND active_quest_id IS NULL",
-                questId, id) == 1;
+        return Jdbc.update(
+                        c,
+                        "UPDATE nft_character SET active_quest_id = ? WHERE id = ? AND active_quest_id IS NULL",
+                        questId,
+                        id)
+                == 1;
     }
 
     void releaseActiveQuest(Connection c, long id, long questId, boolean completed) throws SQLException {
-        Jdbc.update(c, "UPDATE nft_character SET active_quest_id = NULL, quests_completed = quests_completed + ? "
-                + "WHERE id = ? AND active_quest_id = ?", completed ? 1 : 0, id, questId);
+        Jdbc.update(
+                c,
+                "UPDATE nft_character SET active_quest_id = NULL, quests_completed = quests_completed + ? "
+                        + "WHERE id = ? AND active_quest_id = ?",
+                completed ? 1 : 0,
+                id,
+                questId);
     }
 
     /** Counts an event toward the next summary. */
@@ -121,8 +159,13 @@ public final class CharacterStore {
 
     /** Claims a due summary (resetting the count), so that only one writer rewrites it; false when not due. */
     boolean claimSummary(long id, int due) {
-        return db.withConnection(c -> Jdbc.update(c, "UPDATE nft_character SET events_since_summary = 0 "
-                + "WHERE id = ? AND events_since_summary >= ?", id, due)) == 1;
+        return db.withConnection(c -> Jdbc.update(
+                        c,
+                        "UPDATE nft_character SET events_since_summary = 0 "
+                                + "WHERE id = ? AND events_since_summary >= ?",
+                        id,
+                        due))
+                == 1;
     }
 
     public void saveSummary(long id, String summary) {
@@ -132,17 +175,26 @@ public final class CharacterStore {
     private static GameCharacter character(ResultSet rs) throws SQLException {
         long active = rs.getLong(13);
         Long activeQuest = rs.wasNull() ? null : active;
-        return new GameCharacter(rs.getLong(1), new TokenRef(rs.getString(2), rs.getString(3),
-                new BigInteger(rs.getString(4))), rs.getString(5), rs.getString(6),
-                read(rs.getString(7), Persona.class), rs.getInt(8), rs.getInt(9), list(rs.getString(10)),
-                rs.getString(11), rs.getInt(12), activeQuest);
+        return new GameCharacter(
+                rs.getLong(1),
+                new TokenRef(rs.getString(2), rs.getString(3), new BigInteger(rs.getString(4))),
+                rs.getString(5),
+                rs.getString(6),
+                read(rs.getString(7), Persona.class),
+                rs.getInt(8),
+                rs.getInt(9),
+                list(rs.getString(10)),
+                rs.getString(11),
+                rs.getInt(12),
+                activeQuest);
     }
 
     static String json(Object value) {
         try {
             return QuestPlanParser.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -156,7 +208,7 @@ public final class CharacterStore {
 
     private static List<String> list(String json) {
         try {
-            return QuestPlanParser.JSON.readValue(json, new TypeReference<List<String>>() { });
+            return QuestPlanParser.JSON.readValue(json, new TypeReference<List<String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored inventory is not valid JSON", e);
         }

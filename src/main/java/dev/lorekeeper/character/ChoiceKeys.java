@@ -12,8 +12,7 @@ import java.util.Optional;
  * id in base 36 (at most 59 characters), resolved against the server's collections.
  */
 final class ChoiceKeys {
-    private ChoiceKeys() {
-    }
+    private ChoiceKeys() {}
 
     static String of(TokenRef token) {
         return tag(token.chain(), token.contract()) + ":" + token.tokenId().toString(36);
@@ -31,11 +30,14 @@ final class ChoiceKeys {
             return Optional.empty();
         }
         BigInteger id = new BigInteger(parts[1], 36);
-        return collections.stream().filter(c -> tag(c.chain(), c.contract()).equals(parts[0])).findFirst()
+        return collections.stream()
+                .filter(c -> tag(c.chain(), c.contract()).equals(parts[0]))
+                .findFirst()
                 .map(c -> new TokenRef(c.chain(), c.contract(), id));
     }
 
     private static String tag(String chain, String contract) {
-        return Hashes.sha256Hex(chain + ":" + contract.toLowerCase(java.util.Locale.ROOT)).substring(0, 8);
+        return Hashes.sha256Hex(chain + ":" + contract.toLowerCase(java.util.Locale.ROOT))
+                .substring(0, 8);
     }
 }

@@ -24,8 +24,13 @@ public final class Chronicle {
     private final Executor background;
 
     /** Summaries are written on {@code background}: a model call must never hold up a member's reply. */
-    public Chronicle(Database db, CharacterStore characters, MemoryStore memories, Narrator narrator,
-            int summaryEvery, Executor background) {
+    public Chronicle(
+            Database db,
+            CharacterStore characters,
+            MemoryStore memories,
+            Narrator narrator,
+            int summaryEvery,
+            Executor background) {
         this.db = db;
         this.background = background;
         this.characters = characters;
@@ -44,8 +49,8 @@ public final class Chronicle {
     }
 
     /** Records a memory in the caller's transaction; call {@link #summarize} once it has committed. */
-    void remember(Connection c, long characterId, long guildId, long memberId, String kind, String text,
-            int importance) throws SQLException {
+    void remember(Connection c, long characterId, long guildId, long memberId, String kind, String text, int importance)
+            throws SQLException {
         memories.append(c, characterId, guildId, memberId, kind, text, importance);
         if (!kind.equals(MemoryStore.TALK)) {
             characters.countEvent(c, characterId);
@@ -62,10 +67,14 @@ public final class Chronicle {
         }
         background.execute(() -> {
             try {
-                characters.byId(characterId).ifPresent(c -> characters.saveSummary(characterId,
-                        narrator.summarize(c, memories.events(characterId, summaryEvery), call)));
+                characters
+                        .byId(characterId)
+                        .ifPresent(c -> characters.saveSummary(
+                                characterId, narrator.summarize(c, memories.events(characterId, summaryEvery), call)));
             } catch (RuntimeException e) {
-                log.warn("summary of character {} failed ({}); the next one covers these events too", characterId,
+                log.warn(
+                        "summary of character {} failed ({}); the next one covers these events too",
+                        characterId,
                         e.toString());
             }
         });

@@ -3,8 +3,18 @@ package dev.lorekeeper.character;
 import java.util.List;
 
 /** A character as stored: bound to its token, with its persona, progress, inventory and memory summary. */
-public record GameCharacter(long id, TokenRef token, String name, String imageUrl, Persona persona,
-        int personaVersion, int xp, List<String> inventory, String summary, int questsCompleted, Long activeQuestId) {
+public record GameCharacter(
+        long id,
+        TokenRef token,
+        String name,
+        String imageUrl,
+        Persona persona,
+        int personaVersion,
+        int xp,
+        List<String> inventory,
+        String summary,
+        int questsCompleted,
+        Long activeQuestId) {
     public GameCharacter {
         inventory = List.copyOf(inventory);
     }

@@ -7,11 +7,11 @@ import dev.lorekeeper.chain.ReadResult;
 import dev.lorekeeper.chain.TokenLister;
 import dev.lorekeeper.config.CharactersConfig;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -27,7 +27,11 @@ public final class Holdings {
     /** At most this many tokens per wallet are listed for autocomplete. */
     static final int LIST_LIMIT = 25;
 
-    public enum Held { YES, NO, UNKNOWN }
+    public enum Held {
+        YES,
+        NO,
+        UNKNOWN
+    }
 
     private final ChainReader reader;
     private final TokenLister ownerIndex;
@@ -70,14 +74,21 @@ public final class Holdings {
             return Held.NO;
         }
         if (collection.standard().equals("erc1155")) {
-            List<Read> reads = wallets.stream().map(w -> Read.erc1155Balance(token.chain(), token.contract(), w,
-                    token.tokenId())).toList();
+            List<Read> reads = wallets.stream()
+                    .map(w -> Read.erc1155Balance(token.chain(), token.contract(), w, token.tokenId()))
+                    .toList();
             Map<Read, ReadResult> values = reader.read(reads);
-            if (reads.stream().anyMatch(r -> values.get(r) != null && values.get(r).ok()
-                    && values.get(r).value().signum() > 0)) {
+            if (reads.stream()
+                    .anyMatch(r -> values.get(r) != null
+                            && values.get(r).ok()
+                            && values.get(r).value().signum() > 0)) {
                 return Held.YES;
             }
-            return reads.stream().allMatch(r -> values.get(r) != null && values.get(r).ok()) ? Held.NO : Held.UNKNOWN;
+            return reads.stream()
+                            .allMatch(
+                                    r -> values.get(r) != null && values.get(r).ok())
+                    ? Held.NO
+                    : Held.UNKNOWN;
         }
         Read owner = Read.ownerOf(token.chain(), token.contract(), token.tokenId());
         ReadResult r = reader.read(List.of(owner)).get(owner);
@@ -86,7 +97,8 @@ public final class Holdings {
             return r != null && r.reverted() ? Held.NO : Held.UNKNOWN;
         }
         return wallets.stream().anyMatch(w -> new BigInteger(w.substring(2), 16).equals(r.value()))
-                ? Held.YES : Held.NO;
+                ? Held.YES
+                : Held.NO;
     }
 
     private Optional<List<BigInteger>> tokensNow(CharactersConfig.Collection c, List<String> wallets) {
@@ -101,7 +113,8 @@ public final class Holdings {
         List<BigInteger> out = new ArrayList<>();
         for (String wallet : wallets) {
             Optional<List<BigInteger>> held = isEnumerable.value().signum() == 0
-                    ? ownerIndex.tokensOf(c.chain(), c.contract(), wallet) : enumerate(c, wallet);
+                    ? ownerIndex.tokensOf(c.chain(), c.contract(), wallet)
+                    : enumerate(c, wallet);
             if (held.isEmpty()) {
                 return Optional.empty();
             }
@@ -117,7 +130,10 @@ public final class Holdings {
             return Optional.empty();
         }
         List<Read> byIndex = new ArrayList<>();
-        int listed = b.value().min(BigInteger.valueOf(LIST_LIMIT)).max(BigInteger.ZERO).intValue();
+        int listed = b.value()
+                .min(BigInteger.valueOf(LIST_LIMIT))
+                .max(BigInteger.ZERO)
+                .intValue();
         for (int i = 0; i < listed; i++) {
             byIndex.add(Read.tokenOfOwnerByIndex(c.chain(), c.contract(), wallet, i));
         }

@@ -2,8 +2,7 @@ package dev.lorekeeper.character;
 
 /** Level from experience: level L starts at 50·L·(L−1) XP (0, 100, 300, 600, 1000, …). */
 public final class Levels {
-    private Levels() {
-    }
+    private Levels() {}
 
     public static int level(int xp) {
         int level = 1;

@@ -49,9 +49,17 @@ public final class LivingMetadata {
 
     /** The token's metadata without the progress attributes this class adds. */
     static TokenMetadata withoutProgress(TokenMetadata m) {
-        return new TokenMetadata(m.ok(), m.name(), m.description(), m.image(), m.imageUrl(), m.attributes().stream()
-                .filter(a -> !PROGRESS_TRAITS.contains(a.traitType().toLowerCase(Locale.ROOT))).toList(),
-                m.warnings(), m.error());
+        return new TokenMetadata(
+                m.ok(),
+                m.name(),
+                m.description(),
+                m.image(),
+                m.imageUrl(),
+                m.attributes().stream()
+                        .filter(a -> !PROGRESS_TRAITS.contains(a.traitType().toLowerCase(Locale.ROOT)))
+                        .toList(),
+                m.warnings(),
+                m.error());
     }
 
     private static Map<String, Object> attribute(String type, Object value, boolean number) {

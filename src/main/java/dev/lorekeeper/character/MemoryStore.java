@@ -30,11 +30,19 @@ public final class MemoryStore {
     }
 
     /** Adds a memory in the caller's transaction. */
-    void append(Connection c, long characterId, long guildId, long memberId, String kind, String text,
-            int importance) throws SQLException {
-        Jdbc.update(c, "INSERT INTO character_memory (character_id, guild_id, member_id, kind, text, importance, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", characterId, guildId, memberId, kind,
-                OfflineNarrator.truncate(text, 1000), Math.max(1, Math.min(10, importance)), clock.instant());
+    void append(Connection c, long characterId, long guildId, long memberId, String kind, String text, int importance)
+            throws SQLException {
+        Jdbc.update(
+                c,
+                "INSERT INTO character_memory (character_id, guild_id, member_id, kind, text, importance, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                characterId,
+                guildId,
+                memberId,
+                kind,
+                OfflineNarrator.truncate(text, 1000),
+                Math.max(1, Math.min(10, importance)),
+                clock.instant());
     }
 
     /** The newest {@code limit} memories of every kind, from every server, oldest first. */
@@ -49,14 +57,20 @@ public final class MemoryStore {
 
     /** The memories recall may choose from in a server: its events, and this member's own talk there. */
     public List<Memory> window(long characterId, long guildId, long memberId) {
-        return newest("WHERE character_id = ? AND guild_id = ? AND (kind <> '" + TALK + "' OR member_id = ?)",
-                RECALL_WINDOW, characterId, guildId, memberId);
+        return newest(
+                "WHERE character_id = ? AND guild_id = ? AND (kind <> '" + TALK + "' OR member_id = ?)",
+                RECALL_WINDOW,
+                characterId,
+                guildId,
+                memberId);
     }
 
     private List<Memory> newest(String where, int limit, Object... args) {
-        List<Memory> newestFirst = db.withConnection(c -> Jdbc.list(c, COLUMNS + where + " ORDER BY id DESC "
-                + "FETCH FIRST " + limit + " ROWS ONLY", rs -> new Memory(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getInt(4), Jdbc.instant(rs, 5)), args));
+        List<Memory> newestFirst = db.withConnection(c -> Jdbc.list(
+                c,
+                COLUMNS + where + " ORDER BY id DESC " + "FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> new Memory(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), Jdbc.instant(rs, 5)),
+                args));
         List<Memory> out = new ArrayList<>(newestFirst);
         Collections.reverse(out);
         return out;

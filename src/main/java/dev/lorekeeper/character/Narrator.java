@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Narrator {
     private static final Logger log = LoggerFactory.getLogger(Narrator.class);
-    public static final String BUDGET_NOTICE = "Today's storytelling budget is spent, so the offline narrator "
-            + "tells this one.";
+    public static final String BUDGET_NOTICE =
+            "Today's storytelling budget is spent, so the offline narrator " + "tells this one.";
 
     private final LlmGateway llm;
     private final PromptTemplates prompts;
@@ -40,22 +40,39 @@ public final class Narrator {
     }
 
     /** A result, whether a model wrote it, and a notice for the member (or null). */
-    public record Narrated<T>(T value, boolean byModel, String notice) {
-    }
+    public record Narrated<T>(T value, boolean byModel, String notice) {}
 
     /** What a new quest is grounded in. */
-    public record QuestContext(GameCharacter character, int questNumber, String memories, String lore,
-            List<String> recentTitles, List<String> recentHooks) {
-    }
+    public record QuestContext(
+            GameCharacter character,
+            int questNumber,
+            String memories,
+            String lore,
+            List<String> recentTitles,
+            List<String> recentHooks) {}
 
     public Narrated<Persona> persona(TokenRef token, TokenMetadata meta, LlmCall call) {
         Persona fallback = offline.persona(token, meta);
-        String traits = meta.attributes().isEmpty() ? "(none)" : String.join("\n", fallback.traits().stream()
-                .map(t -> "- " + t).toList());
-        return modelOr(call, () -> fallback, feedback -> prompts.render("persona", Map.of(
-                "name", OfflineNarrator.truncate(fallback.name(), 200), "description", meta.description() == null ? ""
-                        : OfflineNarrator.truncate(meta.description(), 1000),
-                "traits", OfflineNarrator.truncate(traits, 2000))) + feedback, reply -> parsePersona(reply, fallback),
+        String traits = meta.attributes().isEmpty()
+                ? "(none)"
+                : String.join(
+                        "\n", fallback.traits().stream().map(t -> "- " + t).toList());
+        return modelOr(
+                call,
+                () -> fallback,
+                feedback -> prompts.render(
+                                "persona",
+                                Map.of(
+                                        "name",
+                                        OfflineNarrator.truncate(fallback.name(), 200),
+                                        "description",
+                                        meta.description() == null
+                                                ? ""
+                                                : OfflineNarrator.truncate(meta.description(), 1000),
+                                        "traits",
+                                        OfflineNarrator.truncate(traits, 2000)))
+                        + feedback,
+                reply -> parsePersona(reply, fallback),
                 p -> p.map(output::defuse));
     }
 
@@ -64,58 +81,113 @@ public final class Narrator {
         List<String> avoid = new ArrayList<>();
         q.recentTitles().forEach(t -> avoid.add("- title: " + t));
         q.recentHooks().forEach(h -> avoid.add("- hook: " + h));
-        return modelOr(call, () -> offline.quest(c, q.questNumber(), q.recentTitles(), q.recentHooks()),
-                feedback -> prompts.render("quest", Map.of("name", c.name(), "level", Integer.toString(c.level()),
-                        "archetype", c.persona().archetype(), "voice", c.persona().voice(),
-                        "backstory", c.persona().backstory(),
-                        "inventory", c.inventory().isEmpty() ? "(empty)" : String.join(", ", c.inventory()),
-                        "memories", q.memories().isBlank() ? "(none yet)" : q.memories(),
-                        "lore", q.lore().isBlank() ? "(no docs)" : q.lore(),
-                        "avoid", avoid.isEmpty() ? "(none)" : String.join("\n", avoid), "feedback", feedback)),
+        return modelOr(
+                call,
+                () -> offline.quest(c, q.questNumber(), q.recentTitles(), q.recentHooks()),
+                feedback -> prompts.render(
+                        "quest",
+                        Map.of(
+                                "name",
+                                c.name(),
+                                "level",
+                                Integer.toString(c.level()),
+                                "archetype",
+                                c.persona().archetype(),
+                                "voice",
+                                c.persona().voice(),
+                                "backstory",
+                                c.persona().backstory(),
+                                "inventory",
+                                c.inventory().isEmpty() ? "(empty)" : String.join(", ", c.inventory()),
+                                "memories",
+                                q.memories().isBlank() ? "(none yet)" : q.memories(),
+                                "lore",
+                                q.lore().isBlank() ? "(no docs)" : q.lore(),
+                                "avoid",
+                                avoid.isEmpty() ? "(none)" : String.join("\n", avoid),
+                                "feedback",
+                                feedback)),
                 reply -> {
                     QuestPlanParser.Parsed p = questParser.parse(reply);
-                    if (p.valid() && (q.recentTitles().contains(p.plan().title())
-                            || q.recentHooks().contains(p.plan().hook()))) {
+                    if (p.valid()
+                            && (q.recentTitles().contains(p.plan().title())
+                                    || q.recentHooks().contains(p.plan().hook()))) {
                         return new Checked<>(null, List.of("title or hook repeats a recent quest"));
                     }
                     return new Checked<>(p.plan(), p.problems());
-                }, plan -> plan.map(output::defuse));
+                },
+                plan -> plan.map(output::defuse));
     }
 
-    public Narrated<String> talk(GameCharacter c, String message, List<Memory> recalled, String memories,
-            LlmCall call, long turn) {
-        return modelOr(call, () -> offline.talk(c, message, recalled, turn), feedback -> prompts.render("talk",
-                Map.of("name", c.name(), "level", Integer.toString(c.level()), "archetype", c.persona().archetype(),
-                        "voice", c.persona().voice(), "backstory", c.persona().backstory(),
-                        "summary", c.summary().isBlank() ? "(just beginning)" : c.summary(),
-                        "memories", memories.isBlank() ? "(none yet)" : memories, "message", message,
-                        "feedback", feedback)),
+    public Narrated<String> talk(
+            GameCharacter c, String message, List<Memory> recalled, String memories, LlmCall call, long turn) {
+        return modelOr(
+                call,
+                () -> offline.talk(c, message, recalled, turn),
+                feedback -> prompts.render(
+                        "talk",
+                        Map.of(
+                                "name",
+                                c.name(),
+                                "level",
+                                Integer.toString(c.level()),
+                                "archetype",
+                                c.persona().archetype(),
+                                "voice",
+                                c.persona().voice(),
+                                "backstory",
+                                c.persona().backstory(),
+                                "summary",
+                                c.summary().isBlank() ? "(just beginning)" : c.summary(),
+                                "memories",
+                                memories.isBlank() ? "(none yet)" : memories,
+                                "message",
+                                message,
+                                "feedback",
+                                feedback)),
                 reply -> reply.isBlank() || reply.length() > 1500
                         ? new Checked<>(null, List.of("reply must be 1 to 1500 characters"))
-                        : new Checked<>(reply.strip(), List.of()), output::defuse);
+                        : new Checked<>(reply.strip(), List.of()),
+                output::defuse);
     }
 
     public String summarize(GameCharacter c, List<Memory> since, LlmCall call) {
         StringBuilder lines = new StringBuilder();
         since.forEach(m -> lines.append("- ").append(m.text()).append('\n'));
-        return modelOr(call, () -> offline.summarize(c.summary(), since), feedback -> prompts.render(
-                "memory-summary", Map.of("name", c.name(), "summary", c.summary().isBlank() ? "(none)" : c.summary(),
-                        "memories", lines.toString().strip(), "feedback", feedback)),
-                reply -> reply.isBlank() || reply.length() > 1200
-                        ? new Checked<>(null, List.of("summary must be 1 to 1200 characters"))
-                        : new Checked<>(reply.strip(), List.of()), output::defuse).value();
+        return modelOr(
+                        call,
+                        () -> offline.summarize(c.summary(), since),
+                        feedback -> prompts.render(
+                                "memory-summary",
+                                Map.of(
+                                        "name",
+                                        c.name(),
+                                        "summary",
+                                        c.summary().isBlank() ? "(none)" : c.summary(),
+                                        "memories",
+                                        lines.toString().strip(),
+                                        "feedback",
+                                        feedback)),
+                        reply -> reply.isBlank() || reply.length() > 1200
+                                ? new Checked<>(null, List.of("summary must be 1 to 1200 characters"))
+                                : new Checked<>(reply.strip(), List.of()),
+                        output::defuse)
+                .value();
     }
 
     /** A parsed value, or the problems that made the reply unusable. */
-    record Checked<T>(T value, List<String> problems) {
-    }
+    record Checked<T>(T value, List<String> problems) {}
 
     /**
      * The model's value when it gives a valid one, else the offline narrator's; either way made {@code safe} last
      * (after JSON parsing, so that a JSON escape can not hide a link from it).
      */
-    private <T> Narrated<T> modelOr(LlmCall call, Supplier<T> offlineValue, Function<String, String> prompt,
-            Function<String, Checked<T>> parse, UnaryOperator<T> safe) {
+    private <T> Narrated<T> modelOr(
+            LlmCall call,
+            Supplier<T> offlineValue,
+            Function<String, String> prompt,
+            Function<String, Checked<T>> parse,
+            UnaryOperator<T> safe) {
         Supplier<T> fallback = () -> safe.apply(offlineValue.get());
         if (llm == null) {
             return new Narrated<>(fallback.get(), false, null);
@@ -131,8 +203,7 @@ public final class Narrator {
             if (checked.value() != null) {
                 return new Narrated<>(safe.apply(checked.value()), true, null);
             }
-            log.info("{}: the model's reply was invalid (attempt {}): {}", call.feature(), attempt,
-                    checked.problems());
+            log.info("{}: the model's reply was invalid (attempt {}): {}", call.feature(), attempt, checked.problems());
             feedback = "\nYour previous reply was rejected: " + String.join("; ", checked.problems())
                     + ". Reply again in exactly the format asked for.";
         }
@@ -147,8 +218,19 @@ public final class Narrator {
             String voice = QuestPlanParser.text(n, "voice", 5, 200, problems);
             String backstory = QuestPlanParser.text(n, "backstory", 10, 600, problems);
             String greeting = QuestPlanParser.text(n, "greeting", 2, 200, problems);
-            return problems.isEmpty() ? new Checked<>(new Persona(base.name(), archetype, voice, backstory, greeting,
-                    base.traits(), base.stats(), "llm"), List.of()) : new Checked<>(null, problems);
+            return problems.isEmpty()
+                    ? new Checked<>(
+                            new Persona(
+                                    base.name(),
+                                    archetype,
+                                    voice,
+                                    backstory,
+                                    greeting,
+                                    base.traits(),
+                                    base.stats(),
+                                    "llm"),
+                            List.of())
+                    : new Checked<>(null, problems);
         } catch (java.io.IOException | RuntimeException e) {
             return new Checked<>(null, List.of("the reply is not one JSON object"));
         }

@@ -1,11 +1,11 @@
 package dev.lorekeeper.character;
 
-import dev.lorekeeper.store.Hashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lorekeeper.chain.TokenMetadata;
 import dev.lorekeeper.llm.GeneratedText;
+import dev.lorekeeper.store.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -33,11 +33,22 @@ public final class OfflineNarrator {
         } catch (IOException e) {
             throw new UncheckedIOException("prompts/offline-narrator.yaml is not valid YAML: " + e.getMessage(), e);
         }
-        for (String key : List.of("archetypes", "backstories", "places", "foes", "relics", "allies", "titles",
-                "hooks", "steps", "finales", "choices", "talk")) {
+        for (String key : List.of(
+                "archetypes",
+                "backstories",
+                "places",
+                "foes",
+                "relics",
+                "allies",
+                "titles",
+                "hooks",
+                "steps",
+                "finales",
+                "choices",
+                "talk")) {
             if (!t.path(key).isArray() || t.path(key).isEmpty()) {
-                throw new IllegalArgumentException("prompts/offline-narrator.yaml: '" + key
-                        + "' must be a non-empty list");
+                throw new IllegalArgumentException(
+                        "prompts/offline-narrator.yaml: '" + key + "' must be a non-empty list");
             }
         }
     }
@@ -46,30 +57,46 @@ public final class OfflineNarrator {
     public Persona persona(TokenRef token, TokenMetadata meta) {
         Random random = seeded(token.key(), "persona");
         String name = nameOf(token, meta);
-        List<String> traits = meta.attributes().stream().map(a -> a.traitType() + ": " + a.value()).toList();
+        List<String> traits = meta.attributes().stream()
+                .map(a -> a.traitType() + ": " + a.value())
+                .toList();
         JsonNode archetype = archetype(meta, random);
-        String trait = meta.attributes().isEmpty() ? "spirit"
+        String trait = meta.attributes().isEmpty()
+                ? "spirit"
                 : meta.attributes().get(0).value().toLowerCase(Locale.ROOT) + " "
-                + meta.attributes().get(0).traitType().toLowerCase(Locale.ROOT);
+                        + meta.attributes().get(0).traitType().toLowerCase(Locale.ROOT);
         Fill fill = new Fill(name, archetype.path("name").asText(), trait, random);
         String greeting = pick(archetype.path("lines"), random).asText();
-        return new Persona(name, archetype.path("name").asText(), archetype.path("voice").asText(),
-                fill.apply(pick(t.path("backstories"), random).asText()), greeting, traits, stats(meta), "offline");
+        return new Persona(
+                name,
+                archetype.path("name").asText(),
+                archetype.path("voice").asText(),
+                fill.apply(pick(t.path("backstories"), random).asText()),
+                greeting,
+                traits,
+                stats(meta),
+                "offline");
     }
 
     static String nameOf(TokenRef token, TokenMetadata meta) {
-        return meta.name() == null || meta.name().isBlank() ? "Token #" + token.tokenId() : meta.name().strip();
+        return meta.name() == null || meta.name().isBlank()
+                ? "Token #" + token.tokenId()
+                : meta.name().strip();
     }
 
     private JsonNode archetype(TokenMetadata meta, Random random) {
-        String haystack = (meta.name() + " " + meta.description() + " " + meta.attributes().stream()
-                .map(a -> a.traitType() + " " + a.value()).reduce("", (a, b) -> a + " " + b)).toLowerCase(Locale.ROOT);
+        String haystack = (meta.name() + " " + meta.description() + " "
+                        + meta.attributes().stream()
+                                .map(a -> a.traitType() + " " + a.value())
+                                .reduce("", (a, b) -> a + " " + b))
+                .toLowerCase(Locale.ROOT);
         Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(haystack.split("[^a-z0-9]+")));
         JsonNode best = null;
         long bestHits = 0;
         for (JsonNode a : t.path("archetypes")) {
             long hits = StreamSupport.stream(a.path("keywords").spliterator(), false)
-                    .filter(k -> words.contains(k.asText().toLowerCase(Locale.ROOT))).count();
+                    .filter(k -> words.contains(k.asText().toLowerCase(Locale.ROOT)))
+                    .count();
             if (hits > bestHits) {
                 best = a;
                 bestHits = hits;
@@ -93,8 +120,8 @@ public final class OfflineNarrator {
     }
 
     /** The n-th quest of a character, re-rolled (deterministically) while its title or hook was used lately. */
-    public QuestPlan quest(GameCharacter c, int questNumber, Collection<String> recentTitles,
-            Collection<String> recentHooks) {
+    public QuestPlan quest(
+            GameCharacter c, int questNumber, Collection<String> recentTitles, Collection<String> recentHooks) {
         QuestPlan plan = null;
         for (int roll = 0; roll < MAX_REROLLS; roll++) {
             plan = quest(c, seeded(c.token().key(), "quest-" + questNumber + "-" + roll));
@@ -113,15 +140,18 @@ public final class OfflineNarrator {
         List<JsonNode> stepPool = shuffled(t.path("steps"), random);
         List<QuestPlan.Step> steps = new ArrayList<>();
         for (int i = 0; i < stepCount; i++) {
-            String text = i == stepCount - 1 ? pick(t.path("finales"), random).asText()
+            String text = i == stepCount - 1
+                    ? pick(t.path("finales"), random).asText()
                     : stepPool.get(i % stepPool.size()).asText();
             List<JsonNode> choicePool = shuffled(t.path("choices"), random);
             int choiceCount = 2 + random.nextInt(2);
             List<QuestPlan.Choice> choices = new ArrayList<>();
             for (int j = 0; j < choiceCount; j++) {
                 JsonNode ch = choicePool.get(j % choicePool.size());
-                choices.add(new QuestPlan.Choice(truncate(fill.apply(ch.path("label").asText()), 60),
-                        fill.apply(ch.path("outcome").asText()), Math.max(0, Math.min(60, ch.path("xp").asInt(10))),
+                choices.add(new QuestPlan.Choice(
+                        truncate(fill.apply(ch.path("label").asText()), 60),
+                        fill.apply(ch.path("outcome").asText()),
+                        Math.max(0, Math.min(60, ch.path("xp").asInt(10))),
                         ch.hasNonNull("item") ? fill.apply(ch.path("item").asText()) : null));
             }
             steps.add(new QuestPlan.Step(fill.apply(text), choices));
@@ -136,19 +166,34 @@ public final class OfflineNarrator {
      */
     public String talk(GameCharacter c, String message, List<Memory> recalled, long turn) {
         Random random = seeded(c.token().key(), "talk-" + turn);
-        String memory = recalled.isEmpty() ? t.path("memories").path("none").asText("")
-                : t.path("memories").path("recall").asText("{memory}").replace("{memory}", GeneratedText
-                        .withoutLinksOrMentions(recalled.get(random.nextInt(recalled.size())).text())
-                        .replaceAll("[.!?]+$", ""));
-        String topic = truncate(GeneratedText.withoutLinksOrMentions(message).replaceAll("\\s+", " ").strip(), 60);
-        return pick(t.path("talk"), random).asText().replace("{line}", c.persona().greeting())
-                .replace("{topic}", topic).replace("{memory}", memory);
+        String memory = recalled.isEmpty()
+                ? t.path("memories").path("none").asText("")
+                : t.path("memories")
+                        .path("recall")
+                        .asText("{memory}")
+                        .replace(
+                                "{memory}",
+                                GeneratedText.withoutLinksOrMentions(recalled.get(random.nextInt(recalled.size()))
+                                                .text())
+                                        .replaceAll("[.!?]+$", ""));
+        String topic = truncate(
+                GeneratedText.withoutLinksOrMentions(message)
+                        .replaceAll("\\s+", " ")
+                        .strip(),
+                60);
+        return pick(t.path("talk"), random)
+                .asText()
+                .replace("{line}", c.persona().greeting())
+                .replace("{topic}", topic)
+                .replace("{memory}", memory);
     }
 
     /** A plain summary: the most important recent memories, newest last. */
     public String summarize(String previous, List<Memory> recent) {
         StringBuilder sb = new StringBuilder();
-        recent.stream().sorted((a, b) -> Integer.compare(b.importance(), a.importance())).limit(5)
+        recent.stream()
+                .sorted((a, b) -> Integer.compare(b.importance(), a.importance()))
+                .limit(5)
                 .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
                 .forEach(m -> sb.append(m.text()).append(' '));
         String lately = sb.toString().strip();
@@ -184,8 +229,13 @@ public final class OfflineNarrator {
         }
 
         String apply(String template) {
-            String s = template.replace("{name}", name).replace("{archetype}", archetype).replace("{trait}", trait)
-                    .replace("{place}", place).replace("{foe}", foe).replace("{relic}", relic).replace("{ally}", ally);
+            String s = template.replace("{name}", name)
+                    .replace("{archetype}", archetype)
+                    .replace("{trait}", trait)
+                    .replace("{place}", place)
+                    .replace("{foe}", foe)
+                    .replace("{relic}", relic)
+                    .replace("{ally}", ally);
             return Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
     }
@@ -208,6 +258,4 @@ public final class OfflineNarrator {
     static Random seeded(String key, String purpose) {
         return new Random(new BigInteger(1, Hashes.sha256(key + "|" + purpose)).longValue());
     }
-
-
 }

@@ -1,5 +1,4 @@
 package dev.lorekeeper.character;
 
 /** A member who holds the character they play, checked on-chain just now. */
-public record Player(long guildId, long memberId, GameCharacter character) {
-}
+public record Player(long guildId, long memberId, GameCharacter character) {}

@@ -42,7 +42,8 @@ public final class QuestPlanParser {
                 steps.add(step(stepsNode.get(i), "steps[" + i + "]", problems));
             }
         }
-        return problems.isEmpty() ? new Parsed(new QuestPlan(title, hook, steps), List.of())
+        return problems.isEmpty()
+                ? new Parsed(new QuestPlan(title, hook, steps), List.of())
                 : new Parsed(null, List.copyOf(problems));
     }
 

@@ -1,7 +1,6 @@
 package dev.lorekeeper.character;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.StoreException;
@@ -30,8 +29,16 @@ public final class QuestService {
     private final Duration cooldown;
     private final Clock clock;
 
-    public QuestService(Database db, CharacterStore characters, MemoryStore memories, MemoryRecall recall,
-            Chronicle chronicle, Narrator narrator, Lore lore, Duration cooldown, Clock clock) {
+    public QuestService(
+            Database db,
+            CharacterStore characters,
+            MemoryStore memories,
+            MemoryRecall recall,
+            Chronicle chronicle,
+            Narrator narrator,
+            Lore lore,
+            Duration cooldown,
+            Clock clock) {
         this.db = db;
         this.quests = new QuestStore(db, clock);
         this.characters = characters;
@@ -45,13 +52,16 @@ public final class QuestService {
     }
 
     /** A quest at its current step, the character as it is now, and a notice for the member (or null). */
-    public record View(GameCharacter character, Quest quest, String notice) {
-    }
+    public record View(GameCharacter character, Quest quest, String notice) {}
 
     /** What a choice did. */
-    public record Outcome(GameCharacter character, Quest quest, QuestPlan.Choice choice, int xpGained,
-            boolean completed, boolean levelUp) {
-    }
+    public record Outcome(
+            GameCharacter character,
+            Quest quest,
+            QuestPlan.Choice choice,
+            int xpGained,
+            boolean completed,
+            boolean levelUp) {}
 
     /** Refuses quickly (before anything slow) when the character is busy or the member is cooling down. */
     public void checkCanStart(Player p) {
@@ -63,9 +73,10 @@ public final class QuestService {
         Optional<Instant> last = quests.lastStart(p.guildId(), p.memberId());
         Instant now = clock.instant();
         if (last.isPresent() && last.get().plus(cooldown).isAfter(now)) {
-            long minutes = Math.max(1, (Duration.between(now, last.get().plus(cooldown)).toSeconds() + 59) / 60);
-            throw new Refusal("You can start a new quest in about " + minutes + " minute"
-                    + (minutes == 1 ? "" : "s") + ".");
+            long minutes = Math.max(
+                    1, (Duration.between(now, last.get().plus(cooldown)).toSeconds() + 59) / 60);
+            throw new Refusal(
+                    "You can start a new quest in about " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
         }
     }
 
@@ -74,20 +85,33 @@ public final class QuestService {
         GameCharacter c = p.character();
         Instant now = clock.instant();
         List<Quest> recent = quests.latest(c.id(), RECENT_QUESTS);
-        List<Memory> remembered = recall.recall(memories.window(c.id(), p.guildId(), p.memberId()),
-                c.persona().archetype() + " "
-                + c.persona().backstory(), now);
-        Narrator.Narrated<QuestPlan> plan = narrator.quest(new Narrator.QuestContext(c, quests.count(c.id()) + 1,
-                MemoryRecall.lines(remembered), lore.about(c.persona().archetype() + " " + c.name(), 2),
-                recent.stream().map(q -> q.plan().title()).toList(), recent.stream().map(q -> q.plan().hook())
-                        .toList()), new LlmCall("quest", p.guildId(), p.memberId(), c.id()));
+        List<Memory> remembered = recall.recall(
+                memories.window(c.id(), p.guildId(), p.memberId()),
+                c.persona().archetype() + " " + c.persona().backstory(),
+                now);
+        Narrator.Narrated<QuestPlan> plan = narrator.quest(
+                new Narrator.QuestContext(
+                        c,
+                        quests.count(c.id()) + 1,
+                        MemoryRecall.lines(remembered),
+                        lore.about(c.persona().archetype() + " " + c.name(), 2),
+                        recent.stream().map(q -> q.plan().title()).toList(),
+                        recent.stream().map(q -> q.plan().hook()).toList()),
+                new LlmCall("quest", p.guildId(), p.memberId(), c.id()));
         long questId = db.inTransaction(tx -> {
             long id = quests.insert(tx, c.id(), p.guildId(), p.memberId(), plan.value(), plan.byModel());
             if (!characters.claimActiveQuest(tx, c.id(), id)) {
                 throw new Refusal(c.name() + " has just set out on another quest. Use /quest show.");
             }
-            chronicle.remember(tx, c.id(), p.guildId(), p.memberId(), "quest", "Set out on \""
-                    + plan.value().title() + "\": " + plan.value().hook(), 4);
+            chronicle.remember(
+                    tx,
+                    c.id(),
+                    p.guildId(),
+                    p.memberId(),
+                    "quest",
+                    "Set out on \"" + plan.value().title() + "\": "
+                            + plan.value().hook(),
+                    4);
             return id;
         });
         chronicle.summarize(c.id(), new LlmCall("memory", p.guildId(), p.memberId(), c.id()));
@@ -131,19 +155,32 @@ public final class QuestService {
         try {
             db.inTransaction(tx -> {
                 if (!quests.takeStep(tx, q, step, choice, p.memberId())) {
-                    throw new Refusal("This choice was already made. Use /quest show to see where the story "
-                            + "is now.");
+                    throw new Refusal(
+                            "This choice was already made. Use /quest show to see where the story " + "is now.");
                 }
                 characters.addProgress(tx, p.character().id(), xp, picked.item());
                 quests.addXp(tx, q.id(), xp);
-                chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "choice", "In \""
-                        + q.plan().title() + "\", chose to " + lower(picked.label()) + ": " + picked.outcome()
-                        + (picked.item() == null ? "" : " Found " + picked.item() + "."), 5);
+                chronicle.remember(
+                        tx,
+                        p.character().id(),
+                        p.guildId(),
+                        p.memberId(),
+                        "choice",
+                        "In \""
+                                + q.plan().title() + "\", chose to " + lower(picked.label()) + ": " + picked.outcome()
+                                + (picked.item() == null ? "" : " Found " + picked.item() + "."),
+                        5);
                 if (last) {
                     quests.end(tx, q.id(), Quest.Status.COMPLETED);
                     characters.releaseActiveQuest(tx, p.character().id(), q.id(), true);
-                    chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest",
-                            "Completed \"" + q.plan().title() + "\".", 8);
+                    chronicle.remember(
+                            tx,
+                            p.character().id(),
+                            p.guildId(),
+                            p.memberId(),
+                            "quest",
+                            "Completed \"" + q.plan().title() + "\".",
+                            8);
                 }
                 return null;
             });
@@ -153,8 +190,9 @@ public final class QuestService {
             }
             throw e;
         }
-        chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),
-                p.character().id()));
+        chronicle.summarize(
+                p.character().id(),
+                new LlmCall("memory", p.guildId(), p.memberId(), p.character().id()));
         GameCharacter after = characters.byId(p.character().id()).orElseThrow();
         return new Outcome(after, quests.byId(q.id()).orElseThrow(), picked, xp, last, after.level() > levelBefore);
     }
@@ -170,12 +208,19 @@ public final class QuestService {
                 throw new Refusal("That quest has already ended.");
             }
             characters.releaseActiveQuest(tx, p.character().id(), active, false);
-            chronicle.remember(tx, p.character().id(), p.guildId(), p.memberId(), "quest", "Abandoned \""
-                    + q.plan().title() + "\".", 3);
+            chronicle.remember(
+                    tx,
+                    p.character().id(),
+                    p.guildId(),
+                    p.memberId(),
+                    "quest",
+                    "Abandoned \"" + q.plan().title() + "\".",
+                    3);
             return null;
         });
-        chronicle.summarize(p.character().id(), new LlmCall("memory", p.guildId(), p.memberId(),
-                p.character().id()));
+        chronicle.summarize(
+                p.character().id(),
+                new LlmCall("memory", p.guildId(), p.memberId(), p.character().id()));
         return q;
     }
 
@@ -186,5 +231,4 @@ public final class QuestService {
     private static String lower(String label) {
         return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
-
 }

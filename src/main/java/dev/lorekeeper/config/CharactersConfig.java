@@ -8,8 +8,12 @@ import java.util.List;
  * cooldown between a member's quests, how much memory goes into each prompt, and how long a holder check is
  * trusted (only the current holder plays; a transfer seen on-chain also clears it for gated collections).
  */
-public record CharactersConfig(List<Collection> collections, Duration questCooldown, Integer summaryEvery,
-        Integer memoryTokens, Duration ownershipCache) {
+public record CharactersConfig(
+        List<Collection> collections,
+        Duration questCooldown,
+        Integer summaryEvery,
+        Integer memoryTokens,
+        Duration ownershipCache) {
     public CharactersConfig {
         collections = collections == null ? List.of() : List.copyOf(collections);
         questCooldown = questCooldown == null ? Duration.ofMinutes(10) : questCooldown;

@@ -20,7 +20,8 @@ public final class Cidr {
         String s = text.trim();
         int slash = s.indexOf('/');
         String addressPart = slash < 0 ? s : s.substring(0, slash);
-        byte[] address = IpLiteral.parse(addressPart).map(InetAddress::getAddress)
+        byte[] address = IpLiteral.parse(addressPart)
+                .map(InetAddress::getAddress)
                 .orElseThrow(() -> new IllegalArgumentException("'" + s + "' is not an IP address or CIDR block "
                         + "(e.g. 10.0.0.0/8, 192.0.2.10 or fd00::/8)"));
         int bits = address.length * 8;
@@ -38,8 +39,8 @@ public final class Cidr {
         }
         byte[] network = mask(address, prefix);
         if (!Arrays.equals(network, address)) {
-            throw new IllegalArgumentException("'" + s + "' has host bits set; did you mean '" + format(network)
-                    + "/" + prefix + "'?");
+            throw new IllegalArgumentException(
+                    "'" + s + "' has host bits set; did you mean '" + format(network) + "/" + prefix + "'?");
         }
         return new Cidr(network, prefix, s);
     }

@@ -73,7 +73,9 @@ final class ConfigBinder {
 
     private Object bindRecord(JsonNode node, Class<?> type, String path) {
         if (!node.isObject()) {
-            problem(path, "expected a section with keys, found " + (node.isArray() ? "a list" : "'" + node.asText() + "'"));
+            problem(
+                    path,
+                    "expected a section with keys, found " + (node.isArray() ? "a list" : "'" + node.asText() + "'"));
             return null;
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -84,7 +86,8 @@ final class ConfigBinder {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!byKey.containsKey(key)) {
-                String hint = Names.nearest(key, byKey.keySet()).map(k -> " (did you mean '" + k + "'?)")
+                String hint = Names.nearest(key, byKey.keySet())
+                        .map(k -> " (did you mean '" + k + "'?)")
                         .orElse(" (known keys: " + String.join(", ", byKey.keySet()) + ")");
                 problem(join(path, key), "unknown key '" + key + "'" + hint);
             }
@@ -103,7 +106,8 @@ final class ConfigBinder {
 
     private Object construct(Class<?> type, RecordComponent[] components, Object[] args, String path) {
         try {
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] types =
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
             Constructor<?> ctor = type.getDeclaredConstructor(types);
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
@@ -124,7 +128,9 @@ final class ConfigBinder {
                 if (text == null) {
                     return null;
                 }
-                List<String> parts = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                List<String> parts = Arrays.stream(text.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
                         .collect(Collectors.toList());
                 if (secret) {
                     secrets.addAll(parts);
@@ -226,8 +232,10 @@ final class ConfigBinder {
     private String interpolate(String raw, String path) {
         EnvInterpolator.Result r = env.interpolate(raw);
         if (!r.ok()) {
-            problem(path, "environment variable " + r.missingVariable() + " is not set (set it, or give a default: ${"
-                    + r.missingVariable() + ":-value})");
+            problem(
+                    path,
+                    "environment variable " + r.missingVariable() + " is not set (set it, or give a default: ${"
+                            + r.missingVariable() + ":-value})");
             return null;
         }
         return r.value();

@@ -67,8 +67,10 @@ final class ConfigLimits {
     private void address(String path, String value, String canonical) {
         if (!ADDRESS.matcher(value).matches()) {
             int digits = value.startsWith("0x") ? value.length() - 2 : value.length();
-            add(path, "'" + value + "' is not a contract address: it needs 0x and 40 hex digits (20 bytes), it has "
-                    + digits + " characters; the canonical one is " + canonical);
+            add(
+                    path,
+                    "'" + value + "' is not a contract address: it needs 0x and 40 hex digits (20 bytes), it has "
+                            + digits + " characters; the canonical one is " + canonical);
         }
     }
 

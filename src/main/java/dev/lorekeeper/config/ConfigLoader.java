@@ -19,7 +19,8 @@ import java.util.Map;
 public final class ConfigLoader {
     // A key given twice is a mistake (the second would silently win): report it.
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     private final Map<String, String> env;
     private final List<ConfigCheck> featureChecks;
@@ -54,8 +55,10 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return ConfigReport.unreadable(file, "config file " + file + " does not exist (copy "
-                    + "config/lorekeeper.example.yaml and pass it with --config)");
+            return ConfigReport.unreadable(
+                    file,
+                    "config file " + file + " does not exist (copy "
+                            + "config/lorekeeper.example.yaml and pass it with --config)");
         } catch (IOException e) {
             return ConfigReport.unreadable(file, "config file " + file + " cannot be read: " + e.getMessage());
         }
@@ -74,8 +77,8 @@ public final class ConfigLoader {
             return ConfigReport.unreadable(source, e.getMessage());
         }
         ConfigBinder binder = new ConfigBinder(new EnvInterpolator(env));
-        LorekeeperConfig config = binder.bindRoot(root.isMissingNode() ? YAML.createObjectNode() : root,
-                LorekeeperConfig.class);
+        LorekeeperConfig config =
+                binder.bindRoot(root.isMissingNode() ? YAML.createObjectNode() : root, LorekeeperConfig.class);
         List<ConfigProblem> problems = new ArrayList<>(binder.problems());
         List<ConfigProblem> warnings = List.of();
         if (config != null) {

@@ -9,7 +9,11 @@ import java.util.Set;
  * configuration. {@code config} is null only when the file could not be read or is not YAML; with other errors it
  * holds the values that did bind (defaults for the rest), so further checks can still look at it.
  */
-public record ConfigReport(LorekeeperConfig config, Path source, Set<String> secrets, List<ConfigProblem> errors,
+public record ConfigReport(
+        LorekeeperConfig config,
+        Path source,
+        Set<String> secrets,
+        List<ConfigProblem> errors,
         List<ConfigProblem> warnings) {
     public ConfigReport {
         secrets = Set.copyOf(secrets);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Checks what binding can not: values that are well-typed but unusable, and references between sections. */
@@ -53,8 +52,10 @@ final class ConfigValidator {
     private void storage(StorageConfig s) {
         String url = s.jdbcUrl().toLowerCase(Locale.ROOT);
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            add("storage.jdbc-url", "'" + s.jdbcUrl() + "' is not supported (use jdbc:h2:file:./data/lorekeeper "
-                    + "or jdbc:postgresql://host:5432/lorekeeper)");
+            add(
+                    "storage.jdbc-url",
+                    "'" + s.jdbcUrl() + "' is not supported (use jdbc:h2:file:./data/lorekeeper "
+                            + "or jdbc:postgresql://host:5432/lorekeeper)");
         }
         if (s.poolSize() < 1 || s.poolSize() > 200) {
             add("storage.pool-size", s.poolSize() + " is out of range (1 to 200)");
@@ -70,8 +71,10 @@ final class ConfigValidator {
             add("web.admin-port", w.adminPort() + " is also web.port; /readyz and /metrics need their own port");
         }
         if (!w.adminToken().isEmpty() && w.adminToken().length() < MIN_ADMIN_TOKEN_LENGTH) {
-            add("web.admin-token", "is too short: use at least " + MIN_ADMIN_TOKEN_LENGTH + " random characters "
-                    + "(e.g. from openssl rand -hex 32), set from the environment");
+            add(
+                    "web.admin-token",
+                    "is too short: use at least " + MIN_ADMIN_TOKEN_LENGTH + " random characters "
+                            + "(e.g. from openssl rand -hex 32), set from the environment");
         }
         url("web.public-url", w.publicUrl(), "http", "https");
     }
@@ -84,14 +87,17 @@ final class ConfigValidator {
 
     private void ipAddress(String path, String value) {
         if (IpLiteral.parse(value).isEmpty()) {
-            add(path, "'" + value + "' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for "
-                    + "this machine only, or :: for IPv6)");
+            add(
+                    path,
+                    "'" + value + "' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for "
+                            + "this machine only, or :: for IPv6)");
         }
     }
 
     private void llm(LlmConfig l) {
         if (l.baseUrl().isEmpty() != l.model().isEmpty()) {
-            add(l.baseUrl().isEmpty() ? "llm.base-url" : "llm.model",
+            add(
+                    l.baseUrl().isEmpty() ? "llm.base-url" : "llm.model",
                     "is empty; set both llm.base-url and llm.model, or neither to run offline");
         }
         url("llm.base-url", l.baseUrl().isEmpty() ? null : l.baseUrl(), "http", "https");
@@ -119,8 +125,9 @@ final class ConfigValidator {
         for (int i = 0; i < l.allowedLinkDomains().size(); i++) {
             String d = l.allowedLinkDomains().get(i).strip();
             if (!d.matches("(?i)(https?://)?[a-z0-9-]+(\\.[a-z0-9-]+)+/?")) {
-                add("llm.allowed-link-domains[" + i + "]", "'" + d
-                        + "' is not a domain name (for example docs.example.org)");
+                add(
+                        "llm.allowed-link-domains[" + i + "]",
+                        "'" + d + "' is not a domain name (for example docs.example.org)");
             }
         }
     }
@@ -131,8 +138,10 @@ final class ConfigValidator {
             CharactersConfig.Collection col = c.collections().get(i);
             String path = "characters.collections[" + i + "]";
             if (col.chain() == null || !config.chains().containsKey(col.chain())) {
-                add(path + ".chain", "'" + col.chain() + "' is not a chain under chains: (have "
-                        + config.chains().keySet() + ")");
+                add(
+                        path + ".chain",
+                        "'" + col.chain() + "' is not a chain under chains: (have "
+                                + config.chains().keySet() + ")");
             }
             if (col.contract() == null || !col.contract().matches("0x[0-9a-fA-F]{40}")) {
                 add(path + ".contract", "must be a 0x-prefixed 40-hex-digit contract address");
@@ -207,9 +216,12 @@ final class ConfigValidator {
 
     /** "unknown chain 'polygn' (known: ethereum, base)", naming the nearest when it looks like a typo. */
     static String knownChain(String name, LorekeeperConfig config) {
-        String known = config.chains().isEmpty() ? "none are configured; add one under chains:"
+        String known = config.chains().isEmpty()
+                ? "none are configured; add one under chains:"
                 : "known: " + String.join(", ", config.chains().keySet());
-        String hint = Names.nearest(name, config.chains().keySet()).map(n -> "; did you mean '" + n + "'?").orElse("");
+        String hint = Names.nearest(name, config.chains().keySet())
+                .map(n -> "; did you mean '" + n + "'?")
+                .orElse("");
         return "unknown chain '" + name + "' (" + known + hint + ")";
     }
 
@@ -217,7 +229,8 @@ final class ConfigValidator {
         snowflake("guild-defaults.audit-channel-id", g.auditChannelId());
         snowflake("guild-defaults.moderator-role-id", g.moderatorRoleId());
         for (int i = 0; i < g.qaChannelIds().size(); i++) {
-            snowflake("guild-defaults.qa-channel-ids[" + i + "]", g.qaChannelIds().get(i));
+            snowflake(
+                    "guild-defaults.qa-channel-ids[" + i + "]", g.qaChannelIds().get(i));
         }
     }
 
@@ -259,5 +272,4 @@ final class ConfigValidator {
     private void add(String path, String message) {
         problems.add(new ConfigProblem(path, message));
     }
-
 }

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String text) {
         String t = text.trim();
@@ -28,7 +27,8 @@ public final class Durations {
         try {
             return Duration.parse(t);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 500ms, 12s, 10m, 6h or 1d)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration (write e.g. 500ms, 12s, 10m, 6h or 1d)");
         }
     }
 

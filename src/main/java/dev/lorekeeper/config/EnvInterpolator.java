@@ -29,7 +29,8 @@ public final class EnvInterpolator {
             }
             String name = m.group(1);
             String fallback = m.group(3);
-            String resolved = Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty() || fallback == null)
+            String resolved = Optional.ofNullable(env.get(name))
+                    .filter(v -> !v.isEmpty() || fallback == null)
                     .orElse(fallback);
             if (resolved == null) {
                 return new Result(null, name);

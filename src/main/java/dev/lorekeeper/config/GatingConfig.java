@@ -6,9 +6,18 @@ import java.time.Duration;
  * How roles follow the chain: log polling interval, the safety-net sweep, confirmations before a log counts, read
  * batching and caching (for how long, and in how many bytes), and the pace of role changes per server.
  */
-public record GatingConfig(Duration pollInterval, Duration sweepInterval, Integer confirmations, Integer batchSize,
-        Duration cacheTtl, Integer roleChangesPerTenSeconds, Integer logBlockRange, String multicall,
-        String delegateRegistry, Integer failuresBeforeAlert, Long cacheMaxBytes) {
+public record GatingConfig(
+        Duration pollInterval,
+        Duration sweepInterval,
+        Integer confirmations,
+        Integer batchSize,
+        Duration cacheTtl,
+        Integer roleChangesPerTenSeconds,
+        Integer logBlockRange,
+        String multicall,
+        String delegateRegistry,
+        Integer failuresBeforeAlert,
+        Long cacheMaxBytes) {
     public static final String MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
     public static final String DELEGATE_REGISTRY_V2 = "0x00000000000000447e69651d841bD8D104Bed493";
 
@@ -21,8 +30,8 @@ public record GatingConfig(Duration pollInterval, Duration sweepInterval, Intege
         roleChangesPerTenSeconds = roleChangesPerTenSeconds == null ? 10 : roleChangesPerTenSeconds;
         logBlockRange = logBlockRange == null ? 2000 : logBlockRange;
         multicall = multicall == null || multicall.isBlank() ? MULTICALL3 : multicall.trim();
-        delegateRegistry = delegateRegistry == null || delegateRegistry.isBlank() ? DELEGATE_REGISTRY_V2
-                : delegateRegistry.trim();
+        delegateRegistry =
+                delegateRegistry == null || delegateRegistry.isBlank() ? DELEGATE_REGISTRY_V2 : delegateRegistry.trim();
         failuresBeforeAlert = failuresBeforeAlert == null ? 3 : failuresBeforeAlert;
         cacheMaxBytes = cacheMaxBytes == null ? 32L * 1024 * 1024 : cacheMaxBytes;
     }

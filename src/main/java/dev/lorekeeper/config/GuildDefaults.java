@@ -3,8 +3,12 @@ package dev.lorekeeper.config;
 import java.util.List;
 
 /** Defaults for every server; each server's moderators can override them with /settings. */
-public record GuildDefaults(String auditChannelId, List<String> qaChannelIds, String moderatorRoleId,
-        FeatureSwitches features, Boolean delegation) {
+public record GuildDefaults(
+        String auditChannelId,
+        List<String> qaChannelIds,
+        String moderatorRoleId,
+        FeatureSwitches features,
+        Boolean delegation) {
     public GuildDefaults {
         auditChannelId = DiscordConfig.blankToNull(auditChannelId);
         qaChannelIds = qaChannelIds == null ? List.of() : List.copyOf(qaChannelIds);

@@ -17,8 +17,7 @@ public final class IpLiteral {
     // A leading hex digit or colon is what makes the JDK parse the text as a literal instead of looking it up.
     private static final Pattern V6 = Pattern.compile("[0-9a-fA-F:][0-9a-fA-F:.]*");
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /** The address in {@code text}: "203.0.113.7" or "2001:db8::1". */
     public static Optional<InetAddress> parse(String text) {

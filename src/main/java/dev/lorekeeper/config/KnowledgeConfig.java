@@ -1,8 +1,15 @@
 package dev.lorekeeper.config;
 
 /** Where the project's docs live and where their search index is kept. */
-public record KnowledgeConfig(String docs, String index, String baseUrl, Double minRelevance, Integer topK,
-        java.util.List<String> pages, java.time.Duration refreshInterval, Integer questionsPerMinute) {
+public record KnowledgeConfig(
+        String docs,
+        String index,
+        String baseUrl,
+        Double minRelevance,
+        Integer topK,
+        java.util.List<String> pages,
+        java.time.Duration refreshInterval,
+        Integer questionsPerMinute) {
     public KnowledgeConfig {
         docs = docs == null || docs.isBlank() ? "config/knowledge" : docs.trim();
         index = index == null || index.isBlank() ? "data/index" : index.trim();

@@ -10,10 +10,22 @@ import java.util.List;
  * prices only estimate cost in /stats. {@code prompts} is the folder of prompt templates (and the offline narrator's
  * YAML); a file missing there is taken from the jar.
  */
-public record LlmConfig(String baseUrl, String model, @Secret String apiKey, Duration timeout, Integer maxConcurrent,
-        Long dailyTokensPerMember, Long dailyTokensPerGuild, Long dailyTokensTotal, Integer maxOutputTokens,
-        List<String> allowedLinkDomains, Integer workThreads, Integer workQueue, Double usdPerMillionInput,
-        Double usdPerMillionOutput, String prompts) {
+public record LlmConfig(
+        String baseUrl,
+        String model,
+        @Secret String apiKey,
+        Duration timeout,
+        Integer maxConcurrent,
+        Long dailyTokensPerMember,
+        Long dailyTokensPerGuild,
+        Long dailyTokensTotal,
+        Integer maxOutputTokens,
+        List<String> allowedLinkDomains,
+        Integer workThreads,
+        Integer workQueue,
+        Double usdPerMillionInput,
+        Double usdPerMillionOutput,
+        String prompts) {
     public static final String DEFAULT_PROMPTS = "prompts";
 
     public LlmConfig {

@@ -23,7 +23,9 @@ public record LorekeeperConfig(
         discord = discord == null ? DiscordConfig.defaults() : discord;
         storage = storage == null ? StorageConfig.defaults() : storage;
         web = web == null ? WebConfig.defaults() : web;
-        chains = chains == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
+        chains = chains == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
         knowledge = knowledge == null ? KnowledgeConfig.defaults() : knowledge;
         verification = verification == null ? VerificationConfig.defaults() : verification;
         gating = gating == null ? GatingConfig.defaults() : gating;

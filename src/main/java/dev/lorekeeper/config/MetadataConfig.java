@@ -8,13 +8,19 @@ import java.util.List;
  * take, how long a fetched copy is used before it is fetched again, and how many bytes of parsed metadata are kept
  * in memory.
  */
-public record MetadataConfig(List<String> ipfsGateways, List<String> arweaveGateways, Duration timeout,
-        Duration refresh, Long cacheMaxBytes) {
+public record MetadataConfig(
+        List<String> ipfsGateways,
+        List<String> arweaveGateways,
+        Duration timeout,
+        Duration refresh,
+        Long cacheMaxBytes) {
     public MetadataConfig {
         ipfsGateways = ipfsGateways == null || ipfsGateways.isEmpty()
-                ? List.of("https://ipfs.io/ipfs/", "https://dweb.link/ipfs/") : List.copyOf(ipfsGateways);
+                ? List.of("https://ipfs.io/ipfs/", "https://dweb.link/ipfs/")
+                : List.copyOf(ipfsGateways);
         arweaveGateways = arweaveGateways == null || arweaveGateways.isEmpty()
-                ? List.of("https://arweave.net/") : List.copyOf(arweaveGateways);
+                ? List.of("https://arweave.net/")
+                : List.copyOf(arweaveGateways);
         timeout = timeout == null ? Duration.ofSeconds(8) : timeout;
         refresh = refresh == null ? Duration.ofHours(24) : refresh;
         cacheMaxBytes = cacheMaxBytes == null ? 32L * 1024 * 1024 : cacheMaxBytes;

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Name helpers for config keys: kebab-case mapping and "did you mean" suggestions. */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     public static String kebab(String camel) {
         StringBuilder out = new StringBuilder();

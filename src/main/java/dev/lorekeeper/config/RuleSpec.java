@@ -8,8 +8,18 @@ import java.util.Map;
  * native, with its fields) or a combination ({@code all}, {@code any}, {@code not}) nested to any depth.
  * {@link RuleSpecValidator} checks it; the gate feature compiles it.
  */
-public record RuleSpec(String type, String chain, String contract, Long min, Long max, List<String> tokenIds,
-        Map<String, List<String>> traits, List<String> ids, String amount, List<RuleSpec> all, List<RuleSpec> any,
+public record RuleSpec(
+        String type,
+        String chain,
+        String contract,
+        Long min,
+        Long max,
+        List<String> tokenIds,
+        Map<String, List<String>> traits,
+        List<String> ids,
+        String amount,
+        List<RuleSpec> all,
+        List<RuleSpec> any,
         RuleSpec not) {
 
     public static RuleSpec erc721(String chain, String contract, long min) {

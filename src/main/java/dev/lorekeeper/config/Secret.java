@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a config value that must never appear in logs or output; its values are masked by the log layout. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface Secret {
-}
+public @interface Secret {}

@@ -28,8 +28,8 @@ public record ShardsConfig(Integer total, String ids) {
                 int from = Integer.parseInt(range[0].trim());
                 int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
                 if (from > to) {
-                    throw new IllegalArgumentException("'" + p + "' is reversed: write the lower id first ("
-                            + to + "-" + from + ")");
+                    throw new IllegalArgumentException(
+                            "'" + p + "' is reversed: write the lower id first (" + to + "-" + from + ")");
                 }
                 if (from < 0 || to >= total) {
                     throw new IllegalArgumentException("'" + p + "' is outside 0-" + (total - 1));

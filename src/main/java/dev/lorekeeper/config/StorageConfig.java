@@ -1,8 +1,8 @@
 package dev.lorekeeper.config;
 
 /** The database: embedded H2 by default, PostgreSQL when the JDBC URL says so. */
-public record StorageConfig(String jdbcUrl, String username, @Secret String password, Integer poolSize,
-        java.time.Duration connectTimeout) {
+public record StorageConfig(
+        String jdbcUrl, String username, @Secret String password, Integer poolSize, java.time.Duration connectTimeout) {
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/lorekeeper";
 
     public StorageConfig {

@@ -6,7 +6,11 @@ import java.time.Duration;
  * Wallet verification: the chain named in sign-in messages (and used for EIP-1271 contract wallets), how long a
  * /verify link lives, and how much clock difference between the member's device and the bot is tolerated.
  */
-public record VerificationConfig(String chain, Duration sessionTtl, Duration clockSkew, Integer attemptsPerMember,
+public record VerificationConfig(
+        String chain,
+        Duration sessionTtl,
+        Duration clockSkew,
+        Integer attemptsPerMember,
         Integer requestsPerIpPerMinute) {
     public VerificationConfig {
         chain = chain == null || chain.isBlank() ? null : chain.trim();

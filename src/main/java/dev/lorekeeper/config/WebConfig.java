@@ -7,12 +7,19 @@ import java.util.List;
  * TLS reverse proxy; the admin one ({@code /readyz}, {@code /metrics}) listens on a private address. With an admin
  * token, the public port also serves the admin paths to requests that carry it as a bearer token.
  */
-public record WebConfig(String bind, Integer port, String publicUrl, List<Cidr> trustedProxies, String adminBind,
-        Integer adminPort, @Secret String adminToken) {
+public record WebConfig(
+        String bind,
+        Integer port,
+        String publicUrl,
+        List<Cidr> trustedProxies,
+        String adminBind,
+        Integer adminPort,
+        @Secret String adminToken) {
     public WebConfig {
         bind = bind == null || bind.isBlank() ? "0.0.0.0" : bind.trim();
         port = port == null ? 8080 : port;
-        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : stripSlash(publicUrl.trim());
+        publicUrl =
+                publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : stripSlash(publicUrl.trim());
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         adminBind = adminBind == null || adminBind.isBlank() ? "127.0.0.1" : adminBind.trim();
         adminPort = adminPort == null ? 8081 : adminPort;

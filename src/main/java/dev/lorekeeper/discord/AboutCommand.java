@@ -1,7 +1,6 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.settings.FeatureStatus;
 import dev.lorekeeper.settings.FeatureStatusSource;
 import dev.lorekeeper.settings.GuildSettings;
@@ -42,12 +41,21 @@ public final class AboutCommand implements SlashCommand {
         }
         GuildSettings gs = settings.of(event.getGuild().getIdLong());
         StringBuilder text = new StringBuilder()
-                .append("**Lorekeeper** ").append(version).append(" in **")
-                .append(Markdown.escape(event.getGuild().getName())).append("**\n");
+                .append("**Lorekeeper** ")
+                .append(version)
+                .append(" in **")
+                .append(Markdown.escape(event.getGuild().getName()))
+                .append("**\n");
         for (FeatureStatusSource source : features) {
             FeatureStatus s = source.status(gs);
-            text.append(s.active() ? "✅ " : "⛔ ").append("**").append(s.feature().title()).append("**: ")
-                    .append(s.active() ? "enabled" : "not enabled").append(" — ").append(s.detail()).append('\n');
+            text.append(s.active() ? "✅ " : "⛔ ")
+                    .append("**")
+                    .append(s.feature().title())
+                    .append("**: ")
+                    .append(s.active() ? "enabled" : "not enabled")
+                    .append(" — ")
+                    .append(s.detail())
+                    .append('\n');
         }
         text.append("\nI never ask for a seed phrase, a private key or a transaction.");
         Responder.text(event, text.toString(), true);

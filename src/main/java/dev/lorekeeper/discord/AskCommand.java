@@ -1,12 +1,11 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.config.Feature;
-import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.knowledge.Answer;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.knowledge.Source;
+import dev.lorekeeper.settings.GuildSettingsService;
 import java.awt.Color;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -43,7 +42,8 @@ public final class AskCommand implements SlashCommand {
     public static SlashCommandData data() {
         return Commands.slash(NAME, "Ask a question about the project; answered from its docs, with sources")
                 .setContexts(InteractionContextType.GUILD)
-                .addOptions(new OptionData(OptionType.STRING, OPTION_QUESTION, "Your question", true).setMaxLength(500));
+                .addOptions(
+                        new OptionData(OptionType.STRING, OPTION_QUESTION, "Your question", true).setMaxLength(500));
     }
 
     @Override
@@ -59,7 +59,8 @@ public final class AskCommand implements SlashCommand {
         if (!settings.of(event.getGuild().getIdLong()).features().enabled(Feature.QA)) {
             throw new Refusal("Docs Q&A is switched off in this server.");
         }
-        String question = event.getOption(OPTION_QUESTION, "", OptionMapping::getAsString).strip();
+        String question =
+                event.getOption(OPTION_QUESTION, "", OptionMapping::getAsString).strip();
         if (question.isEmpty()) {
             throw new Refusal("Ask a question, for example: /ask question: how do I mint?");
         }
@@ -68,8 +69,8 @@ public final class AskCommand implements SlashCommand {
 
     private void answer(SlashCommandInteractionEvent event, String question) {
         long guildId = event.getGuild().getIdLong();
-        Optional<KnowledgeService.Asked> asked = knowledge.ask(guildId, event.getChannel().getIdLong(),
-                event.getUser().getIdLong(), question);
+        Optional<KnowledgeService.Asked> asked = knowledge.ask(
+                guildId, event.getChannel().getIdLong(), event.getUser().getIdLong(), question);
         if (asked.isEmpty()) {
             Responder.text(event, "You're asking quickly: please wait a minute and try again.", true);
             return;
@@ -79,8 +80,8 @@ public final class AskCommand implements SlashCommand {
         // from a message takes that message's id, so the conversation is on record before anyone can reply in it.
         Responder.send(event, message(a), false, sent -> {
             knowledge.openThread(sent.getIdLong(), guildId, a);
-            sent.createThreadChannel(threadName(question)).queue(null,
-                    e -> log.info("no thread for an answer: {}", e.getMessage()));
+            sent.createThreadChannel(threadName(question))
+                    .queue(null, e -> log.info("no thread for an answer: {}", e.getMessage()));
         });
     }
 
@@ -90,10 +91,16 @@ public final class AskCommand implements SlashCommand {
 
     /** The answer embed with its feedback buttons. */
     static net.dv8tion.jda.api.utils.messages.MessageCreateData message(KnowledgeService.Asked a) {
-        return new MessageCreateBuilder().setEmbeds(embed(a.answer()))
+        return new MessageCreateBuilder()
+                .setEmbeds(embed(a.answer()))
                 .setComponents(ActionRow.of(
-                        Button.secondary(ComponentId.of(NAME, "up", Long.toString(a.id())).encode(), "👍 Helpful"),
-                        Button.secondary(ComponentId.of(NAME, "down", Long.toString(a.id())).encode(),
+                        Button.secondary(
+                                ComponentId.of(NAME, "up", Long.toString(a.id()))
+                                        .encode(),
+                                "👍 Helpful"),
+                        Button.secondary(
+                                ComponentId.of(NAME, "down", Long.toString(a.id()))
+                                        .encode(),
                                 "👎 Not helpful")))
                 .build();
     }
@@ -104,8 +111,13 @@ public final class AskCommand implements SlashCommand {
         if (!knowledge.feedback(Long.parseLong(id.arg(0)), event.getUser().getIdLong(), helpful)) {
             throw new Refusal("That answer is too old to rate.");
         }
-        Responder.text(event, helpful ? "Thanks! Glad it helped." : "Thanks: the moderators will see that this "
-                + "answer didn't help, so the docs can be improved.", true);
+        Responder.text(
+                event,
+                helpful
+                        ? "Thanks! Glad it helped."
+                        : "Thanks: the moderators will see that this "
+                                + "answer didn't help, so the docs can be improved.",
+                true);
     }
 
     static MessageEmbed embed(Answer a) {
@@ -117,18 +129,23 @@ public final class AskCommand implements SlashCommand {
             StringBuilder sb = new StringBuilder();
             for (Source s : a.sources()) {
                 String label = Markdown.escape(s.title() + " › " + s.heading());
-                sb.append('[').append(s.number()).append("] ")
+                sb.append('[')
+                        .append(s.number())
+                        .append("] ")
                         .append(s.url() == null ? label + " (" + s.path() + ")" : "[" + label + "](" + s.url() + ")")
                         .append('\n');
             }
-            e.addField(a.grounded() ? "Sources" : "Closest pages",
-                    MessageLimits.truncate(sb.toString(), MessageEmbed.VALUE_MAX_LENGTH), false);
+            e.addField(
+                    a.grounded() ? "Sources" : "Closest pages",
+                    MessageLimits.truncate(sb.toString(), MessageEmbed.VALUE_MAX_LENGTH),
+                    false);
         }
-        e.setFooter(switch (a.mode()) {
-            case LLM -> "Answered from the docs. Check the sources before acting.";
-            case EXTRACTIVE -> "Quoted from the docs (no AI summary).";
-            default -> "Not covered by the docs.";
-        });
+        e.setFooter(
+                switch (a.mode()) {
+                    case LLM -> "Answered from the docs. Check the sources before acting.";
+                    case EXTRACTIVE -> "Quoted from the docs (no AI summary).";
+                    default -> "Not covered by the docs.";
+                });
         return e.build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.character.CharacterService;
 import dev.lorekeeper.character.GameCharacter;
 import dev.lorekeeper.character.Narrator;
@@ -50,8 +49,8 @@ public final class CharacterCommand implements SlashCommand {
                 .addSubcommands(
                         new SubcommandData("show", "Your character's card: traits, level, last adventures"),
                         new SubcommandData("choose", "Pick which of your tokens you play")
-                                .addOptions(new OptionData(OptionType.STRING, OPTION_TOKEN, "One of your tokens", true,
-                                        true)),
+                                .addOptions(new OptionData(
+                                        OptionType.STRING, OPTION_TOKEN, "One of your tokens", true, true)),
                         new SubcommandData("talk", "Say something to your character; it answers in its voice")
                                 .addOptions(new OptionData(OptionType.STRING, OPTION_MESSAGE, "What you say", true)
                                         .setMaxLength(500)),
@@ -74,9 +73,14 @@ public final class CharacterCommand implements SlashCommand {
     private void offer(CommandAutoCompleteInteractionEvent event) {
         List<Command.Choice> choices = List.of();
         try {
-            choices = characters.options(event.getGuild().getIdLong(), event.getUser().getIdLong(),
-                    event.getFocusedOption().getValue()).stream()
-                    .map(o -> new Command.Choice(MessageLimits.truncate(o.label(), 100), o.value())).toList();
+            choices = characters
+                    .options(
+                            event.getGuild().getIdLong(),
+                            event.getUser().getIdLong(),
+                            event.getFocusedOption().getValue())
+                    .stream()
+                    .map(o -> new Command.Choice(MessageLimits.truncate(o.label(), 100), o.value()))
+                    .toList();
         } finally {
             event.replyChoices(choices).queue();
         }
@@ -95,41 +99,61 @@ public final class CharacterCommand implements SlashCommand {
     private void run(SlashCommandInteractionEvent event, String sub, long guildId, long memberId) {
         switch (sub) {
             case "choose" -> {
-                CharacterService.Chosen chosen = characters.choose(guildId, memberId,
-                        event.getOption(OPTION_TOKEN, "", OptionMapping::getAsString));
-                String intro = chosen.inherited() ? "This token changed hands: you now carry on "
-                        + Markdown.escape(chosen.character().name()) + "'s story."
-                        : chosen.isNew() ? Markdown.escape(chosen.character().name()) + " awakens as your "
-                        + "character." : "You now play " + Markdown.escape(chosen.character().name()) + ".";
-                Responder.send(event, new MessageCreateBuilder().setContent(intro)
-                        .setEmbeds(card(characters.card(characters.player(guildId, memberId)))).build(), true);
+                CharacterService.Chosen chosen = characters.choose(
+                        guildId, memberId, event.getOption(OPTION_TOKEN, "", OptionMapping::getAsString));
+                String intro = chosen.inherited()
+                        ? "This token changed hands: you now carry on "
+                                + Markdown.escape(chosen.character().name()) + "'s story."
+                        : chosen.isNew()
+                                ? Markdown.escape(chosen.character().name()) + " awakens as your " + "character."
+                                : "You now play "
+                                        + Markdown.escape(chosen.character().name()) + ".";
+                Responder.send(
+                        event,
+                        new MessageCreateBuilder()
+                                .setContent(intro)
+                                .setEmbeds(card(characters.card(characters.player(guildId, memberId))))
+                                .build(),
+                        true);
             }
             case "talk" -> {
                 Player p = characters.player(guildId, memberId);
-                String message = event.getOption(OPTION_MESSAGE, "", OptionMapping::getAsString).strip();
+                String message = event.getOption(OPTION_MESSAGE, "", OptionMapping::getAsString)
+                        .strip();
                 characters.checkTalk(p, message);
                 Narrator.Narrated<String> reply = characters.talk(p, message);
-                Responder.text(event, "**" + Markdown.escape(p.character().name()) + ":** "
-                        + reply.value() + notice(reply.notice()), false);
+                Responder.text(
+                        event,
+                        "**" + Markdown.escape(p.character().name()) + ":** " + reply.value() + notice(reply.notice()),
+                        false);
             }
             case "export" -> {
                 Player p = characters.player(guildId, memberId);
-                Responder.send(event, new MessageCreateBuilder().setContent("Here is "
-                        + Markdown.escape(p.character().name()) + " as a Character Card V2 (works in SillyTavern "
-                        + "and other tools).").addFiles(FileUpload.fromData(characters.export(p),
-                        fileName(p.character()))).build(), true);
+                Responder.send(
+                        event,
+                        new MessageCreateBuilder()
+                                .setContent("Here is "
+                                        + Markdown.escape(p.character().name())
+                                        + " as a Character Card V2 (works in SillyTavern "
+                                        + "and other tools).")
+                                .addFiles(FileUpload.fromData(characters.export(p), fileName(p.character())))
+                                .build(),
+                        true);
             }
             default -> {
                 Player p = characters.player(guildId, memberId);
-                Responder.send(event, new MessageCreateBuilder().setEmbeds(card(characters.card(p))).build(),
+                Responder.send(
+                        event,
+                        new MessageCreateBuilder()
+                                .setEmbeds(card(characters.card(p)))
+                                .build(),
                         false);
             }
         }
     }
 
     /** The server id, once the characters feature is known to be on there. */
-    static long guild(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event,
-            GuildSettingsService settings) {
+    static long guild(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, GuildSettingsService settings) {
         if (event.getGuild() == null) {
             throw new Refusal("Characters live inside a server.");
         }
@@ -147,33 +171,54 @@ public final class CharacterCommand implements SlashCommand {
         GameCharacter c = card.character();
         EmbedBuilder e = new EmbedBuilder()
                 .setTitle(MessageLimits.truncate(c.name() + " · " + c.title(), MessageEmbed.TITLE_MAX_LENGTH))
-                .setDescription(MessageLimits.truncate("*“" + Markdown.escape(c.persona().greeting()) + "”*\n\n"
-                        + Markdown.escape(c.persona().backstory()), MessageLimits.EMBED_DESCRIPTION))
+                .setDescription(MessageLimits.truncate(
+                        "*“" + Markdown.escape(c.persona().greeting()) + "”*\n\n"
+                                + Markdown.escape(c.persona().backstory()),
+                        MessageLimits.EMBED_DESCRIPTION))
                 .setColor(new Color(0xC27C0E));
         if (c.imageUrl() != null && c.imageUrl().startsWith("https://")) {
             e.setThumbnail(c.imageUrl());
         }
         e.addField("Level", c.level() + " (" + c.xp() + " / " + card.nextLevelXp() + " XP)", true);
-        e.addField("Stats", "might " + c.persona().stats().might() + " · wits " + c.persona().stats().wits()
-                + " · heart " + c.persona().stats().heart(), true);
+        e.addField(
+                "Stats",
+                "might " + c.persona().stats().might() + " · wits "
+                        + c.persona().stats().wits() + " · heart "
+                        + c.persona().stats().heart(),
+                true);
         if (!c.persona().traits().isEmpty()) {
-            e.addField("Traits", MessageLimits.truncate(Markdown.escape(String.join(" · ", c.persona().traits())),
-                    MessageEmbed.VALUE_MAX_LENGTH), false);
+            e.addField(
+                    "Traits",
+                    MessageLimits.truncate(
+                            Markdown.escape(String.join(" · ", c.persona().traits())), MessageEmbed.VALUE_MAX_LENGTH),
+                    false);
         }
         if (!c.inventory().isEmpty()) {
-            e.addField("Inventory", MessageLimits.truncate(Markdown.escape(String.join(", ", c.inventory())),
-                    MessageEmbed.VALUE_MAX_LENGTH), false);
+            e.addField(
+                    "Inventory",
+                    MessageLimits.truncate(
+                            Markdown.escape(String.join(", ", c.inventory())), MessageEmbed.VALUE_MAX_LENGTH),
+                    false);
         }
         StringBuilder adventures = new StringBuilder();
         for (Quest q : card.recentQuests()) {
-            adventures.append("• ").append(Markdown.escape(q.plan().title())).append(" (")
-                    .append(q.status().name().toLowerCase(Locale.ROOT)).append(", +").append(q.xpGained())
+            adventures
+                    .append("• ")
+                    .append(Markdown.escape(q.plan().title()))
+                    .append(" (")
+                    .append(q.status().name().toLowerCase(Locale.ROOT))
+                    .append(", +")
+                    .append(q.xpGained())
                     .append(" XP)\n");
         }
-        e.addField("Last adventures", adventures.isEmpty() ? "None yet: start one with /quest start."
-                : MessageLimits.truncate(adventures.toString(), MessageEmbed.VALUE_MAX_LENGTH), false);
-        e.setFooter("Token #" + c.token().tokenId() + " on " + c.token().chain() + " · persona v"
-                + c.personaVersion() + " · " + c.questsCompleted() + " quests completed");
+        e.addField(
+                "Last adventures",
+                adventures.isEmpty()
+                        ? "None yet: start one with /quest start."
+                        : MessageLimits.truncate(adventures.toString(), MessageEmbed.VALUE_MAX_LENGTH),
+                false);
+        e.setFooter("Token #" + c.token().tokenId() + " on " + c.token().chain() + " · persona v" + c.personaVersion()
+                + " · " + c.questsCompleted() + " quests completed");
         return e.build();
     }
 

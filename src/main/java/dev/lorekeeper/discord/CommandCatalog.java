@@ -9,12 +9,19 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
  * bot registers, so that a new command cannot be left out.
  */
 public final class CommandCatalog {
-    private CommandCatalog() {
-    }
+    private CommandCatalog() {}
 
     public static List<SlashCommandData> all() {
-        return List.of(AboutCommand.data(), SettingsCommand.data(), StatsCommand.data(), VerifyCommand.data(),
-                WalletsCommand.data(), GateCommand.data(), AskCommand.data(), DocsCommand.data(),
-                CharacterCommand.data(), QuestCommand.data());
+        return List.of(
+                AboutCommand.data(),
+                SettingsCommand.data(),
+                StatsCommand.data(),
+                VerifyCommand.data(),
+                WalletsCommand.data(),
+                GateCommand.data(),
+                AskCommand.data(),
+                DocsCommand.data(),
+                CharacterCommand.data(),
+                QuestCommand.data());
     }
 }

@@ -25,14 +25,18 @@ public final class CommandRegistrar extends ListenerAdapter {
 
     @Override
     public void onReady(ReadyEvent event) {
-        List<CommandData> data = commands.stream().<CommandData>map(SlashCommand::definition).toList();
+        List<CommandData> data =
+                commands.stream().<CommandData>map(SlashCommand::definition).toList();
         if (devGuildId == null) {
             if (event.getJDA().getShardInfo().getShardId() != 0) {
                 return; // global commands are registered once, by whichever process runs shard 0
             }
-            event.getJDA().updateCommands().addCommands(data).queue(
-                    ok -> log.info("registered {} global commands", ok.size()),
-                    e -> log.error("registering global commands failed: {}", e.getMessage()));
+            event.getJDA()
+                    .updateCommands()
+                    .addCommands(data)
+                    .queue(
+                            ok -> log.info("registered {} global commands", ok.size()),
+                            e -> log.error("registering global commands failed: {}", e.getMessage()));
             return;
         }
         Guild guild = event.getJDA().getGuildById(devGuildId);
@@ -40,12 +44,15 @@ public final class CommandRegistrar extends ListenerAdapter {
             return; // the dev guild lives on another shard
         }
         if (guild == null) {
-            log.error("discord.dev-guild-id {} is not a server this bot is in; invite the bot there or clear the key",
+            log.error(
+                    "discord.dev-guild-id {} is not a server this bot is in; invite the bot there or clear the key",
                     devGuildId);
             return;
         }
-        guild.updateCommands().addCommands(data).queue(
-                ok -> log.info("registered {} commands in dev guild {}", ok.size(), devGuildId),
-                e -> log.error("registering commands in dev guild failed: {}", e.getMessage()));
+        guild.updateCommands()
+                .addCommands(data)
+                .queue(
+                        ok -> log.info("registered {} commands in dev guild {}", ok.size(), devGuildId),
+                        e -> log.error("registering commands in dev guild failed: {}", e.getMessage()));
     }
 }

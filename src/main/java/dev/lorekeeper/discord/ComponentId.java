@@ -33,7 +33,8 @@ public record ComponentId(String command, String action, List<String> args) {
         if (parts.length < 2) {
             return Optional.empty();
         }
-        return Optional.of(new ComponentId(parts[0], parts[1], Arrays.asList(parts).subList(2, parts.length)));
+        return Optional.of(
+                new ComponentId(parts[0], parts[1], Arrays.asList(parts).subList(2, parts.length)));
     }
 
     public String arg(int i) {

@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
-import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
@@ -32,14 +32,21 @@ import org.slf4j.LoggerFactory;
 /** The JDA client: built from config, with Discord's endpoints overridable for proxies and the test double. */
 public final class DiscordBot implements AutoCloseable {
     /** Caches the bot never reads; role sync keeps members and their roles, which stay on. */
-    private static final EnumSet<CacheFlag> UNUSED_CACHES = EnumSet.of(CacheFlag.VOICE_STATE, CacheFlag.EMOJI,
-            CacheFlag.STICKER, CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
-            CacheFlag.ONLINE_STATUS, CacheFlag.SOUNDBOARD_SOUNDS);
+    private static final EnumSet<CacheFlag> UNUSED_CACHES = EnumSet.of(
+            CacheFlag.VOICE_STATE,
+            CacheFlag.EMOJI,
+            CacheFlag.STICKER,
+            CacheFlag.SCHEDULED_EVENTS,
+            CacheFlag.ACTIVITY,
+            CacheFlag.CLIENT_STATUS,
+            CacheFlag.ONLINE_STATUS,
+            CacheFlag.SOUNDBOARD_SOUNDS);
 
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
     /** How long start-up waits for the first gateway connection to open before it gives up with the cause. */
     private static final Duration FIRST_CONNECTION = Duration.ofSeconds(30);
+
     private static final int WEBSOCKET_CONNECT_TIMEOUT_MS = 10_000;
 
     private final DiscordConfig config;
@@ -121,7 +128,9 @@ public final class DiscordBot implements AutoCloseable {
 
     /** The first shard of this process (the only one unless sharded). */
     public JDA jda() {
-        return shardManager == null ? null : shardManager.getShardById(config.shards().idList().get(0));
+        return shardManager == null
+                ? null
+                : shardManager.getShardById(config.shards().idList().get(0));
     }
 
     /** A server this process can see, whichever shard it is on. */
@@ -131,10 +140,9 @@ public final class DiscordBot implements AutoCloseable {
 
     /** Every gateway connection of this process is up. */
     public boolean connected() {
-        return shardManager != null && shardManager.getStatuses().values().stream()
-                .allMatch(s -> s == JDA.Status.CONNECTED);
+        return shardManager != null
+                && shardManager.getStatuses().values().stream().allMatch(s -> s == JDA.Status.CONNECTED);
     }
-
 
     @Override
     public void close() {
@@ -165,5 +173,4 @@ public final class DiscordBot implements AutoCloseable {
             return t;
         };
     }
-
 }

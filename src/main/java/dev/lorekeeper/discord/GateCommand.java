@@ -1,7 +1,6 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.gate.Evaluation;
 import dev.lorekeeper.gate.Gate;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -60,8 +58,9 @@ public final class GateCommand implements SlashCommand {
                                 .addOptions(RuleOptions.definitions())
                                 .addOptions(new OptionData(OptionType.STRING, NAME, "A name for this gate", false)),
                         new SubcommandData("list", "The gates of this server"),
-                        new SubcommandData("remove", "Remove a gate").addOptions(
-                                new OptionData(OptionType.INTEGER, OPTION_ID, "Gate number from /gate list", true, true)),
+                        new SubcommandData("remove", "Remove a gate")
+                                .addOptions(new OptionData(
+                                        OptionType.INTEGER, OPTION_ID, "Gate number from /gate list", true, true)),
                         new SubcommandData("test", "Which requirements a member meets, with the numbers")
                                 .addOption(OptionType.USER, OPTION_MEMBER, "The member", true),
                         new SubcommandData("resync", "Re-check holdings now, for the server or one member")
@@ -94,18 +93,22 @@ public final class GateCommand implements SlashCommand {
     private void add(SlashCommandInteractionEvent event, Guild guild) {
         Role role = event.getOption(ROLE, OptionMapping::getAsRole);
         RuleSpec rule = ruleFrom(event);
-        String name = event.getOption(NAME, rule.type() == null ? "combined rule" : rule.type() + " holders",
-                OptionMapping::getAsString);
+        String name = event.getOption(
+                NAME, rule.type() == null ? "combined rule" : rule.type() + " holders", OptionMapping::getAsString);
         List<String> problems = new ArrayList<>(RolePolicy.refusals(event.getMember(), role));
         problems.addAll(gates.problems(rule, name));
         if (!problems.isEmpty()) {
             throw new Refusal("Not added. Fix these and try again:\n" + String.join("\n", problems));
         }
-        long id = gates.add(guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
-        Responder.text(event, "Added gate #" + id + " (" + Markdown.escape(name) + ") for " + role.getAsMention()
-                + ". Verified members are being checked now.", true);
+        long id = gates.add(
+                guild.getIdLong(), role.getIdLong(), name, rule, event.getUser().getIdLong());
+        Responder.text(
+                event,
+                "Added gate #" + id + " (" + Markdown.escape(name) + ") for " + role.getAsMention()
+                        + ". Verified members are being checked now.",
+                true);
         long guildId = guild.getIdLong();
-        executor.execute(() -> sync.sync(guildId, sync.sweepableMembers(guildId), n -> { }));
+        executor.execute(() -> sync.sync(guildId, sync.sweepableMembers(guildId), n -> {}));
     }
 
     private static RuleSpec ruleFrom(SlashCommandInteractionEvent event) {
@@ -120,8 +123,13 @@ public final class GateCommand implements SlashCommand {
         }
         StringBuilder sb = new StringBuilder("**Gates**\n");
         for (Gate g : all) {
-            sb.append("• ").append(g.id() == null ? "config" : "#" + g.id()).append(" ")
-                    .append(Markdown.escape(g.name())).append(" → <@&").append(g.roleId()).append(">: ");
+            sb.append("• ")
+                    .append(g.id() == null ? "config" : "#" + g.id())
+                    .append(" ")
+                    .append(Markdown.escape(g.name()))
+                    .append(" → <@&")
+                    .append(g.roleId())
+                    .append(">: ");
             g.rule().requirements().forEach(r -> sb.append(r.describe()).append("; "));
             sb.append('\n');
         }
@@ -130,11 +138,16 @@ public final class GateCommand implements SlashCommand {
 
     private void remove(SlashCommandInteractionEvent event, Guild guild) {
         long id = event.getOption(OPTION_ID, OptionMapping::getAsLong);
-        Optional<Role> role = gates.gates(guild.getIdLong()).stream().filter(g -> g.id() != null && g.id() == id)
-                .findFirst().map(g -> guild.getRoleById(g.roleId()));
-        if (role.isPresent() && !event.getMember().isOwner() && !event.getMember().canInteract(role.get())) {
-            throw new Refusal("Not removed: gate #" + id + " manages " + role.get().getName()
-                    + ", which sits at or above your highest role. Ask someone above it, or the server owner.");
+        Optional<Role> role = gates.gates(guild.getIdLong()).stream()
+                .filter(g -> g.id() != null && g.id() == id)
+                .findFirst()
+                .map(g -> guild.getRoleById(g.roleId()));
+        if (role.isPresent()
+                && !event.getMember().isOwner()
+                && !event.getMember().canInteract(role.get())) {
+            throw new Refusal(
+                    "Not removed: gate #" + id + " manages " + role.get().getName()
+                            + ", which sits at or above your highest role. Ask someone above it, or the server owner.");
         }
         if (!gates.remove(guild.getIdLong(), id, event.getUser().getIdLong())) {
             throw new Refusal("There is no gate #" + id + " here (gates from the config file are removed "
@@ -154,10 +167,20 @@ public final class GateCommand implements SlashCommand {
                 sb.append("This server has no gates.");
             }
             result.forEach((g, e) -> {
-                sb.append(icon(e.truth())).append(" <@&").append(g.roleId()).append("> (").append(g.label())
+                sb.append(icon(e.truth()))
+                        .append(" <@&")
+                        .append(g.roleId())
+                        .append("> (")
+                        .append(g.label())
                         .append(")\n");
-                e.requirements().forEach(r -> sb.append("   ").append(icon(r.truth())).append(' ')
-                        .append(r.requirement().describe()).append(" — ").append(r.detail()).append('\n'));
+                e.requirements()
+                        .forEach(r -> sb.append("   ")
+                                .append(icon(r.truth()))
+                                .append(' ')
+                                .append(r.requirement().describe())
+                                .append(" — ")
+                                .append(r.detail())
+                                .append('\n'));
             });
             Responder.text(event, sb.toString(), true);
         });
@@ -173,16 +196,22 @@ public final class GateCommand implements SlashCommand {
             hook.editOriginal("Checking " + members.size() + " members…").queue();
             long[] lastEdit = {System.nanoTime()};
             SyncReport r = sync.sync(guildId, members, soFar -> {
-                if (System.nanoTime() - lastEdit[0] > 1_000_000_000L) {
-                    lastEdit[0] = System.nanoTime();
-                    hook.editOriginal("Checked " + soFar.checked() + " of " + members.size() + " members, "
-                            + (soFar.added() + soFar.removed()) + " role changes so far…").queue();
-                }
-            }).report();
+                        if (System.nanoTime() - lastEdit[0] > 1_000_000_000L) {
+                            lastEdit[0] = System.nanoTime();
+                            hook.editOriginal("Checked " + soFar.checked() + " of " + members.size() + " members, "
+                                            + (soFar.added() + soFar.removed()) + " role changes so far…")
+                                    .queue();
+                        }
+                    })
+                    .report();
             hook.editOriginal("Resync done: checked " + r.checked() + " member" + (r.checked() == 1 ? "" : "s")
-                    + ", " + r.added() + " role" + (r.added() == 1 ? "" : "s") + " to add, " + r.removed()
-                    + " to remove" + (r.unknown() > 0 ? ", " + r.unknown() + " kept as they are because the chain "
-                    + "could not be read" : "") + ".").queue();
+                            + ", " + r.added() + " role" + (r.added() == 1 ? "" : "s") + " to add, " + r.removed()
+                            + " to remove"
+                            + (r.unknown() > 0
+                                    ? ", " + r.unknown() + " kept as they are because the chain " + "could not be read"
+                                    : "")
+                            + ".")
+                    .queue();
         });
     }
 
@@ -191,10 +220,15 @@ public final class GateCommand implements SlashCommand {
         String typed = event.getFocusedOption().getValue().toLowerCase();
         List<Command.Choice> choices = new ArrayList<>();
         if (event.getFocusedOption().getName().equals("chain")) {
-            gates.chains().stream().filter(c -> c.toLowerCase().contains(typed)).sorted().limit(25)
+            gates.chains().stream()
+                    .filter(c -> c.toLowerCase().contains(typed))
+                    .sorted()
+                    .limit(25)
                     .forEach(c -> choices.add(new Command.Choice(c, c)));
         } else if (event.getGuild() != null) {
-            gates.gates(event.getGuild().getIdLong()).stream().filter(g -> g.id() != null).limit(25)
+            gates.gates(event.getGuild().getIdLong()).stream()
+                    .filter(g -> g.id() != null)
+                    .limit(25)
                     .forEach(g -> choices.add(new Command.Choice("#" + g.id() + " " + g.name(), g.id())));
         }
         event.replyChoices(choices).queue();

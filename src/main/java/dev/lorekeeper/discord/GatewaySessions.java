@@ -36,8 +36,8 @@ final class GatewaySessions extends SessionControllerAdapter implements EventLis
 
     @Override
     public ShardedGateway getShardedGateway(JDA api) {
-        ShardedGateway gateway = configuredUrl != null ? new ShardedGateway(configuredUrl, shardsTotal)
-                : super.getShardedGateway(api);
+        ShardedGateway gateway =
+                configuredUrl != null ? new ShardedGateway(configuredUrl, shardsTotal) : super.getShardedGateway(api);
         url = gateway.getUrl();
         return gateway;
     }

@@ -4,12 +4,10 @@ package dev.lorekeeper.discord;
 public interface InteractionObserver {
     InteractionObserver NONE = new InteractionObserver() {
         @Override
-        public void received(String kind, long delayNanos) {
-        }
+        public void received(String kind, long delayNanos) {}
 
         @Override
-        public void handled(String kind, boolean ok, long handlerNanos) {
-        }
+        public void handled(String kind, boolean ok, long handlerNanos) {}
     };
 
     /** An interaction reached its handler {@code delayNanos} after Discord created it. */

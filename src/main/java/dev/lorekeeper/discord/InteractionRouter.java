@@ -91,14 +91,18 @@ public final class InteractionRouter extends ListenerAdapter {
 
     /** The command a button or modal belongs to, by the command named in its id. */
     SlashCommand owner(Optional<ComponentId> id) {
-        return id.map(ComponentId::command).map(commands::get)
+        return id.map(ComponentId::command)
+                .map(commands::get)
                 .orElseThrow(() -> new Refusal("This button belongs to something that no longer exists."));
     }
 
     private void guarded(IReplyCallback event, String what, Runnable handler) {
         long start = System.nanoTime();
         String kind = what.split(" ")[0];
-        observer.received(kind, Duration.between(event.getTimeCreated().toInstant(), Instant.now()).toNanos());
+        observer.received(
+                kind,
+                Duration.between(event.getTimeCreated().toInstant(), Instant.now())
+                        .toNanos());
         boolean ok = false;
         try {
             ok = answering(event, what, handler);
@@ -112,11 +116,16 @@ public final class InteractionRouter extends ListenerAdapter {
      * with a reference that matches the log line. False when the handler failed on our side.
      */
     static boolean answering(IReplyCallback event, String what, Runnable handler) {
-        Optional<Failure> failure = run(handler, () -> UUID.randomUUID().toString().substring(0, 8));
+        Optional<Failure> failure =
+                run(handler, () -> UUID.randomUUID().toString().substring(0, 8));
         failure.ifPresent(f -> {
             if (f.cause() != null) {
-                log.error("{} failed for guild {} (ref {})", what,
-                        event.getGuild() == null ? "-" : event.getGuild().getId(), f.ref(), f.cause());
+                log.error(
+                        "{} failed for guild {} (ref {})",
+                        what,
+                        event.getGuild() == null ? "-" : event.getGuild().getId(),
+                        f.ref(),
+                        f.cause());
             }
             Responder.text(event, f.text(), true);
         });
@@ -127,8 +136,7 @@ public final class InteractionRouter extends ListenerAdapter {
      * What the member hears when a handler did not finish: a refusal as it is written, anything else (a bug) as an
      * apology with a reference that matches the log line; {@code cause} is set for bugs only.
      */
-    record Failure(String text, String ref, RuntimeException cause) {
-    }
+    record Failure(String text, String ref, RuntimeException cause) {}
 
     static Optional<Failure> run(Runnable handler, Supplier<String> refs) {
         try {
@@ -138,8 +146,11 @@ public final class InteractionRouter extends ListenerAdapter {
             return Optional.of(new Failure(e.getMessage(), null, null));
         } catch (RuntimeException e) {
             String ref = refs.get();
-            return Optional.of(new Failure("Something went wrong on my side (ref `" + ref + "`). Please try again; "
-                    + "if it keeps happening, give a moderator this reference.", ref, e));
+            return Optional.of(new Failure(
+                    "Something went wrong on my side (ref `" + ref + "`). Please try again; "
+                            + "if it keeps happening, give a moderator this reference.",
+                    ref,
+                    e));
         }
     }
 }

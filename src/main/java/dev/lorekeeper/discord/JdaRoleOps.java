@@ -1,7 +1,7 @@
 package dev.lorekeeper.discord;
 
-import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.gate.RoleOps;
+import dev.lorekeeper.settings.GuildSettingsService;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,8 +37,11 @@ public final class JdaRoleOps implements RoleOps {
      * The chain watcher runs on one process for all servers, and the process that owns a server's shard checks each
      * queued change against the member's real roles before applying it.
      */
-    public JdaRoleOps(java.util.function.LongFunction<Guild> guilds, GuildSettingsService settings,
-            java.util.function.LongPredicate owned, RoleOps elsewhere) {
+    public JdaRoleOps(
+            java.util.function.LongFunction<Guild> guilds,
+            GuildSettingsService settings,
+            java.util.function.LongPredicate owned,
+            RoleOps elsewhere) {
         this.guilds = guilds;
         this.settings = settings;
         this.owned = owned;
@@ -72,7 +75,8 @@ public final class JdaRoleOps implements RoleOps {
 
     private static Optional<Set<Long>> fetch(Guild guild, long memberId) {
         try {
-            return Optional.of(roleIds(guild.retrieveMemberById(memberId).useCache(false).complete()));
+            return Optional.of(
+                    roleIds(guild.retrieveMemberById(memberId).useCache(false).complete()));
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
                 return Optional.empty();
@@ -103,7 +107,8 @@ public final class JdaRoleOps implements RoleOps {
         try {
             UserSnowflake user = UserSnowflake.fromId(memberId);
             (add ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
-                    .reason("Lorekeeper token gate").complete();
+                    .reason("Lorekeeper token gate")
+                    .complete();
             return Outcome.APPLIED;
         } catch (HierarchyException | InsufficientPermissionException e) {
             return Outcome.FORBIDDEN;
@@ -150,8 +155,8 @@ public final class JdaRoleOps implements RoleOps {
             return;
         }
         // No mention in an audit line pings anyone: the bot allows none by default.
-        channel.sendMessage(MessageLimits.truncate(line, MessageLimits.CONTENT)).queue(null,
-                e -> log.warn("audit line to guild {} failed: {}", guildId, e.getMessage()));
+        channel.sendMessage(MessageLimits.truncate(line, MessageLimits.CONTENT))
+                .queue(null, e -> log.warn("audit line to guild {} failed: {}", guildId, e.getMessage()));
     }
 
     private Guild guild(long guildId) {

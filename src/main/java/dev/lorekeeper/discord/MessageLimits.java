@@ -8,8 +8,7 @@ public final class MessageLimits {
     public static final int CONTENT = 2000;
     public static final int EMBED_DESCRIPTION = 4096;
 
-    private MessageLimits() {
-    }
+    private MessageLimits() {}
 
     /** Splits text into pieces of at most {@code limit} characters, preferring line and then word boundaries. */
     public static List<String> split(String text, int limit) {

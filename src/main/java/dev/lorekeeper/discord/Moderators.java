@@ -6,11 +6,11 @@ import net.dv8tion.jda.api.entities.Member;
 
 /** Who counts as a moderator: Manage Server, or the server's configured moderator role. */
 final class Moderators {
-    private Moderators() {
-    }
+    private Moderators() {}
 
     static boolean isModerator(Member member, GuildSettings settings) {
-        return member.hasPermission(Permission.MANAGE_SERVER) || settings.moderatorRoleId() != null
-                && member.getRoles().stream().anyMatch(r -> r.getId().equals(settings.moderatorRoleId()));
+        return member.hasPermission(Permission.MANAGE_SERVER)
+                || settings.moderatorRoleId() != null
+                        && member.getRoles().stream().anyMatch(r -> r.getId().equals(settings.moderatorRoleId()));
     }
 }

@@ -1,9 +1,9 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.config.Feature;
+import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.settings.GuildSettings;
 import dev.lorekeeper.settings.GuildSettingsService;
-import dev.lorekeeper.knowledge.KnowledgeService;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -27,8 +27,8 @@ public final class QaMessageListener extends ListenerAdapter {
     private final boolean mentionAnswering;
     private final ReplyWorkers workers;
 
-    public QaMessageListener(KnowledgeService knowledge, GuildSettingsService settings, boolean mentionAnswering,
-            ReplyWorkers workers) {
+    public QaMessageListener(
+            KnowledgeService knowledge, GuildSettingsService settings, boolean mentionAnswering, ReplyWorkers workers) {
         this.knowledge = knowledge;
         this.settings = settings;
         this.mentionAnswering = mentionAnswering;
@@ -45,13 +45,17 @@ public final class QaMessageListener extends ListenerAdapter {
             return;
         }
         Message m = event.getMessage();
-        String text = m.getContentRaw().replaceAll("<@!?" + event.getJDA().getSelfUser().getId() + ">", "").strip();
+        String text = m.getContentRaw()
+                .replaceAll("<@!?" + event.getJDA().getSelfUser().getId() + ">", "")
+                .strip();
         if (text.isEmpty()) {
             return;
         }
         boolean followUp = event.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD
                 && knowledge.isThread(event.getChannel().getIdLong());
-        boolean question = !followUp && mentionAnswering && m.getMentions().isMentioned(event.getJDA().getSelfUser())
+        boolean question = !followUp
+                && mentionAnswering
+                && m.getMentions().isMentioned(event.getJDA().getSelfUser())
                 && gs.qaChannelIds().contains(event.getChannel().getId());
         if (!followUp && !question) {
             return;
@@ -65,16 +69,27 @@ public final class QaMessageListener extends ListenerAdapter {
         Message m = event.getMessage();
         try {
             if (followUp) {
-                answer(event.getChannel().asThreadChannel(), knowledge.followUp(event.getChannel().getIdLong(),
-                        event.getGuild().getIdLong(), event.getAuthor().getIdLong(), text));
+                answer(
+                        event.getChannel().asThreadChannel(),
+                        knowledge.followUp(
+                                event.getChannel().getIdLong(),
+                                event.getGuild().getIdLong(),
+                                event.getAuthor().getIdLong(),
+                                text));
                 return;
             }
-            Optional<KnowledgeService.Asked> asked = knowledge.ask(event.getGuild().getIdLong(),
-                    event.getChannel().getIdLong(), event.getAuthor().getIdLong(), text);
+            Optional<KnowledgeService.Asked> asked = knowledge.ask(
+                    event.getGuild().getIdLong(),
+                    event.getChannel().getIdLong(),
+                    event.getAuthor().getIdLong(),
+                    text);
             // The thread takes the message's id: the conversation is on record before the thread exists.
-            asked.ifPresent(a -> knowledge.openThread(m.getIdLong(), event.getGuild().getIdLong(), a));
-            m.createThreadChannel(AskCommand.threadName(text)).queue(thread -> answer(thread, asked),
-                    e -> log.info("could not open a Q&A thread: {}", e.getMessage()));
+            asked.ifPresent(
+                    a -> knowledge.openThread(m.getIdLong(), event.getGuild().getIdLong(), a));
+            m.createThreadChannel(AskCommand.threadName(text))
+                    .queue(
+                            thread -> answer(thread, asked),
+                            e -> log.info("could not open a Q&A thread: {}", e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("answering a message failed: {}", e.toString());
         }
@@ -82,10 +97,11 @@ public final class QaMessageListener extends ListenerAdapter {
 
     private static void answer(ThreadChannel thread, Optional<KnowledgeService.Asked> asked) {
         if (asked.isEmpty()) {
-            thread.sendMessage("You're asking quickly: please wait a minute and try again.").queue();
+            thread.sendMessage("You're asking quickly: please wait a minute and try again.")
+                    .queue();
             return;
         }
-        thread.sendMessage(AskCommand.message(asked.get())).queue(null,
-                e -> log.info("answer in thread failed: {}", e.getMessage()));
+        thread.sendMessage(AskCommand.message(asked.get()))
+                .queue(null, e -> log.info("answer in thread failed: {}", e.getMessage()));
     }
 }

@@ -11,8 +11,8 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -33,15 +33,20 @@ public final class Responder {
     /** Button clicks acknowledged as an update of their message: their replies are follow-ups (tokens live 15 min). */
     private static final Timer ACK = Timer.builder("lorekeeper.interaction.ack")
             .description("From Discord creating an interaction to Discord accepting the bot's acknowledgement")
-            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(Metrics.globalRegistry);
+
     private static final Cache<Long, Boolean> DEFERRED_UPDATES = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(100_000).build();
+            .expireAfterWrite(Duration.ofMinutes(15))
+            .maximumSize(100_000)
+            .build();
     /** Interactions deferred publicly whose response has not been written yet. */
     private static final Cache<Long, Boolean> DEFERRED_PUBLIC = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(100_000).build();
+            .expireAfterWrite(Duration.ofMinutes(15))
+            .maximumSize(100_000)
+            .build();
 
-    private Responder() {
-    }
+    private Responder() {}
 
     public static void text(IReplyCallback event, String text, boolean ephemeral) {
         List<String> parts = MessageLimits.split(text, MessageLimits.CONTENT);
@@ -52,17 +57,18 @@ public final class Responder {
     }
 
     public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral) {
-        send(event, message, ephemeral, sent -> { });
+        send(event, message, ephemeral, sent -> {});
     }
 
     /** As {@link #send(IReplyCallback, MessageCreateData, boolean)}, then hands over the delivered message. */
-    public static void send(IReplyCallback event, MessageCreateData message, boolean ephemeral,
-            Consumer<Message> delivered) {
+    public static void send(
+            IReplyCallback event, MessageCreateData message, boolean ephemeral, Consumer<Message> delivered) {
         if (DEFERRED_UPDATES.getIfPresent(event.getIdLong()) != null) {
             InteractionHook hook = event.getHook();
             hook.sendMessage(message).setEphemeral(ephemeral).queue(delivered, failure -> {
                 if (isMalformed(failure)) {
-                    hook.sendMessage(MessageCreateData.fromEditData(plain(message))).setEphemeral(ephemeral)
+                    hook.sendMessage(MessageCreateData.fromEditData(plain(message)))
+                            .setEphemeral(ephemeral)
                             .queue(null, logFailure(event));
                 } else {
                     logFailure(event).accept(failure);
@@ -79,8 +85,10 @@ public final class Responder {
         InteractionHook hook = event.getHook();
         hook.editOriginal(MessageEditData.fromCreateData(message)).queue(delivered, failure -> {
             if (isMalformed(failure)) {
-                log.warn("interaction {}: Discord rejected the reply ({}); sending plain text instead",
-                        event.getId(), failure.getMessage().lines().findFirst().orElse(""));
+                log.warn(
+                        "interaction {}: Discord rejected the reply ({}); sending plain text instead",
+                        event.getId(),
+                        failure.getMessage().lines().findFirst().orElse(""));
                 hook.editOriginal(plain(message)).queue(null, logFailure(event));
             } else {
                 logFailure(event).accept(failure);
@@ -93,12 +101,14 @@ public final class Responder {
      * while the deferral stands would take its place and its visibility, so the order matters.) If the deletion
      * fails, the message is shown in place of the deferral as before.
      */
-    private static void replacePublicDeferral(IReplyCallback event, MessageCreateData message,
-            Consumer<Message> delivered) {
+    private static void replacePublicDeferral(
+            IReplyCallback event, MessageCreateData message, Consumer<Message> delivered) {
         InteractionHook hook = event.getHook();
-        hook.deleteOriginal().queue(deleted -> hook.sendMessage(message).setEphemeral(true)
-                .queue(delivered, logFailure(event)), failure -> hook.editOriginal(
-                MessageEditData.fromCreateData(message)).queue(delivered, logFailure(event)));
+        hook.deleteOriginal()
+                .queue(
+                        deleted -> hook.sendMessage(message).setEphemeral(true).queue(delivered, logFailure(event)),
+                        failure -> hook.editOriginal(MessageEditData.fromCreateData(message))
+                                .queue(delivered, logFailure(event)));
     }
 
     /**
@@ -119,8 +129,10 @@ public final class Responder {
             event.deferReply(ephemeral).queue(done -> acknowledged(event), failure -> {
                 if (failure instanceof ErrorResponseException e
                         && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
-                    log.info("interaction {} was already acknowledged (delivered twice or handled by another "
-                            + "process); not answering again", event.getId());
+                    log.info(
+                            "interaction {} was already acknowledged (delivered twice or handled by another "
+                                    + "process); not answering again",
+                            event.getId());
                 } else {
                     logFailure(event).accept(failure);
                 }
@@ -143,14 +155,22 @@ public final class Responder {
             if (e.getDescription() != null) {
                 text.append('\n').append(e.getDescription());
             }
-            e.getFields().forEach(f -> text.append('\n').append(f.getName()).append(": ").append(f.getValue()));
+            e.getFields()
+                    .forEach(f ->
+                            text.append('\n').append(f.getName()).append(": ").append(f.getValue()));
         });
         // Link buttons carry the one thing the member may need (a URL): keep them as text.
-        message.getComponentTree().findAll(Button.class).stream().filter(b -> b.getUrl() != null)
-                .forEach(b -> text.append('\n').append(b.getLabel()).append(": ").append(b.getUrl()));
-        String content = text.toString().isBlank() ? "Sorry, I could not display this reply in Discord." : text.toString();
-        return new MessageEditBuilder().setContent(MessageLimits.truncate(content.strip(), MessageLimits.CONTENT))
-                .setComponents().setEmbeds().build();
+        message.getComponentTree().findAll(Button.class).stream()
+                .filter(b -> b.getUrl() != null)
+                .forEach(
+                        b -> text.append('\n').append(b.getLabel()).append(": ").append(b.getUrl()));
+        String content =
+                text.toString().isBlank() ? "Sorry, I could not display this reply in Discord." : text.toString();
+        return new MessageEditBuilder()
+                .setContent(MessageLimits.truncate(content.strip(), MessageLimits.CONTENT))
+                .setComponents()
+                .setEmbeds()
+                .build();
     }
 
     private static boolean isMalformed(Throwable failure) {
@@ -158,7 +178,11 @@ public final class Responder {
     }
 
     private static Consumer<Throwable> logFailure(IReplyCallback event) {
-        return failure -> log.warn("interaction {}: reply failed: {}", event.getId(),
-                failure.getMessage() == null ? failure.toString() : failure.getMessage().lines().findFirst().orElse(""));
+        return failure -> log.warn(
+                "interaction {}: reply failed: {}",
+                event.getId(),
+                failure.getMessage() == null
+                        ? failure.toString()
+                        : failure.getMessage().lines().findFirst().orElse(""));
     }
 }

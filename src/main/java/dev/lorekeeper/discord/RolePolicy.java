@@ -16,12 +16,18 @@ import net.dv8tion.jda.api.entities.Role;
  */
 final class RolePolicy {
     /** Permissions that make a role a key to the server rather than a badge. */
-    static final Set<Permission> ELEVATED = EnumSet.of(Permission.ADMINISTRATOR, Permission.MANAGE_SERVER,
-            Permission.MANAGE_ROLES, Permission.MANAGE_CHANNEL, Permission.MANAGE_WEBHOOKS, Permission.BAN_MEMBERS,
-            Permission.KICK_MEMBERS, Permission.MODERATE_MEMBERS, Permission.MESSAGE_MENTION_EVERYONE);
+    static final Set<Permission> ELEVATED = EnumSet.of(
+            Permission.ADMINISTRATOR,
+            Permission.MANAGE_SERVER,
+            Permission.MANAGE_ROLES,
+            Permission.MANAGE_CHANNEL,
+            Permission.MANAGE_WEBHOOKS,
+            Permission.BAN_MEMBERS,
+            Permission.KICK_MEMBERS,
+            Permission.MODERATE_MEMBERS,
+            Permission.MESSAGE_MENTION_EVERYONE);
 
-    private RolePolicy() {
-    }
+    private RolePolicy() {}
 
     /** Why {@code moderator} may not gate {@code role}; empty when they may. */
     static List<String> refusals(Member moderator, Role role) {
@@ -40,10 +46,12 @@ final class RolePolicy {
 
     /** Why the bot must not manage {@code role}, whoever set up the gate; empty when it may. */
     static Optional<String> botRefusal(Role role) {
-        Optional<Permission> power = role.getPermissions().stream().filter(ELEVATED::contains).findFirst();
+        Optional<Permission> power =
+                role.getPermissions().stream().filter(ELEVATED::contains).findFirst();
         if (power.isPresent()) {
-            return Optional.of("role: " + role.getName() + " has the " + power.get().getName() + " permission; a "
-                    + "gate never hands out a role with power over the server. Gate a role without it");
+            return Optional.of(
+                    "role: " + role.getName() + " has the " + power.get().getName() + " permission; a "
+                            + "gate never hands out a role with power over the server. Gate a role without it");
         }
         if (!role.getGuild().getSelfMember().canInteract(role)) {
             return Optional.of("role: " + role.getName() + " sits above my highest role, so I can't give it. In "

@@ -28,14 +28,15 @@ final class RuleOptions {
     static final String AMOUNT = "amount";
     static final String RULE = "rule";
 
-    private RuleOptions() {
-    }
+    private RuleOptions() {}
 
     static List<OptionData> definitions() {
         return List.of(
                 new OptionData(OptionType.STRING, TYPE, "What must be held", true)
-                        .addChoice("ERC-721 NFT", "erc721").addChoice("ERC-1155 token", "erc1155")
-                        .addChoice("ERC-20 token", "erc20").addChoice("Native coin", "native")
+                        .addChoice("ERC-721 NFT", "erc721")
+                        .addChoice("ERC-1155 token", "erc1155")
+                        .addChoice("ERC-20 token", "erc20")
+                        .addChoice("Native coin", "native")
                         .addChoice("Combined rule (JSON)", "json"),
                 new OptionData(OptionType.STRING, CHAIN, "Chain name from the config", false, true),
                 new OptionData(OptionType.STRING, CONTRACT, "Token contract address (0x…)", false),
@@ -44,8 +45,8 @@ final class RuleOptions {
                 new OptionData(OptionType.STRING, TOKEN_IDS, "ERC-721 ids or ranges: 1-100, 7", false),
                 new OptionData(OptionType.STRING, TRAITS, "ERC-721 traits: Background=Gold|Silver; Eyes=Laser", false),
                 new OptionData(OptionType.STRING, IDS, "ERC-1155 token ids: 1, 2", false),
-                new OptionData(OptionType.STRING, AMOUNT, "ERC-20 or native minimum in whole tokens, e.g. 100 or 0.5",
-                        false),
+                new OptionData(
+                        OptionType.STRING, AMOUNT, "ERC-20 or native minimum in whole tokens, e.g. 100 or 0.5", false),
                 new OptionData(OptionType.STRING, RULE, "Combined rule as JSON (all/any/not)", false));
     }
 
@@ -60,15 +61,29 @@ final class RuleOptions {
             }
             return RuleJson.parse(json);
         }
-        return new RuleSpec(type, option.apply(CHAIN), option.apply(CONTRACT), number(option, MIN),
-                number(option, MAX), list(option.apply(TOKEN_IDS)), traits(option.apply(TRAITS)),
-                list(option.apply(IDS)), option.apply(AMOUNT), null, null, null);
+        return new RuleSpec(
+                type,
+                option.apply(CHAIN),
+                option.apply(CONTRACT),
+                number(option, MIN),
+                number(option, MAX),
+                list(option.apply(TOKEN_IDS)),
+                traits(option.apply(TRAITS)),
+                list(option.apply(IDS)),
+                option.apply(AMOUNT),
+                null,
+                null,
+                null);
     }
 
     /** "1, 2,,3" → [1, 2, 3]; null stays null (the option was not given). */
     static List<String> list(String raw) {
-        return raw == null ? null : Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .toList();
+        return raw == null
+                ? null
+                : Arrays.stream(raw.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     /** "Background=Gold|Silver; Eyes=Laser" → {Background=[Gold, Silver], Eyes=[Laser]}. */
@@ -83,11 +98,15 @@ final class RuleOptions {
             }
             String[] kv = part.split("=", 2);
             if (kv.length != 2 || kv[0].isBlank()) {
-                throw new Refusal("Traits look like Background=Gold|Silver; Eyes=Laser — '" + part.trim()
-                        + "' has no =.");
+                throw new Refusal(
+                        "Traits look like Background=Gold|Silver; Eyes=Laser — '" + part.trim() + "' has no =.");
             }
-            out.put(kv[0].trim(), Arrays.stream(kv[1].split("\\|")).map(String::trim).filter(v -> !v.isEmpty())
-                    .toList());
+            out.put(
+                    kv[0].trim(),
+                    Arrays.stream(kv[1].split("\\|"))
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty())
+                            .toList());
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.settings.GuildSettings;
 import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.settings.Setting;
@@ -50,21 +49,29 @@ public final class SettingsCommand implements SlashCommand {
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(
                         new SubcommandData("show", "Show the current settings"),
-                        new SubcommandData("feature", "Switch a feature on or off").addOptions(feature,
-                                new OptionData(OptionType.STRING, OPTION_STATE, "on or off", true)
-                                        .addChoice("on", "on").addChoice("off", "off")),
+                        new SubcommandData("feature", "Switch a feature on or off")
+                                .addOptions(
+                                        feature,
+                                        new OptionData(OptionType.STRING, OPTION_STATE, "on or off", true)
+                                                .addChoice("on", "on")
+                                                .addChoice("off", "off")),
                         new SubcommandData("audit-channel", "Where role changes and alerts are posted")
                                 .addOption(OptionType.CHANNEL, OPTION_CHANNEL, "Audit channel", true),
                         new SubcommandData("moderator-role", "Role whose members may use moderator commands")
                                 .addOption(OptionType.ROLE, OPTION_ROLE, "Moderator role", true),
                         new SubcommandData("qa-channels", "Channels where mentioning the bot answers questions")
-                                .addOption(OptionType.STRING, OPTION_CHANNELS, "Channel mentions or ids, comma separated",
+                                .addOption(
+                                        OptionType.STRING,
+                                        OPTION_CHANNELS,
+                                        "Channel mentions or ids, comma separated",
                                         true),
-                        new SubcommandData("delegation", "Count cold wallets delegated (delegate.xyz) to a "
-                                + "verified wallet").addOptions(new OptionData(OptionType.STRING, OPTION_STATE, "on or off",
-                                        true).addChoice("on", "on").addChoice("off", "off")),
-                        new SubcommandData("reset", "Go back to the default from the config file")
-                                .addOptions(setting));
+                        new SubcommandData(
+                                        "delegation",
+                                        "Count cold wallets delegated (delegate.xyz) to a " + "verified wallet")
+                                .addOptions(new OptionData(OptionType.STRING, OPTION_STATE, "on or off", true)
+                                        .addChoice("on", "on")
+                                        .addChoice("off", "off")),
+                        new SubcommandData("reset", "Go back to the default from the config file").addOptions(setting));
     }
 
     @Override
@@ -88,26 +95,44 @@ public final class SettingsCommand implements SlashCommand {
         long actor = member.getIdLong();
         String sub = event.getSubcommandName() == null ? "show" : event.getSubcommandName();
         GuildSettings after = switch (sub) {
-            case "feature" -> settings.set(guildId, setting(event.getOption(OPTION_NAME, OptionMapping::getAsString)),
-                    event.getOption(OPTION_STATE, OptionMapping::getAsString), actor);
-            case "audit-channel" -> settings.set(guildId, Setting.AUDIT_CHANNEL,
-                    event.getOption(OPTION_CHANNEL, OptionMapping::getAsString), actor);
-            case "moderator-role" -> settings.set(guildId, Setting.MODERATOR_ROLE,
-                    event.getOption(OPTION_ROLE, OptionMapping::getAsString), actor);
-            case "qa-channels" -> settings.set(guildId, Setting.QA_CHANNELS,
-                    stripMentions(event.getOption(OPTION_CHANNELS, OptionMapping::getAsString)), actor);
-            case "delegation" -> settings.set(guildId, Setting.DELEGATION,
-                    event.getOption(OPTION_STATE, OptionMapping::getAsString), actor);
-            case "reset" -> settings.reset(guildId, setting(event.getOption(OPTION_SETTING, OptionMapping::getAsString)),
-                    actor);
+            case "feature" ->
+                settings.set(
+                        guildId,
+                        setting(event.getOption(OPTION_NAME, OptionMapping::getAsString)),
+                        event.getOption(OPTION_STATE, OptionMapping::getAsString),
+                        actor);
+            case "audit-channel" ->
+                settings.set(
+                        guildId,
+                        Setting.AUDIT_CHANNEL,
+                        event.getOption(OPTION_CHANNEL, OptionMapping::getAsString),
+                        actor);
+            case "moderator-role" ->
+                settings.set(
+                        guildId,
+                        Setting.MODERATOR_ROLE,
+                        event.getOption(OPTION_ROLE, OptionMapping::getAsString),
+                        actor);
+            case "qa-channels" ->
+                settings.set(
+                        guildId,
+                        Setting.QA_CHANNELS,
+                        stripMentions(event.getOption(OPTION_CHANNELS, OptionMapping::getAsString)),
+                        actor);
+            case "delegation" ->
+                settings.set(
+                        guildId, Setting.DELEGATION, event.getOption(OPTION_STATE, OptionMapping::getAsString), actor);
+            case "reset" ->
+                settings.reset(guildId, setting(event.getOption(OPTION_SETTING, OptionMapping::getAsString)), actor);
             default -> settings.of(guildId);
         };
         Responder.text(event, (sub.equals("show") ? "" : "Saved.\n") + describe(after), true);
     }
 
     private static Setting setting(String key) {
-        return Setting.byKey(key).orElseThrow(() -> new Refusal("Unknown setting '" + key + "'. Known: "
-                + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))));
+        return Setting.byKey(key)
+                .orElseThrow(() -> new Refusal("Unknown setting '" + key + "'. Known: "
+                        + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))));
     }
 
     private static String stripMentions(String raw) {
@@ -118,10 +143,12 @@ public final class SettingsCommand implements SlashCommand {
         List<String> lines = new ArrayList<>();
         lines.add("**Settings for this server**");
         lines.add("Audit channel: " + (gs.auditChannelId() == null ? "none" : "<#" + gs.auditChannelId() + ">"));
-        lines.add("Moderator role: " + (gs.moderatorRoleId() == null ? "none (Manage Server only)"
-                : "<@&" + gs.moderatorRoleId() + ">"));
-        lines.add("Q&A channels: " + (gs.qaChannelIds().isEmpty() ? "none"
-                : gs.qaChannelIds().stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "))));
+        lines.add("Moderator role: "
+                + (gs.moderatorRoleId() == null ? "none (Manage Server only)" : "<@&" + gs.moderatorRoleId() + ">"));
+        lines.add("Q&A channels: "
+                + (gs.qaChannelIds().isEmpty()
+                        ? "none"
+                        : gs.qaChannelIds().stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "))));
         lines.add("Features: verification " + onOff(gs.features().verification()) + ", gating "
                 + onOff(gs.features().gating()) + ", Q&A " + onOff(gs.features().qa()) + ", characters "
                 + onOff(gs.features().characters()));

@@ -14,16 +14,22 @@ import org.knowm.xchart.style.Styler;
 
 /** PNG bar charts per day for the moderators' statistics. */
 final class StatsChart {
-    private StatsChart() {
-    }
+    private StatsChart() {}
 
     /** Questions per day, answered from the docs or not. */
     static byte[] png(QaReports.Stats stats) {
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
-        series.put("answered from the docs", stats.days().stream().map(QaReports.Day::answered).toList());
-        series.put("not covered", stats.days().stream().map(d -> d.questions() - d.answered()).toList());
-        return stacked("Questions per day, last " + stats.days().size() + " days", "questions",
-                stats.days().stream().map(d -> d.day().toString().substring(5)).toList(), series);
+        series.put(
+                "answered from the docs",
+                stats.days().stream().map(QaReports.Day::answered).toList());
+        series.put(
+                "not covered",
+                stats.days().stream().map(d -> d.questions() - d.answered()).toList());
+        return stacked(
+                "Questions per day, last " + stats.days().size() + " days",
+                "questions",
+                stats.days().stream().map(d -> d.day().toString().substring(5)).toList(),
+                series);
     }
 
     /** LLM tokens per day, by feature. */
@@ -32,14 +38,22 @@ final class StatsChart {
         if (series.isEmpty()) {
             series.put("no LLM use", report.dayAxis().stream().map(d -> 0).toList());
         }
-        return stacked("LLM tokens per day, last " + report.days() + " days", "tokens",
-                report.dayAxis().stream().map(d -> d.toString().substring(5)).toList(), series);
+        return stacked(
+                "LLM tokens per day, last " + report.days() + " days",
+                "tokens",
+                report.dayAxis().stream().map(d -> d.toString().substring(5)).toList(),
+                series);
     }
 
-    private static byte[] stacked(String title, String yTitle, List<String> days,
-            Map<String, List<? extends Number>> series) {
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(360).title(title).xAxisTitle("day")
-                .yAxisTitle(yTitle).build();
+    private static byte[] stacked(
+            String title, String yTitle, List<String> days, Map<String, List<? extends Number>> series) {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(800)
+                .height(360)
+                .title(title)
+                .xAxisTitle("day")
+                .yAxisTitle(yTitle)
+                .build();
         chart.getStyler().setStacked(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisLabelRotation(60);

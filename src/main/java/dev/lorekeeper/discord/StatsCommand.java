@@ -1,9 +1,8 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
-import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.llm.LlmUsage;
+import dev.lorekeeper.settings.GuildSettingsService;
 import java.util.List;
 import java.util.Locale;
 import net.dv8tion.jda.api.Permission;
@@ -43,21 +42,27 @@ public final class StatsCommand implements SlashCommand {
 
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
-        if (event.getGuild() == null || event.getMember() == null
-                || !Moderators.isModerator(event.getMember(), settings.of(event.getGuild().getIdLong()))) {
+        if (event.getGuild() == null
+                || event.getMember() == null
+                || !Moderators.isModerator(
+                        event.getMember(), settings.of(event.getGuild().getIdLong()))) {
             throw new Refusal("Only moderators can use /stats.");
         }
         Responder.acknowledge(event, true);
         LlmUsage.Report r = usage.report(event.getGuild().getIdLong(), DAYS);
-        StringBuilder sb = new StringBuilder("**LLM usage** (cost is an estimate from llm.usd-per-million-input "
-                + "and -output)\n");
+        StringBuilder sb = new StringBuilder(
+                "**LLM usage** (cost is an estimate from llm.usd-per-million-input " + "and -output)\n");
         table(sb, "Today", r.today());
         table(sb, "Last " + DAYS + " days", r.period());
         if (!llmConfigured) {
             sb.append("\nNo LLM is configured: every answer and story comes from the offline paths, at no cost.");
         }
-        Responder.send(event, new MessageCreateBuilder().setContent(MessageLimits.truncate(sb.toString(),
-                MessageLimits.CONTENT)).addFiles(FileUpload.fromData(StatsChart.png(r), "llm-usage.png")).build(),
+        Responder.send(
+                event,
+                new MessageCreateBuilder()
+                        .setContent(MessageLimits.truncate(sb.toString(), MessageLimits.CONTENT))
+                        .addFiles(FileUpload.fromData(StatsChart.png(r), "llm-usage.png"))
+                        .build(),
                 true);
     }
 
@@ -71,8 +76,14 @@ public final class StatsCommand implements SlashCommand {
         long tokens = 0;
         double usd = 0;
         for (LlmUsage.FeatureUsage u : rows) {
-            sb.append(String.format(Locale.ROOT, "• %s: %d calls, %,d tokens in / %,d out, ~$%.4f%n", u.feature(),
-                    u.calls(), u.promptTokens(), u.completionTokens(), u.usd()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "• %s: %d calls, %,d tokens in / %,d out, ~$%.4f%n",
+                    u.feature(),
+                    u.calls(),
+                    u.promptTokens(),
+                    u.completionTokens(),
+                    u.usd()));
             calls += u.calls();
             tokens += u.promptTokens() + u.completionTokens();
             usd += u.usd();

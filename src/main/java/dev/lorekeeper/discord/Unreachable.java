@@ -16,21 +16,22 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 final class Unreachable {
     static final String DISCORD_API = "https://discord.com/api/v10/";
 
-    private Unreachable() {
-    }
+    private Unreachable() {}
 
     /** The login's REST calls failed: the network, or Discord's answer. */
     static IllegalStateException rest(String apiBaseUrl, ErrorResponseException e) {
         Exception network = e.getResponse() == null ? null : e.getResponse().getException();
         if (network != null) {
-            return new IllegalStateException("cannot reach Discord at " + hostOf(apiBaseUrl) + ": " + reason(network)
-                    + " (" + check(apiBaseUrl, "discord.api-base-url") + ")", e);
+            return new IllegalStateException(
+                    "cannot reach Discord at " + hostOf(apiBaseUrl) + ": " + reason(network) + " ("
+                            + check(apiBaseUrl, "discord.api-base-url") + ")",
+                    e);
         }
         if (e.getResponse() != null && e.getResponse().code == 401) {
             return invalidToken(e);
         }
-        return new IllegalStateException("Discord at " + hostOf(apiBaseUrl) + " refused the login: "
-                + e.getMessage(), e);
+        return new IllegalStateException(
+                "Discord at " + hostOf(apiBaseUrl) + " refused the login: " + e.getMessage(), e);
     }
 
     static IllegalStateException invalidToken(Exception e) {
@@ -40,8 +41,10 @@ final class Unreachable {
     /** The first gateway connection failed, or {@code cause} is null when it did not open in time. */
     static IllegalStateException gateway(String url, boolean configured, Throwable cause, long waitedSeconds) {
         String why = cause == null ? "no connection within " + waitedSeconds + " s" : reason(cause);
-        return new IllegalStateException("cannot reach the Discord gateway at " + url + ": " + why + " ("
-                + check(configured ? url : null, "discord.gateway-url") + ")", cause);
+        return new IllegalStateException(
+                "cannot reach the Discord gateway at " + url + ": " + why + " ("
+                        + check(configured ? url : null, "discord.gateway-url") + ")",
+                cause);
     }
 
     /** The innermost cause that says what went wrong, in a few words. */
@@ -55,7 +58,8 @@ final class Unreachable {
             }
             if (t instanceof ConnectException) {
                 // OkHttp wraps the JDK's "Connection refused" in its own "Failed to connect to ...".
-                return t.getMessage() != null && t.getMessage().contains("timed out") ? "timed out"
+                return t.getMessage() != null && t.getMessage().contains("timed out")
+                        ? "timed out"
                         : "connection refused";
             }
             // By name: only the http package holds an HTTP client's classes.

@@ -1,12 +1,11 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
-
 import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.wallet.VerificationService;
 import dev.lorekeeper.wallet.WalletLink;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
@@ -25,8 +24,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 public final class WalletsCommand implements SlashCommand {
     static final String OPTION_ADDRESS = "address";
     static final String OPTION_MEMBER = "member";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final VerificationService verification;
     private final GuildSettingsService settings;
@@ -43,7 +42,8 @@ public final class WalletsCommand implements SlashCommand {
                 .addSubcommands(
                         new SubcommandData("list", "Show the wallets linked to your account"),
                         new SubcommandData("unlink", "Remove one of your wallets; your roles follow")
-                                .addOptions(new OptionData(OptionType.STRING, OPTION_ADDRESS, "The wallet", true, true)),
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, OPTION_ADDRESS, "The wallet", true, true)),
                         new SubcommandData("of", "Moderators: whether and when a member verified")
                                 .addOption(OptionType.USER, OPTION_MEMBER, "The member", true));
     }
@@ -73,19 +73,25 @@ public final class WalletsCommand implements SlashCommand {
             return;
         }
         StringBuilder sb = new StringBuilder("**Your wallets**\n");
-        wallets.forEach(w -> sb.append("• `").append(w.shortAddress()).append("` ").append(kind(w))
-                .append(", verified ").append(DAY.format(w.verifiedAt())).append('\n'));
+        wallets.forEach(w -> sb.append("• `")
+                .append(w.shortAddress())
+                .append("` ")
+                .append(kind(w))
+                .append(", verified ")
+                .append(DAY.format(w.verifiedAt()))
+                .append('\n'));
         sb.append("Remove one with /wallets unlink.");
         Responder.text(event, sb.toString(), true);
     }
 
     private void unlink(SlashCommandInteractionEvent event, long guildId) {
-        String typed = event.getOption(OPTION_ADDRESS, "", OptionMapping::getAsString).trim();
+        String typed =
+                event.getOption(OPTION_ADDRESS, "", OptionMapping::getAsString).trim();
         WalletLink match = verification.wallets(guildId, event.getUser().getIdLong()).stream()
-                .filter(w -> w.address().equalsIgnoreCase(typed) || w.shortAddress().equals(typed))
+                .filter(w ->
+                        w.address().equalsIgnoreCase(typed) || w.shortAddress().equals(typed))
                 .findFirst()
-                .orElseThrow(() -> new Refusal("You have no linked wallet " + typed
-                        + ". /wallets list shows yours."));
+                .orElseThrow(() -> new Refusal("You have no linked wallet " + typed + ". /wallets list shows yours."));
         verification.unlink(guildId, event.getUser().getIdLong(), match.address());
         Responder.text(event, "Unlinked `" + match.shortAddress() + "`. Your roles are being updated.", true);
     }
@@ -104,8 +110,13 @@ public final class WalletsCommand implements SlashCommand {
         StringBuilder sb = new StringBuilder(target.getAsMention() + " verified " + wallets.size() + " wallet"
                 + (wallets.size() == 1 ? "" : "s") + ":\n");
         // Full addresses, but only in this ephemeral reply to a moderator.
-        wallets.forEach(w -> sb.append("• `").append(w.address()).append("` ").append(kind(w)).append(", ")
-                .append(DAY.format(w.verifiedAt())).append('\n'));
+        wallets.forEach(w -> sb.append("• `")
+                .append(w.address())
+                .append("` ")
+                .append(kind(w))
+                .append(", ")
+                .append(DAY.format(w.verifiedAt()))
+                .append('\n'));
         Responder.text(event, sb.toString(), true);
     }
 
@@ -116,9 +127,14 @@ public final class WalletsCommand implements SlashCommand {
             return;
         }
         String typed = event.getFocusedOption().getValue().toLowerCase();
-        List<Command.Choice> choices = verification.wallets(event.getGuild().getIdLong(), event.getUser().getIdLong())
-                .stream().filter(w -> w.address().toLowerCase().contains(typed))
-                .limit(25).map(w -> new Command.Choice(w.shortAddress(), w.address())).toList();
+        List<Command.Choice> choices =
+                verification
+                        .wallets(event.getGuild().getIdLong(), event.getUser().getIdLong())
+                        .stream()
+                        .filter(w -> w.address().toLowerCase().contains(typed))
+                        .limit(25)
+                        .map(w -> new Command.Choice(w.shortAddress(), w.address()))
+                        .toList();
         event.replyChoices(choices).queue();
     }
 

@@ -24,13 +24,12 @@ public final class DocsLinter {
     private final Map<String, CommandSurface> commands;
 
     public DocsLinter(Collection<CommandSurface> commands) {
-        this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(CommandSurface::name,
-                Function.identity()));
+        this.commands =
+                commands.stream().collect(Collectors.toUnmodifiableMap(CommandSurface::name, Function.identity()));
     }
 
     /** One doc: how problems name it, and its text. */
-    public record Doc(String label, String text) {
-    }
+    public record Doc(String label, String text) {}
 
     /** {@code problems} as {@code file:line: message}, in file and line order. */
     public record Report(int docs, int mentions, List<String> problems) {
@@ -119,10 +118,14 @@ public final class DocsLinter {
         if (close.isPresent()) {
             return hint(close.map(s -> "/" + c.name() + " " + s));
         }
-        String elsewhere = commands.values().stream().filter(other -> other.subcommands().containsKey(word))
-                .map(other -> "; /" + other.name() + " " + word + " exists").sorted().findFirst().orElse("");
-        return " (/" + c.name() + " has " + String.join(", ", new TreeSet<>(c.subcommands().keySet())) + elsewhere
-                + ")";
+        String elsewhere = commands.values().stream()
+                .filter(other -> other.subcommands().containsKey(word))
+                .map(other -> "; /" + other.name() + " " + word + " exists")
+                .sorted()
+                .findFirst()
+                .orElse("");
+        return " (/" + c.name() + " has "
+                + String.join(", ", new TreeSet<>(c.subcommands().keySet())) + elsewhere + ")";
     }
 
     private static String hint(Optional<String> suggestion) {

@@ -7,7 +7,13 @@ import java.util.List;
  * subcommand (two for a subcommand in a group) and {@code name:} or {@code [name]} its options. In running text the
  * word after the name is a subcommand only if the command has one by that name, and options are not read.
  */
-record Mention(String file, int line, String name, List<String> words, List<String> options, boolean full,
+record Mention(
+        String file,
+        int line,
+        String name,
+        List<String> words,
+        List<String> options,
+        boolean full,
         boolean calledACommand) {
     Mention {
         words = List.copyOf(words);

@@ -13,8 +13,8 @@ final class MentionScanner {
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final Pattern IN_CODE = Pattern.compile("^/(" + NAME + ")(?=\\s|$)");
     // Not a path (/etc/x, ./data, a:/b), a URL, a tag (</x>), a link target (](/x)) or a file (/x.yaml).
-    private static final Pattern IN_PROSE = Pattern.compile(
-            "(?<![\\w/.:~}\\]<>@#-])(?<!]\\()/(" + NAME + ")(?![\\w/{(-]|\\.\\w)");
+    private static final Pattern IN_PROSE =
+            Pattern.compile("(?<![\\w/.:~}\\]<>@#-])(?<!]\\()/(" + NAME + ")(?![\\w/{(-]|\\.\\w)");
     private static final Pattern PROSE_WORD = Pattern.compile("\\G[ \\t]+(" + NAME + ")(?![\\w:-])");
     private static final Pattern LONE_OPTION = Pattern.compile("^(" + NAME + "):(?!//)\\S*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^>]*>");
@@ -22,8 +22,7 @@ final class MentionScanner {
     private static final Pattern OPTION = Pattern.compile("(?:^|[\\s\\[])(" + NAME + "):(?!//)|\\[(" + NAME + ")]");
     private static final Pattern COMMAND_WORD = Pattern.compile("(?i)\\bcommands?\\b");
 
-    private MentionScanner() {
-    }
+    private MentionScanner() {}
 
     static List<Mention> scan(String file, String text) {
         List<Mention> out = new ArrayList<>();
@@ -45,8 +44,7 @@ final class MentionScanner {
         return out;
     }
 
-    private record Found(int at, Mention mention, String loneOption) {
-    }
+    private record Found(int at, Mention mention, String loneOption) {}
 
     private static List<Mention> scanLine(String file, int line, String text) {
         boolean calledACommand = COMMAND_WORD.matcher(text).find();
@@ -59,8 +57,10 @@ final class MentionScanner {
             Matcher command = IN_CODE.matcher(code);
             Matcher option = LONE_OPTION.matcher(code);
             if (command.find()) {
-                found.add(new Found(span.start(), full(file, line, command.group(1), code.substring(command.end()),
-                        calledACommand), null));
+                found.add(new Found(
+                        span.start(),
+                        full(file, line, command.group(1), code.substring(command.end()), calledACommand),
+                        null));
             } else if (option.matches()) {
                 found.add(new Found(span.start(), null, option.group(1)));
             }
@@ -69,8 +69,10 @@ final class MentionScanner {
         while (command.find()) {
             Matcher word = PROSE_WORD.matcher(prose).region(command.end(), prose.length());
             List<String> words = word.find() ? List.of(word.group(1)) : List.of();
-            found.add(new Found(command.start(), new Mention(file, line, command.group(1), words, List.of(), false,
-                    calledACommand), null));
+            found.add(new Found(
+                    command.start(),
+                    new Mention(file, line, command.group(1), words, List.of(), false, calledACommand),
+                    null));
         }
         found.sort(Comparator.comparingInt(Found::at));
         return withLoneOptions(found);
@@ -85,8 +87,14 @@ final class MentionScanner {
                 last = f.mention();
                 out.add(last);
             } else if (last != null) {
-                out.add(new Mention(last.file(), last.line(), last.name(), last.full() ? last.words() : List.of(),
-                        List.of(f.loneOption()), true, last.calledACommand()));
+                out.add(new Mention(
+                        last.file(),
+                        last.line(),
+                        last.name(),
+                        last.full() ? last.words() : List.of(),
+                        List.of(f.loneOption()),
+                        true,
+                        last.calledACommand()));
             }
         }
         return out;

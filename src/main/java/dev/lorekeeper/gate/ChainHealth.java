@@ -21,10 +21,12 @@ public final class ChainHealth {
     }
 
     void observe(long guildId, Collection<Map<Gate, Evaluation>> verdicts) {
-        boolean failed = verdicts.stream().flatMap(m -> m.values().stream())
+        boolean failed = verdicts.stream()
+                .flatMap(m -> m.values().stream())
                 .flatMap(e -> e.requirements().stream())
                 .anyMatch(r -> r.truth() == Truth.UNKNOWN && r.detail().contains("read failed"));
-        boolean anyRead = verdicts.stream().flatMap(m -> m.values().stream())
+        boolean anyRead = verdicts.stream()
+                .flatMap(m -> m.values().stream())
                 .anyMatch(e -> !e.requirements().isEmpty());
         if (!anyRead) {
             return;
@@ -32,8 +34,10 @@ public final class ChainHealth {
         if (failed) {
             int n = failures.merge(guildId, 1, Integer::sum);
             if (n >= failuresBeforeAlert && alerted.add(guildId)) {
-                roles.audit(guildId, "⚠️ I can't read the chain right now (RPC errors). Roles are kept exactly as "
-                        + "they are until reads work again; nobody loses a role because of this.");
+                roles.audit(
+                        guildId,
+                        "⚠️ I can't read the chain right now (RPC errors). Roles are kept exactly as "
+                                + "they are until reads work again; nobody loses a role because of this.");
             }
         } else {
             failures.remove(guildId);

@@ -37,9 +37,16 @@ public final class ChainWatcher implements Runnable {
     private final int maxRange;
     private final FailureLog failures = new FailureLog(log, Clock.systemUTC(), FailureLog.SUMMARY_EVERY);
 
-    public ChainWatcher(Chains chains, CursorStore cursors, GateCatalog catalog, RoleSync sync,
-            ColdWallets coldWallets, ChainReader reader, WalletLinks links,
-            int confirmations, int maxRange) {
+    public ChainWatcher(
+            Chains chains,
+            CursorStore cursors,
+            GateCatalog catalog,
+            RoleSync sync,
+            ColdWallets coldWallets,
+            ChainReader reader,
+            WalletLinks links,
+            int confirmations,
+            int maxRange) {
         this.chains = chains;
         this.cursors = cursors;
         this.catalog = catalog;
@@ -53,19 +60,22 @@ public final class ChainWatcher implements Runnable {
 
     @Override
     public void run() {
-        catalog.watchedContracts().keySet().forEach(chainName -> chains.byName(chainName).ifPresent(chain -> {
-            String what = "watching chain " + chainName;
-            try {
-                new TransferLogPoller(chain, cursors, confirmations, maxRange).poll(
-                        () -> catalog.watchedContracts().getOrDefault(chainName, Set.of()),
-                        batch -> handle(batch.events()));
-                failures.succeeded(what);
-            } catch (RpcException e) {
-                failures.failed(what, e.getMessage());
-            } catch (RuntimeException e) {
-                failures.failed(what, e.toString(), e);
-            }
-        }));
+        catalog.watchedContracts()
+                .keySet()
+                .forEach(chainName -> chains.byName(chainName).ifPresent(chain -> {
+                    String what = "watching chain " + chainName;
+                    try {
+                        new TransferLogPoller(chain, cursors, confirmations, maxRange)
+                                .poll(
+                                        () -> catalog.watchedContracts().getOrDefault(chainName, Set.of()),
+                                        batch -> handle(batch.events()));
+                        failures.succeeded(what);
+                    } catch (RpcException e) {
+                        failures.failed(what, e.getMessage());
+                    } catch (RuntimeException e) {
+                        failures.failed(what, e.toString(), e);
+                    }
+                }));
     }
 
     void handle(List<TransferEvent> events) {
@@ -84,10 +94,14 @@ public final class ChainWatcher implements Runnable {
             reader.invalidate(parts[0], parts[1], holders);
             for (String holder : holders) {
                 for (WalletLink l : links.ofAddress(holder)) {
-                    membersByGuild.computeIfAbsent(l.guildId(), g -> new LinkedHashSet<>()).add(l.memberId());
+                    membersByGuild
+                            .computeIfAbsent(l.guildId(), g -> new LinkedHashSet<>())
+                            .add(l.memberId());
                 }
                 for (MemberKey k : coldWallets.membersDelegatedFrom(holder)) {
-                    membersByGuild.computeIfAbsent(k.guildId(), g -> new LinkedHashSet<>()).add(k.memberId());
+                    membersByGuild
+                            .computeIfAbsent(k.guildId(), g -> new LinkedHashSet<>())
+                            .add(k.memberId());
                 }
             }
         });
@@ -95,13 +109,18 @@ public final class ChainWatcher implements Runnable {
         // re-checks it later. Only a failure before this point (the database) leaves the cursor where it was.
         membersByGuild.forEach((guild, members) -> {
             try {
-                sync.sync(guild, List.copyOf(members), n -> { });
+                sync.sync(guild, List.copyOf(members), n -> {});
             } catch (RuntimeException e) {
-                log.warn("re-evaluating {} members of guild {} after transfers failed: {}", members.size(), guild,
+                log.warn(
+                        "re-evaluating {} members of guild {} after transfers failed: {}",
+                        members.size(),
+                        guild,
                         e.toString());
             }
         });
-        log.info("{} transfer events re-evaluated {} members", events.size(),
+        log.info(
+                "{} transfer events re-evaluated {} members",
+                events.size(),
                 membersByGuild.values().stream().mapToInt(Set::size).sum());
     }
 }

@@ -25,8 +25,10 @@ public final class ColdWallets {
 
     private final DelegationReader delegations;
     private final GuildSettingsService settings;
-    private final Cache<String, Set<MemberKey>> byColdWallet = Caffeine.newBuilder().maximumSize(REMEMBERED)
-            .expireAfterAccess(Duration.ofDays(2)).build();
+    private final Cache<String, Set<MemberKey>> byColdWallet = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED)
+            .expireAfterAccess(Duration.ofDays(2))
+            .build();
 
     public ColdWallets(DelegationReader delegations, GuildSettingsService settings) {
         this.delegations = delegations;
@@ -54,10 +56,13 @@ public final class ColdWallets {
         Map<String, Set<String>> unreadChainsByHot = new HashMap<>();
         for (String chain : gateChains) {
             DelegationReader.Incoming incoming = delegations.incoming(chain, hot);
-            incoming.byHot().forEach((h, list) -> byHot.computeIfAbsent(h.toLowerCase(Locale.ROOT),
-                    k -> new ArrayList<>()).addAll(list));
-            incoming.unknown().forEach(h -> unreadChainsByHot.computeIfAbsent(h.toLowerCase(Locale.ROOT),
-                    k -> new HashSet<>()).add(chain));
+            incoming.byHot()
+                    .forEach((h, list) -> byHot.computeIfAbsent(h.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .addAll(list));
+            incoming.unknown()
+                    .forEach(h -> unreadChainsByHot
+                            .computeIfAbsent(h.toLowerCase(Locale.ROOT), k -> new HashSet<>())
+                            .add(chain));
         }
         List<MemberWallets> out = new ArrayList<>();
         for (MemberWallets m : members) {
@@ -75,8 +80,10 @@ public final class ColdWallets {
     /** Remembers which cold wallets count for whom, after a real sync (a dry run changes nothing). */
     void remember(List<MemberWallets> members) {
         for (MemberWallets m : members) {
-            m.delegated().forEach(d -> byColdWallet.get(d.from(), k -> ConcurrentHashMap.newKeySet())
-                    .add(new MemberKey(m.guildId(), m.memberId())));
+            m.delegated()
+                    .forEach(d -> byColdWallet
+                            .get(d.from(), k -> ConcurrentHashMap.newKeySet())
+                            .add(new MemberKey(m.guildId(), m.memberId())));
         }
     }
 }

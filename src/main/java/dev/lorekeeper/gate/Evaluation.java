@@ -6,6 +6,5 @@ import java.util.List;
 public record Evaluation(Truth truth, List<RequirementResult> requirements) {
 
     /** One requirement: met, not met, or unknown (a read failed), with what was found. */
-    public record RequirementResult(Rule.Requirement requirement, Truth truth, String detail) {
-    }
+    public record RequirementResult(Rule.Requirement requirement, Truth truth, String detail) {}
 }

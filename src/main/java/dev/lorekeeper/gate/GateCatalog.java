@@ -26,15 +26,19 @@ import org.slf4j.LoggerFactory;
 public final class GateCatalog {
     /** The gates table stores names in a VARCHAR(100). */
     public static final int MAX_NAME = 100;
+
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(GateCatalog.class);
 
     private final GateStore store;
     private final List<GateConfig> configGates;
     private final Set<String> chains;
-    private final Cache<Long, List<Gate>> compiled = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR)
-            .maximumSize(100_000).build();
-    private final Cache<String, Set<Long>> guilds = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR).build();
+    private final Cache<Long, List<Gate>> compiled = Caffeine.newBuilder()
+            .expireAfterWrite(FRESH_FOR)
+            .maximumSize(100_000)
+            .build();
+    private final Cache<String, Set<Long>> guilds =
+            Caffeine.newBuilder().expireAfterWrite(FRESH_FOR).build();
     private final Set<String> reportedBadGates = ConcurrentHashMap.newKeySet();
 
     public GateCatalog(GateStore store, List<GateConfig> configGates, Set<String> chains) {
@@ -69,8 +73,9 @@ public final class GateCatalog {
         for (long guild : guildIds) {
             for (Gate g : load(guild)) {
                 for (Rule.Requirement r : g.rule().requirements()) {
-                    r.tokenContract().ifPresent(c -> out.computeIfAbsent(r.chain(), k -> new LinkedHashSet<>())
-                            .add(c.toLowerCase(Locale.ROOT)));
+                    r.tokenContract()
+                            .ifPresent(c -> out.computeIfAbsent(r.chain(), k -> new LinkedHashSet<>())
+                                    .add(c.toLowerCase(Locale.ROOT)));
                 }
             }
         }
@@ -138,12 +143,18 @@ public final class GateCatalog {
         List<Gate> out = new ArrayList<>();
         for (GateConfig g : configGates) {
             if (Long.parseLong(g.guildId()) == guildId) {
-                usable("config gate " + g.name(), g.rule()).ifPresent(rule -> out.add(new Gate(null, guildId,
-                        Long.parseLong(g.roleId()), g.name() == null ? "gate" : g.name(), rule)));
+                usable("config gate " + g.name(), g.rule())
+                        .ifPresent(rule -> out.add(new Gate(
+                                null,
+                                guildId,
+                                Long.parseLong(g.roleId()),
+                                g.name() == null ? "gate" : g.name(),
+                                rule)));
             }
         }
-        store.inGuild(guildId).forEach(s -> usable("gate #" + s.id(), s.rule()).ifPresent(rule -> out.add(
-                new Gate(s.id(), s.guildId(), s.roleId(), s.name(), rule))));
+        store.inGuild(guildId)
+                .forEach(s -> usable("gate #" + s.id(), s.rule())
+                        .ifPresent(rule -> out.add(new Gate(s.id(), s.guildId(), s.roleId(), s.name(), rule))));
         return List.copyOf(out);
     }
 

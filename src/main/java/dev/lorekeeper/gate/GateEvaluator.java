@@ -7,7 +7,6 @@ import dev.lorekeeper.chain.Read;
 import dev.lorekeeper.chain.ReadResult;
 import dev.lorekeeper.chain.TokenLister;
 import dev.lorekeeper.chain.TokenMetadata;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,8 +69,8 @@ public final class GateEvaluator {
         return out;
     }
 
-    private Truth eval(Rule rule, MemberWallets m, Map<Read, ReadResult> values,
-            List<Evaluation.RequirementResult> details) {
+    private Truth eval(
+            Rule rule, MemberWallets m, Map<Read, ReadResult> values, List<Evaluation.RequirementResult> details) {
         if (rule instanceof Rule.AllOf all) {
             Truth t = Truth.TRUE;
             for (Rule r : all.rules()) {
@@ -89,8 +88,7 @@ public final class GateEvaluator {
         if (rule instanceof Rule.Not not) {
             return eval(not.rule(), m, values, details).not();
         }
-        Evaluation.RequirementResult result = withUnreadColdWallets(requirement((Rule.Requirement) rule, m, values),
-                m);
+        Evaluation.RequirementResult result = withUnreadColdWallets(requirement((Rule.Requirement) rule, m, values), m);
         details.add(result);
         return result.truth();
     }
@@ -99,19 +97,18 @@ public final class GateEvaluator {
      * When the member's cold wallets on this chain could not be read, a "no" could be wrong (a cold wallet may hold
      * the token), and so could a "yes" under a maximum.
      */
-    private static Evaluation.RequirementResult withUnreadColdWallets(Evaluation.RequirementResult r,
-            MemberWallets m) {
+    private static Evaluation.RequirementResult withUnreadColdWallets(Evaluation.RequirementResult r, MemberWallets m) {
         Rule.Requirement req = r.requirement();
         boolean bounded = req instanceof Rule.Erc721 e && e.max() != null;
         if (!m.incompleteOn(req.chain()) || r.truth() == Truth.UNKNOWN || r.truth() == Truth.TRUE && !bounded) {
             return r;
         }
-        return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: " + r.detail()
-                + ", but delegated cold wallets could not be read");
+        return new Evaluation.RequirementResult(
+                req, Truth.UNKNOWN, "unknown: " + r.detail() + ", but delegated cold wallets could not be read");
     }
 
-    private Evaluation.RequirementResult requirement(Rule.Requirement req, MemberWallets m,
-            Map<Read, ReadResult> values) {
+    private Evaluation.RequirementResult requirement(
+            Rule.Requirement req, MemberWallets m, Map<Read, ReadResult> values) {
         try {
             if (req instanceof Rule.Erc721 e) {
                 return erc721(e, m, values);
@@ -120,7 +117,8 @@ public final class GateEvaluator {
                 BigInteger total = BigInteger.ZERO;
                 for (String a : m.walletsFor(e.chain(), e.contract())) {
                     for (BigInteger id : e.ids()) {
-                        total = total.add(ReadValues.value(values, Read.erc1155Balance(e.chain(), e.contract(), a, id)));
+                        total = total.add(
+                                ReadValues.value(values, Read.erc1155Balance(e.chain(), e.contract(), a, id)));
                     }
                 }
                 return ReadValues.count(req, total, e.min(), null, "holds " + total + " of ids " + e.ids());
@@ -143,8 +141,11 @@ public final class GateEvaluator {
             return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: " + u.getMessage());
         } catch (ArithmeticException | IllegalArgumentException e) {
             // A value no rule can be compared with (a contract can return anything): unknown, never "no".
-            return new Evaluation.RequirementResult(req, Truth.UNKNOWN, "unknown: the chain returned a value that "
-                    + "can't be used (" + e.getClass().getSimpleName() + ")");
+            return new Evaluation.RequirementResult(
+                    req,
+                    Truth.UNKNOWN,
+                    "unknown: the chain returned a value that " + "can't be used ("
+                            + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -167,7 +168,8 @@ public final class GateEvaluator {
                     held++;
                 }
             }
-            return ReadValues.count(e, BigInteger.valueOf(held), e.min(), e.max(), "holds " + held + " of ids " + e.tokenIds());
+            return ReadValues.count(
+                    e, BigInteger.valueOf(held), e.min(), e.max(), "holds " + held + " of ids " + e.tokenIds());
         }
         if (!e.needsTokenList()) {
             BigInteger total = BigInteger.ZERO;
@@ -176,7 +178,9 @@ public final class GateEvaluator {
             }
             return ReadValues.count(e, total, e.min(), e.max(), "holds " + total);
         }
-        if (ReadValues.value(values, Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE)).signum() == 0) {
+        if (ReadValues.value(values, Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE))
+                        .signum()
+                == 0) {
             return fromOwnerIndex(e, m);
         }
         long matching = 0;
@@ -193,11 +197,15 @@ public final class GateEvaluator {
             }
         }
         if (unlisted && matching < e.min()) {
-            throw new UnknownValue("holds more than " + GateReads.MAX_TOKENS_PER_WALLET + " tokens in one wallet; only that many "
-                    + "are checked, and they don't meet the rule");
+            throw new UnknownValue("holds more than " + GateReads.MAX_TOKENS_PER_WALLET
+                    + " tokens in one wallet; only that many " + "are checked, and they don't meet the rule");
         }
-        return ReadValues.count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
-                + (matching == 1 ? "" : "s"));
+        return ReadValues.count(
+                e,
+                BigInteger.valueOf(matching),
+                e.min(),
+                e.max(),
+                "holds " + matching + " matching token" + (matching == 1 ? "" : "s"));
     }
 
     private Evaluation.RequirementResult fromOwnerIndex(Rule.Erc721 e, MemberWallets m) {
@@ -206,16 +214,22 @@ public final class GateEvaluator {
         }
         long matching = 0;
         for (String a : m.walletsFor(e.chain(), e.contract())) {
-            List<BigInteger> ids = ownerIndex.tokensOf(e.chain(), e.contract(), a).orElseThrow(() -> new UnknownValue(
-                    "the owner index of this contract is still being built from its Transfer logs"));
+            List<BigInteger> ids = ownerIndex
+                    .tokensOf(e.chain(), e.contract(), a)
+                    .orElseThrow(() -> new UnknownValue(
+                            "the owner index of this contract is still being built from its Transfer logs"));
             for (BigInteger id : ids) {
                 if (matches(e, id)) {
                     matching++;
                 }
             }
         }
-        return ReadValues.count(e, BigInteger.valueOf(matching), e.min(), e.max(), "holds " + matching + " matching token"
-                + (matching == 1 ? "" : "s"));
+        return ReadValues.count(
+                e,
+                BigInteger.valueOf(matching),
+                e.min(),
+                e.max(),
+                "holds " + matching + " matching token" + (matching == 1 ? "" : "s"));
     }
 
     private boolean matches(Rule.Erc721 e, BigInteger id) {
@@ -236,5 +250,4 @@ public final class GateEvaluator {
         }
         return e.traits().entrySet().stream().allMatch(t -> meta.hasTrait(t.getKey(), t.getValue()));
     }
-
 }

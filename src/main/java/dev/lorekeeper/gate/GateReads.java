@@ -15,10 +15,10 @@ import java.util.Map;
 final class GateReads {
     /** Explicit id lists up to this size are checked with ownerOf; larger ranges need the holder's token list. */
     static final int MAX_OWNER_OF_IDS = 200;
+
     static final int MAX_TOKENS_PER_WALLET = 500;
 
-    private GateReads() {
-    }
+    private GateReads() {}
 
     static List<Read> primaryReads(Rule.Requirement req, MemberWallets m) {
         List<Read> reads = new ArrayList<>();
@@ -29,16 +29,17 @@ final class GateReads {
             if (ownerOfIds(e) != null) {
                 ownerOfIds(e).forEach(id -> reads.add(Read.ownerOf(e.chain(), e.contract(), id)));
             } else {
-                m.walletsFor(e.chain(), e.contract()).forEach(a -> reads.add(Read.erc721Balance(e.chain(),
-                        e.contract(), a)));
+                m.walletsFor(e.chain(), e.contract())
+                        .forEach(a -> reads.add(Read.erc721Balance(e.chain(), e.contract(), a)));
             }
         } else if (req instanceof Rule.Erc1155 e) {
-            m.walletsFor(e.chain(), e.contract()).forEach(a -> e.ids().forEach(id -> reads.add(
-                    Read.erc1155Balance(e.chain(), e.contract(), a, id))));
+            m.walletsFor(e.chain(), e.contract())
+                    .forEach(a ->
+                            e.ids().forEach(id -> reads.add(Read.erc1155Balance(e.chain(), e.contract(), a, id))));
         } else if (req instanceof Rule.Erc20 e) {
             reads.add(Read.decimals(e.chain(), e.contract()));
-            m.walletsFor(e.chain(), e.contract()).forEach(a -> reads.add(Read.erc20Balance(e.chain(), e.contract(),
-                    a)));
+            m.walletsFor(e.chain(), e.contract())
+                    .forEach(a -> reads.add(Read.erc20Balance(e.chain(), e.contract(), a)));
         } else if (req instanceof Rule.Native n) {
             m.walletsFor(n.chain(), null).forEach(a -> reads.add(Read.nativeBalance(n.chain(), a)));
         }
@@ -83,6 +84,8 @@ final class GateReads {
 
     /** How many of a balance's tokens to list: intValue() of a huge balance would wrap to a small number. */
     static int listable(BigInteger balance) {
-        return balance.min(BigInteger.valueOf(MAX_TOKENS_PER_WALLET)).max(BigInteger.ZERO).intValue();
+        return balance.min(BigInteger.valueOf(MAX_TOKENS_PER_WALLET))
+                .max(BigInteger.ZERO)
+                .intValue();
     }
 }

@@ -24,14 +24,21 @@ public final class GateStore {
     }
 
     /** A stored gate, before compilation. */
-    public record StoredGate(long id, long guildId, long roleId, String name, RuleSpec rule) {
-    }
+    public record StoredGate(long id, long guildId, long roleId, String name, RuleSpec rule) {}
 
     public long add(long guildId, long roleId, String name, RuleSpec rule, long actorId) {
         String json = RuleJson.write(rule);
         return db.inTransaction(c -> {
-            long id = Jdbc.insert(c, "INSERT INTO gate (guild_id, role_id, name, rule_json, created_by, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", guildId, roleId, name, json, actorId, clock.instant());
+            long id = Jdbc.insert(
+                    c,
+                    "INSERT INTO gate (guild_id, role_id, name, rule_json, created_by, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
+                    guildId,
+                    roleId,
+                    name,
+                    json,
+                    actorId,
+                    clock.instant());
             audit.write(c, guildId, actorId, "gate-added", "#" + id + " " + name + " -> role " + roleId);
             return id;
         });
@@ -48,8 +55,8 @@ public final class GateStore {
     }
 
     public List<StoredGate> inGuild(long guildId) {
-        return db.withConnection(c -> Jdbc.list(c, SELECT + "WHERE guild_id = ? ORDER BY id", GateStore::gate,
-                guildId));
+        return db.withConnection(
+                c -> Jdbc.list(c, SELECT + "WHERE guild_id = ? ORDER BY id", GateStore::gate, guildId));
     }
 
     public List<StoredGate> all() {
@@ -57,7 +64,7 @@ public final class GateStore {
     }
 
     private static StoredGate gate(ResultSet rs) throws SQLException {
-        return new StoredGate(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                RuleJson.stored(rs.getString(5)));
+        return new StoredGate(
+                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), RuleJson.stored(rs.getString(5)));
     }
 }

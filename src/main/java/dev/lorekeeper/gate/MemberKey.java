@@ -1,5 +1,4 @@
 package dev.lorekeeper.gate;
 
 /** A member in a server. */
-public record MemberKey(long guildId, long memberId) {
-}
+public record MemberKey(long guildId, long memberId) {}

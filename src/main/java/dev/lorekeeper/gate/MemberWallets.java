@@ -9,8 +9,12 @@ import java.util.Set;
  * A member's linked wallets, plus cold wallets delegated to them (delegate.xyz): a delegation for all contracts
  * counts everywhere on its chain, a contract delegation only for that contract.
  */
-public record MemberWallets(long guildId, long memberId, List<String> addresses,
-        List<DelegationReader.Delegation> delegated, Set<String> delegationsUnreadOn) {
+public record MemberWallets(
+        long guildId,
+        long memberId,
+        List<String> addresses,
+        List<DelegationReader.Delegation> delegated,
+        Set<String> delegationsUnreadOn) {
     public MemberWallets {
         addresses = List.copyOf(addresses);
         delegated = List.copyOf(delegated);

@@ -40,8 +40,8 @@ public final class OutboxWorker implements Runnable {
     }
 
     /** The worker drains only servers on this process's shards ({@code shards} of {@code shardTotal}). */
-    public OutboxWorker(RoleOutbox outbox, RoleOps roles, int perWindow, Clock clock, int shardTotal,
-            List<Integer> shards) {
+    public OutboxWorker(
+            RoleOutbox outbox, RoleOps roles, int perWindow, Clock clock, int shardTotal, List<Integer> shards) {
         this.outbox = outbox;
         this.roles = roles;
         this.pace = new ServerPace(perWindow, clock);
@@ -76,7 +76,8 @@ public final class OutboxWorker implements Runnable {
         // The cache can not tell an unconfirmed request that Discord applied from one it never saw, nor show a change
         // made here a moment ago: those are read from Discord.
         boolean mayBeApplied = c.sent() || changedLately.containsKey(Target.of(c));
-        Optional<Set<Long>> current = mayBeApplied ? roles.rolesFromDiscord(c.guildId(), c.memberId())
+        Optional<Set<Long>> current = mayBeApplied
+                ? roles.rolesFromDiscord(c.guildId(), c.memberId())
                 : roles.rolesOf(c.guildId(), c.memberId());
         if (current.isEmpty()) {
             outbox.done(c.id(), "member not in server");
@@ -100,16 +101,20 @@ public final class OutboxWorker implements Runnable {
         switch (outcome) {
             case APPLIED -> {
                 outbox.done(c.id(), "applied");
-                roles.audit(c.guildId(), (c.add() ? "➕ <@" + c.memberId() + "> received " : "➖ <@" + c.memberId()
-                        + "> lost ") + "<@&" + c.roleId() + "> — rule: " + c.reason());
+                roles.audit(
+                        c.guildId(),
+                        (c.add() ? "➕ <@" + c.memberId() + "> received " : "➖ <@" + c.memberId() + "> lost ") + "<@&"
+                                + c.roleId() + "> — rule: " + c.reason());
             }
             case MEMBER_GONE -> outbox.done(c.id(), "member not in server");
             case FORBIDDEN -> {
                 outbox.done(c.id(), "forbidden: role above the bot's highest role");
                 if (forbiddenReported.add(c.roleId())) {
-                    roles.audit(c.guildId(), "⚠️ I can't give or take <@&" + c.roleId() + ">: it sits above my "
-                            + "highest role (or is managed by an integration). In Server Settings → Roles, drag the "
-                            + "Lorekeeper role above it, then run /gate resync.");
+                    roles.audit(
+                            c.guildId(),
+                            "⚠️ I can't give or take <@&" + c.roleId() + ">: it sits above my "
+                                    + "highest role (or is managed by an integration). In Server Settings → Roles, drag the "
+                                    + "Lorekeeper role above it, then run /gate resync.");
                 }
             }
             default -> outbox.retryAfter(c.id(), backoff(c.attempts()), "will retry");

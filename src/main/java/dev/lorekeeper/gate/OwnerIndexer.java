@@ -25,8 +25,8 @@ public final class OwnerIndexer implements Runnable {
     private final int maxRange;
     private final FailureLog failures = new FailureLog(log, Clock.systemUTC(), FailureLog.SUMMARY_EVERY);
 
-    public OwnerIndexer(GateCatalog gates, Chains chains, ChainReader reader, OwnerIndex index, int confirmations,
-            int maxRange) {
+    public OwnerIndexer(
+            GateCatalog gates, Chains chains, ChainReader reader, OwnerIndex index, int confirmations, int maxRange) {
         this.gates = gates;
         this.chains = chains;
         this.reader = reader;
@@ -37,18 +37,19 @@ public final class OwnerIndexer implements Runnable {
 
     @Override
     public void run() {
-        gates.contractsNeedingTokenLists().forEach((chainName, contracts) -> chains.byName(chainName).ifPresent(
-                chain -> contracts.forEach(contract -> {
-                    String what = "the owner index of " + contract + " on " + chainName;
-                    try {
-                        if (!enumerable(chainName, contract)) {
-                            index.update(chain, contract, confirmations, maxRange);
-                        }
-                        failures.succeeded(what);
-                    } catch (RpcException e) {
-                        failures.failed(what, e.getMessage());
-                    }
-                })));
+        gates.contractsNeedingTokenLists()
+                .forEach((chainName, contracts) -> chains.byName(chainName)
+                        .ifPresent(chain -> contracts.forEach(contract -> {
+                            String what = "the owner index of " + contract + " on " + chainName;
+                            try {
+                                if (!enumerable(chainName, contract)) {
+                                    index.update(chain, contract, confirmations, maxRange);
+                                }
+                                failures.succeeded(what);
+                            } catch (RpcException e) {
+                                failures.failed(what, e.getMessage());
+                            }
+                        })));
     }
 
     private boolean enumerable(String chain, String contract) {

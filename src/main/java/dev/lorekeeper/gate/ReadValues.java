@@ -10,30 +10,31 @@ import java.util.Map;
 final class ReadValues {
     static final BigInteger MAX_DECIMALS = BigInteger.valueOf(255);
 
-    private ReadValues() {
-    }
+    private ReadValues() {}
 
-    static Evaluation.RequirementResult count(Rule.Requirement req, BigInteger have, long min, Long max,
-            String detail) {
+    static Evaluation.RequirementResult count(
+            Rule.Requirement req, BigInteger have, long min, Long max, String detail) {
         boolean ok = have.compareTo(BigInteger.valueOf(min)) >= 0
                 && (max == null || have.compareTo(BigInteger.valueOf(max)) <= 0);
         String need = max == null ? "needs ≥ " + min : "needs " + min + "–" + max;
         return new Evaluation.RequirementResult(req, Truth.of(ok), detail + " (" + need + ")");
     }
 
-    static Evaluation.RequirementResult amount(Rule.Requirement req, BigInteger raw, int decimals,
-            BigDecimal required) {
+    static Evaluation.RequirementResult amount(
+            Rule.Requirement req, BigInteger raw, int decimals, BigDecimal required) {
         BigDecimal have = new BigDecimal(raw, decimals);
         boolean ok = have.compareTo(required) >= 0;
-        return new Evaluation.RequirementResult(req, Truth.of(ok), "holds " + have.stripTrailingZeros().toPlainString()
-                + " (needs ≥ " + required.toPlainString() + ")");
+        return new Evaluation.RequirementResult(
+                req,
+                Truth.of(ok),
+                "holds " + have.stripTrailingZeros().toPlainString() + " (needs ≥ " + required.toPlainString() + ")");
     }
 
     /** ERC-20 decimals are a uint8; a contract can return any word, which must not reach BigDecimal's scale. */
     static int decimals(BigInteger reported) {
         if (reported.signum() < 0 || reported.compareTo(MAX_DECIMALS) > 0) {
-            throw new UnknownValue("the contract reports " + abbreviate(reported) + " decimals (at most "
-                    + MAX_DECIMALS + " make sense), so its balances can't be compared");
+            throw new UnknownValue("the contract reports " + abbreviate(reported) + " decimals (at most " + MAX_DECIMALS
+                    + " make sense), so its balances can't be compared");
         }
         return reported.intValue();
     }

@@ -18,14 +18,18 @@ public final class RecordedRoles implements RoleOps {
         this.db = db;
     }
 
-    private record Applied(long roleId, boolean add) {
-    }
+    private record Applied(long roleId, boolean add) {}
 
     @Override
     public Optional<Set<Long>> rolesOf(long guildId, long memberId) {
-        List<Applied> history = db.withConnection(c -> Jdbc.list(c, "SELECT role_id, add_role FROM role_outbox "
-                + "WHERE guild_id = ? AND member_id = ? AND outcome IN ('applied', 'already in place') "
-                + "ORDER BY done_at, id", rs -> new Applied(rs.getLong(1), rs.getBoolean(2)), guildId, memberId));
+        List<Applied> history = db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT role_id, add_role FROM role_outbox "
+                        + "WHERE guild_id = ? AND member_id = ? AND outcome IN ('applied', 'already in place') "
+                        + "ORDER BY done_at, id",
+                rs -> new Applied(rs.getLong(1), rs.getBoolean(2)),
+                guildId,
+                memberId));
         Set<Long> roles = new HashSet<>();
         for (Applied a : history) {
             if (a.add()) {

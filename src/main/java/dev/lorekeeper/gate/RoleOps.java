@@ -43,6 +43,9 @@ public interface RoleOps {
 
     /** Result of one role change. */
     enum Outcome {
-        APPLIED, MEMBER_GONE, FORBIDDEN, RETRY
+        APPLIED,
+        MEMBER_GONE,
+        FORBIDDEN,
+        RETRY
     }
 }

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * already be applied.
  */
 public final class RoleOutbox {
-    private static final String COLUMNS = "SELECT id, guild_id, member_id, role_id, add_role, reason, attempts, "
-            + "sent_at FROM role_outbox ";
+    private static final String COLUMNS =
+            "SELECT id, guild_id, member_id, role_id, add_role, reason, attempts, " + "sent_at FROM role_outbox ";
 
     private final Database db;
     private final Clock clock;
@@ -30,25 +30,38 @@ public final class RoleOutbox {
     }
 
     /** Enqueues in the caller's transaction; returns false when the same change is already pending. */
-    public static boolean enqueue(Connection c, long guildId, long memberId, long roleId, boolean add, String reason,
-            Instant now) throws SQLException {
-        List<Pending> pending = Jdbc.list(c, "SELECT id, add_role FROM role_outbox WHERE guild_id = ? "
-                + "AND member_id = ? AND role_id = ? AND done_at IS NULL", rs -> new Pending(rs.getLong(1),
-                rs.getBoolean(2)), guildId, memberId, roleId);
+    public static boolean enqueue(
+            Connection c, long guildId, long memberId, long roleId, boolean add, String reason, Instant now)
+            throws SQLException {
+        List<Pending> pending = Jdbc.list(
+                c,
+                "SELECT id, add_role FROM role_outbox WHERE guild_id = ? "
+                        + "AND member_id = ? AND role_id = ? AND done_at IS NULL",
+                rs -> new Pending(rs.getLong(1), rs.getBoolean(2)),
+                guildId,
+                memberId,
+                roleId);
         if (pending.stream().anyMatch(p -> p.add() == add)) {
             return false;
         }
         for (Pending opposite : pending) {
             finish(c, opposite.id(), now, "superseded");
         }
-        Jdbc.update(c, "INSERT INTO role_outbox (guild_id, member_id, role_id, add_role, reason, created_at, attempts, "
-                + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", guildId, memberId, roleId, add,
-                cut(reason, 500), now, now);
+        Jdbc.update(
+                c,
+                "INSERT INTO role_outbox (guild_id, member_id, role_id, add_role, reason, created_at, attempts, "
+                        + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                guildId,
+                memberId,
+                roleId,
+                add,
+                cut(reason, 500),
+                now,
+                now);
         return true;
     }
 
-    private record Pending(long id, boolean add) {
-    }
+    private record Pending(long id, boolean add) {}
 
     /** Pending changes that are due, oldest first. */
     public List<RoleChange> due(int limit) {
@@ -57,10 +70,15 @@ public final class RoleOutbox {
 
     /** Pending changes of the servers on these shards (Discord: shard = (guild id >> 22) mod total). */
     public List<RoleChange> due(int limit, int shardTotal, List<Integer> shards) {
-        String shardFilter = shardTotal <= 1 ? "" : " AND MOD(guild_id / 4194304, " + shardTotal + ") IN ("
-                + shards.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-        return db.withConnection(c -> Jdbc.list(c, COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ?"
-                + shardFilter + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", RoleOutbox::change,
+        String shardFilter = shardTotal <= 1
+                ? ""
+                : " AND MOD(guild_id / 4194304, " + shardTotal + ") IN ("
+                        + shards.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        return db.withConnection(c -> Jdbc.list(
+                c,
+                COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ?" + shardFilter + " ORDER BY id FETCH FIRST "
+                        + limit + " ROWS ONLY",
+                RoleOutbox::change,
                 clock.instant()));
     }
 
@@ -69,8 +87,12 @@ public final class RoleOutbox {
      * longer pending (superseded meanwhile): then nothing must be sent.
      */
     public boolean markSent(long id) {
-        return db.withConnection(c -> Jdbc.update(c, "UPDATE role_outbox SET sent_at = ? WHERE id = ? "
-                + "AND done_at IS NULL", clock.instant(), id)) == 1;
+        return db.withConnection(c -> Jdbc.update(
+                        c,
+                        "UPDATE role_outbox SET sent_at = ? WHERE id = ? " + "AND done_at IS NULL",
+                        clock.instant(),
+                        id))
+                == 1;
     }
 
     public void done(long id, String outcome) {
@@ -81,32 +103,50 @@ public final class RoleOutbox {
     }
 
     public void retryAfter(long id, Duration wait, String outcome) {
-        db.withConnection(c -> Jdbc.update(c, "UPDATE role_outbox SET attempts = attempts + 1, next_attempt_at = ?, "
-                + "outcome = ? WHERE id = ? AND done_at IS NULL", clock.instant().plus(wait), cut(outcome, 200), id));
+        db.withConnection(c -> Jdbc.update(
+                c,
+                "UPDATE role_outbox SET attempts = attempts + 1, next_attempt_at = ?, "
+                        + "outcome = ? WHERE id = ? AND done_at IS NULL",
+                clock.instant().plus(wait),
+                cut(outcome, 200),
+                id));
     }
 
     public long pendingCount() {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT COUNT(*) FROM role_outbox WHERE done_at IS NULL",
-                rs -> rs.getLong(1)).orElse(0L));
+        return db.withConnection(
+                c -> Jdbc.first(c, "SELECT COUNT(*) FROM role_outbox WHERE done_at IS NULL", rs -> rs.getLong(1))
+                        .orElse(0L));
     }
 
     /** Seconds since the oldest pending change was queued (0 when none is pending). */
     public double oldestPendingSeconds() {
         Instant now = clock.instant();
-        return db.withConnection(c -> Jdbc.first(c, "SELECT MIN(created_at) FROM role_outbox WHERE done_at IS NULL",
-                rs -> rs.getTimestamp(1)).map(t -> Math.max(0, (now.toEpochMilli() - t.getTime()) / 1000.0))
+        return db.withConnection(c -> Jdbc.first(
+                        c, "SELECT MIN(created_at) FROM role_outbox WHERE done_at IS NULL", rs -> rs.getTimestamp(1))
+                .map(t -> Math.max(0, (now.toEpochMilli() - t.getTime()) / 1000.0))
                 .orElse(0.0));
     }
 
     private static void finish(Connection c, long id, Instant now, String outcome) throws SQLException {
-        Jdbc.update(c, "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL", now,
-                cut(outcome, 200), id);
+        Jdbc.update(
+                c,
+                "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL",
+                now,
+                cut(outcome, 200),
+                id);
     }
 
     private static RoleChange change(ResultSet rs) throws SQLException {
         Timestamp sent = rs.getTimestamp(8);
-        return new RoleChange(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5),
-                rs.getString(6), rs.getInt(7), sent != null);
+        return new RoleChange(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                rs.getInt(7),
+                sent != null);
     }
 
     private static String cut(String text, int max) {

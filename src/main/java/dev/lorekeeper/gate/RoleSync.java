@@ -36,8 +36,15 @@ public final class RoleSync implements WalletLinkListener {
     private final ChainHealth health;
     private final Clock clock;
 
-    public RoleSync(GateCatalog catalog, GateEvaluator evaluator, ColdWallets coldWallets, WalletLinks links,
-            Database db, RoleOps roles, ChainHealth health, Clock clock) {
+    public RoleSync(
+            GateCatalog catalog,
+            GateEvaluator evaluator,
+            ColdWallets coldWallets,
+            WalletLinks links,
+            Database db,
+            RoleOps roles,
+            ChainHealth health,
+            Clock clock) {
         this.catalog = catalog;
         this.evaluator = evaluator;
         this.coldWallets = coldWallets;
@@ -49,24 +56,32 @@ public final class RoleSync implements WalletLinkListener {
     }
 
     /** What a sync did, and the names of roles it queued to add (shown to a member who just verified). */
-    public record Outcome(SyncReport report, List<String> addedRoleNames) {
-    }
+    public record Outcome(SyncReport report, List<String> addedRoleNames) {}
 
     /** A member's verdict for each gate, with numbers, without changing anything. */
     public Map<Gate, Evaluation> test(long guildId, long memberId) {
         List<Gate> gates = catalog.gates(guildId);
-        MemberWallets m = coldWallets.withDelegations(guildId, List.of(new MemberWallets(guildId, memberId,
-                links.of(guildId, memberId).stream().map(WalletLink::address).toList())), gates).get(0);
+        MemberWallets m = coldWallets
+                .withDelegations(
+                        guildId,
+                        List.of(new MemberWallets(
+                                guildId,
+                                memberId,
+                                links.of(guildId, memberId).stream()
+                                        .map(WalletLink::address)
+                                        .toList())),
+                        gates)
+                .get(0);
         return evaluator.evaluate(List.of(m), gates).get(m);
     }
 
     @Override
     public List<String> walletsChanged(long guildId, long memberId) {
-        return sync(guildId, List.of(memberId), n -> { }).addedRoleNames();
+        return sync(guildId, List.of(memberId), n -> {}).addedRoleNames();
     }
 
     public Outcome memberJoined(long guildId, long memberId) {
-        return sync(guildId, List.of(memberId), n -> { });
+        return sync(guildId, List.of(memberId), n -> {});
     }
 
     /**
@@ -76,7 +91,7 @@ public final class RoleSync implements WalletLinkListener {
     public void sweepAll() {
         for (long guild : catalog.guildsWithGates()) {
             try {
-                sync(guild, sweepableMembers(guild), n -> { });
+                sync(guild, sweepableMembers(guild), n -> {});
             } catch (RuntimeException e) {
                 log.warn("sweep of guild {} failed, continuing with the next: {}", guild, e.toString());
             }
@@ -105,8 +120,9 @@ public final class RoleSync implements WalletLinkListener {
             coldWallets.remember(members);
             Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
             health.observe(guildId, verdicts.values());
-            Outcome o = queue(guildId, SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch),
-                    untouchable(guildId, gates)));
+            Outcome o = queue(
+                    guildId,
+                    SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch), untouchable(guildId, gates)));
             total = total.plus(o.report());
             added.addAll(o.addedRoleNames());
             progress.accept(total);
@@ -118,7 +134,10 @@ public final class RoleSync implements WalletLinkListener {
     public SyncPlan plan(long guildId, List<Long> memberIds) {
         List<Gate> gates = catalog.gates(guildId);
         List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, memberIds), gates);
-        return SyncPlanner.plan(members, evaluator.evaluate(members, gates), actualRoles(guildId, memberIds),
+        return SyncPlanner.plan(
+                members,
+                evaluator.evaluate(members, gates),
+                actualRoles(guildId, memberIds),
                 untouchable(guildId, gates));
     }
 
@@ -133,8 +152,10 @@ public final class RoleSync implements WalletLinkListener {
             }
             return q;
         });
-        List<String> addedNames = queued.stream().filter(SyncPlan.Change::add)
-                .map(p -> roles.roleName(guildId, p.roleId())).toList();
+        List<String> addedNames = queued.stream()
+                .filter(SyncPlan.Change::add)
+                .map(p -> roles.roleName(guildId, p.roleId()))
+                .toList();
         int adds = addedNames.size();
         return new Outcome(new SyncReport(plan.checked(), adds, queued.size() - adds, plan.unknown()), addedNames);
     }
@@ -144,7 +165,8 @@ public final class RoleSync implements WalletLinkListener {
         for (WalletLink l : links.inGuild(guildId)) {
             byMember.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
         }
-        return memberIds.stream().map(id -> new MemberWallets(guildId, id, byMember.getOrDefault(id, List.of())))
+        return memberIds.stream()
+                .map(id -> new MemberWallets(guildId, id, byMember.getOrDefault(id, List.of())))
                 .toList();
     }
 
@@ -165,7 +187,10 @@ public final class RoleSync implements WalletLinkListener {
     /** Roles that must not be touched now (they gained server powers, or sit above the bot), in both directions. */
     private Set<Long> untouchable(long guildId, List<Gate> gates) {
         Set<Long> out = new HashSet<>();
-        gates.stream().map(Gate::roleId).distinct().filter(r -> roles.refusal(guildId, r).isPresent())
+        gates.stream()
+                .map(Gate::roleId)
+                .distinct()
+                .filter(r -> roles.refusal(guildId, r).isPresent())
                 .forEach(out::add);
         return out;
     }

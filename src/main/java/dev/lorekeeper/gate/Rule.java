@@ -58,16 +58,18 @@ public sealed interface Rule {
     }
 
     /** ERC-721: between min and max tokens, optionally only certain ids and only tokens with certain traits. */
-    record Erc721(String chain, String contract, long min, Long max, List<IdRange> tokenIds,
-            Map<String, List<String>> traits) implements Requirement {
+    record Erc721(
+            String chain, String contract, long min, Long max, List<IdRange> tokenIds, Map<String, List<String>> traits)
+            implements Requirement {
         public boolean needsTokenList() {
             return !tokenIds.isEmpty() || !traits.isEmpty();
         }
 
         @Override
         public String describe() {
-            return "ERC-721 " + short_(contract) + " on " + chain + ": " + (max == null ? "at least " + min
-                    : min + " to " + max) + " token" + (min == 1 && max == null ? "" : "s")
+            return "ERC-721 " + short_(contract) + " on " + chain + ": "
+                    + (max == null ? "at least " + min : min + " to " + max) + " token"
+                    + (min == 1 && max == null ? "" : "s")
                     + (tokenIds.isEmpty() ? "" : " with ids " + tokenIds)
                     + (traits.isEmpty() ? "" : " with traits " + traits);
         }

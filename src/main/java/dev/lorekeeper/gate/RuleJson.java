@@ -17,8 +17,8 @@ public final class RuleJson {
     /** The gates table stores a rule in a VARCHAR(8000). */
     static final int MAX_STORED = 8000;
 
-    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\(('.*?') \\(code \\d+\\)\\)"
-            + "(?:: (?:was )?expect(?:ing|ed) (.*))?");
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile(
+            "Unexpected character \\(('.*?') \\(code \\d+\\)\\)" + "(?:: (?:was )?expect(?:ing|ed) (.*))?");
     private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '([^']{1,40})'");
     private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker ('.'): expected ('.')");
 
@@ -26,8 +26,7 @@ public final class RuleJson {
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private RuleJson() {
-    }
+    private RuleJson() {}
 
     /** A rule a moderator wrote; a Refusal says where it breaks, in a line, without the parser's internals. */
     public static RuleSpec parse(String json) {
@@ -44,8 +43,8 @@ public final class RuleJson {
         } catch (MismatchedInputException e) {
             throw new Refusal(mismatch(e));
         } catch (JsonProcessingException e) {
-            throw new Refusal("The rule is not valid JSON" + at(e.getLocation()) + ": " + syntax(
-                    e.getOriginalMessage()) + ". Check the quotes, commas and brackets.");
+            throw new Refusal("The rule is not valid JSON" + at(e.getLocation()) + ": " + syntax(e.getOriginalMessage())
+                    + ". Check the quotes, commas and brackets.");
         }
     }
 
@@ -67,8 +66,9 @@ public final class RuleJson {
     }
 
     private static String at(JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr() + ", column "
-                + loc.getColumnNr();
+        return loc == null || loc.getLineNr() < 1
+                ? ""
+                : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
     /** Jackson's sentence in a few words: what was found, and what was expected there. */
@@ -76,9 +76,9 @@ public final class RuleJson {
         String m = message == null ? "" : message.split("\n", 2)[0];
         Matcher c = UNEXPECTED_CHAR.matcher(m);
         if (c.find()) {
-            return c.group(1).equals("'''") ? "found a single quote where " + expected(c.group(2))
-                    + " should be; JSON takes double quotes" : "found " + c.group(1) + " where "
-                    + expected(c.group(2)) + " should be";
+            return c.group(1).equals("'''")
+                    ? "found a single quote where " + expected(c.group(2)) + " should be; JSON takes double quotes"
+                    : "found " + c.group(1) + " where " + expected(c.group(2)) + " should be";
         }
         Matcher t = UNRECOGNIZED.matcher(m);
         if (t.find()) {
@@ -116,17 +116,22 @@ public final class RuleJson {
 
     /** The JSON is well formed, but a value has the wrong type: name the key and what it takes. */
     private static String mismatch(MismatchedInputException e) {
-        String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        String key = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
         if (key.isEmpty()) {
             return "The rule must be one JSON object such as {\"type\":\"erc721\",\"chain\":\"ethereum\","
                     + "\"contract\":\"0x…\"}" + at(e.getLocation()) + ".";
         }
         Class<?> type = e.getTargetType();
-        String takes = type == null ? "another kind of value"
-                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a whole number"
-                : java.util.Collection.class.isAssignableFrom(type) ? "a list in [ ]"
-                : type == String.class ? "text in double quotes" : "an object in { }";
+        String takes = type == null
+                ? "another kind of value"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive()
+                        ? "a whole number"
+                        : java.util.Collection.class.isAssignableFrom(type)
+                                ? "a list in [ ]"
+                                : type == String.class ? "text in double quotes" : "an object in { }";
         return "The rule's '" + key + "'" + at(e.getLocation()) + " takes " + takes + ".";
     }
 }

@@ -22,6 +22,7 @@ public final class RuleSpecValidator {
     private static final int MAX_DEPTH = 8;
     /** Bounds that keep one gate from costing the sweep more than a few hundred reads per member. */
     static final int MAX_IDS = 100;
+
     static final int MAX_TRAITS = 20;
     static final int MAX_CHILDREN = 20;
     static final int MAX_DECIMALS = 77;
@@ -50,11 +51,16 @@ public final class RuleSpecValidator {
             add(path, "is nested deeper than " + MAX_DEPTH + " levels");
             return;
         }
-        int kinds = (r.type() != null ? 1 : 0) + (r.all() != null ? 1 : 0) + (r.any() != null ? 1 : 0)
+        int kinds = (r.type() != null ? 1 : 0)
+                + (r.all() != null ? 1 : 0)
+                + (r.any() != null ? 1 : 0)
                 + (r.not() != null ? 1 : 0);
         if (kinds != 1) {
-            add(path, kinds == 0 ? "needs a type (erc721, erc1155, erc20, native) or one of all, any, not"
-                    : "has more than one of type, all, any, not; use one per level and nest the others");
+            add(
+                    path,
+                    kinds == 0
+                            ? "needs a type (erc721, erc1155, erc20, native) or one of all, any, not"
+                            : "has more than one of type, all, any, not; use one per level and nest the others");
             return;
         }
         if (r.all() != null || r.any() != null) {
@@ -84,15 +90,21 @@ public final class RuleSpecValidator {
         if (r.chain() == null) {
             add(path + ".chain", "is required: the name of a chain under chains:");
         } else if (!chains.contains(r.chain())) {
-            String known = chains.isEmpty() ? "none are configured; add one under chains:"
+            String known = chains.isEmpty()
+                    ? "none are configured; add one under chains:"
                     : "known: " + String.join(", ", chains.stream().sorted().toList());
-            String hint = Names.nearest(r.chain(), chains).map(n -> "; did you mean '" + n + "'?").orElse("");
+            String hint = Names.nearest(r.chain(), chains)
+                    .map(n -> "; did you mean '" + n + "'?")
+                    .orElse("");
             add(path + ".chain", "unknown chain '" + r.chain() + "' (" + known + hint + ")");
         }
         if (!r.type().equals("native")) {
             if (r.contract() == null || !ADDRESS.matcher(r.contract()).matches()) {
-                add(path + ".contract", r.contract() == null ? "is required: the token contract's 0x address"
-                        : "'" + r.contract() + "' is not a 0x address of 40 hex characters");
+                add(
+                        path + ".contract",
+                        r.contract() == null
+                                ? "is required: the token contract's 0x address"
+                                : "'" + r.contract() + "' is not a 0x address of 40 hex characters");
             }
         }
         if (r.min() != null && r.min() < 0) {
@@ -106,14 +118,20 @@ public final class RuleSpecValidator {
                 if (r.tokenIds() != null) {
                     atMost(path + ".token-ids", r.tokenIds().size(), MAX_IDS, "ids or ranges");
                     for (int i = 0; i < r.tokenIds().size() && i < MAX_IDS; i++) {
-                        String id = r.tokenIds().get(i) == null ? "" : r.tokenIds().get(i).trim();
+                        String id = r.tokenIds().get(i) == null
+                                ? ""
+                                : r.tokenIds().get(i).trim();
                         if (!TOKEN_ID.matcher(id).matches()) {
-                            add(path + ".token-ids[" + i + "]", "'" + abbreviate(id)
-                                    + "' is not a token id or range such as 7 or 1-100");
-                        } else if (id.contains("-") && new BigInteger(id.split("-")[0]).compareTo(
-                                new BigInteger(id.split("-")[1])) > 0) {
-                            add(path + ".token-ids[" + i + "]", "'" + id + "' runs backwards and can never match; "
-                                    + "write the lower id first, e.g. " + id.split("-")[1] + "-" + id.split("-")[0]);
+                            add(
+                                    path + ".token-ids[" + i + "]",
+                                    "'" + abbreviate(id) + "' is not a token id or range such as 7 or 1-100");
+                        } else if (id.contains("-")
+                                && new BigInteger(id.split("-")[0]).compareTo(new BigInteger(id.split("-")[1])) > 0) {
+                            add(
+                                    path + ".token-ids[" + i + "]",
+                                    "'" + id + "' runs backwards and can never match; "
+                                            + "write the lower id first, e.g. " + id.split("-")[1] + "-"
+                                            + id.split("-")[0]);
                         }
                     }
                 }
@@ -121,10 +139,11 @@ public final class RuleSpecValidator {
                 r.traitsOrEmpty().forEach((trait, values) -> {
                     if (values == null || values.isEmpty()) {
                         add(path + ".traits." + abbreviate(trait), "lists no values");
-                    } else if (trait.length() > MAX_TEXT || values.stream().anyMatch(v -> v == null
-                            || v.length() > MAX_TEXT)) {
-                        add(path + ".traits." + abbreviate(trait), "trait names and values are at most " + MAX_TEXT
-                                + " characters");
+                    } else if (trait.length() > MAX_TEXT
+                            || values.stream().anyMatch(v -> v == null || v.length() > MAX_TEXT)) {
+                        add(
+                                path + ".traits." + abbreviate(trait),
+                                "trait names and values are at most " + MAX_TEXT + " characters");
                     } else {
                         atMost(path + ".traits." + trait, values.size(), MAX_IDS, "values");
                     }
@@ -163,11 +182,13 @@ public final class RuleSpecValidator {
             if (amount.signum() < 0) {
                 add(path + ".amount", "must not be negative");
             } else if (amount.scale() > MAX_DECIMALS) {
-                add(path + ".amount", "has more than " + MAX_DECIMALS + " decimal places; no token is that "
-                        + "divisible");
+                add(
+                        path + ".amount",
+                        "has more than " + MAX_DECIMALS + " decimal places; no token is that " + "divisible");
             } else if (amount.precision() - amount.scale() > MAX_WHOLE_DIGITS) {
-                add(path + ".amount", "is larger than any token supply (more than " + MAX_WHOLE_DIGITS
-                        + " digits before the point)");
+                add(
+                        path + ".amount",
+                        "is larger than any token supply (more than " + MAX_WHOLE_DIGITS + " digits before the point)");
             }
         } catch (NumberFormatException e) {
             add(path + ".amount", "'" + abbreviate(text) + "' is not a number; write it like 100 or 0.5");

@@ -9,6 +9,5 @@ public record SyncPlan(int checked, int unknown, List<Change> changes) {
     }
 
     /** One role change a sync decided on, and why. */
-    public record Change(long memberId, long roleId, boolean add, String reason) {
-    }
+    public record Change(long memberId, long roleId, boolean add, String reason) {}
 }

@@ -4,7 +4,9 @@ package dev.lorekeeper.gate;
  * Three-valued logic for rules: a requirement whose read failed is UNKNOWN, and UNKNOWN never removes a role.
  */
 public enum Truth {
-    TRUE, FALSE, UNKNOWN;
+    TRUE,
+    FALSE,
+    UNKNOWN;
 
     public static Truth of(boolean b) {
         return b ? TRUE : FALSE;

@@ -6,13 +6,12 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads a body up to a byte cap, counting while reading: never more than the cap and one byte is held. */
 final class CappedBody {
-    private CappedBody() {
-    }
+    private CappedBody() {}
 
     static OutboundHttp.Body read(InputStream in, int maxBytes) throws IOException {
         byte[] body = in.readNBytes(maxBytes + 1);
         boolean truncated = body.length > maxBytes;
-        return new OutboundHttp.Body(new String(body, 0, Math.min(body.length, maxBytes), StandardCharsets.UTF_8),
-                truncated);
+        return new OutboundHttp.Body(
+                new String(body, 0, Math.min(body.length, maxBytes), StandardCharsets.UTF_8), truncated);
     }
 }

@@ -44,13 +44,15 @@ final class HostGuard {
 
     private static List<InetAddress> lookUp(String host, Deadline deadline) throws IOException, InterruptedException {
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(() -> {
-            try {
-                return List.of(InetAddress.getAllByName(name));
-            } catch (UnknownHostException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, RESOLVER);
+        CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return List.of(InetAddress.getAllByName(name));
+                    } catch (UnknownHostException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                },
+                RESOLVER);
         try {
             return lookup.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -62,12 +64,11 @@ final class HostGuard {
     }
 
     private static ExecutorService resolver() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "lorekeeper-untrusted-dns");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "lorekeeper-untrusted-dns");
+            t.setDaemon(true);
+            return t;
+        });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

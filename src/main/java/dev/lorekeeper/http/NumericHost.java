@@ -16,8 +16,7 @@ final class NumericHost {
     private static final Pattern NUMBER = Pattern.compile("\\d+|0[xX][0-9a-fA-F]*");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
 
-    private NumericHost() {
-    }
+    private NumericHost() {}
 
     /** The address, or empty when the host is a name; refused when it is numeric but no valid address. */
     static Optional<InetAddress> parse(String host) throws FetchRefusedException {

@@ -30,8 +30,13 @@ public final class OutboundHttp {
     /** One connection pool and dispatcher for the whole bot; the clients below are views of it. */
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
             // the call deadline is the only timeout: a per-read timeout would let a server drip bytes for ever
-            .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO)
-            .followRedirects(false).followSslRedirects(false).socketFactory(new NoDelaySockets()).build();
+            .connectTimeout(Duration.ZERO)
+            .readTimeout(Duration.ZERO)
+            .writeTimeout(Duration.ZERO)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .socketFactory(new NoDelaySockets())
+            .build();
 
     private final HostGuard guard;
     private final OkHttpClient untrusted;
@@ -44,12 +49,14 @@ public final class OutboundHttp {
     public OutboundHttp(PrivateNetworks privateNetworks) {
         this.guard = new HostGuard(privateNetworks);
         // No proxy: a proxy would resolve the name itself and could reach what the guard refused.
-        this.untrusted = SHARED.newBuilder().proxy(Proxy.NO_PROXY).retryOnConnectionFailure(false).build();
+        this.untrusted = SHARED.newBuilder()
+                .proxy(Proxy.NO_PROXY)
+                .retryOnConnectionFailure(false)
+                .build();
     }
 
     /** A body read up to a cap; {@code truncated} when there was more. */
-    public record Body(String text, boolean truncated) {
-    }
+    public record Body(String text, boolean truncated) {}
 
     /**
      * GET, following up to {@value #MAX_REDIRECTS} redirects; a non-2xx answer is an {@link IOException} naming the
@@ -62,7 +69,8 @@ public final class OutboundHttp {
         Deadline deadline = Deadline.after(timeout);
         Hop hop = Hop.first(url, trust);
         for (int redirects = 0; ; redirects++) {
-            try (Response r = send(hop, new Request.Builder().header("Accept", accept).get(), deadline)) {
+            try (Response r =
+                    send(hop, new Request.Builder().header("Accept", accept).get(), deadline)) {
                 if (r.isRedirect()) {
                     if (redirects == MAX_REDIRECTS) {
                         throw FetchRefusedException.tooManyRedirects();
@@ -93,7 +101,8 @@ public final class OutboundHttp {
     private Response send(Hop hop, Request.Builder request, Deadline deadline)
             throws IOException, InterruptedException {
         try {
-            Call call = client(hop, deadline).newCall(request.url(target(hop, deadline)).build());
+            Call call = client(hop, deadline)
+                    .newCall(request.url(target(hop, deadline)).build());
             call.timeout().timeout(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             return call.execute();
         } catch (IOException e) {
@@ -116,7 +125,10 @@ public final class OutboundHttp {
             return SHARED;
         }
         List<InetAddress> addresses = guard.addresses(hop.url().host(), deadline);
-        return untrusted.newBuilder().dns(new PinnedDns(hop.url().host(), addresses)).build();
+        return untrusted
+                .newBuilder()
+                .dns(new PinnedDns(hop.url().host(), addresses))
+                .build();
     }
 
     /**
@@ -128,7 +140,8 @@ public final class OutboundHttp {
             return hop.url();
         }
         return NumericHost.parse(hop.url().host())
-                .map(a -> hop.url().newBuilder().host(a.getHostAddress()).build()).orElse(hop.url());
+                .map(a -> hop.url().newBuilder().host(a.getHostAddress()).build())
+                .orElse(hop.url());
     }
 
     private static void requireSuccess(Response r, Hop hop) throws IOException {

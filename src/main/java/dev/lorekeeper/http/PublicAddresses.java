@@ -11,16 +11,20 @@ import java.util.List;
  */
 final class PublicAddresses {
     private static final List<Block> INTERNAL_V4 = Block.all(
-            "0.0.0.0/8",          // "this network"; 0.0.0.0 reaches the local host on Linux
-            "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-            "100.64.0.0/10",      // carrier-grade NAT
+            "0.0.0.0/8", // "this network"; 0.0.0.0 reaches the local host on Linux
+            "10.0.0.0/8",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "100.64.0.0/10", // carrier-grade NAT
             "127.0.0.0/8",
-            "169.254.0.0/16",     // link-local, including cloud metadata at 169.254.169.254
-            "192.0.0.0/24",       // IETF protocol assignments
-            "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", // documentation
-            "198.18.0.0/15",      // benchmarking, used inside some networks
-            "224.0.0.0/4",        // multicast
-            "240.0.0.0/4");       // reserved, and 255.255.255.255 broadcast
+            "169.254.0.0/16", // link-local, including cloud metadata at 169.254.169.254
+            "192.0.0.0/24", // IETF protocol assignments
+            "192.0.2.0/24",
+            "198.51.100.0/24",
+            "203.0.113.0/24", // documentation
+            "198.18.0.0/15", // benchmarking, used inside some networks
+            "224.0.0.0/4", // multicast
+            "240.0.0.0/4"); // reserved, and 255.255.255.255 broadcast
     private static final Block GLOBAL_UNICAST_V6 = Block.of("2000::/3");
     private static final List<Block> INTERNAL_V6 = Block.all("2001:db8::/32"); // documentation
     private static final Block MAPPED = Block.of("::ffff:0:0/96");
@@ -30,8 +34,7 @@ final class PublicAddresses {
     private static final Block SIX_TO_FOUR = Block.of("2002::/16");
     private static final Block TEREDO = Block.of("2001::/32");
 
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     static boolean isPublic(InetAddress address) {
         byte[] a = address.getAddress();
@@ -57,7 +60,8 @@ final class PublicAddresses {
             }
             return isPublicV4(server) && isPublicV4(client);
         }
-        // Loopback, unspecified, link-local, site-local, unique local (fc00::/7) and multicast all lie outside 2000::/3.
+        // Loopback, unspecified, link-local, site-local, unique local (fc00::/7) and multicast all lie outside
+        // 2000::/3.
         return GLOBAL_UNICAST_V6.contains(a) && INTERNAL_V6.stream().noneMatch(b -> b.contains(a));
     }
 

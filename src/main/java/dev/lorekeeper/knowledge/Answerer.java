@@ -32,14 +32,27 @@ public final class Answerer {
     private final GeneratedText output;
     private final RefusalModel refusal;
 
-    public Answerer(Supplier<Optional<KnowledgeIndex>> index, LlmGateway llm, PromptTemplates prompts,
-            double minSimilarity, int topK, String baseUrl, GeneratedText output) {
+    public Answerer(
+            Supplier<Optional<KnowledgeIndex>> index,
+            LlmGateway llm,
+            PromptTemplates prompts,
+            double minSimilarity,
+            int topK,
+            String baseUrl,
+            GeneratedText output) {
         this(index, llm, prompts, minSimilarity, topK, baseUrl, output, RefusalModel.DEFAULT);
     }
 
     /** {@code minSimilarity} is a floor under the cosine; {@code refusal} weighs all the evidence above it. */
-    public Answerer(Supplier<Optional<KnowledgeIndex>> index, LlmGateway llm, PromptTemplates prompts,
-            double minSimilarity, int topK, String baseUrl, GeneratedText output, RefusalModel refusal) {
+    public Answerer(
+            Supplier<Optional<KnowledgeIndex>> index,
+            LlmGateway llm,
+            PromptTemplates prompts,
+            double minSimilarity,
+            int topK,
+            String baseUrl,
+            GeneratedText output,
+            RefusalModel refusal) {
         this.refusal = refusal;
         this.output = output;
         this.index = index;
@@ -47,12 +60,12 @@ public final class Answerer {
         this.prompts = prompts;
         this.minSimilarity = minSimilarity;
         this.topK = topK;
-        this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null
-                : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 
     static final String QUOTE_HEADER = "*Quoted from the docs (no AI summary):*";
-    static final String BUDGET_HEADER = "*Today's AI budget is spent, so this is quoted from the docs (no AI summary):*";
+    static final String BUDGET_HEADER =
+            "*Today's AI budget is spent, so this is quoted from the docs (no AI summary):*";
 
     public Answer answer(String question) {
         return answer(question, LlmCall.cli("qa"));
@@ -62,8 +75,12 @@ public final class Answerer {
     public Answer answer(String question, LlmCall call) {
         Optional<KnowledgeIndex> idx = index.get();
         if (idx.isEmpty()) {
-            return new Answer(question, "The docs are not indexed yet. A moderator can run /docs reload.", false,
-                    Answer.Mode.NOT_COVERED, List.of());
+            return new Answer(
+                    question,
+                    "The docs are not indexed yet. A moderator can run /docs reload.",
+                    false,
+                    Answer.Mode.NOT_COVERED,
+                    List.of());
         }
         Retrieved retrieved = idx.get().retrieve(question, topK, RetrievalMode.HYBRID);
         List<Hit> hits = retrieved.hits();
@@ -72,8 +89,10 @@ public final class Answerer {
             return notCovered(question, sources);
         }
         if (llm != null) {
-            LlmGateway.Outcome outcome = llm.chat(call, prompts.get("answer-system"), prompts.render("answer-user",
-                    Map.of("passages", passages(hits), "question", question)));
+            LlmGateway.Outcome outcome = llm.chat(
+                    call,
+                    prompts.get("answer-system"),
+                    prompts.render("answer-user", Map.of("passages", passages(hits), "question", question)));
             if (outcome.reply().isPresent()) {
                 String text = outcome.reply().get().text();
                 if (text.contains(NOT_IN_DOCS)) {
@@ -99,13 +118,19 @@ public final class Answerer {
      * rare, every section a neighbour), so below {@link RefusalModel#MIN_CHUNKS} the floor decides alone.
      */
     public static boolean covered(Retrieved retrieved, double minSimilarity, RefusalModel refusal) {
-        return !retrieved.hits().isEmpty() && retrieved.evidence().similarity() >= minSimilarity
+        return !retrieved.hits().isEmpty()
+                && retrieved.evidence().similarity() >= minSimilarity
                 && (retrieved.indexSize() < RefusalModel.MIN_CHUNKS || refusal.covered(retrieved.evidence()));
     }
 
     private Answer notCovered(String question, List<Source> closest) {
-        return new Answer(question, "The docs don't cover this. The closest pages are listed below; a moderator has "
-                + "been told the docs may need this.", false, Answer.Mode.NOT_COVERED, closest);
+        return new Answer(
+                question,
+                "The docs don't cover this. The closest pages are listed below; a moderator has "
+                        + "been told the docs may need this.",
+                false,
+                Answer.Mode.NOT_COVERED,
+                closest);
     }
 
     private Answer extractive(String question, List<Hit> hits, List<Source> sources, String header) {
@@ -128,8 +153,15 @@ public final class Answerer {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < hits.size(); i++) {
             Chunk c = hits.get(i).chunk();
-            sb.append('[').append(i + 1).append("] ").append(c.title()).append(" › ").append(c.heading()).append('\n')
-                    .append(c.text()).append("\n\n");
+            sb.append('[')
+                    .append(i + 1)
+                    .append("] ")
+                    .append(c.title())
+                    .append(" › ")
+                    .append(c.heading())
+                    .append('\n')
+                    .append(c.text())
+                    .append("\n\n");
         }
         return sb.toString().strip();
     }
@@ -139,9 +171,19 @@ public final class Answerer {
         for (int i = 0; i < hits.size(); i++) {
             Chunk c = hits.get(i).chunk();
             String anchor = c.anchor().isEmpty() ? "" : "#" + c.anchor();
-            String url = c.path().startsWith("http://") || c.path().startsWith("https://") ? c.path() + anchor
-                    : baseUrl == null ? null : baseUrl + c.path().replaceFirst("\\.(md|markdown|txt|html?)$", "") + anchor;
-            out.add(new Source(i + 1, c.path(), c.title(), c.heading(), c.headings(), url, hits.get(i).score()));
+            String url = c.path().startsWith("http://") || c.path().startsWith("https://")
+                    ? c.path() + anchor
+                    : baseUrl == null
+                            ? null
+                            : baseUrl + c.path().replaceFirst("\\.(md|markdown|txt|html?)$", "") + anchor;
+            out.add(new Source(
+                    i + 1,
+                    c.path(),
+                    c.title(),
+                    c.heading(),
+                    c.headings(),
+                    url,
+                    hits.get(i).score()));
         }
         return out;
     }
@@ -171,4 +213,5 @@ public final class Answerer {
         return false;
     }
 
-    /** Mentions are never allowed to ping anyway; this keeps them from even looking like pings. */}
+    /** Mentions are never allowed to ping anyway; this keeps them from even looking like pings. */
+}

@@ -47,7 +47,8 @@ public final class BgeEmbedder implements Embedder {
         List<float[]> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i += BATCH) {
             List<TextSegment> batch = texts.subList(i, Math.min(texts.size(), i + BATCH)).stream()
-                    .map(TextSegment::from).toList();
+                    .map(TextSegment::from)
+                    .toList();
             for (Embedding e : model().embedAll(batch).content()) {
                 out.add(normalize(e.vector()));
             }

@@ -75,7 +75,12 @@ public final class Bm25Index {
         try {
             List<Scored> out = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q.build(), k).scoreDocs) {
-                out.add(new Scored(searcher.storedFields().document(sd.doc).getField("i").numericValue().intValue(),
+                out.add(new Scored(
+                        searcher.storedFields()
+                                .document(sd.doc)
+                                .getField("i")
+                                .numericValue()
+                                .intValue(),
                         sd.score));
             }
             return out;
@@ -104,8 +109,10 @@ public final class Bm25Index {
 
     private int docFreq(String term) {
         try {
-            return Math.min(docs, searcher.getIndexReader().docFreq(new Term("text", term))
-                    + searcher.getIndexReader().docFreq(new Term("headings", term)));
+            return Math.min(
+                    docs,
+                    searcher.getIndexReader().docFreq(new Term("text", term))
+                            + searcher.getIndexReader().docFreq(new Term("headings", term)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,7 +72,10 @@ public final class Chunker {
         List<String> out = new ArrayList<>();
         for (int start = 0; start < words.size(); start += perChunk - overlap) {
             List<String> window = words.subList(start, Math.min(words.size(), start + perChunk));
-            String piece = String.join(" ", window).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n").strip();
+            String piece = String.join(" ", window)
+                    .replace(" \n\n ", "\n\n")
+                    .replace("\n\n ", "\n\n")
+                    .strip();
             if (!piece.isEmpty()) {
                 out.add(piece);
             }
@@ -99,6 +102,9 @@ public final class Chunker {
 
     /** GitHub-style anchor: lower case, spaces to dashes, punctuation dropped. */
     public static String slug(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").trim().replace(' ', '-');
+        return heading.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .trim()
+                .replace(' ', '-');
     }
 }

@@ -19,8 +19,7 @@ import org.jsoup.nodes.Element;
  * headings kept as Markdown headings (so one chunker serves all three).
  */
 public final class DocLoader {
-    private DocLoader() {
-    }
+    private DocLoader() {}
 
     public static List<Doc> load(Path root) {
         if (!Files.isDirectory(root)) {
@@ -58,7 +57,10 @@ public final class DocLoader {
         }
         for (Element e : root.select("h1, h2, h3, h4, h5, h6, p, li, pre, td, th, blockquote")) {
             if (e.tagName().matches("h[1-6]")) {
-                sb.append("#".repeat(e.tagName().charAt(1) - '0')).append(' ').append(e.text()).append("\n\n");
+                sb.append("#".repeat(e.tagName().charAt(1) - '0'))
+                        .append(' ')
+                        .append(e.text())
+                        .append("\n\n");
             } else if (e.parents().stream().noneMatch(p -> p.tagName().matches("li|pre|blockquote|td|th"))) {
                 sb.append(e.tagName().equals("li") ? "- " : "").append(e.text()).append("\n\n");
             }

@@ -16,8 +16,7 @@ final class EvidenceMeter {
             + "anyone someone something anything get got make need want know tell help please thanks hi hey yo "
             + "any some there here about just actually really even still also ok okay way");
 
-    private EvidenceMeter() {
-    }
+    private EvidenceMeter() {}
 
     static Evidence measure(String query, List<Hit> top, List<Hit> ranked, Bm25Index bm25) {
         if (top.isEmpty()) {

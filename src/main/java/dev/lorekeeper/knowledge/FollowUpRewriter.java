@@ -25,11 +25,20 @@ public final class FollowUpRewriter {
         }
         if (llm != null) {
             StringBuilder h = new StringBuilder();
-            history.forEach(t -> h.append("Member: ").append(t.question()).append("\nBot: ")
-                    .append(t.answer().length() > 600 ? t.answer().substring(0, 600) + "…" : t.answer()).append('\n'));
-            var reply = llm.chat(call, "You rewrite questions.", prompts.render("rewrite", Map.of("history",
-                    h.toString().strip(), "question", followUp))).reply();
-            if (reply.isPresent() && !reply.get().text().isBlank() && reply.get().text().length() < 500) {
+            history.forEach(t -> h.append("Member: ")
+                    .append(t.question())
+                    .append("\nBot: ")
+                    .append(t.answer().length() > 600 ? t.answer().substring(0, 600) + "…" : t.answer())
+                    .append('\n'));
+            var reply = llm.chat(
+                            call,
+                            "You rewrite questions.",
+                            prompts.render(
+                                    "rewrite", Map.of("history", h.toString().strip(), "question", followUp)))
+                    .reply();
+            if (reply.isPresent()
+                    && !reply.get().text().isBlank()
+                    && reply.get().text().length() < 500) {
                 return reply.get().text().lines().findFirst().orElse(followUp).strip();
             }
         }

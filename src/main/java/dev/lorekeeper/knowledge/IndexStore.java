@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -46,13 +46,11 @@ public final class IndexStore {
     }
 
     /** What an ingest did. */
-    public record IngestReport(int files, int unchanged, int changed, int removed, int chunks, int embedded,
-            long millis) {
-    }
+    public record IngestReport(
+            int files, int unchanged, int changed, int removed, int chunks, int embedded, long millis) {}
 
     /** A built index and its report. */
-    public record Ingested(KnowledgeIndex index, IngestReport report) {
-    }
+    public record Ingested(KnowledgeIndex index, IngestReport report) {}
 
     /** Builds or updates the index from the docs folder and saves it; {@code progress} hears embedded counts. */
     public Ingested ingest(Path docs, IntConsumer progress) {
@@ -91,7 +89,8 @@ public final class IndexStore {
         List<float[]> embedded = new ArrayList<>();
         for (int i = 0; i < toEmbed.size(); i += 64) {
             embedded.addAll(embedder.embedDocuments(toEmbed.subList(i, Math.min(toEmbed.size(), i + 64)).stream()
-                    .map(Chunk::indexText).toList()));
+                    .map(Chunk::indexText)
+                    .toList()));
             progress.accept(embedded.size());
         }
         int e = 0;
@@ -101,16 +100,25 @@ public final class IndexStore {
             }
         }
         write(chunks, vectors, hashes);
-        int removed = (int) previous.hashes.keySet().stream().filter(p -> !hashes.containsKey(p)).count();
-        IngestReport report = new IngestReport(current.size(), unchanged, current.size() - unchanged, removed,
-                chunks.size(), toEmbed.size(), (System.nanoTime() - start) / 1_000_000);
+        int removed = (int) previous.hashes.keySet().stream()
+                .filter(p -> !hashes.containsKey(p))
+                .count();
+        IngestReport report = new IngestReport(
+                current.size(),
+                unchanged,
+                current.size() - unchanged,
+                removed,
+                chunks.size(),
+                toEmbed.size(),
+                (System.nanoTime() - start) / 1_000_000);
         return new Ingested(new KnowledgeIndex(chunks, vectors, embedder, retrieval), report);
     }
 
     /** Loads the saved index without looking at the docs; empty when none was built yet. */
     public java.util.Optional<KnowledgeIndex> load() {
         Stored s = read();
-        return s.chunks.isEmpty() ? java.util.Optional.empty()
+        return s.chunks.isEmpty()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(new KnowledgeIndex(s.chunks, s.vectors, embedder, retrieval));
     }
 
@@ -125,14 +133,20 @@ public final class IndexStore {
                 return new Stored(Map.of(), List.of(), List.of()); // another model's vectors are useless
             }
             Map<String, String> hashes = new LinkedHashMap<>();
-            root.path("files").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asText()));
+            root.path("files")
+                    .properties()
+                    .forEach(e -> hashes.put(e.getKey(), e.getValue().asText()));
             List<Chunk> chunks = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
             for (JsonNode c : root.path("chunks")) {
                 List<String> headings = new ArrayList<>();
                 c.path("headings").forEach(h -> headings.add(h.asText()));
-                chunks.add(new Chunk(c.path("path").asText(), c.path("title").asText(), headings,
-                        c.path("anchor").asText(), c.path("text").asText()));
+                chunks.add(new Chunk(
+                        c.path("path").asText(),
+                        c.path("title").asText(),
+                        headings,
+                        c.path("anchor").asText(),
+                        c.path("text").asText()));
                 vectors.add(decode(c.path("vector").asText()));
             }
             return new Stored(hashes, chunks, vectors);
@@ -148,8 +162,12 @@ public final class IndexStore {
         ArrayNode arr = root.putArray("chunks");
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
-            ObjectNode n = arr.addObject().put("path", c.path()).put("title", c.title()).put("anchor", c.anchor())
-                    .put("text", c.text()).put("vector", encode(vectors.get(i)));
+            ObjectNode n = arr.addObject()
+                    .put("path", c.path())
+                    .put("title", c.title())
+                    .put("anchor", c.anchor())
+                    .put("text", c.text())
+                    .put("vector", encode(vectors.get(i)));
             ArrayNode h = n.putArray("headings");
             c.headings().forEach(h::add);
         }

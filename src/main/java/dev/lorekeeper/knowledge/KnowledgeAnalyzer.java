@@ -23,7 +23,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class KnowledgeAnalyzer extends Analyzer {
     private static final Pattern STANDARD = Pattern.compile("(?i)\\b(?:erc|eip)[-\\s]?(\\d{2,5})\\b");
     private static final int SPLIT = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
-            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
             | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
 
     @Override

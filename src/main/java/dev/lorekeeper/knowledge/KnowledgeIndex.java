@@ -87,10 +87,11 @@ public final class KnowledgeIndex {
             ranked.add(new Hit(chunks.get(s.best), score, s.similarity, s.bm25Rank, s.denseRank));
         }
         // On a tie (common in small doc sets) the section closer in meaning goes first.
-        ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
+        ranked.sort((a, b) -> a.score() != b.score()
+                ? Double.compare(b.score(), a.score())
                 : Double.compare(b.similarity(), a.similarity()));
-        Evidence evidence = EvidenceMeter.measure(normalized, ranked.subList(0, Math.min(EVIDENCE_SECTIONS,
-                ranked.size())), ranked, bm25);
+        Evidence evidence = EvidenceMeter.measure(
+                normalized, ranked.subList(0, Math.min(EVIDENCE_SECTIONS, ranked.size())), ranked, bm25);
         return new Retrieved(ranked.subList(0, Math.min(k, ranked.size())), evidence, chunks.size());
     }
 

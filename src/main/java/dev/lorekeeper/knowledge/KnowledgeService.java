@@ -1,9 +1,9 @@
 package dev.lorekeeper.knowledge;
 
-import dev.lorekeeper.llm.LlmCall;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.RateLimiter;
+import dev.lorekeeper.llm.LlmCall;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,20 +23,30 @@ public final class KnowledgeService {
     private final RateLimiter perMember;
     private final Cache<String, Answer> cache;
 
-    public KnowledgeService(LiveIndex index, Answerer answerer, FollowUpRewriter rewriter, QuestionLog questions,
-            Conversations conversations, int questionsPerMinute, Duration cacheTtl) {
+    public KnowledgeService(
+            LiveIndex index,
+            Answerer answerer,
+            FollowUpRewriter rewriter,
+            QuestionLog questions,
+            Conversations conversations,
+            int questionsPerMinute,
+            Duration cacheTtl) {
         this.index = index;
         this.answerer = answerer;
         this.rewriter = rewriter;
         this.questions = questions;
         this.conversations = conversations;
         this.perMember = new RateLimiter(questionsPerMinute, Duration.ofMinutes(1));
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(cacheTtl)
+                .maximumSize(10_000)
+                .build();
     }
 
     /** Remembers a new Q&A thread and its first turn. */
     public void openThread(long threadId, long guildId, Asked first) {
-        conversations.open(threadId, guildId, first.answer().question(), first.answer().text());
+        conversations.open(
+                threadId, guildId, first.answer().question(), first.answer().text());
     }
 
     public boolean isThread(long threadId) {
@@ -45,8 +55,8 @@ public final class KnowledgeService {
 
     /** A follow-up in a Q&A thread, answered as a standalone question and added to the thread's history. */
     public Optional<Asked> followUp(long threadId, long guildId, long memberId, String text) {
-        String standalone = rewriter.standalone(conversations.history(threadId), text,
-                LlmCall.of("qa", guildId, memberId));
+        String standalone =
+                rewriter.standalone(conversations.history(threadId), text, LlmCall.of("qa", guildId, memberId));
         Optional<Asked> asked = ask(guildId, threadId, memberId, standalone);
         asked.ifPresent(a -> conversations.append(threadId, text, a.answer().text()));
         return asked;
@@ -78,8 +88,8 @@ public final class KnowledgeService {
             return Optional.empty();
         }
         String normalized = normalize(question);
-        Answer answer = cache.get(guildId + "|" + normalized, k -> answerer.answer(question,
-                LlmCall.of("qa", guildId, memberId)));
+        Answer answer = cache.get(
+                guildId + "|" + normalized, k -> answerer.answer(question, LlmCall.of("qa", guildId, memberId)));
         long id = questions.record(guildId, channelId, memberId, question, normalized, answer);
         return Optional.of(new Asked(id, answer));
     }
@@ -93,6 +103,5 @@ public final class KnowledgeService {
     }
 
     /** A recorded question and its answer. */
-    public record Asked(long id, Answer answer) {
-    }
+    public record Asked(long id, Answer answer) {}
 }

@@ -41,13 +41,19 @@ public final class LiveIndex {
 
     /** Re-ingests in the background (unchanged files are not re-embedded); the old index serves meanwhile. */
     public CompletableFuture<IndexStore.IngestReport> reload(Executor executor) {
-        CompletableFuture<IndexStore.IngestReport> f = CompletableFuture.supplyAsync(() -> {
-            IndexStore.Ingested r = store.ingest(docs, pages, n -> { });
-            current.set(r.index());
-            log.info("knowledge index ready: {} files, {} chunks ({} embedded) in {} ms", r.report().files(),
-                    r.report().chunks(), r.report().embedded(), r.report().millis());
-            return r.report();
-        }, executor);
+        CompletableFuture<IndexStore.IngestReport> f = CompletableFuture.supplyAsync(
+                () -> {
+                    IndexStore.Ingested r = store.ingest(docs, pages, n -> {});
+                    current.set(r.index());
+                    log.info(
+                            "knowledge index ready: {} files, {} chunks ({} embedded) in {} ms",
+                            r.report().files(),
+                            r.report().chunks(),
+                            r.report().embedded(),
+                            r.report().millis());
+                    return r.report();
+                },
+                executor);
         loading = f.thenApply(r -> null);
         return f;
     }

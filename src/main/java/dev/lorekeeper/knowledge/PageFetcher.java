@@ -24,11 +24,14 @@ public final class PageFetcher {
         List<Doc> out = new ArrayList<>();
         for (String url : urls) {
             try {
-                String html = http.get(Trust.CONFIGURED, url, "text/html", Duration.ofSeconds(20), MAX_BYTES).text();
+                String html = http.get(Trust.CONFIGURED, url, "text/html", Duration.ofSeconds(20), MAX_BYTES)
+                        .text();
                 String text = DocLoader.htmlToMarkdown(Jsoup.parse(html, url));
                 out.add(new Doc(url, DocLoader.title(text, url), text, DocLoader.hash(html)));
             } catch (IOException | IllegalArgumentException e) {
-                log.warn("docs page {} could not be fetched ({}); skipped", url,
+                log.warn(
+                        "docs page {} could not be fetched ({}); skipped",
+                        url,
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

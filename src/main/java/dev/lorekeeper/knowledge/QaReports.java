@@ -27,12 +27,10 @@ public final class QaReports {
     }
 
     /** Similar questions grouped: how often asked, and one example. */
-    public record Gap(String example, int count, int downvotes) {
-    }
+    public record Gap(String example, int count, int downvotes) {}
 
     /** One day of Q&A. */
-    public record Day(LocalDate day, int questions, int answered) {
-    }
+    public record Day(LocalDate day, int questions, int answered) {}
 
     /** Totals over a period. */
     public record Stats(List<Day> days, int questions, int answered, int helpful, int notHelpful) {
@@ -43,14 +41,18 @@ public final class QaReports {
 
     /** Unanswered or downvoted questions of the last {@code days}, grouped by similar wording, most frequent first. */
     public List<Gap> gaps(long guildId, int days) {
-        record Row(String question, String normalized, boolean downvoted) {
-        }
+        record Row(String question, String normalized, boolean downvoted) {}
         Instant since = clock.instant().minus(days, ChronoUnit.DAYS);
-        List<Row> rows = db.withConnection(c -> Jdbc.list(c, "SELECT q.question, q.normalized, "
-                + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE) "
-                + "FROM ask_question q WHERE q.guild_id = ? AND q.created_at >= ? AND (q.grounded = FALSE OR "
-                + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE)) "
-                + "ORDER BY q.id", rs -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)), guildId, since));
+        List<Row> rows = db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT q.question, q.normalized, "
+                        + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE) "
+                        + "FROM ask_question q WHERE q.guild_id = ? AND q.created_at >= ? AND (q.grounded = FALSE OR "
+                        + "EXISTS (SELECT 1 FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE)) "
+                        + "ORDER BY q.id",
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+                guildId,
+                since));
         List<Set<String>> groupWords = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<String> examples = new ArrayList<>();
@@ -87,11 +89,19 @@ public final class QaReports {
         }
         Instant since = today.minusDays(days - 1L).atStartOfDay().toInstant(ZoneOffset.UTC);
         Period period = db.withConnection(c -> new Period(
-                Jdbc.list(c, "SELECT created_at, grounded FROM ask_question WHERE guild_id = ? AND created_at >= ?",
-                        rs -> new Asked(Jdbc.instant(rs, 1), rs.getBoolean(2)), guildId, since),
-                Jdbc.list(c, "SELECT f.helpful, COUNT(*) FROM ask_feedback f JOIN ask_question q "
-                        + "ON q.id = f.question_id WHERE q.guild_id = ? AND q.created_at >= ? GROUP BY f.helpful",
-                        rs -> new Votes(rs.getBoolean(1), rs.getInt(2)), guildId, since)));
+                Jdbc.list(
+                        c,
+                        "SELECT created_at, grounded FROM ask_question WHERE guild_id = ? AND created_at >= ?",
+                        rs -> new Asked(Jdbc.instant(rs, 1), rs.getBoolean(2)),
+                        guildId,
+                        since),
+                Jdbc.list(
+                        c,
+                        "SELECT f.helpful, COUNT(*) FROM ask_feedback f JOIN ask_question q "
+                                + "ON q.id = f.question_id WHERE q.guild_id = ? AND q.created_at >= ? GROUP BY f.helpful",
+                        rs -> new Votes(rs.getBoolean(1), rs.getInt(2)),
+                        guildId,
+                        since)));
         for (Asked asked : period.asked()) {
             int[] d = perDay.get(asked.at().atZone(ZoneOffset.UTC).toLocalDate());
             if (d != null) {
@@ -112,14 +122,11 @@ public final class QaReports {
         return new Stats(list, q, a, feedback[0], feedback[1]);
     }
 
-    private record Asked(Instant at, boolean grounded) {
-    }
+    private record Asked(Instant at, boolean grounded) {}
 
-    private record Votes(boolean helpful, int count) {
-    }
+    private record Votes(boolean helpful, int count) {}
 
-    private record Period(List<Asked> asked, List<Votes> votes) {
-    }
+    private record Period(List<Asked> asked, List<Votes> votes) {}
 
     private static double jaccard(Set<String> a, Set<String> b) {
         Set<String> inter = new HashSet<>(a);

@@ -36,17 +36,17 @@ final class QueryNormalizer {
         WORDS.put("recieve", "receive");
     }
 
-    private static final Pattern TOKEN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}/])(" + String.join("|",
-            WORDS.keySet().stream().map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{N}/])");
+    private static final Pattern TOKEN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}/])("
+            + String.join("|", WORDS.keySet().stream().map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{N}/])");
 
-    private QueryNormalizer() {
-    }
+    private QueryNormalizer() {}
 
     static String normalize(String query) {
         Matcher m = TOKEN.matcher(query);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(WORDS.get(m.group(1).toLowerCase())));
+            m.appendReplacement(
+                    sb, Matcher.quoteReplacement(WORDS.get(m.group(1).toLowerCase())));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -14,22 +14,33 @@ public final class QuestionLog {
     public QuestionLog(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.vote = db.dialect().upsert("ask_feedback", List.of("question_id", "member_id"),
-                List.of("question_id", "member_id", "helpful", "created_at"));
+        this.vote = db.dialect()
+                .upsert(
+                        "ask_feedback",
+                        List.of("question_id", "member_id"),
+                        List.of("question_id", "member_id", "helpful", "created_at"));
     }
 
-    public long record(long guildId, long channelId, long memberId, String question, String normalized,
-            Answer answer) {
-        return db.withConnection(c -> Jdbc.insert(c, "INSERT INTO ask_question (guild_id, channel_id, member_id, "
-                + "question, normalized, grounded, mode, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", guildId,
-                channelId, memberId, cut(question), cut(normalized), answer.grounded(), answer.mode().name(),
+    public long record(long guildId, long channelId, long memberId, String question, String normalized, Answer answer) {
+        return db.withConnection(c -> Jdbc.insert(
+                c,
+                "INSERT INTO ask_question (guild_id, channel_id, member_id, "
+                        + "question, normalized, grounded, mode, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                guildId,
+                channelId,
+                memberId,
+                cut(question),
+                cut(normalized),
+                answer.grounded(),
+                answer.mode().name(),
                 clock.instant()));
     }
 
     /** Records a vote; false when the question is unknown. */
     public boolean feedback(long questionId, long memberId, boolean helpful) {
         return db.withConnection(c -> {
-            if (Jdbc.first(c, "SELECT 1 FROM ask_question WHERE id = ?", rs -> true, questionId).isEmpty()) {
+            if (Jdbc.first(c, "SELECT 1 FROM ask_question WHERE id = ?", rs -> true, questionId)
+                    .isEmpty()) {
                 return false;
             }
             Jdbc.update(c, vote, questionId, memberId, helpful, clock.instant());

@@ -9,10 +9,10 @@ import java.util.List;
  * to docs it has not seen.
  */
 public record RefusalModel(double[] weights, double bias) {
-    public static final RefusalModel DEFAULT = new RefusalModel(new double[] {3.229, 2.359, 2.379, 9.132},
-            -7.810);
+    public static final RefusalModel DEFAULT = new RefusalModel(new double[] {3.229, 2.359, 2.379, 9.132}, -7.810);
     /** Below this many chunks the evidence model is not used (see {@link Answerer#covered}). */
     public static final int MIN_CHUNKS = 50;
+
     private static final int STEPS = 4000;
     private static final double RATE = 0.5;
     private static final double ANSWER_GOAL = 0.95;
@@ -74,8 +74,8 @@ public record RefusalModel(double[] weights, double bias) {
         return new RefusalModel(w, b);
     }
 
-    private static void accumulate(List<Evidence> set, int label, double weight, double[] w, double b, double[] gw,
-            double[] gb) {
+    private static void accumulate(
+            List<Evidence> set, int label, double weight, double[] w, double b, double[] gw, double[] gb) {
         for (Evidence e : set) {
             double[] f = e.features();
             double z = b;
@@ -96,6 +96,8 @@ public record RefusalModel(double[] weights, double bias) {
         for (int i = 0; i < weights.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.3f", weights[i]));
         }
-        return sb.append("] bias=").append(String.format(java.util.Locale.ROOT, "%.3f", bias)).toString();
+        return sb.append("] bias=")
+                .append(String.format(java.util.Locale.ROOT, "%.3f", bias))
+                .toString();
     }
 }

@@ -1,5 +1,4 @@
 package dev.lorekeeper.knowledge;
 
 /** A chunk (by position in the index) and its score from one retriever. */
-public record Scored(int chunk, double score) {
-}
+public record Scored(int chunk, double score) {}

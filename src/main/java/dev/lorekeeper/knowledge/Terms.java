@@ -12,8 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class Terms {
     private static final Analyzer ANALYZER = new KnowledgeAnalyzer();
 
-    private Terms() {
-    }
+    private Terms() {}
 
     static Set<String> of(String text) {
         Set<String> out = new LinkedHashSet<>();

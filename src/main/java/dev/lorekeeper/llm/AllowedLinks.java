@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * and the operator's llm.allowed-link-domains. A host is allowed when it is one of them or a subdomain of one.
  */
 public final class AllowedLinks {
-    private static final Pattern PLAIN_HOST = Pattern.compile(
-            "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern PLAIN_HOST =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:[/\\\\]*");
 
     private final Set<String> hosts;
@@ -72,7 +72,10 @@ public final class AllowedLinks {
             int colon = host.indexOf(':');
             host = colon < 0 ? host : host.substring(0, colon);
         }
-        host = host.toLowerCase(Locale.ROOT).replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.');
+        host = host.toLowerCase(Locale.ROOT)
+                .replace('\u3002', '.')
+                .replace('\uff0e', '.')
+                .replace('\uff61', '.');
         while (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }

@@ -21,14 +21,16 @@ import java.util.List;
 final class LlmBudget {
     private static final String RESERVE = "UPDATE llm_budget SET tokens = tokens + ? WHERE usage_day = ? "
             + "AND guild_id = ? AND member_id = ? AND tokens + ? <= ?";
-    private static final String ADJUST = "UPDATE llm_budget SET tokens = tokens + ? WHERE usage_day = ? "
-            + "AND guild_id = ? AND member_id = ?";
+    private static final String ADJUST =
+            "UPDATE llm_budget SET tokens = tokens + ? WHERE usage_day = ? " + "AND guild_id = ? AND member_id = ?";
 
     private final Database db;
     private final LlmUsage.Budgets limits;
     /** Budget rows are never deleted: once seen, a day's row needs no insert. */
-    private final Cache<Key, Boolean> existing = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofDays(1)).build();
+    private final Cache<Key, Boolean> existing = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofDays(1))
+            .build();
 
     LlmBudget(Database db, LlmUsage.Budgets limits) {
         this.db = db;
@@ -36,8 +38,7 @@ final class LlmBudget {
     }
 
     /** One budget of one day; guild 0 is the total, member 0 a whole server. */
-    record Key(LocalDate day, long guildId, long memberId, long limit) {
-    }
+    record Key(LocalDate day, long guildId, long memberId, long limit) {}
 
     /** The budgets this call counts against, always in one order, so that concurrent reservations never deadlock. */
     List<Key> keys(LlmCall call, LocalDate day) {
@@ -65,8 +66,8 @@ final class LlmBudget {
         keys.forEach(this::ensureRow);
         return db.inTransaction(c -> {
             for (Key k : keys) {
-                if (Jdbc.update(c, RESERVE, tokens, Date.valueOf(k.day()), k.guildId(), k.memberId(), tokens,
-                        k.limit()) == 0) {
+                if (Jdbc.update(c, RESERVE, tokens, Date.valueOf(k.day()), k.guildId(), k.memberId(), tokens, k.limit())
+                        == 0) {
                     c.rollback();
                     return false;
                 }
@@ -91,10 +92,16 @@ final class LlmBudget {
             return;
         }
         try {
-            db.withConnection(c -> Jdbc.update(c, "INSERT INTO llm_budget (usage_day, guild_id, member_id, tokens) "
-                    + "SELECT CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), 0 WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM llm_budget WHERE usage_day = ? AND guild_id = ? AND member_id = ?)",
-                    Date.valueOf(k.day()), k.guildId(), k.memberId(), Date.valueOf(k.day()), k.guildId(),
+            db.withConnection(c -> Jdbc.update(
+                    c,
+                    "INSERT INTO llm_budget (usage_day, guild_id, member_id, tokens) "
+                            + "SELECT CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), 0 WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM llm_budget WHERE usage_day = ? AND guild_id = ? AND member_id = ?)",
+                    Date.valueOf(k.day()),
+                    k.guildId(),
+                    k.memberId(),
+                    Date.valueOf(k.day()),
+                    k.guildId(),
                     k.memberId()));
         } catch (StoreException e) {
             if (!e.isDuplicateKey()) {

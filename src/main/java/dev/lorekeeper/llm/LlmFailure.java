@@ -16,8 +16,7 @@ import java.util.concurrent.TimeoutException;
  * which setting to check. langchain4j wraps the cause differently per HTTP client, so the whole chain is searched.
  */
 final class LlmFailure {
-    private LlmFailure() {
-    }
+    private LlmFailure() {}
 
     static String describe(Throwable e, String baseUrl, String model, Duration timeout) {
         String host = host(baseUrl);
@@ -25,11 +24,13 @@ final class LlmFailure {
         if (http != null) {
             return status(http.statusCode(), http.getMessage(), host, model);
         }
-        if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null
+        if (find(e, UnresolvedAddressException.class) != null
+                || find(e, UnknownHostException.class) != null
                 || find(e, UnresolvedModelServerException.class) != null) {
             return "host " + host + " not found; check llm.base-url";
         }
-        if (causedBy(e, "java.net.http.HttpTimeoutException") || find(e, SocketTimeoutException.class) != null
+        if (causedBy(e, "java.net.http.HttpTimeoutException")
+                || find(e, SocketTimeoutException.class) != null
                 || find(e, TimeoutException.class) != null
                 || find(e, dev.langchain4j.exception.TimeoutException.class) != null) {
             return "no reply from " + host + " within llm.timeout (" + timeout.toSeconds() + "s); check that the "

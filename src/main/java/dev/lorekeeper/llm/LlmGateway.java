@@ -32,9 +32,8 @@ public final class LlmGateway {
     private final Settings settings;
 
     /** Where the model is, how long a call may take, how many run at once and how long a reply may be. */
-    public record Settings(String baseUrl, String model, String apiKey, Duration timeout, int maxConcurrent,
-            int maxOutputTokens) {
-    }
+    public record Settings(
+            String baseUrl, String model, String apiKey, Duration timeout, int maxConcurrent, int maxOutputTokens) {}
 
     /** What a call gave: the model's reply, or none, and then whether a spent budget is the reason. */
     public record Outcome(Optional<Reply> reply, boolean budgetSpent) {
@@ -60,9 +59,14 @@ public final class LlmGateway {
 
     /** An endpoint-backed gateway; with {@code usage} (may be null) every call is budgeted and recorded. */
     public static LlmGateway openAiCompatible(Settings s, LlmUsage usage, MeterRegistry metrics) {
-        ChatModel m = OpenAiChatModel.builder().baseUrl(s.baseUrl()).modelName(s.model())
+        ChatModel m = OpenAiChatModel.builder()
+                .baseUrl(s.baseUrl())
+                .modelName(s.model())
                 .apiKey(s.apiKey() == null || s.apiKey().isBlank() ? "not-needed" : s.apiKey())
-                .timeout(s.timeout()).maxRetries(0).temperature(0.2).build();
+                .timeout(s.timeout())
+                .maxRetries(0)
+                .temperature(0.2)
+                .build();
         return new LlmGateway(m, s, usage, metrics);
     }
 
@@ -127,15 +131,19 @@ public final class LlmGateway {
         }
         long start = System.nanoTime();
         try {
-            ChatResponse r = model.chat(ChatRequest.builder().maxOutputTokens(maxOutputTokens)
-                    .messages(SystemMessage.from(system), UserMessage.from(user)).build());
+            ChatResponse r = model.chat(ChatRequest.builder()
+                    .maxOutputTokens(maxOutputTokens)
+                    .messages(SystemMessage.from(system), UserMessage.from(user))
+                    .build());
             String text = r.aiMessage() == null ? null : r.aiMessage().text();
             if (text == null || text.isBlank()) {
                 return Optional.empty();
             }
-            int in = r.tokenUsage() == null || r.tokenUsage().inputTokenCount() == null ? 0
+            int in = r.tokenUsage() == null || r.tokenUsage().inputTokenCount() == null
+                    ? 0
                     : r.tokenUsage().inputTokenCount();
-            int out = r.tokenUsage() == null || r.tokenUsage().outputTokenCount() == null ? 0
+            int out = r.tokenUsage() == null || r.tokenUsage().outputTokenCount() == null
+                    ? 0
                     : r.tokenUsage().outputTokenCount();
             metrics.counter("lorekeeper.llm.tokens", "direction", "in").increment(in);
             metrics.counter("lorekeeper.llm.tokens", "direction", "out").increment(out);
@@ -143,8 +151,9 @@ public final class LlmGateway {
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.of(new Reply(text.strip(), in, out, (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
-            log.warn("LLM call failed: {}; answering offline", LlmFailure.describe(e, settings.baseUrl(),
-                    settings.model(), timeout));
+            log.warn(
+                    "LLM call failed: {}; answering offline",
+                    LlmFailure.describe(e, settings.baseUrl(), settings.model(), timeout));
             metrics.timer("lorekeeper.llm.latency", "outcome", "failed")
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.empty();
@@ -154,6 +163,5 @@ public final class LlmGateway {
     }
 
     /** A model reply with its token usage. */
-    public record Reply(String text, int inputTokens, int outputTokens, long millis) {
-    }
+    public record Reply(String text, int inputTokens, int outputTokens, long millis) {}
 }

@@ -95,21 +95,30 @@ public final class LlmUsage {
     }
 
     private void insert(Connection c, LlmCall call, int promptTokens, int completionTokens) throws SQLException {
-        Jdbc.update(c, "INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, "
-                + "character_id, prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                Date.valueOf(today()), call.feature(), call.guildId(), call.memberId(),
-                Jdbc.Null.orNull(call.characterId(), Jdbc.Null.BIGINT), promptTokens, completionTokens,
+        Jdbc.update(
+                c,
+                "INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, "
+                        + "character_id, prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Date.valueOf(today()),
+                call.feature(),
+                call.guildId(),
+                call.memberId(),
+                Jdbc.Null.orNull(call.characterId(), Jdbc.Null.BIGINT),
+                promptTokens,
+                completionTokens,
                 clock.instant());
     }
 
     /** Tokens of one feature in a period. */
-    public record FeatureUsage(String feature, long calls, long promptTokens, long completionTokens, double usd) {
-    }
+    public record FeatureUsage(String feature, long calls, long promptTokens, long completionTokens, double usd) {}
 
     /** Per-feature totals for today and for {@code days} days, and tokens per day per feature for a chart. */
-    public record Report(List<FeatureUsage> today, List<FeatureUsage> period, int days, List<LocalDate> dayAxis,
-            Map<String, List<Long>> tokensPerDay) {
-    }
+    public record Report(
+            List<FeatureUsage> today,
+            List<FeatureUsage> period,
+            int days,
+            List<LocalDate> dayAxis,
+            Map<String, List<Long>> tokensPerDay) {}
 
     public Report report(long guildId, int days) {
         LocalDate today = today();
@@ -121,10 +130,14 @@ public final class LlmUsage {
         Map<String, long[]> perDay = new LinkedHashMap<>();
         Map<String, long[]> todayTotals = new LinkedHashMap<>();
         Map<String, long[]> periodTotals = new LinkedHashMap<>();
-        List<DayUsage> rows = db.withConnection(c -> Jdbc.list(c, "SELECT feature, usage_day, COUNT(*), "
-                + "SUM(prompt_tokens), SUM(completion_tokens) FROM llm_usage WHERE guild_id = ? AND usage_day >= ? "
-                + "GROUP BY feature, usage_day ORDER BY feature, usage_day", rs -> new DayUsage(rs.getString(1),
-                rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4), rs.getLong(5)), guildId,
+        List<DayUsage> rows = db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT feature, usage_day, COUNT(*), "
+                        + "SUM(prompt_tokens), SUM(completion_tokens) FROM llm_usage WHERE guild_id = ? AND usage_day >= ? "
+                        + "GROUP BY feature, usage_day ORDER BY feature, usage_day",
+                rs -> new DayUsage(
+                        rs.getString(1), rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+                guildId,
                 Date.valueOf(first)));
         for (DayUsage u : rows) {
             perDay.computeIfAbsent(u.feature(), f -> new long[axis.size()])[axis.indexOf(u.day())] += u.in() + u.out();
@@ -134,12 +147,12 @@ public final class LlmUsage {
             }
         }
         Map<String, List<Long>> series = new LinkedHashMap<>();
-        perDay.forEach((f, v) -> series.put(f, java.util.Arrays.stream(v).boxed().toList()));
+        perDay.forEach(
+                (f, v) -> series.put(f, java.util.Arrays.stream(v).boxed().toList()));
         return new Report(usages(todayTotals), usages(periodTotals), days, axis, series);
     }
 
-    private record DayUsage(String feature, LocalDate day, long calls, long in, long out) {
-    }
+    private record DayUsage(String feature, LocalDate day, long calls, long in, long out) {}
 
     private static void add(Map<String, long[]> totals, String feature, long calls, long in, long out) {
         long[] t = totals.computeIfAbsent(feature, f -> new long[3]);
@@ -149,8 +162,14 @@ public final class LlmUsage {
     }
 
     private List<FeatureUsage> usages(Map<String, long[]> totals) {
-        return totals.entrySet().stream().map(e -> new FeatureUsage(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], prices.cost(e.getValue()[1], e.getValue()[2]))).toList();
+        return totals.entrySet().stream()
+                .map(e -> new FeatureUsage(
+                        e.getKey(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        prices.cost(e.getValue()[1], e.getValue()[2])))
+                .toList();
     }
 
     private LocalDate today() {

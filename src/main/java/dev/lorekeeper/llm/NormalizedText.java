@@ -30,8 +30,9 @@ final class NormalizedText {
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (!invisible(cp)) {
-                String n = cp < 0x80 ? Character.toString(cp) : Normalizer.normalize(Character.toString(cp),
-                        Normalizer.Form.NFKC);
+                String n = cp < 0x80
+                        ? Character.toString(cp)
+                        : Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
                 for (int k = 0; k < n.length(); k++) {
                     if (out.length() + 1 >= from.length) {
                         from = java.util.Arrays.copyOf(from, from.length * 2);
@@ -49,8 +50,14 @@ final class NormalizedText {
 
     /** Zero-width and bidi controls, soft hyphens, variation selectors, the combining grapheme joiner, fillers. */
     private static boolean invisible(int cp) {
-        return Character.getType(cp) == Character.FORMAT || cp >= 0xfe00 && cp <= 0xfe0f || cp == 0x034f
-                || cp >= 0x180b && cp <= 0x180d || cp == 0x115f || cp == 0x1160 || cp == 0x3164 || cp == 0xffa0;
+        return Character.getType(cp) == Character.FORMAT
+                || cp >= 0xfe00 && cp <= 0xfe0f
+                || cp == 0x034f
+                || cp >= 0x180b && cp <= 0x180d
+                || cp == 0x115f
+                || cp == 0x1160
+                || cp == 0x3164
+                || cp == 0xffa0;
     }
 
     String text() {

@@ -35,18 +35,36 @@ public final class PromptTemplates {
             "rewrite", List.of("history", "question"),
             "narrator-system", List.of(),
             "persona", List.of("name", "description", "traits"),
-            "quest", List.of("name", "level", "archetype", "voice", "backstory", "inventory", "memories", "lore",
-                    "avoid", "feedback"),
-            "talk", List.of("name", "level", "archetype", "voice", "backstory", "summary", "memories", "message",
-                    "feedback"),
+            "quest",
+                    List.of(
+                            "name",
+                            "level",
+                            "archetype",
+                            "voice",
+                            "backstory",
+                            "inventory",
+                            "memories",
+                            "lore",
+                            "avoid",
+                            "feedback"),
+            "talk",
+                    List.of(
+                            "name",
+                            "level",
+                            "archetype",
+                            "voice",
+                            "backstory",
+                            "summary",
+                            "memories",
+                            "message",
+                            "feedback"),
             "memory-summary", List.of("name", "summary", "memories", "feedback"));
 
     private final Path dir;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** Something wrong with one template file; an error makes the prompt wrong, a warning leaves something out. */
-    public record Problem(String file, String message, boolean error) {
-    }
+    public record Problem(String file, String message, boolean error) {}
 
     public PromptTemplates(Path dir) {
         this.dir = dir;
@@ -65,8 +83,8 @@ public final class PromptTemplates {
             }
             try (InputStream in = PromptTemplates.class.getResourceAsStream("/prompts/" + fileName)) {
                 if (in == null) {
-                    throw new IllegalStateException("prompt template " + fileName + " is missing from " + dir
-                            + " and from the jar");
+                    throw new IllegalStateException(
+                            "prompt template " + fileName + " is missing from " + dir + " and from the jar");
                 }
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
@@ -86,8 +104,11 @@ public final class PromptTemplates {
             String value = values.get(m.group(1));
             if (value == null && warned.add(name + "/" + m.group(1))) {
                 // The file may have been edited since start-up; say so once instead of on every prompt.
-                log.warn("prompt template {}.md has an unknown placeholder {}; the model sees it as text (run "
-                        + "config check)", name, m.group());
+                log.warn(
+                        "prompt template {}.md has an unknown placeholder {}; the model sees it as text (run "
+                                + "config check)",
+                        name,
+                        m.group());
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : defuse(value)));
         }
@@ -114,14 +135,17 @@ public final class PromptTemplates {
 
     static List<Problem> problems(String file, String text, List<String> known) {
         List<Problem> out = new ArrayList<>();
-        String knows = known.isEmpty() ? "this template has no placeholders"
-                : "this template knows " + String.join(", ", known.stream().map(k -> "{{" + k + "}}").toList());
+        String knows = known.isEmpty()
+                ? "this template has no placeholders"
+                : "this template knows "
+                        + String.join(
+                                ", ", known.stream().map(k -> "{{" + k + "}}").toList());
         Matcher m = BRACES.matcher(text);
         while (m.find()) {
             String inside = m.group(1);
             if (!inside.equals(inside.strip()) && known.contains(inside.strip())) {
-                out.add(new Problem(file, "write " + m.group() + " without spaces, as {{" + inside.strip() + "}}",
-                        true));
+                out.add(new Problem(
+                        file, "write " + m.group() + " without spaces, as {{" + inside.strip() + "}}", true));
             } else if (!known.contains(inside)) {
                 out.add(new Problem(file, "unknown placeholder " + m.group() + " (" + knows + ")", true));
             }

@@ -9,7 +9,8 @@ public interface FeatureStatusSource {
 
     /** Wraps a feature's own check with the server's on/off switch, which always wins. */
     static FeatureStatusSource switchable(Feature feature, FeatureStatusSource inner) {
-        return s -> s.features().enabled(feature) ? inner.status(s)
+        return s -> s.features().enabled(feature)
+                ? inner.status(s)
                 : FeatureStatus.inactive(feature, "switched off by this server's moderators (/settings feature)");
     }
 }

@@ -1,13 +1,10 @@
 package dev.lorekeeper.settings;
 
-import dev.lorekeeper.Refusal;
-
-import dev.lorekeeper.config.GuildDefaults;
-
-import dev.lorekeeper.config.FeatureSwitches;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lorekeeper.Refusal;
+import dev.lorekeeper.config.FeatureSwitches;
+import dev.lorekeeper.config.GuildDefaults;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +15,9 @@ public final class GuildSettingsService {
     private final GuildDefaults defaults;
     private final GuildSettingsStore store;
     private final Cache<Long, GuildSettings> cache = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
 
     public GuildSettingsService(GuildDefaults defaults, GuildSettingsStore store) {
         this.defaults = defaults;
@@ -61,11 +60,13 @@ public final class GuildSettingsService {
         List<String> qa = o.containsKey(Setting.QA_CHANNELS.key())
                 ? Arrays.asList(o.get(Setting.QA_CHANNELS.key()).split(","))
                 : defaults.qaChannelIds();
-        return new GuildSettings(guildId,
+        return new GuildSettings(
+                guildId,
                 o.getOrDefault(Setting.AUDIT_CHANNEL.key(), defaults.auditChannelId()),
                 qa,
                 o.getOrDefault(Setting.MODERATOR_ROLE.key(), defaults.moderatorRoleId()),
-                features, flag(o, Setting.DELEGATION, defaults.delegation()));
+                features,
+                flag(o, Setting.DELEGATION, defaults.delegation()));
     }
 
     private static boolean flag(Map<String, String> overrides, Setting s, boolean fallback) {

@@ -1,7 +1,6 @@
 package dev.lorekeeper.settings;
 
 import dev.lorekeeper.Refusal;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,8 +55,8 @@ public enum Setting {
             }
             case CHANNEL, ROLE -> {
                 if (!ID.matcher(v).matches()) {
-                    throw new Refusal("Not changed: " + key + " needs a " + kind.name().toLowerCase(Locale.ROOT)
-                            + " id, not '" + v + "'");
+                    throw new Refusal("Not changed: " + key + " needs a "
+                            + kind.name().toLowerCase(Locale.ROOT) + " id, not '" + v + "'");
                 }
                 return v;
             }
@@ -76,6 +75,9 @@ public enum Setting {
 
     /** What shape of value a setting takes. */
     public enum Kind {
-        SWITCH, CHANNEL, CHANNEL_LIST, ROLE
+        SWITCH,
+        CHANNEL,
+        CHANNEL_LIST,
+        ROLE
     }
 }

@@ -13,7 +13,13 @@ public final class AuditLog {
     }
 
     public void write(Connection c, long guildId, long actorId, String kind, String detail) throws SQLException {
-        Jdbc.update(c, "INSERT INTO audit_event (guild_id, actor_id, kind, detail, created_at) VALUES (?, ?, ?, ?, ?)",
-                guildId, actorId, kind, detail.length() > 2000 ? detail.substring(0, 2000) : detail, clock.instant());
+        Jdbc.update(
+                c,
+                "INSERT INTO audit_event (guild_id, actor_id, kind, detail, created_at) VALUES (?, ?, ?, ?, ?)",
+                guildId,
+                actorId,
+                kind,
+                detail.length() > 2000 ? detail.substring(0, 2000) : detail,
+                clock.instant());
     }
 }

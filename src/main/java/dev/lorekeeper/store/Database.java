@@ -28,8 +28,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens the pool, waiting up to {@code connectTimeoutMillis} for a database that is still starting. */
-    public static Database open(String jdbcUrl, String username, String password, int poolSize,
-            long connectTimeoutMillis) {
+    public static Database open(
+            String jdbcUrl, String username, String password, int poolSize, long connectTimeoutMillis) {
         Dialect dialect = Dialect.of(jdbcUrl);
         H2Files.prepare(jdbcUrl);
         HikariConfig hc = new HikariConfig();
@@ -47,7 +47,11 @@ public final class Database implements AutoCloseable {
             throw new StoreException(OpenFailure.describe(jdbcUrl, e), e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("cannot migrate the database schema: " + rootMessage(e), e);
@@ -164,8 +168,8 @@ public final class Database implements AutoCloseable {
     /** The server had closed the connection (shutdown, restart) before this statement, so it did not run. */
     static boolean neverReachedTheServer(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.equals("08003") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+        return state != null
+                && (state.equals("08003") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
     @Override

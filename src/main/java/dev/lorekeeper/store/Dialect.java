@@ -25,9 +25,12 @@ public enum Dialect {
         String cols = String.join(", ", columns);
         String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         if (this == H2) {
-            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks + ")";
+            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks
+                    + ")";
         }
-        String updates = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = EXCLUDED." + c)
+        String updates = columns.stream()
+                .filter(c -> !keys.contains(c))
+                .map(c -> c + " = EXCLUDED." + c)
                 .collect(Collectors.joining(", "));
         return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (" + String.join(", ", keys)
                 + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);

@@ -21,20 +21,21 @@ final class H2Files {
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private H2Files() {
-    }
+    private H2Files() {}
 
     /** The database file's base path for an H2 file URL; empty for in-memory and server URLs. */
     static Optional<Path> basePath(String jdbcUrl) {
-        if (jdbcUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, 12) || jdbcUrl.regionMatches(true, 0, "jdbc:h2:tcp:", 0,
-                12) || jdbcUrl.regionMatches(true, 0, "jdbc:h2:ssl:", 0, 12)) {
+        if (jdbcUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, 12)
+                || jdbcUrl.regionMatches(true, 0, "jdbc:h2:tcp:", 0, 12)
+                || jdbcUrl.regionMatches(true, 0, "jdbc:h2:ssl:", 0, 12)) {
             return Optional.empty();
         }
         Matcher m = FILE_URL.matcher(jdbcUrl);
         if (!m.lookingAt()) {
             return Optional.empty();
         }
-        String path = m.group(1).startsWith("~") ? System.getProperty("user.home") + m.group(1).substring(1)
+        String path = m.group(1).startsWith("~")
+                ? System.getProperty("user.home") + m.group(1).substring(1)
                 : m.group(1);
         return Optional.of(Path.of(path).toAbsolutePath());
     }
@@ -48,8 +49,10 @@ final class H2Files {
                     restrict(dir, OWNER_DIR);
                 }
             } catch (IOException e) {
-                throw new StoreException("cannot create the database folder " + dir + ": " + e.getMessage()
-                        + " (check storage.jdbc-url and the folder's permissions)", e);
+                throw new StoreException(
+                        "cannot create the database folder " + dir + ": " + e.getMessage()
+                                + " (check storage.jdbc-url and the folder's permissions)",
+                        e);
             }
         });
     }
@@ -57,14 +60,13 @@ final class H2Files {
     /** After opening: every file of this database is the owner's alone. */
     static void restrictFiles(String jdbcUrl) {
         basePath(jdbcUrl).ifPresent(base -> {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(base.getParent(),
-                    base.getFileName() + ".*")) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(base.getParent(), base.getFileName() + ".*")) {
                 for (Path f : files) {
                     restrict(f, OWNER_FILE);
                 }
             } catch (IOException e) {
-                throw new StoreException("cannot restrict the database files in " + base.getParent() + ": "
-                        + e.getMessage(), e);
+                throw new StoreException(
+                        "cannot restrict the database files in " + base.getParent() + ": " + e.getMessage(), e);
             }
         });
     }

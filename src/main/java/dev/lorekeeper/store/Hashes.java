@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** SHA-256 of text: keys for stored content (metadata by URI, docs by content) and stable seeds. */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static byte[] sha256(String text) {
         try {

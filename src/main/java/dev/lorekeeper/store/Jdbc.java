@@ -18,8 +18,7 @@ import java.util.Optional;
  * {@link Database#inTransaction}, which also retry a connection the server had dropped.
  */
 public final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Maps the current row. */
     @FunctionalInterface

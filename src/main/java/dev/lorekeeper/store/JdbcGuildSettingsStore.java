@@ -17,21 +17,26 @@ public final class JdbcGuildSettingsStore implements GuildSettingsStore {
         this.db = db;
         this.clock = clock;
         this.audit = new AuditLog(clock);
-        this.upsert = db.dialect().upsert("guild_setting", List.of("guild_id", "name"),
-                List.of("guild_id", "name", "setting_value", "updated_by", "updated_at"));
+        this.upsert = db.dialect()
+                .upsert(
+                        "guild_setting",
+                        List.of("guild_id", "name"),
+                        List.of("guild_id", "name", "setting_value", "updated_by", "updated_at"));
     }
 
     @Override
     public Map<String, String> load(long guildId) {
-        List<Setting> rows = db.withConnection(c -> Jdbc.list(c, "SELECT name, setting_value FROM guild_setting "
-                + "WHERE guild_id = ?", rs -> new Setting(rs.getString(1), rs.getString(2)), guildId));
+        List<Setting> rows = db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT name, setting_value FROM guild_setting " + "WHERE guild_id = ?",
+                rs -> new Setting(rs.getString(1), rs.getString(2)),
+                guildId));
         Map<String, String> out = new LinkedHashMap<>();
         rows.forEach(r -> out.put(r.name(), r.value()));
         return out;
     }
 
-    private record Setting(String name, String value) {
-    }
+    private record Setting(String name, String value) {}
 
     @Override
     public void save(long guildId, String name, String value, long actorId) {

@@ -36,12 +36,25 @@ public final class Leases {
         Instant until = now.plus(ttl);
         try {
             return db.withConnection(c -> {
-                boolean taken = Jdbc.update(c, "UPDATE job_lease SET owner = ?, expires_at = ? WHERE name = ? "
-                        + "AND (owner = ? OR expires_at < ?)", owner, until, name, owner, now) == 1;
+                boolean taken = Jdbc.update(
+                                c,
+                                "UPDATE job_lease SET owner = ?, expires_at = ? WHERE name = ? "
+                                        + "AND (owner = ? OR expires_at < ?)",
+                                owner,
+                                until,
+                                name,
+                                owner,
+                                now)
+                        == 1;
                 if (!taken) {
                     try {
-                        taken = Jdbc.update(c, "INSERT INTO job_lease (name, owner, expires_at) VALUES (?, ?, ?)",
-                                name, owner, until) == 1;
+                        taken = Jdbc.update(
+                                        c,
+                                        "INSERT INTO job_lease (name, owner, expires_at) VALUES (?, ?, ?)",
+                                        name,
+                                        owner,
+                                        until)
+                                == 1;
                     } catch (SQLException duplicate) {
                         return false; // someone else holds it
                     }

@@ -11,8 +11,7 @@ final class OpenFailure {
     /** H2's "Database may be already in use". */
     private static final int H2_LOCKED = 90020;
 
-    private OpenFailure() {
-    }
+    private OpenFailure() {}
 
     static String describe(String jdbcUrl, Throwable e) {
         String where = "cannot open the database at " + Database.redact(jdbcUrl) + ": ";
@@ -27,7 +26,8 @@ final class OpenFailure {
     private static boolean h2Locked(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if ((t instanceof SQLException s && s.getErrorCode() == H2_LOCKED) || m.contains("file is locked")
+            if ((t instanceof SQLException s && s.getErrorCode() == H2_LOCKED)
+                    || m.contains("file is locked")
                     || m.contains("database may be already in use")) {
                 return true;
             }

@@ -33,8 +33,10 @@ public final class ChainContractSignatureChecker implements ContractSignatureChe
 
     @Override
     public boolean isValidSignature(long chainId, String address, byte[] hash, byte[] signature) {
-        Function f = new Function("isValidSignature", List.of(new Bytes32(hash), new DynamicBytes(signature)),
-                List.of(new TypeReference<Bytes4>() { }));
+        Function f = new Function(
+                "isValidSignature",
+                List.of(new Bytes32(hash), new DynamicBytes(signature)),
+                List.of(new TypeReference<Bytes4>() {}));
         try {
             byte[] out = chain(chainId).reader().call(address, Numeric.hexStringToByteArray(FunctionEncoder.encode(f)));
             return isMagicWord(out);
@@ -63,7 +65,8 @@ public final class ChainContractSignatureChecker implements ContractSignatureChe
     }
 
     private Chains.Chain chain(long chainId) {
-        return chains.byId(chainId).orElseThrow(() -> new ChainUnavailableException(
-                "no RPC is configured for chain " + chainId + " (add it under chains: in the config)", null));
+        return chains.byId(chainId)
+                .orElseThrow(() -> new ChainUnavailableException(
+                        "no RPC is configured for chain " + chainId + " (add it under chains: in the config)", null));
     }
 }

@@ -10,8 +10,7 @@ import org.web3j.utils.Numeric;
 
 /** EIP-191 personal-message signatures: hashing and signer recovery. */
 public final class Eip191 {
-    private Eip191() {
-    }
+    private Eip191() {}
 
     /** keccak256("\x19Ethereum Signed Message:\n" + len(message) + message), the hash wallets sign. */
     public static byte[] hash(String message) {
@@ -45,8 +44,8 @@ public final class Eip191 {
         byte[] r = java.util.Arrays.copyOfRange(signature, 0, 32);
         byte[] s = java.util.Arrays.copyOfRange(signature, 32, 64);
         try {
-            BigInteger key = Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8),
-                    new Sign.SignatureData(v, r, s));
+            BigInteger key = Sign.signedPrefixedMessageToKey(
+                    message.getBytes(StandardCharsets.UTF_8), new Sign.SignatureData(v, r, s));
             return Optional.of(Keys.toChecksumAddress(Keys.getAddress(key)));
         } catch (SignatureException | IllegalArgumentException e) {
             return Optional.empty();

@@ -12,17 +12,15 @@ final class Rfc3986 {
     // Percent signs are allowed by the character classes and checked on their own (PCT_OK): a repeated group such
     // as (?:[…]|%XX)* makes Java's regex engine recurse once per character, and a long field overflows the stack.
     private static final Pattern BAD_PCT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
-    private static final Pattern AUTHORITY = Pattern.compile(
-            "(?:[" + UNRESERVED + SUB_DELIMS + ":%]*+@)?"
-                    + "(?:\\[[0-9A-Fa-f:.]++]|[" + UNRESERVED + SUB_DELIMS + "%]++)"
-                    + "(?::\\d*+)?");
-    private static final Pattern URI_CHARS = Pattern.compile(
-            "[A-Za-z][A-Za-z0-9+.\\-]*+:[" + UNRESERVED + SUB_DELIMS + ":@/?#\\[\\]%]*+");
+    private static final Pattern AUTHORITY = Pattern.compile("(?:[" + UNRESERVED + SUB_DELIMS + ":%]*+@)?"
+            + "(?:\\[[0-9A-Fa-f:.]++]|[" + UNRESERVED + SUB_DELIMS + "%]++)"
+            + "(?::\\d*+)?");
+    private static final Pattern URI_CHARS =
+            Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*+:[" + UNRESERVED + SUB_DELIMS + ":@/?#\\[\\]%]*+");
     private static final Pattern PCHARS = Pattern.compile("[" + UNRESERVED + SUB_DELIMS + ":@%]*+");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*");
 
-    private Rfc3986() {
-    }
+    private Rfc3986() {}
 
     private static boolean pctOk(String s) {
         return !BAD_PCT.matcher(s).find();

@@ -2,7 +2,8 @@ package dev.lorekeeper.wallet;
 
 /** Why a Sign-In with Ethereum attempt was refused, each with words a member understands and can act on. */
 public enum SiweError {
-    MALFORMED_MESSAGE("The text is not a valid Sign-In with Ethereum message. Sign the exact message shown, unchanged."),
+    MALFORMED_MESSAGE(
+            "The text is not a valid Sign-In with Ethereum message. Sign the exact message shown, unchanged."),
     INVALID_FIELD("The sign-in message has an invalid field. Run /verify again to get a fresh message."),
     EXPIRED("This sign-in request has expired. Run /verify again for a fresh link."),
     NOT_YET_VALID("This sign-in message is not valid yet. Check your device clock, then run /verify again."),
@@ -19,8 +20,8 @@ public enum SiweError {
     CONTRACT_REJECTED("Your contract wallet said the signature is not valid (EIP-1271). Sign again from the wallet's "
             + "own app."),
     TOO_MANY_ATTEMPTS("Too many attempts. Wait ten minutes, then run /verify again."),
-    CHAIN_UNAVAILABLE("The bot could not reach the blockchain to check your contract wallet. Please try again in a "
-            + "minute.");
+    CHAIN_UNAVAILABLE(
+            "The bot could not reach the blockchain to check your contract wallet. Please try again in a " + "minute.");
 
     private final String explanation;
 

@@ -10,29 +10,64 @@ import java.util.regex.Pattern;
  * An EIP-4361 Sign-In with Ethereum message. The constructor accepts only values the ABNF allows (so a message can
  * not be built, parsed or formatted in an invalid state); {@link #parse} is strict about line order and layout.
  */
-public record SiweMessage(String scheme, String domain, String address, String statement, String uri,
-        String version, long chainId, String nonce, String issuedAt, String expirationTime, String notBefore,
-        String requestId, List<String> resources) {
+public record SiweMessage(
+        String scheme,
+        String domain,
+        String address,
+        String statement,
+        String uri,
+        String version,
+        long chainId,
+        String nonce,
+        String issuedAt,
+        String expirationTime,
+        String notBefore,
+        String requestId,
+        List<String> resources) {
 
     private static final String PREAMBLE = " wants you to sign in with your Ethereum account:";
     /** Longer than any message the bot issues (they are stored in a VARCHAR(4000)). */
     static final int MAX_LENGTH = 4000;
-    private static final Pattern FIRST_LINE = Pattern.compile("(?:([A-Za-z][A-Za-z0-9+.\\-]*)://)?(\\S+)"
-            + Pattern.quote(PREAMBLE));
+
+    private static final Pattern FIRST_LINE =
+            Pattern.compile("(?:([A-Za-z][A-Za-z0-9+.\\-]*)://)?(\\S+)" + Pattern.quote(PREAMBLE));
 
     public SiweMessage {
         resources = resources == null ? List.of() : List.copyOf(resources);
-        List<String> problems = SiweFields.problems(new Fields(scheme, domain, address, statement, uri, version,
-                chainId, nonce, issuedAt, expirationTime, notBefore, requestId, resources));
+        List<String> problems = SiweFields.problems(new Fields(
+                scheme,
+                domain,
+                address,
+                statement,
+                uri,
+                version,
+                chainId,
+                nonce,
+                issuedAt,
+                expirationTime,
+                notBefore,
+                requestId,
+                resources));
         if (!problems.isEmpty()) {
             throw new SiweException(SiweError.INVALID_FIELD, String.join("; ", problems));
         }
     }
 
     /** The fields before they are checked: what {@code siwe format} reads from JSON. */
-    public record Fields(String scheme, String domain, String address, String statement, String uri,
-            String version, long chainId, String nonce, String issuedAt, String expirationTime, String notBefore,
-            String requestId, List<String> resources) {
+    public record Fields(
+            String scheme,
+            String domain,
+            String address,
+            String statement,
+            String uri,
+            String version,
+            long chainId,
+            String nonce,
+            String issuedAt,
+            String expirationTime,
+            String notBefore,
+            String requestId,
+            List<String> resources) {
         public Fields {
             resources = resources == null ? List.of() : List.copyOf(resources);
         }
@@ -43,8 +78,20 @@ public record SiweMessage(String scheme, String domain, String address, String s
         }
 
         public SiweMessage message() {
-            return new SiweMessage(scheme, domain, address, statement, uri, version, chainId, nonce, issuedAt,
-                    expirationTime, notBefore, requestId, resources);
+            return new SiweMessage(
+                    scheme,
+                    domain,
+                    address,
+                    statement,
+                    uri,
+                    version,
+                    chainId,
+                    nonce,
+                    issuedAt,
+                    expirationTime,
+                    notBefore,
+                    requestId,
+                    resources);
         }
     }
 
@@ -96,8 +143,20 @@ public record SiweMessage(String scheme, String domain, String address, String s
         if (!chain.matches("\\d{1,18}")) {
             throw new SiweException(SiweError.INVALID_FIELD, "Chain ID '" + chain + "' is not a number");
         }
-        return new SiweMessage(first.group(1), first.group(2), address, statement, uri, version,
-                Long.parseLong(chain), nonce, issuedAt, expiration, notBefore, requestId, resources);
+        return new SiweMessage(
+                first.group(1),
+                first.group(2),
+                address,
+                statement,
+                uri,
+                version,
+                Long.parseLong(chain),
+                nonce,
+                issuedAt,
+                expiration,
+                notBefore,
+                requestId,
+                resources);
     }
 
     /** The exact text a wallet signs. */
@@ -111,11 +170,20 @@ public record SiweMessage(String scheme, String domain, String address, String s
             sb.append(statement).append('\n');
         }
         sb.append('\n')
-                .append("URI: ").append(uri).append('\n')
-                .append("Version: ").append(version).append('\n')
-                .append("Chain ID: ").append(chainId).append('\n')
-                .append("Nonce: ").append(nonce).append('\n')
-                .append("Issued At: ").append(issuedAt);
+                .append("URI: ")
+                .append(uri)
+                .append('\n')
+                .append("Version: ")
+                .append(version)
+                .append('\n')
+                .append("Chain ID: ")
+                .append(chainId)
+                .append('\n')
+                .append("Nonce: ")
+                .append(nonce)
+                .append('\n')
+                .append("Issued At: ")
+                .append(issuedAt);
         if (expirationTime != null) {
             sb.append("\nExpiration Time: ").append(expirationTime);
         }

@@ -39,8 +39,10 @@ public final class SiweVerifier {
      */
     public void checkIssuedAt(SiweMessage m, Instant now) {
         if (SiweMessage.time(m.issuedAt()).toInstant().isAfter(now.plus(skew))) {
-            throw new SiweException(SiweError.NOT_YET_VALID, "the message was issued at " + m.issuedAt()
-                    + ", later than now (" + now + "); check the clock of the device that made it");
+            throw new SiweException(
+                    SiweError.NOT_YET_VALID,
+                    "the message was issued at " + m.issuedAt() + ", later than now (" + now
+                            + "); check the clock of the device that made it");
         }
     }
 
@@ -55,16 +57,17 @@ public final class SiweVerifier {
 
     private static void checkFields(SiweMessage m, SiweExpectations expect) {
         if (expect.domain() != null && !expect.domain().equalsIgnoreCase(m.domain())) {
-            throw new SiweException(SiweError.WRONG_DOMAIN, "the message is for " + m.domain() + ", expected "
-                    + expect.domain());
+            throw new SiweException(
+                    SiweError.WRONG_DOMAIN, "the message is for " + m.domain() + ", expected " + expect.domain());
         }
         if (expect.uri() != null && !expect.uri().equals(m.uri())) {
-            throw new SiweException(SiweError.WRONG_URI, "the message URI is " + m.uri() + ", expected "
-                    + expect.uri());
+            throw new SiweException(
+                    SiweError.WRONG_URI, "the message URI is " + m.uri() + ", expected " + expect.uri());
         }
         if (expect.chainId() != null && expect.chainId() != m.chainId()) {
-            throw new SiweException(SiweError.WRONG_CHAIN, "the message is for chain " + m.chainId() + ", expected "
-                    + expect.chainId());
+            throw new SiweException(
+                    SiweError.WRONG_CHAIN,
+                    "the message is for chain " + m.chainId() + ", expected " + expect.chainId());
         }
         if (expect.nonce() != null && !expect.nonce().equals(m.nonce())) {
             throw new SiweException(SiweError.NONCE_MISMATCH, "the message nonce does not match");
@@ -72,10 +75,13 @@ public final class SiweVerifier {
     }
 
     private void checkTimes(SiweMessage m, Instant now) {
-        if (m.expirationTime() != null && !now.minus(skew).isBefore(SiweMessage.time(m.expirationTime()).toInstant())) {
+        if (m.expirationTime() != null
+                && !now.minus(skew)
+                        .isBefore(SiweMessage.time(m.expirationTime()).toInstant())) {
             throw new SiweException(SiweError.EXPIRED, "the message expired at " + m.expirationTime());
         }
-        if (m.notBefore() != null && now.plus(skew).isBefore(SiweMessage.time(m.notBefore()).toInstant())) {
+        if (m.notBefore() != null
+                && now.plus(skew).isBefore(SiweMessage.time(m.notBefore()).toInstant())) {
             throw new SiweException(SiweError.NOT_YET_VALID, "the message is valid from " + m.notBefore());
         }
     }

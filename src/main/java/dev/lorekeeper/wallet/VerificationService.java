@@ -4,15 +4,14 @@ import dev.lorekeeper.RateLimiter;
 import dev.lorekeeper.store.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
-import java.util.Locale;
-
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +36,28 @@ public final class VerificationService {
     private final Clock clock;
     private final RateLimiter attempts;
 
-    public VerificationService(Database db, VerifySessions sessions, WalletLinks links,
-            SiweVerifier verifier, VerifySettings settings, WalletLinkListener listener, Clock clock,
+    public VerificationService(
+            Database db,
+            VerifySessions sessions,
+            WalletLinks links,
+            SiweVerifier verifier,
+            VerifySettings settings,
+            WalletLinkListener listener,
+            Clock clock,
             int attemptsPerMember) {
         this(db, sessions, links, verifier, settings, listener, clock, attemptsPerMember, new SimpleMeterRegistry());
     }
 
-    public VerificationService(Database db, VerifySessions sessions, WalletLinks links,
-            SiweVerifier verifier, VerifySettings settings, WalletLinkListener listener, Clock clock,
-            int attemptsPerMember, MeterRegistry metrics) {
+    public VerificationService(
+            Database db,
+            VerifySessions sessions,
+            WalletLinks links,
+            SiweVerifier verifier,
+            VerifySettings settings,
+            WalletLinkListener listener,
+            Clock clock,
+            int attemptsPerMember,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         this.db = db;
         this.sessions = sessions;
@@ -64,8 +76,8 @@ public final class VerificationService {
     /** Starts a session for a member; the returned token goes into the one-time link. */
     public VerifySession start(long guildId, long memberId, String memberName, String guildName) {
         Instant now = clock.instant();
-        VerifySession s = new VerifySession(token(), guildId, memberId, trim(memberName), trim(guildName),
-                now.plus(settings.sessionTtl()), null);
+        VerifySession s = new VerifySession(
+                token(), guildId, memberId, trim(memberName), trim(guildName), now.plus(settings.sessionTtl()), null);
         sessions.create(s);
         return s;
     }
@@ -84,8 +96,19 @@ public final class VerificationService {
         if (expires.isAfter(s.expiresAt())) {
             expires = s.expiresAt().truncatedTo(ChronoUnit.MILLIS);
         }
-        SiweMessage m = new SiweMessage(settings.scheme(), settings.domain(), checksummed, statement(s),
-                settings.pageUri(), "1", settings.chainId(), nonce(), now.toString(), expires.toString(), null, null,
+        SiweMessage m = new SiweMessage(
+                settings.scheme(),
+                settings.domain(),
+                checksummed,
+                statement(s),
+                settings.pageUri(),
+                "1",
+                settings.chainId(),
+                nonce(),
+                now.toString(),
+                expires.toString(),
+                null,
+                null,
                 List.of());
         sessions.issue(new IssuedNonce(m.nonce(), token, m.format(), expires, null));
         return m;
@@ -99,8 +122,11 @@ public final class VerificationService {
     /** Checks a signed message and links the wallet; never throws for anything the member sent. */
     public VerifyOutcome complete(String token, String messageText, String signature) {
         VerifyOutcome outcome = attempt(token, messageText, signature);
-        metrics.counter("lorekeeper.verify.attempts", "outcome",
-                outcome.linked() ? "linked" : outcome.error().name().toLowerCase(Locale.ROOT)).increment();
+        metrics.counter(
+                        "lorekeeper.verify.attempts",
+                        "outcome",
+                        outcome.linked() ? "linked" : outcome.error().name().toLowerCase(Locale.ROOT))
+                .increment();
         return outcome;
     }
 
@@ -121,8 +147,8 @@ public final class VerificationService {
     private VerifyOutcome link(VerifySession s, String messageText, String signature) {
         Instant now = clock.instant();
         SiweMessage m = SiweMessage.parse(messageText);
-        verifier.checkMessage(m, new SiweExpectations(settings.domain(), null, now, settings.chainId(),
-                settings.pageUri()));
+        verifier.checkMessage(
+                m, new SiweExpectations(settings.domain(), null, now, settings.chainId(), settings.pageUri()));
         verifier.checkIssuedAt(m, now);
         IssuedNonce issued = sessions.nonce(m.nonce())
                 .filter(n -> n.token().equals(s.token()))
@@ -182,11 +208,13 @@ public final class VerificationService {
     static String checksummed(String address) {
         String a = address == null ? "" : address.trim();
         if (!a.matches("0x[0-9a-fA-F]{40}")) {
-            throw new SiweException(SiweError.INVALID_FIELD, "'" + a + "' is not an Ethereum address (0x followed by "
-                    + "40 hex characters)");
+            throw new SiweException(
+                    SiweError.INVALID_FIELD,
+                    "'" + a + "' is not an Ethereum address (0x followed by " + "40 hex characters)");
         }
         String checksummed = Keys.toChecksumAddress(a);
-        boolean mixedCase = !a.equals(a.toLowerCase()) && !a.substring(2).equals(a.substring(2).toUpperCase());
+        boolean mixedCase = !a.equals(a.toLowerCase())
+                && !a.substring(2).equals(a.substring(2).toUpperCase());
         if (mixedCase && !checksummed.equals(a)) {
             throw new SiweException(SiweError.INVALID_FIELD, "the address checksum is wrong: check for a typo");
         }
@@ -197,7 +225,9 @@ public final class VerificationService {
     private static String statement(VerifySession s) {
         String text = "Link this wallet to Discord user " + s.memberName() + " in the server " + s.guildName()
                 + ". Signing is free: it sends no transaction, costs no gas and grants no permission.";
-        return text.replaceAll("[^A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]", "").replaceAll(" +", " ").trim();
+        return text.replaceAll("[^A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]", "")
+                .replaceAll(" +", " ")
+                .trim();
     }
 
     private static String trim(String s) {

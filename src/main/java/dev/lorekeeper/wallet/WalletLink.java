@@ -10,6 +10,8 @@ public record WalletLink(long guildId, long memberId, String address, String kin
     }
 
     public static String shorten(String address) {
-        return address.length() < 12 ? address : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
+        return address.length() < 12
+                ? address
+                : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /** Verified wallets. A wallet has one owner per server; linking it from another account moves it. */
 public final class WalletLinks {
-    private static final String SELECT = "SELECT guild_id, member_id, display_address, kind, verified_at "
-            + "FROM wallet_link WHERE ";
+    private static final String SELECT =
+            "SELECT guild_id, member_id, display_address, kind, verified_at " + "FROM wallet_link WHERE ";
 
     private final Database db;
     private final Clock clock;
@@ -32,21 +32,45 @@ public final class WalletLinks {
             throws SQLException {
         String key = address.toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        Optional<Long> previous = Jdbc.first(c, "SELECT member_id FROM wallet_link WHERE guild_id = ? AND address = ?",
-                rs -> rs.getLong(1), guildId, key);
+        Optional<Long> previous = Jdbc.first(
+                c,
+                "SELECT member_id FROM wallet_link WHERE guild_id = ? AND address = ?",
+                rs -> rs.getLong(1),
+                guildId,
+                key);
         if (previous.isEmpty()) {
-            Jdbc.update(c, "INSERT INTO wallet_link (guild_id, address, display_address, member_id, kind, verified_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", guildId, key, address, memberId, kind, now);
+            Jdbc.update(
+                    c,
+                    "INSERT INTO wallet_link (guild_id, address, display_address, member_id, kind, verified_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
+                    guildId,
+                    key,
+                    address,
+                    memberId,
+                    kind,
+                    now);
             audit.write(c, guildId, memberId, "wallet-linked", WalletLink.shorten(address));
             return Optional.empty();
         }
-        Jdbc.update(c, "UPDATE wallet_link SET member_id = ?, display_address = ?, kind = ?, verified_at = ? "
-                + "WHERE guild_id = ? AND address = ?", memberId, address, kind, now, guildId, key);
+        Jdbc.update(
+                c,
+                "UPDATE wallet_link SET member_id = ?, display_address = ?, kind = ?, verified_at = ? "
+                        + "WHERE guild_id = ? AND address = ?",
+                memberId,
+                address,
+                kind,
+                now,
+                guildId,
+                key);
         if (previous.get() == memberId) {
             return Optional.empty();
         }
-        audit.write(c, guildId, memberId, "wallet-moved", WalletLink.shorten(address) + " moved from <@"
-                + previous.get() + "> to <@" + memberId + ">");
+        audit.write(
+                c,
+                guildId,
+                memberId,
+                "wallet-moved",
+                WalletLink.shorten(address) + " moved from <@" + previous.get() + "> to <@" + memberId + ">");
         return previous;
     }
 
@@ -67,8 +91,13 @@ public final class WalletLinks {
     /** Removes a member's wallet; false when the member has no such wallet. */
     public boolean unlink(long guildId, long memberId, String address) {
         return db.inTransaction(c -> {
-            if (Jdbc.update(c, "DELETE FROM wallet_link WHERE guild_id = ? AND member_id = ? AND address = ?", guildId,
-                    memberId, address.toLowerCase(Locale.ROOT)) == 0) {
+            if (Jdbc.update(
+                            c,
+                            "DELETE FROM wallet_link WHERE guild_id = ? AND member_id = ? AND address = ?",
+                            guildId,
+                            memberId,
+                            address.toLowerCase(Locale.ROOT))
+                    == 0) {
                 return false;
             }
             audit.write(c, guildId, memberId, "wallet-unlinked", WalletLink.shorten(address));

@@ -20,7 +20,8 @@ final class AdminToken {
     /** A before-handler: a request without the token gets 401 and goes no further. */
     void require(Context ctx) {
         String given = ctx.header("Authorization");
-        if (given != null && given.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+        if (given != null
+                && given.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 && MessageDigest.isEqual(digest(given.substring(SCHEME.length())), expected)) {
             return;
         }

@@ -37,22 +37,24 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
     }
 
     private void watch(Scheduler scheduler, HttpConnection connection) {
-        scheduler.schedule(() -> {
-            EndPoint endPoint = connection.getEndPoint();
-            if (!endPoint.isOpen()) {
-                return;
-            }
-            if (headersOverdue(connection.getParser())) {
-                endPoint.close();
-                return;
-            }
-            watch(scheduler, connection);
-        }, checkEveryNanos, TimeUnit.NANOSECONDS);
+        scheduler.schedule(
+                () -> {
+                    EndPoint endPoint = connection.getEndPoint();
+                    if (!endPoint.isOpen()) {
+                        return;
+                    }
+                    if (headersOverdue(connection.getParser())) {
+                        endPoint.close();
+                        return;
+                    }
+                    watch(scheduler, connection);
+                },
+                checkEveryNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     /** In the start state the connection waits between requests: that is the idle timeout's business. */
     private boolean headersOverdue(HttpParser parser) {
-        return !parser.isStart() && parser.inHeaderState()
-                && NanoTime.since(parser.getBeginNanoTime()) > deadlineNanos;
+        return !parser.isStart() && parser.inHeaderState() && NanoTime.since(parser.getBeginNanoTime()) > deadlineNanos;
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class HealthRoutes implements WebRoutes {
     /** Checks query the database; a flood of scrapes shares one evaluation per this interval. */
     public static final Duration DEFAULT_CACHE = Duration.ofSeconds(5);
+
     static final List<String> PATHS = List.of("/readyz", "/metrics");
 
     private final List<Check> checks;
@@ -38,8 +39,7 @@ public final class HealthRoutes implements WebRoutes {
     }
 
     /** One readiness check: a name, and a state such as "ok", "loading" or an error description. */
-    public record Check(String name, Supplier<Status> status) {
-    }
+    public record Check(String name, Supplier<Status> status) {}
 
     /** A check's outcome. */
     public record Status(boolean ready, String detail) {
@@ -52,8 +52,7 @@ public final class HealthRoutes implements WebRoutes {
         }
     }
 
-    private record Readiness(boolean ready, Map<String, Object> report) {
-    }
+    private record Readiness(boolean ready, Map<String, Object> report) {}
 
     @Override
     public void install(Javalin app) {
@@ -61,8 +60,10 @@ public final class HealthRoutes implements WebRoutes {
             Readiness r = readiness();
             ctx.status(r.ready() ? 200 : 503).json(r.report());
         });
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(registry.scrape()));
+        app.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(registry.scrape()));
     }
 
     /** How many times the checks have run: for tests that flood the endpoint. */

@@ -13,8 +13,13 @@ import java.time.Duration;
  * @param bodyDeadline from the first read of a body to its end
  * @param minBodyBytesPerSecond a body arriving slower than this gets 408 before its deadline
  */
-record HttpLimits(int maxHeaderBytes, int maxBodyBytes, Duration idleTimeout, Duration headerDeadline,
-        Duration bodyDeadline, long minBodyBytesPerSecond) {
-    static final HttpLimits DEFAULTS = new HttpLimits(8 * 1024, 16 * 1024, Duration.ofSeconds(20),
-            Duration.ofSeconds(10), Duration.ofSeconds(10), 256);
+record HttpLimits(
+        int maxHeaderBytes,
+        int maxBodyBytes,
+        Duration idleTimeout,
+        Duration headerDeadline,
+        Duration bodyDeadline,
+        long minBodyBytesPerSecond) {
+    static final HttpLimits DEFAULTS = new HttpLimits(
+            8 * 1024, 16 * 1024, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(10), 256);
 }

@@ -27,18 +27,22 @@ public final class MetadataRoutes implements WebRoutes {
             String chainId = ctx.pathParam("chainId");
             String contract = ctx.pathParam("contract");
             String tokenId = ctx.pathParam("tokenId");
-            Optional<String> chain = chainId.matches("\\d{1,18}") ? chainNames.apply(Long.parseLong(chainId))
-                    : Optional.empty();
+            Optional<String> chain =
+                    chainId.matches("\\d{1,18}") ? chainNames.apply(Long.parseLong(chainId)) : Optional.empty();
             if (chain.isEmpty() || !contract.matches("0x[0-9a-fA-F]{40}") || !tokenId.matches("\\d{1,78}")) {
-                ctx.status(400).json(Map.of("error", "expected /metadata/{chainId}/{contract}/{tokenId} with a "
-                        + "configured chain id, a 0x contract address and a decimal token id"));
+                ctx.status(400)
+                        .json(Map.of(
+                                "error",
+                                "expected /metadata/{chainId}/{contract}/{tokenId} with a "
+                                        + "configured chain id, a 0x contract address and a decimal token id"));
                 return;
             }
-            Optional<Map<String, Object>> meta = characters.of(chain.get(), contract,
-                    new BigInteger(tokenId));
+            Optional<Map<String, Object>> meta = characters.of(chain.get(), contract, new BigInteger(tokenId));
             if (meta.isEmpty()) {
-                ctx.status(404).json(Map.of("error", "no character for this token yet: its holder creates it "
-                        + "with /character choose"));
+                ctx.status(404)
+                        .json(Map.of(
+                                "error",
+                                "no character for this token yet: its holder creates it " + "with /character choose"));
                 return;
             }
             ctx.header("Cache-Control", "public, max-age=60").json(meta.get());

@@ -16,8 +16,7 @@ import org.eclipse.jetty.http.BadMessageException;
 final class RequestBody {
     static final Key<HttpLimits> LIMITS = new Key<>("lorekeeper-http-limits");
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     static byte[] read(Context ctx) throws IOException {
         HttpLimits limits = ctx.appData(LIMITS);

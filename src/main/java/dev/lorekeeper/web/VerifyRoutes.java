@@ -35,7 +35,9 @@ public final class VerifyRoutes implements WebRoutes {
 
     @Override
     public void install(Javalin app) {
-        app.get("/verify/{token}", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+        app.get(
+                "/verify/{token}",
+                ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
         app.get("/assets/verify.js", ctx -> asset(ctx, "/web/verify.js", "text/javascript; charset=utf-8"));
         app.get("/assets/verify.css", ctx -> asset(ctx, "/web/verify.css", "text/css; charset=utf-8"));
         app.get("/api/verify/{token}", this::session);
@@ -47,11 +49,27 @@ public final class VerifyRoutes implements WebRoutes {
         if (!allowed(ctx)) {
             return;
         }
-        verification.openSession(ctx.pathParam("token")).ifPresentOrElse(
-                s -> ctx.json(Map.of("ok", true, "member", s.memberName(), "guild", s.guildName(),
-                        "chainId", verification.settings().chainId(), "expiresAt", s.expiresAt().toString())),
-                () -> ctx.status(404).json(Map.of("ok", false, "message",
-                        "This verify link is unknown, used or expired. Run /verify in Discord for a new one.")));
+        verification
+                .openSession(ctx.pathParam("token"))
+                .ifPresentOrElse(
+                        s -> ctx.json(Map.of(
+                                "ok",
+                                true,
+                                "member",
+                                s.memberName(),
+                                "guild",
+                                s.guildName(),
+                                "chainId",
+                                verification.settings().chainId(),
+                                "expiresAt",
+                                s.expiresAt().toString())),
+                        () -> ctx.status(404)
+                                .json(
+                                        Map.of(
+                                                "ok",
+                                                false,
+                                                "message",
+                                                "This verify link is unknown, used or expired. Run /verify in Discord for a new one.")));
     }
 
     private void message(Context ctx) throws IOException {
@@ -63,11 +81,19 @@ public final class VerifyRoutes implements WebRoutes {
             return;
         }
         try {
-            SiweMessage m = verification.issue(ctx.pathParam("token"), body.path("address").asText(""));
+            SiweMessage m = verification.issue(
+                    ctx.pathParam("token"), body.path("address").asText(""));
             ctx.json(Map.of("ok", true, "message", m.format()));
         } catch (SiweException e) {
-            ctx.status(400).json(Map.of("ok", false, "error", e.error().name(), "message", e.error().explanation()
-                    + (e.error().name().equals("INVALID_FIELD") ? " (" + e.getMessage() + ")" : "")));
+            ctx.status(400)
+                    .json(Map.of(
+                            "ok",
+                            false,
+                            "error",
+                            e.error().name(),
+                            "message",
+                            e.error().explanation()
+                                    + (e.error().name().equals("INVALID_FIELD") ? " (" + e.getMessage() + ")" : "")));
         }
     }
 
@@ -79,7 +105,9 @@ public final class VerifyRoutes implements WebRoutes {
         if (body == null) {
             return;
         }
-        VerifyOutcome o = verification.complete(ctx.pathParam("token"), body.path("message").asText(null),
+        VerifyOutcome o = verification.complete(
+                ctx.pathParam("token"),
+                body.path("message").asText(null),
                 body.path("signature").asText(null));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", o.linked());
@@ -130,5 +158,4 @@ public final class VerifyRoutes implements WebRoutes {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -47,8 +47,13 @@ public final class WebServer implements AutoCloseable {
             site.stop();
             throw e;
         }
-        log.info("web server listening on {}:{}, admin paths on {}:{}{}", config.bind(), port(), config.adminBind(),
-                adminPort(), config.adminToken().isEmpty() ? "" : " and, with the admin token, on the public port");
+        log.info(
+                "web server listening on {}:{}, admin paths on {}:{}{}",
+                config.bind(),
+                port(),
+                config.adminBind(),
+                adminPort(),
+                config.adminToken().isEmpty() ? "" : " and, with the admin token, on the public port");
     }
 
     public int port() {
@@ -65,8 +70,8 @@ public final class WebServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.http.maxRequestSize = limits.maxBodyBytes(); // a second line behind RequestBody
             cfg.appData(RequestBody.LIMITS, limits);
-            cfg.contextResolver.ip = ctx -> clients.resolve(ctx.req().getRemoteAddr(),
-                    Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            cfg.contextResolver.ip = ctx -> clients.resolve(
+                    ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             if (admin) {
                 // A few threads are plenty for scrapes, and keep the admin side from competing with members.
                 cfg.jetty.threadPool = new QueuedThreadPool(8, 2);
@@ -75,12 +80,12 @@ public final class WebServer implements AutoCloseable {
         });
         app.before(WebServer::securityHeaders);
         app.get("/healthz", ctx -> ctx.result("ok"));
-        app.exception(RequestRejected.class, (e, ctx) -> ctx.status(e.status())
-                .json(Map.of("ok", false, "message", e.getMessage())));
+        app.exception(
+                RequestRejected.class,
+                (e, ctx) -> ctx.status(e.status()).json(Map.of("ok", false, "message", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.endpointHandlerPath(), e); // the path may hold a token
-            ctx.status(500).json(Map.of("ok", false, "message",
-                    "Something went wrong on our side. Please try again."));
+            ctx.status(500).json(Map.of("ok", false, "message", "Something went wrong on our side. Please try again."));
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().startsWith("Endpoint")) {
@@ -100,11 +105,11 @@ public final class WebServer implements AutoCloseable {
             http.setSendServerVersion(false);
         });
         cfg.jetty.addConnector((server, http) -> {
-            HeaderDeadlineConnectionFactory factory = new HeaderDeadlineConnectionFactory(http,
-                    limits.headerDeadline());
+            HeaderDeadlineConnectionFactory factory =
+                    new HeaderDeadlineConnectionFactory(http, limits.headerDeadline());
             // One acceptor and one selector fit the admin side's small pool on any number of cores.
-            ServerConnector connector = admin ? new ServerConnector(server, 1, 1, factory)
-                    : new ServerConnector(server, factory);
+            ServerConnector connector =
+                    admin ? new ServerConnector(server, 1, 1, factory) : new ServerConnector(server, factory);
             connector.setHost(bind);
             connector.setPort(port);
             connector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -114,9 +119,11 @@ public final class WebServer implements AutoCloseable {
 
     /** Strict by default: no third-party scripts, no framing, no referrer leaks of the one-time link. */
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
-                + "frame-ancestors 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; "
+                        + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+                        + "frame-ancestors 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 class ClaimsAreBackedTest {
     static final Path ROOT = Path.of(System.getProperty("project.root", "."));
     static final Pattern CLAIMS_REF = Pattern.compile("`([A-Z][A-Za-z0-9]+(?:Test|Benchmark))(?:#([A-Za-z0-9_]+))?`");
-    static final Pattern SECURITY_REF = Pattern.compile("`([A-Z][A-Za-z0-9]+(?:Test|Benchmark))(?:\\.([A-Za-z0-9_]+))?`");
-    static final Pattern TEST_METHOD = Pattern.compile("@(?:Test|ParameterizedTest)[^;{]*?void\\s+([A-Za-z0-9_]+)\\s*\\(",
-            Pattern.DOTALL);
+    static final Pattern SECURITY_REF =
+            Pattern.compile("`([A-Z][A-Za-z0-9]+(?:Test|Benchmark))(?:\\.([A-Za-z0-9_]+))?`");
+    static final Pattern TEST_METHOD =
+            Pattern.compile("@(?:Test|ParameterizedTest)[^;{]*?void\\s+([A-Za-z0-9_]+)\\s*\\(", Pattern.DOTALL);
 
     @Test
     void everyTestNamedInClaimsExists() {
@@ -35,7 +36,8 @@ class ClaimsAreBackedTest {
 
     @Test
     void everyTestNamedInTheThreatModelExists() {
-        assertThat(missing(references(ROOT.resolve("docs/SECURITY.md"), SECURITY_REF))).isEmpty();
+        assertThat(missing(references(ROOT.resolve("docs/SECURITY.md"), SECURITY_REF)))
+                .isEmpty();
     }
 
     static List<String> references(Path doc, Pattern ref) {
@@ -53,18 +55,22 @@ class ClaimsAreBackedTest {
 
     static List<String> missing(List<String> refs) {
         Map<String, List<String>> methods = testMethods();
-        return refs.stream().filter(r -> {
-            String[] parts = r.split("#", 2);
-            List<String> known = methods.get(parts[0]);
-            return known == null || parts.length == 2 && !known.contains(parts[1]);
-        }).distinct().toList();
+        return refs.stream()
+                .filter(r -> {
+                    String[] parts = r.split("#", 2);
+                    List<String> known = methods.get(parts[0]);
+                    return known == null || parts.length == 2 && !known.contains(parts[1]);
+                })
+                .distinct()
+                .toList();
     }
 
     /** Test classes by simple name, with their test methods. */
     static Map<String, List<String>> testMethods() {
         try (Stream<Path> files = Files.walk(ROOT.resolve("src/test/java"))) {
-            return files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toMap(
-                    f -> f.getFileName().toString().replace(".java", ""), ClaimsAreBackedTest::methodsOf));
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .collect(Collectors.toMap(
+                            f -> f.getFileName().toString().replace(".java", ""), ClaimsAreBackedTest::methodsOf));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +78,11 @@ class ClaimsAreBackedTest {
 
     static List<String> methodsOf(Path file) {
         try {
-            return TEST_METHOD.matcher(Files.readString(file)).results().map(r -> r.group(1)).toList();
+            return TEST_METHOD
+                    .matcher(Files.readString(file))
+                    .results()
+                    .map(r -> r.group(1))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,11 +27,14 @@ class ConfigCheckOnlineTest {
 
             CliTest.Run online = CliTest.run("config", "check", "--online", "--config", cfg.toString());
             assertThat(online.exit()).isEqualTo(1);
-            assertThat(online.err()).contains("2 problems",
-                    "chains.wrong.rpc-urls[0]: serves chain id " + anvil.chainId() + ", but chains.wrong.chain-id is "
-                            + "8453: the URL is for another network, or the chain-id is wrong",
-                    "chains.wrong.rpc-urls[1]: did not answer eth_chainId (connection refused); check the URL, its "
-                            + "API key and your network")
+            assertThat(online.err())
+                    .contains(
+                            "2 problems",
+                            "chains.wrong.rpc-urls[0]: serves chain id " + anvil.chainId()
+                                    + ", but chains.wrong.chain-id is "
+                                    + "8453: the URL is for another network, or the chain-id is wrong",
+                            "chains.wrong.rpc-urls[1]: did not answer eth_chainId (connection refused); check the URL, its "
+                                    + "API key and your network")
                     .doesNotContain("chains.right");
         }
     }

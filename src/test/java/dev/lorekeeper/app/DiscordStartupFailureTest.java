@@ -33,8 +33,7 @@ class DiscordStartupFailureTest {
         discord.close();
     }
 
-    record Run(int exit, String err) {
-    }
+    record Run(int exit, String err) {}
 
     Run run(String token, String apiBaseUrl, String gatewayUrl, boolean debug) throws Exception {
         Path cfg = dir.resolve("lorekeeper.yaml");
@@ -51,10 +50,11 @@ class DiscordStartupFailureTest {
                 knowledge:
                   docs: %s
                   index: %s
-                """.formatted(token, apiBaseUrl, gatewayUrl, System.nanoTime(), dir.resolve("docs"),
-                dir.resolve("index")));
+                """.formatted(
+                        token, apiBaseUrl, gatewayUrl, System.nanoTime(), dir.resolve("docs"), dir.resolve("index")));
         StringWriter err = new StringWriter();
-        String[] args = debug ? new String[] {"--debug", "run", "--config", cfg.toString()}
+        String[] args = debug
+                ? new String[] {"--debug", "run", "--config", cfg.toString()}
                 : new String[] {"run", "--config", cfg.toString()};
         int exit = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
         return new Run(exit, err.toString());
@@ -68,8 +68,9 @@ class DiscordStartupFailureTest {
     void unresolvableApiHostNamesTheDnsFailure() throws Exception {
         Run r = run(discord.token(), "http://nonexistent.invalid/api/v10", discord.gatewayUrl(), false);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: cannot reach Discord at nonexistent.invalid: DNS lookup failed "
-                + "(check discord.api-base-url)");
+        assertThat(r.err().strip())
+                .isEqualTo("error: cannot reach Discord at nonexistent.invalid: DNS lookup failed "
+                        + "(check discord.api-base-url)");
     }
 
     @Test
@@ -77,8 +78,9 @@ class DiscordStartupFailureTest {
         String hostPort = closedPort();
         Run r = run(discord.token(), "http://" + hostPort + "/api/v10", discord.gatewayUrl(), false);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: cannot reach Discord at " + hostPort + ": connection refused "
-                + "(check discord.api-base-url)");
+        assertThat(r.err().strip())
+                .isEqualTo("error: cannot reach Discord at " + hostPort + ": connection refused "
+                        + "(check discord.api-base-url)");
         Run debug = run(discord.token(), "http://" + hostPort + "/api/v10", discord.gatewayUrl(), true);
         assertThat(debug.exit()).isEqualTo(2);
         assertThat(debug.err()).contains("\tat ", "connection refused");
@@ -89,23 +91,25 @@ class DiscordStartupFailureTest {
         String gateway = "ws://" + closedPort() + "/gateway";
         Run r = run(discord.token(), discord.apiBaseUrl(), gateway, false);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: cannot reach the Discord gateway at " + gateway
-                + ": connection refused (check discord.gateway-url)");
+        assertThat(r.err().strip())
+                .isEqualTo("error: cannot reach the Discord gateway at " + gateway
+                        + ": connection refused (check discord.gateway-url)");
     }
 
     @Test
     void unresolvableGatewayHostNamesTheDnsFailure() throws Exception {
         Run r = run(discord.token(), discord.apiBaseUrl(), "ws://nonexistent.invalid/gateway", false);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: cannot reach the Discord gateway at ws://nonexistent.invalid/"
-                + "gateway: DNS lookup failed (check discord.gateway-url)");
+        assertThat(r.err().strip())
+                .isEqualTo("error: cannot reach the Discord gateway at ws://nonexistent.invalid/"
+                        + "gateway: DNS lookup failed (check discord.gateway-url)");
     }
 
     @Test
     void tokenDiscordRejectsIsNamedAsSuch() throws Exception {
         Run r = run("not-the-token", discord.apiBaseUrl(), discord.gatewayUrl(), false);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: Discord rejected the bot token (discord.token): check "
-                + "DISCORD_TOKEN");
+        assertThat(r.err().strip())
+                .isEqualTo("error: Discord rejected the bot token (discord.token): check " + "DISCORD_TOKEN");
     }
 }

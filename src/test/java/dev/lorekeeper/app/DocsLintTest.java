@@ -21,7 +21,11 @@ class DocsLintTest {
 
     @Test
     void shippedSampleDocsAndReadmeNameOnlyRealCommands() {
-        CliTest.Run r = CliTest.run("docs", "lint", "--docs", ROOT.resolve("config/knowledge").toString(),
+        CliTest.Run r = CliTest.run(
+                "docs",
+                "lint",
+                "--docs",
+                ROOT.resolve("config/knowledge").toString(),
                 ROOT.resolve("README.md").toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
@@ -44,15 +48,18 @@ class DocsLintTest {
                 """);
         CliTest.Run r = CliTest.run("docs", "lint", doc.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().lines().toList()).containsExactly(
-                doc + ":3: unknown subcommand /wallets remove (/wallets has list, of, unlink; /gate remove exists)",
-                doc + ":3: unknown option adress: in /verify (did you mean address:?)",
-                doc + ":4: unknown command /embers",
-                doc + ":4: unknown command /wallet (did you mean /wallets?)",
-                doc + ":5: unknown subcommand /quest choose (/quest has abandon, log, show, start; /character choose "
-                        + "exists)",
-                doc + ":8: unknown option rol: in /gate add (did you mean role:?)",
-                "6 problems");
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        doc
+                                + ":3: unknown subcommand /wallets remove (/wallets has list, of, unlink; /gate remove exists)",
+                        doc + ":3: unknown option adress: in /verify (did you mean address:?)",
+                        doc + ":4: unknown command /embers",
+                        doc + ":4: unknown command /wallet (did you mean /wallets?)",
+                        doc
+                                + ":5: unknown subcommand /quest choose (/quest has abandon, log, show, start; /character choose "
+                                + "exists)",
+                        doc + ":8: unknown option rol: in /gate add (did you mean role:?)",
+                        "6 problems");
     }
 
     @Test
@@ -72,7 +79,8 @@ class DocsLintTest {
 
     @Test
     void missingDocsFolderIsExitTwo(@TempDir Path dir) {
-        CliTest.Run r = CliTest.run("docs", "lint", "--docs", dir.resolve("nope").toString());
+        CliTest.Run r =
+                CliTest.run("docs", "lint", "--docs", dir.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("error: --docs " + dir.resolve("nope") + " is not a folder");
     }

@@ -30,6 +30,7 @@ class NftMetadataCliTest {
 
     @TempDir
     static Path dir;
+
     static Path config;
 
     @BeforeAll
@@ -39,7 +40,7 @@ class NftMetadataCliTest {
         server.createContext("/meta/", ex -> {
             String id = ex.getRequestURI().getPath().substring("/meta/".length());
             byte[] body = ("{\"name\":\"Ember #" + id + "\",\"description\":\"A fire spirit\",\"image\":\"ar://img" + id
-                    + "\",\"attributes\":[{\"trait_type\":\"Element\",\"value\":\"Fire\"},{\"value\":\"orphan\"}]}")
+                            + "\",\"attributes\":[{\"trait_type\":\"Element\",\"value\":\"Fire\"},{\"value\":\"orphan\"}]}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
@@ -50,7 +51,8 @@ class NftMetadataCliTest {
             String file = ex.getRequestURI().getPath().substring("/m1155/".length());
             byte[] body = file.equals("0".repeat(62) + "2a.json")
                     ? "{\"name\":\"Badge 42\",\"attributes\":[{\"trait_type\":\"Tier\",\"value\":\"Gold\"}]}"
-                            .getBytes(StandardCharsets.UTF_8) : new byte[0];
+                            .getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
             ex.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 ex.getResponseBody().write(body);
@@ -60,15 +62,23 @@ class NftMetadataCliTest {
         server.start();
         String minter = anvil.accounts().get(0);
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/meta/")));
+        nft = TestContracts.deploy(
+                anvil,
+                "TestNft",
+                minter,
+                List.of(new Utf8String("http://127.0.0.1:" + server.getAddress().getPort() + "/meta/")));
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(minter), new Uint256(42)));
-        multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of(new Utf8String(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/m1155/{id}.json")));
+        multi = TestContracts.deploy(
+                anvil,
+                "TestMultiToken",
+                minter,
+                List.of(new Utf8String("http://127.0.0.1:" + server.getAddress().getPort() + "/m1155/{id}.json")));
         config = dir.resolve("lorekeeper.yaml");
         // The token URIs point at the metadata server on 127.0.0.1.
-        Files.writeString(config, "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\""
-                + anvil.url() + "\"]\noutbound:\n  allow-private-networks: true\n");
+        Files.writeString(
+                config,
+                "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\"" + anvil.url()
+                        + "\"]\noutbound:\n  allow-private-networks: true\n");
     }
 
     @AfterAll
@@ -79,8 +89,18 @@ class NftMetadataCliTest {
 
     @Test
     void readsTokenUriFromTheChainAndPrintsTheDocumentedJson() throws Exception {
-        CliTest.Run r = CliTest.run("nft", "metadata", "-c", config.toString(), "--chain", "local", "--contract", nft,
-                "--token-id", "42", "--json");
+        CliTest.Run r = CliTest.run(
+                "nft",
+                "metadata",
+                "-c",
+                config.toString(),
+                "--chain",
+                "local",
+                "--contract",
+                nft,
+                "--token-id",
+                "42",
+                "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode out = JSON.readTree(r.out());
         assertThat(out.path("ok").asBoolean()).isTrue();
@@ -97,8 +117,18 @@ class NftMetadataCliTest {
 
     @Test
     void anErc1155TokenIsReadThroughUriWithItsIdAsSixtyFourHexDigits() throws Exception {
-        CliTest.Run r = CliTest.run("nft", "metadata", "-c", config.toString(), "--chain", "local", "--contract",
-                multi, "--token-id", "42", "--json");
+        CliTest.Run r = CliTest.run(
+                "nft",
+                "metadata",
+                "-c",
+                config.toString(),
+                "--chain",
+                "local",
+                "--contract",
+                multi,
+                "--token-id",
+                "42",
+                "--json");
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
         JsonNode out = JSON.readTree(r.out());
         assertThat(out.path("name").asText()).isEqualTo("Badge 42");
@@ -107,23 +137,45 @@ class NftMetadataCliTest {
 
     @Test
     void aTokenThatDoesNotExistFailsWithTheReasonAndExitOne() throws Exception {
-        CliTest.Run r = CliTest.run("nft", "metadata", "-c", config.toString(), "--chain", "local", "--contract", nft,
-                "--token-id", "7", "--json");
+        CliTest.Run r = CliTest.run(
+                "nft",
+                "metadata",
+                "-c",
+                config.toString(),
+                "--chain",
+                "local",
+                "--contract",
+                nft,
+                "--token-id",
+                "7",
+                "--json");
         assertThat(r.exit()).isEqualTo(1);
         JsonNode out = JSON.readTree(r.out());
         assertThat(out.path("ok").asBoolean()).isFalse();
-        assertThat(out.path("error").asText()).isEqualTo("tokenURI(7) and uri(7) failed on local at " + nft
-                + ": token #7 does not exist (ERC721NonexistentToken); check the token id, the contract address and "
-                + "the chain");
+        assertThat(out.path("error").asText())
+                .isEqualTo("tokenURI(7) and uri(7) failed on local at " + nft
+                        + ": token #7 does not exist (ERC721NonexistentToken); check the token id, the contract address and "
+                        + "the chain");
     }
 
     @Test
     void metadataUrlOnLoopbackIsRefusedUnlessTheConfigAllowsPrivateNetworks() throws Exception {
         Path strict = dir.resolve("strict.yaml");
-        Files.writeString(strict, "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\""
-                + anvil.url() + "\"]\n");
-        CliTest.Run r = CliTest.run("nft", "metadata", "-c", strict.toString(), "--chain", "local", "--contract", nft,
-                "--token-id", "42", "--json");
+        Files.writeString(
+                strict,
+                "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\"" + anvil.url() + "\"]\n");
+        CliTest.Run r = CliTest.run(
+                "nft",
+                "metadata",
+                "-c",
+                strict.toString(),
+                "--chain",
+                "local",
+                "--contract",
+                nft,
+                "--token-id",
+                "42",
+                "--json");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(JSON.readTree(r.out()).path("error").asText())
                 .isEqualTo("the metadata URL could not be fetched (refused: private address)");
@@ -131,7 +183,12 @@ class NftMetadataCliTest {
 
     @Test
     void aDataUriNeedsNoChain() throws Exception {
-        CliTest.Run r = CliTest.run("nft", "metadata", "-c", config.toString(), "--uri",
+        CliTest.Run r = CliTest.run(
+                "nft",
+                "metadata",
+                "-c",
+                config.toString(),
+                "--uri",
                 "data:application/json;utf8,{\"name\":\"Inline\",\"image\":\"data:image/svg+xml;utf8,<svg/>\"}",
                 "--json");
         assertThat(r.exit()).isZero();
@@ -142,15 +199,24 @@ class NftMetadataCliTest {
 
     @Test
     void badArgumentsSayWhichOptionIsWrong() {
-        CliTest.Run unknownChain = CliTest.run("nft", "metadata", "-c", config.toString(), "--chain", "mainnet",
-                "--contract", nft, "--token-id", "1");
+        CliTest.Run unknownChain = CliTest.run(
+                "nft", "metadata", "-c", config.toString(), "--chain", "mainnet", "--contract", nft, "--token-id", "1");
         assertThat(unknownChain.exit()).isEqualTo(2);
         assertThat(unknownChain.err()).contains("--chain mainnet is not configured", "[local]");
-        CliTest.Run badAddress = CliTest.run("nft", "metadata", "-c", config.toString(), "--chain", "local",
-                "--contract", "0x123", "--token-id", "1");
+        CliTest.Run badAddress = CliTest.run(
+                "nft",
+                "metadata",
+                "-c",
+                config.toString(),
+                "--chain",
+                "local",
+                "--contract",
+                "0x123",
+                "--token-id",
+                "1");
         assertThat(badAddress.err()).contains("--contract must be");
-        CliTest.Run both = CliTest.run("nft", "metadata", "--uri", "ipfs://x", "--chain", "local", "--contract", nft,
-                "--token-id", "1");
+        CliTest.Run both = CliTest.run(
+                "nft", "metadata", "--uri", "ipfs://x", "--chain", "local", "--contract", nft, "--token-id", "1");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
         CliTest.Run partial = CliTest.run("nft", "metadata", "--chain", "local");

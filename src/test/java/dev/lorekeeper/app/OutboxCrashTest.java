@@ -60,13 +60,13 @@ class OutboxCrashTest {
     }
 
     /** A change whose request reached Discord when the bot was killed, before the bot heard the answer. */
-    record Unconfirmed(long id, long guildId, long memberId) {
-    }
+    record Unconfirmed(long id, long guildId, long memberId) {}
 
     @Test
     void killedMidDrainThenRestartedAppliesEachAddAndEachRemoveExactlyOnce() throws Exception {
         String jdbc = TestDatabases.postgresqlUrl();
-        try (Anvil anvil = Anvil.start(); DiscordDouble discord = DiscordDouble.start();
+        try (Anvil anvil = Anvil.start();
+                DiscordDouble discord = DiscordDouble.start();
                 Database db = Database.open(jdbc, "postgres", "", 2)) {
             String minter = anvil.accounts().get(0);
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
@@ -95,30 +95,50 @@ class OutboxCrashTest {
             try {
                 BotProcess.awaitReady(adminPort, Duration.ofSeconds(90));
                 holders = verifiedHolders(anvil, guilds);
-                TestContracts.send(anvil, minter, nft, "mintBatch", List.of(new DynamicArray<>(Address.class,
-                        holders.stream().map(h -> new Address(h.wallet())).toList()), new Uint256(1)));
+                TestContracts.send(
+                        anvil,
+                        minter,
+                        nft,
+                        "mintBatch",
+                        List.of(
+                                new DynamicArray<>(
+                                        Address.class,
+                                        holders.stream()
+                                                .map(h -> new Address(h.wallet()))
+                                                .toList()),
+                                new Uint256(1)));
                 addInFlight = killWhileUnconfirmed(first, db, discord, "PUT");
             } finally {
                 first.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             }
-            assertThat(outbox.pendingCount()).as("killed mid-drain: the pace holds the rest back").isGreaterThan(1);
+            assertThat(outbox.pendingCount())
+                    .as("killed mid-drain: the pace holds the rest back")
+                    .isGreaterThan(1);
             long addKilledAt = System.nanoTime();
 
             Unconfirmed removeInFlight;
             long removeKilledAt;
             Process second = launch(config, "second");
             try {
-                DiscordDouble.await(() -> outbox.pendingCount() == 0, Duration.ofSeconds(120),
+                DiscordDouble.await(
+                        () -> outbox.pendingCount() == 0,
+                        Duration.ofSeconds(120),
                         "the restarted process drains the adds");
                 for (Holder h : holders) {
-                    assertThat(discord.rolesOf(h.member())).as(h.member().toString()).containsExactly("Holder");
+                    assertThat(discord.rolesOf(h.member()))
+                            .as(h.member().toString())
+                            .containsExactly("Holder");
                 }
                 assertExactlyOneRequestEach(discord, "PUT", holders);
                 assertReadFromDiscordThenDone(db, discord, addInFlight, addKilledAt);
 
                 for (Holder h : holders) {
-                    TestContracts.send(anvil, h.wallet(), nft, "transferFrom", List.of(new Address(h.wallet()),
-                            new Address(SOLD_TO), new Uint256(h.token())));
+                    TestContracts.send(
+                            anvil,
+                            h.wallet(),
+                            nft,
+                            "transferFrom",
+                            List.of(new Address(h.wallet()), new Address(SOLD_TO), new Uint256(h.token())));
                 }
                 // The killed process still holds the chain watcher's lease: this one takes it over when it expires.
                 removeInFlight = killWhileUnconfirmed(second, db, discord, "DELETE");
@@ -129,14 +149,18 @@ class OutboxCrashTest {
 
             Process third = launch(config, "third");
             try {
-                DiscordDouble.await(() -> outbox.pendingCount() == 0, Duration.ofSeconds(120),
+                DiscordDouble.await(
+                        () -> outbox.pendingCount() == 0,
+                        Duration.ofSeconds(120),
                         "the restarted process drains the removes");
             } finally {
                 third.destroy();
                 third.waitFor(20, TimeUnit.SECONDS);
             }
             for (Holder h : holders) {
-                assertThat(discord.rolesOf(h.member())).as(h.member().toString()).isEmpty();
+                assertThat(discord.rolesOf(h.member()))
+                        .as(h.member().toString())
+                        .isEmpty();
             }
             assertExactlyOneRequestEach(discord, "DELETE", holders);
             assertExactlyOneRequestEach(discord, "PUT", holders);
@@ -155,7 +179,8 @@ class OutboxCrashTest {
                 anvil.rpc("anvil_setBalance", wallet, "0xde0b6b3a7640000");
                 anvil.rpc("anvil_impersonateAccount", wallet);
                 FakeMember m = guild.member("holder" + i);
-                assertThat(ManualVerify.link(m, wallet, message -> LocalSigner.personalSign(message, key)).content())
+                assertThat(ManualVerify.link(m, wallet, message -> LocalSigner.personalSign(message, key))
+                                .content())
                         .contains("is now linked");
                 holders.add(new Holder(m, guild.roleNamed("Holder").id(), wallet, holders.size() + 1));
             }
@@ -169,11 +194,15 @@ class OutboxCrashTest {
      */
     private static Unconfirmed killWhileUnconfirmed(Process bot, Database db, DiscordDouble discord, String method) {
         Unconfirmed[] seen = {null};
-        DiscordDouble.await(() -> {
-            seen[0] = discord.requests(method, ROLE_PATH).size() >= APPLIED_BEFORE_KILL
-                    ? justApplied(db, discord, method).orElse(null) : null;
-            return seen[0] != null;
-        }, Duration.ofSeconds(120), "a " + method + " applied by Discord and not yet answered");
+        DiscordDouble.await(
+                () -> {
+                    seen[0] = discord.requests(method, ROLE_PATH).size() >= APPLIED_BEFORE_KILL
+                            ? justApplied(db, discord, method).orElse(null)
+                            : null;
+                    return seen[0] != null;
+                },
+                Duration.ofSeconds(120),
+                "a " + method + " applied by Discord and not yet answered");
         bot.destroyForcibly();
         try {
             assertThat(bot.waitFor(20, TimeUnit.SECONDS)).as("the bot died").isTrue();
@@ -182,8 +211,11 @@ class OutboxCrashTest {
             throw new IllegalStateException(e);
         }
         Unconfirmed u = seen[0];
-        Optional<Boolean> unconfirmed = db.withConnection(c -> Jdbc.first(c, "SELECT sent_at IS NOT NULL "
-                + "AND done_at IS NULL FROM role_outbox WHERE id = ?", rs -> rs.getBoolean(1), u.id()));
+        Optional<Boolean> unconfirmed = db.withConnection(c -> Jdbc.first(
+                c,
+                "SELECT sent_at IS NOT NULL " + "AND done_at IS NULL FROM role_outbox WHERE id = ?",
+                rs -> rs.getBoolean(1),
+                u.id()));
         assertThat(unconfirmed).as("the change was sent and never confirmed").contains(true);
         return u;
     }
@@ -191,43 +223,57 @@ class OutboxCrashTest {
     /** A sent, unfinished change that Discord applied less than half the answer delay ago (so the kill is in time). */
     private static Optional<Unconfirmed> justApplied(Database db, DiscordDouble discord, String method) {
         long recent = System.nanoTime() - ANSWER_DELAY.toNanos() / 2;
-        List<RecordedRequest> fresh = discord.requests(method, ROLE_PATH).stream().filter(r -> r.atNanos() > recent)
+        List<RecordedRequest> fresh = discord.requests(method, ROLE_PATH).stream()
+                .filter(r -> r.atNanos() > recent)
                 .toList();
         if (fresh.isEmpty()) {
             return Optional.empty();
         }
-        List<Unconfirmed> sent = db.withConnection(c -> Jdbc.list(c, "SELECT id, guild_id, member_id FROM role_outbox "
-                + "WHERE sent_at IS NOT NULL AND done_at IS NULL", rs -> new Unconfirmed(rs.getLong(1),
-                rs.getLong(2), rs.getLong(3))));
-        return sent.stream().filter(u -> fresh.stream().anyMatch(r -> r.path().startsWith("/guilds/" + u.guildId()
-                + "/members/" + u.memberId() + "/"))).findFirst();
+        List<Unconfirmed> sent = db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT id, guild_id, member_id FROM role_outbox " + "WHERE sent_at IS NOT NULL AND done_at IS NULL",
+                rs -> new Unconfirmed(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
+        return sent.stream()
+                .filter(u -> fresh.stream()
+                        .anyMatch(
+                                r -> r.path().startsWith("/guilds/" + u.guildId() + "/members/" + u.memberId() + "/")))
+                .findFirst();
     }
 
     private static void assertExactlyOneRequestEach(DiscordDouble discord, String method, List<Holder> holders) {
         Map<String, Long> perChange = discord.requests(method, ROLE_PATH).stream()
                 .collect(Collectors.groupingBy(RecordedRequest::path, Collectors.counting()));
-        assertThat(perChange).as("one " + method + " per planned change, none twice")
+        assertThat(perChange)
+                .as("one " + method + " per planned change, none twice")
                 .isEqualTo(holders.stream().collect(Collectors.toMap(Holder::rolePath, h -> 1L)));
-        assertThat(discord.requests(method, ROLE_PATH)).extracting(RecordedRequest::status).containsOnly(204);
+        assertThat(discord.requests(method, ROLE_PATH))
+                .extracting(RecordedRequest::status)
+                .containsOnly(204);
     }
 
     /** After the restart, the unconfirmed change was checked by reading the member from Discord, and found done. */
-    private static void assertReadFromDiscordThenDone(Database db, DiscordDouble discord, Unconfirmed u,
-            long killedAt) {
+    private static void assertReadFromDiscordThenDone(
+            Database db, DiscordDouble discord, Unconfirmed u, long killedAt) {
         assertThat(discord.requests("GET", "/guilds/" + u.guildId() + "/members/" + u.memberId()))
                 .as("the member's roles were read from Discord after the restart")
                 .anyMatch(r -> r.atNanos() > killedAt);
-        Optional<String> outcome = db.withConnection(c -> Jdbc.first(c, "SELECT outcome FROM role_outbox "
-                + "WHERE id = ?", rs -> rs.getString(1), u.id()));
+        Optional<String> outcome = db.withConnection(
+                c -> Jdbc.first(c, "SELECT outcome FROM role_outbox " + "WHERE id = ?", rs -> rs.getString(1), u.id()));
         assertThat(outcome).contains("already in place");
     }
 
-    private Path config(DiscordDouble discord, String jdbc, Anvil anvil, int adminPort, String gates)
-            throws Exception {
+    private Path config(DiscordDouble discord, String jdbc, Anvil anvil, int adminPort, String gates) throws Exception {
         Path config = dir.resolve("lorekeeper.yaml");
-        Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"" + jdbc + "\"\nusername: postgres",
-                BotProcess.freePort(), adminPort, dir.resolve("no-docs"), dir.resolve("index"))
-                + ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+        Files.writeString(
+                config,
+                BotProcess.config(
+                                discord,
+                                "jdbc-url: \"" + jdbc + "\"\nusername: postgres",
+                                BotProcess.freePort(),
+                                adminPort,
+                                dir.resolve("no-docs"),
+                                dir.resolve("index"))
+                        + ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
@@ -238,6 +284,9 @@ class OutboxCrashTest {
     }
 
     private Process launch(Path config, String name) throws Exception {
-        return BotProcess.launch(config, dir, ProcessBuilder.Redirect.to(dir.resolve(name + ".log").toFile()));
+        return BotProcess.launch(
+                config,
+                dir,
+                ProcessBuilder.Redirect.to(dir.resolve(name + ".log").toFile()));
     }
 }

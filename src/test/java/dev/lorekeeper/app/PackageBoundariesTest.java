@@ -34,7 +34,8 @@ class PackageBoundariesTest {
             return files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> allowedPackages.stream().noneMatch(p -> f.startsWith(MAIN.resolve(p))))
                     .filter(f -> lines(f).anyMatch(l -> l.startsWith(importPrefix)))
-                    .map(f -> MAIN.relativize(f).toString()).toList();
+                    .map(f -> MAIN.relativize(f).toString())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

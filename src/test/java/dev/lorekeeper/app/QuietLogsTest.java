@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 class QuietLogsTest {
     @Test
     void djlsGpuProbeAndTokenizerWarningsAreSilencedButNotItsErrors() {
-        for (String name : new String[] {"ai.djl.util.cuda.CudaUtils",
-                "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer"}) {
+        for (String name :
+                new String[] {"ai.djl.util.cuda.CudaUtils", "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer"}) {
             assertThat(LoggerFactory.getLogger(name).isWarnEnabled()).as(name).isFalse();
             assertThat(LoggerFactory.getLogger(name).isErrorEnabled()).as(name).isTrue();
         }
-        assertThat(LoggerFactory.getLogger("ai.djl.util.Platform").isInfoEnabled()).isFalse();
-        assertThat(LoggerFactory.getLogger("ai.djl.util.Platform").isWarnEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("ai.djl.util.Platform").isInfoEnabled())
+                .isFalse();
+        assertThat(LoggerFactory.getLogger("ai.djl.util.Platform").isWarnEnabled())
+                .isTrue();
     }
 
     @Test

@@ -19,8 +19,8 @@ class RoutineSchedulerTest {
         AtomicInteger runs = new AtomicInteger();
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (Database db = TestDatabases.h2();
-                RoutineScheduler scheduler = new RoutineScheduler(1, new Leases(db, Clock.systemUTC()), metrics,
-                        Clock.systemUTC())) {
+                RoutineScheduler scheduler =
+                        new RoutineScheduler(1, new Leases(db, Clock.systemUTC()), metrics, Clock.systemUTC())) {
             scheduler.start(Routine.local("flaky", Duration.ZERO, Duration.ofMillis(20), () -> {
                 int n = runs.incrementAndGet();
                 if (n == 1) {
@@ -31,7 +31,9 @@ class RoutineSchedulerTest {
                 }
             }));
             DiscordDouble.await(() -> runs.get() >= 4, Duration.ofSeconds(5), "the routine ran again after failing");
-            assertThat(metrics.counter("lorekeeper.routine.failures", "routine", "flaky").count()).isEqualTo(2.0);
+            assertThat(metrics.counter("lorekeeper.routine.failures", "routine", "flaky")
+                            .count())
+                    .isEqualTo(2.0);
             assertThat(scheduler.health().detail()).isEqualTo("ok");
         }
     }
@@ -40,16 +42,18 @@ class RoutineSchedulerTest {
     void aFailingRoutineIsNamedInReadyz() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (Database db = TestDatabases.h2();
-                RoutineScheduler scheduler = new RoutineScheduler(1, new Leases(db, Clock.systemUTC()), metrics,
-                        Clock.systemUTC())) {
-            Routine sweep = Routine.leased("sweep", Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1),
-                    () -> {
+                RoutineScheduler scheduler =
+                        new RoutineScheduler(1, new Leases(db, Clock.systemUTC()), metrics, Clock.systemUTC())) {
+            Routine sweep =
+                    Routine.leased("sweep", Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), () -> {
                         throw new ArithmeticException("BigInteger would overflow supported range");
                     });
             scheduler.start(sweep);
             scheduler.runOnce(sweep);
             assertThat(scheduler.health().ready()).isTrue();
-            assertThat(scheduler.health().detail()).startsWith("sweep failing since ").endsWith(": ArithmeticException");
+            assertThat(scheduler.health().detail())
+                    .startsWith("sweep failing since ")
+                    .endsWith(": ArithmeticException");
         }
     }
 }

@@ -38,8 +38,8 @@ import org.web3j.abi.datatypes.Utf8String;
  */
 class SecretLoggingTest {
     /** Loggers whose level the test raises to DEBUG, with the appender that captures them all. */
-    private static final List<String> DEBUG_LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "net.dv8tion",
-            "com.zaxxer.hikari");
+    private static final List<String> DEBUG_LOGGERS =
+            List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "net.dv8tion", "com.zaxxer.hikari");
 
     @Test
     void noConfiguredSecretAppearsInLogOutput() throws Exception {
@@ -52,18 +52,22 @@ class SecretLoggingTest {
         OutputStreamAppender<ILoggingEvent> appender = appender(ctx, captured);
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Map<Logger, Level> before = new LinkedHashMap<>();
-        DEBUG_LOGGERS.forEach(name -> before.put(ctx.getLogger(name), ctx.getLogger(name).getLevel()));
+        DEBUG_LOGGERS.forEach(
+                name -> before.put(ctx.getLogger(name), ctx.getLogger(name).getLevel()));
         root.addAppender(appender);
         before.keySet().forEach(l -> l.setLevel(Level.DEBUG));
-        try (Anvil anvil = Anvil.start(); RpcProxy rpc = new RpcProxy(anvil.url()); StubLlm llm = new StubLlm();
+        try (Anvil anvil = Anvil.start();
+                RpcProxy rpc = new RpcProxy(anvil.url());
+                StubLlm llm = new StubLlm();
                 DiscordDouble discord = DiscordDouble.start()) {
             String rpcUrl = rpc.url() + "/v3/" + rpcKey;
             int webPort = BotProcess.freePort();
             // A gate makes the chain watcher read the chain, through the keyed URL.
             FakeGuild guild = discord.guild("Secrets");
-            String nft = TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
-                    List.of(new Utf8String("x")));
-            String yaml = BotProcess.discordSection(discord, "") + """
+            String nft = TestContracts.deploy(
+                    anvil, "TestNftEnumerable", anvil.accounts().get(0), List.of(new Utf8String("x")));
+            String yaml = BotProcess.discordSection(discord, "")
+                    + """
                     storage:
                       jdbc-url: "%s&password=%s"
                       username: postgres
@@ -88,27 +92,45 @@ class SecretLoggingTest {
                         role-id: "%d"
                         name: Holders
                         rule: { type: erc721, chain: anvil, contract: "%s" }
-                    """.formatted(TestDatabases.postgresqlUrl(), dbPassword, anvil.chainId(), rpcUrl, llm.baseUrl(),
-                    llmKey, webPort, BotProcess.freePort(), adminToken, guild.id(), guild.role("Holder").id(), nft);
+                    """.formatted(
+                                    TestDatabases.postgresqlUrl(),
+                                    dbPassword,
+                                    anvil.chainId(),
+                                    rpcUrl,
+                                    llm.baseUrl(),
+                                    llmKey,
+                                    webPort,
+                                    BotProcess.freePort(),
+                                    adminToken,
+                                    guild.id(),
+                                    guild.role("Holder").id(),
+                                    nft);
             Lorekeeper bot = Lorekeeper.start(Configs.loader(Map.of()).parse(yaml, null));
             try {
                 discord.awaitBotReady(guild);
                 guild.member("eve").runs("/about").reply();
                 int rpcCalls = rpc.requests();
-                DiscordDouble.await(() -> rpc.requests() > rpcCalls, java.time.Duration.ofSeconds(30),
+                DiscordDouble.await(
+                        () -> rpc.requests() > rpcCalls,
+                        java.time.Duration.ofSeconds(30),
                         "the chain is read through the keyed URL");
-                assertThat(adminGet(webPort, adminToken)).as("the admin token is accepted").isIn(200, 503);
+                assertThat(adminGet(webPort, adminToken))
+                        .as("the admin token is accepted")
+                        .isIn(200, 503);
             } finally {
                 bot.close();
             }
             // A careless log line quoting a secret must be masked too.
             for (String secret : List.of(discord.token(), dbPassword, rpcUrl, llmKey, adminToken)) {
-                LoggerFactory.getLogger("careless").warn("secret is {}", secret,
-                        new IllegalStateException("failed with " + secret));
+                LoggerFactory.getLogger("careless")
+                        .warn("secret is {}", secret, new IllegalStateException("failed with " + secret));
             }
             String log = captured.toString(StandardCharsets.UTF_8);
-            assertThat(log).as("JDA and Hikari were heard at DEBUG").contains("Login Successful")
-                    .containsPattern("DEBUG .*] n\\.d\\.j\\.").containsPattern("DEBUG .*] c\\.(z|zaxxer)\\.h");
+            assertThat(log)
+                    .as("JDA and Hikari were heard at DEBUG")
+                    .contains("Login Successful")
+                    .containsPattern("DEBUG .*] n\\.d\\.j\\.")
+                    .containsPattern("DEBUG .*] c\\.(z|zaxxer)\\.h");
             assertThat(log).contains("secret is ****", "failed with ****");
             for (String secret : List.of(discord.token(), dbPassword, rpcKey, llmKey, adminToken)) {
                 assertThat(log).doesNotContain(secret);
@@ -121,8 +143,8 @@ class SecretLoggingTest {
 
     /** An appender with the console's pattern, so the masking converters run as in production. */
     private static OutputStreamAppender<ILoggingEvent> appender(LoggerContext ctx, ByteArrayOutputStream out) {
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) ctx
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>)
+                ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(ctx);
         encoder.setPattern(((PatternLayoutEncoder) console.getEncoder()).getPattern());
@@ -137,8 +159,12 @@ class SecretLoggingTest {
 
     /** The public port serves /readyz to a request that carries the admin token. */
     private static int adminGet(int webPort, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + webPort + "/readyz")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/readyz"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -13,40 +13,61 @@ import org.junit.jupiter.api.Test;
 
 /** The shape in ARCHITECTURE.md, checked on the compiled classes: a change that breaks it fails the build. */
 class LayeringTest {
-    static final String[] FEATURES = {"dev.lorekeeper.wallet..", "dev.lorekeeper.chain..", "dev.lorekeeper.gate..",
-        "dev.lorekeeper.knowledge..", "dev.lorekeeper.character..", "dev.lorekeeper.llm..",
-        "dev.lorekeeper.settings.."};
+    static final String[] FEATURES = {
+        "dev.lorekeeper.wallet..",
+        "dev.lorekeeper.chain..",
+        "dev.lorekeeper.gate..",
+        "dev.lorekeeper.knowledge..",
+        "dev.lorekeeper.character..",
+        "dev.lorekeeper.llm..",
+        "dev.lorekeeper.settings.."
+    };
 
     static JavaClasses classes;
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.lorekeeper");
     }
 
     @Test
     void featurePackagesKnowNothingOfDiscordTheWebServerOrHttpClients() {
-        noClasses().that().resideInAnyPackage(FEATURES).should().dependOnClassesThat().resideInAnyPackage(
-                "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..", "java.net.http..", "okhttp3..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(FEATURES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..", "java.net.http..", "okhttp3..")
                 .because("features are plain calls; the discord and web adapters translate, http fetches")
                 .check(classes);
     }
 
     @Test
     void configDependsOnNothingElseInTheProject() {
-        noClasses().that().resideInAPackage("dev.lorekeeper.config..").should().dependOnClassesThat(
-                resideInAPackage("dev.lorekeeper..").and(not(resideInAPackage("dev.lorekeeper.config.."))))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.lorekeeper.config..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("dev.lorekeeper..").and(not(resideInAPackage("dev.lorekeeper.config.."))))
                 .because("every part reads config; config reads no part (features add checks through ConfigCheck)")
                 .check(classes);
     }
 
     @Test
     void discordAndWebReachFeaturesThroughTheirServicesNotTheirStorage() {
-        noClasses().that().resideInAnyPackage("dev.lorekeeper.discord..", "dev.lorekeeper.web..").should()
-                .dependOnClassesThat().resideInAnyPackage("dev.lorekeeper.store..", "dev.lorekeeper.chain..",
-                        "dev.lorekeeper.http..")
-                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.lorekeeper.discord..", "dev.lorekeeper.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.lorekeeper.store..", "dev.lorekeeper.chain..", "dev.lorekeeper.http..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Store")
                 .because("adapters call services; databases, nodes and outbound HTTP are the features' business")
                 .check(classes);
     }

@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** Writes a benchmark's figures to {@code target/bench/NAME.json} and prints them. */
 public final class BenchReport {
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     public static Path write(String name, Map<String, Object> figures) {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));

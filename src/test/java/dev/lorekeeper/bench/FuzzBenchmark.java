@@ -1,12 +1,10 @@
 package dev.lorekeeper.bench;
 
-import dev.lorekeeper.app.Configs;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lorekeeper.app.Configs;
 import dev.lorekeeper.chain.MetadataFetcher;
 import dev.lorekeeper.config.ConfigException;
-import dev.lorekeeper.config.ConfigLoader;
 import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
@@ -50,13 +48,43 @@ class FuzzBenchmark {
     static final long SEED = Long.getLong("fuzz.seed", 1337);
     static final Duration PER_TARGET = Duration.ofSeconds(Long.getLong("fuzz.seconds", 20));
     static final int MAX_PER_TARGET = Integer.getInteger("fuzz.max", 50_000);
-    static final String[] NASTY = {"\u0000", "\r\n", "\"", "'", "{", "}", "[", "]", ":", ",", "\\", "%", "%00",
-        "${", "${DISCORD_TOKEN}", "*a", "&a", "!!java.io.File", "\u202e", "\ud83d\udd25", "\uffff", "0x", "-", "e9999999",
-        "1e-1000000000", "99999999999999999999999999999999999999999999", "../../", "<script>", "@everyone", "\t",
-        "A".repeat(5000), "[".repeat(2000), "{\"a\":".repeat(2000)};
+    static final String[] NASTY = {
+        "\u0000",
+        "\r\n",
+        "\"",
+        "'",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\\",
+        "%",
+        "%00",
+        "${",
+        "${DISCORD_TOKEN}",
+        "*a",
+        "&a",
+        "!!java.io.File",
+        "\u202e",
+        "\ud83d\udd25",
+        "\uffff",
+        "0x",
+        "-",
+        "e9999999",
+        "1e-1000000000",
+        "99999999999999999999999999999999999999999999",
+        "../../",
+        "<script>",
+        "@everyone",
+        "\t",
+        "A".repeat(5000),
+        "[".repeat(2000),
+        "{\"a\":".repeat(2000)
+    };
 
-    record Outcome(long tried, long crashes, List<String> examples) {
-    }
+    record Outcome(long tried, long crashes, List<String> examples) {}
 
     @Test
     void malformedInputNeverCrashesAnything() throws Exception {
@@ -73,12 +101,23 @@ class FuzzBenchmark {
                     timeout: 200ms
                 """)) {
             all.add(record(figures, "verify_api", verifyApi(bot, random)));
-            all.add(record(figures, "config_loader", parser(random, Files.readString(Path.of(System.getProperty(
-                    "project.root", "."), "config", "lorekeeper.example.yaml")), FuzzBenchmark::loadConfig)));
+            all.add(record(
+                    figures,
+                    "config_loader",
+                    parser(
+                            random,
+                            Files.readString(Path.of(
+                                    System.getProperty("project.root", "."), "config", "lorekeeper.example.yaml")),
+                            FuzzBenchmark::loadConfig)));
             all.add(record(figures, "siwe_parse", parser(random, validSiwe(), FuzzBenchmark::parseSiwe)));
-            all.add(record(figures, "metadata_parse", parser(random, "{\"name\":\"Fox #1\",\"description\":\"d\","
-                    + "\"image\":\"ipfs://Qm/1.png\",\"attributes\":[{\"trait_type\":\"Fur\",\"value\":\"Red\"}]}",
-                    FuzzBenchmark::parseMetadata)));
+            all.add(record(
+                    figures,
+                    "metadata_parse",
+                    parser(
+                            random,
+                            "{\"name\":\"Fox #1\",\"description\":\"d\","
+                                    + "\"image\":\"ipfs://Qm/1.png\",\"attributes\":[{\"trait_type\":\"Fur\",\"value\":\"Red\"}]}",
+                            FuzzBenchmark::parseMetadata)));
             all.add(record(figures, "slash_options", slashOptions(bot, random)));
         }
         long tried = all.stream().mapToLong(Outcome::tried).sum();
@@ -89,8 +128,9 @@ class FuzzBenchmark {
         figures.put("seconds_per_target", PER_TARGET.toSeconds());
         // Heap in use after a collection: what the inputs left behind, not what they briefly allocated.
         System.gc();
-        figures.put("heap_used_after_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
-                / (1024 * 1024));
+        figures.put(
+                "heap_used_after_mb",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
         figures.put("goal_met", crashes == 0);
         BenchReport.write("fuzz", figures);
         assertThat(crashes).as("crashes: %s", figures).isZero();
@@ -142,21 +182,34 @@ class FuzzBenchmark {
         }
     }
 
-    private static final MetadataFetcher METADATA = new MetadataFetcher(MetadataFetcher.Settings.of(
-            List.of("https://ipfs.example/ipfs/"), Duration.ofMillis(200)), new OutboundHttp());
+    private static final MetadataFetcher METADATA = new MetadataFetcher(
+            MetadataFetcher.Settings.of(List.of("https://ipfs.example/ipfs/"), Duration.ofMillis(200)),
+            new OutboundHttp());
 
     private static void parseMetadata(String json) {
         // Both data: forms, as a contract's tokenURI may carry them: any failure must be a TokenMetadata, not a throw.
-        METADATA.fetch("data:application/json;base64," + Base64.getEncoder().encodeToString(json.getBytes(
-                StandardCharsets.UTF_8)));
+        METADATA.fetch("data:application/json;base64,"
+                + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
         METADATA.fetch("data:application/json;utf8," + json);
     }
 
     private static String validSiwe() {
         Instant now = Instant.now();
-        return new SiweMessage("https", "verify.example.org", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-                "Link this wallet to alice in Test Server", "https://verify.example.org/verify/tok", "1", 1,
-                "abcdef123456", now.toString(), now.plusSeconds(600).toString(), null, null, List.of()).format();
+        return new SiweMessage(
+                        "https",
+                        "verify.example.org",
+                        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                        "Link this wallet to alice in Test Server",
+                        "https://verify.example.org/verify/tok",
+                        "1",
+                        1,
+                        "abcdef123456",
+                        now.toString(),
+                        now.plusSeconds(600).toString(),
+                        null,
+                        null,
+                        List.of())
+                .format();
     }
 
     /** Raw HTTP requests: bad paths, bad bodies, lying lengths, chunked bodies over the cap, garbage headers. */
@@ -166,12 +219,18 @@ class FuzzBenchmark {
         long crashes = 0;
         List<String> examples = new ArrayList<>();
         String[] paths = {"/api/verify/%s", "/api/verify/%s/message", "/verify/%s", "/metadata/1/%s/1"};
-        String[] bodies = {"{\"address\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\"}",
-            "{\"message\":\"x\",\"signature\":\"0x00\"}", "[]", "null", "{}"};
+        String[] bodies = {
+            "{\"address\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\"}",
+            "{\"message\":\"x\",\"signature\":\"0x00\"}",
+            "[]",
+            "null",
+            "{}"
+        };
         while (System.nanoTime() < end && tried < MAX_PER_TARGET / 10) {
             String path = paths[random.nextInt(paths.length)].formatted(urlSafe(mutate(random, "token123")));
-            String body = random.nextInt(4) == 0 ? randomBytes(random) : mutate(random,
-                    bodies[random.nextInt(bodies.length)]);
+            String body = random.nextInt(4) == 0
+                    ? randomBytes(random)
+                    : mutate(random, bodies[random.nextInt(bodies.length)]);
             boolean chunked = random.nextInt(5) == 0;
             tried++;
             String status = send(bot.webPort, random.nextBoolean() ? "POST" : "GET", path, body, chunked);
@@ -196,8 +255,9 @@ class FuzzBenchmark {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Connection: close\r\n" + (chunked ? "Transfer-Encoding: chunked\r\n"
-                    : "Content-Length: " + payload.length + "\r\n") + "\r\n";
+                    + "Connection: close\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + payload.length + "\r\n")
+                    + "\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             if (chunked) {
                 out.write((Integer.toHexString(payload.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -236,10 +296,14 @@ class FuzzBenchmark {
                     command = "gate add";
                     options.put("role", role);
                     options.put("type", "json");
-                    options.put("rule", mutate(random, "{\"any\":[{\"type\":\"erc721\",\"chain\":\"anvil\","
-                            + "\"contract\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\",\"token-ids\":[\"1-9\"]},"
-                            + "{\"not\":{\"type\":\"erc20\",\"chain\":\"anvil\",\"contract\":\"0x5aAeb6053F3E94C9b9A09f"
-                            + "33669435E7Ef1BeAed\",\"amount\":\"0.5\"}}]}"));
+                    options.put(
+                            "rule",
+                            mutate(
+                                    random,
+                                    "{\"any\":[{\"type\":\"erc721\",\"chain\":\"anvil\","
+                                            + "\"contract\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\",\"token-ids\":[\"1-9\"]},"
+                                            + "{\"not\":{\"type\":\"erc20\",\"chain\":\"anvil\",\"contract\":\"0x5aAeb6053F3E94C9b9A09f"
+                                            + "33669435E7Ef1BeAed\",\"amount\":\"0.5\"}}]}"));
                 }
                 case 1 -> {
                     command = "gate add";
@@ -314,8 +378,10 @@ class FuzzBenchmark {
     private static String urlSafe(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
-            out.append(c > 32 && c < 127 && c != '?' && c != '#' && c != ' ' ? String.valueOf(c)
-                    : "%" + String.format("%02X", (int) c & 0xff));
+            out.append(
+                    c > 32 && c < 127 && c != '?' && c != '#' && c != ' '
+                            ? String.valueOf(c)
+                            : "%" + String.format("%02X", (int) c & 0xff));
         }
         return out.toString();
     }

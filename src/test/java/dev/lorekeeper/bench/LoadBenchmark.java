@@ -56,33 +56,43 @@ class LoadBenchmark {
     @TempDir
     Path work;
 
-    record Player(FakeMember member, FakeMessage step) {
-    }
+    record Player(FakeMember member, FakeMessage step) {}
 
     @Test
     void mixedBurstOnARealProcess() throws Exception {
         Path root = Path.of(System.getProperty("project.root", "."));
         int rate = BenchReport.intProperty("bench.rate", 200);
         // As the README runs it; -Dbench.jvm="..." measures with other JVM options.
-        String jvmOptions = System.getProperty("bench.jvm", String.join(" ", BotProcess.README_JVM_OPTIONS)).strip();
+        String jvmOptions = System.getProperty("bench.jvm", String.join(" ", BotProcess.README_JVM_OPTIONS))
+                .strip();
         List<String> jvm = jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+"));
-        try (Anvil anvil = Anvil.start(); MetadataServer metadata = new MetadataServer();
+        try (Anvil anvil = Anvil.start();
+                MetadataServer metadata = new MetadataServer();
                 DiscordDouble discord = DiscordDouble.start()) {
             String minter = anvil.accounts().get(0);
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-            String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter,
-                    List.of(new Utf8String(metadata.baseUri())));
+            String nft = TestContracts.deploy(
+                    anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
             FakeGuild guild = discord.guild("Load");
             int port = BotProcess.freePort();
             int adminPort = BotProcess.freePort();
             Path config = work.resolve("lorekeeper.yaml");
-            Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"jdbc:h2:file:" + work.resolve("db/lk")
-                    + "\"", port, adminPort, root.resolve("config/knowledge"), work.resolve("index"))
-                    + ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+            Files.writeString(
+                    config,
+                    BotProcess.config(
+                                    discord,
+                                    "jdbc-url: \"jdbc:h2:file:" + work.resolve("db/lk") + "\"",
+                                    port,
+                                    adminPort,
+                                    root.resolve("config/knowledge"),
+                                    work.resolve("index"))
+                            + ManualVerify.anvilChainYaml(anvil, anvil.url())
+                            + """
                     characters:
                       collections: [ { chain: anvil, contract: "%s" } ]
                       quest-cooldown: 0s
-                    """.formatted(nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+                    """.formatted(nft)
+                            + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
             Path log = Path.of(System.getProperty("bench.dir", "target/bench"), "load-bot.log");
             Files.createDirectories(log.getParent());
             Process bot = BotProcess.launch(config, root, ProcessBuilder.Redirect.to(log.toFile()), jvm);
@@ -116,13 +126,24 @@ class LoadBenchmark {
                 Burst instant = burst(discord, members, players, questions, new Random(9));
                 Map<String, Object> instantFigures = send(discord, instant.interactions(), 0);
 
-                List<Double> p99s = pacedRuns.stream().map(f -> (Double) f.get("p99_ms")).sorted().toList();
+                List<Double> p99s = pacedRuns.stream()
+                        .map(f -> (Double) f.get("p99_ms"))
+                        .sorted()
+                        .toList();
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("interactions_per_burst", INTERACTIONS);
                 figures.put("p99_ms", p99s.get(p99s.size() / 2));
-                figures.put("p99_ms_each_burst", pacedRuns.stream().map(f -> f.get("p99_ms")).toList());
-                figures.put("lost", pacedRuns.stream().mapToLong(f -> (Long) f.get("lost")).sum());
-                figures.put("duplicated", pacedRuns.stream().mapToLong(f -> (Long) f.get("duplicated")).sum());
+                figures.put(
+                        "p99_ms_each_burst",
+                        pacedRuns.stream().map(f -> f.get("p99_ms")).toList());
+                figures.put(
+                        "lost",
+                        pacedRuns.stream().mapToLong(f -> (Long) f.get("lost")).sum());
+                figures.put(
+                        "duplicated",
+                        pacedRuns.stream()
+                                .mapToLong(f -> (Long) f.get("duplicated"))
+                                .sum());
                 figures.put("members", MEMBERS);
                 figures.put("rate_per_s", rate);
                 figures.put("mix", Map.of("ask", 300, "verify", 200, "quest_show", 200, "button_clicks", 300));
@@ -131,8 +152,12 @@ class LoadBenchmark {
                 figures.put("jvm_options", String.join(" ", jvm));
                 figures.putAll(memory(bot.pid()));
                 BenchReport.write("load", figures);
-                assertThat((Double) figures.get("p99_ms")).as("ack p99 (median of the paced bursts)").isLessThan(100);
-                assertThat((Long) figures.get("peak_rss_mb")).as("peak RSS of the bot process").isLessThan(768);
+                assertThat((Double) figures.get("p99_ms"))
+                        .as("ack p99 (median of the paced bursts)")
+                        .isLessThan(100);
+                assertThat((Long) figures.get("peak_rss_mb"))
+                        .as("peak RSS of the bot process")
+                        .isLessThan(768);
                 assertThat(figures.get("lost")).isEqualTo(0L);
                 assertThat(figures.get("duplicated")).isEqualTo(0L);
                 assertThat(instantFigures.get("lost")).isEqualTo(0L);
@@ -151,32 +176,38 @@ class LoadBenchmark {
         ECKeyPair key = Keys.createEcKeyPair();
         String wallet = Keys.toChecksumAddress(Keys.getAddress(key));
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(tokenId)));
-        assertThat(ManualVerify.link(m, wallet, msg -> LocalSigner.personalSign(msg, key)).content())
+        assertThat(ManualVerify.link(m, wallet, msg -> LocalSigner.personalSign(msg, key))
+                        .content())
                 .contains("is now linked");
         String value = "anvil:" + nft.toLowerCase(java.util.Locale.ROOT) + ":" + tokenId;
-        assertThat(m.slash("character choose", Map.of("token", value)).reply().text()).contains("awakens");
+        assertThat(m.slash("character choose", Map.of("token", value)).reply().text())
+                .contains("awakens");
         FakeMessage step = m.runs("/quest start").reply();
         assertThat(step.buttons()).isNotEmpty();
         return new Player(m, step);
     }
 
-    record Burst(List<FakeInteraction> interactions, List<Player> advanced, Map<FakeInteraction, String> kinds) {
-    }
+    record Burst(List<FakeInteraction> interactions, List<Player> advanced, Map<FakeInteraction, String> kinds) {}
 
     /** The mix, prepared (not sent) in a shuffled order; players' next steps are read after it was sent. */
-    private static Burst burst(DiscordDouble discord, List<FakeMember> members, List<Player> players,
-            List<String> questions, Random random) {
+    private static Burst burst(
+            DiscordDouble discord,
+            List<FakeMember> members,
+            List<Player> players,
+            List<String> questions,
+            Random random) {
         List<FakeInteraction> all = new ArrayList<>();
         Map<FakeInteraction, String> kinds = new java.util.IdentityHashMap<>();
         for (int i = 0; i < 300; i++) {
-            FakeInteraction ask = discord.prepare(members.get(random.nextInt(MEMBERS)), "/ask question:"
-                    + questions.get(random.nextInt(questions.size())));
+            FakeInteraction ask = discord.prepare(
+                    members.get(random.nextInt(MEMBERS)),
+                    "/ask question:" + questions.get(random.nextInt(questions.size())));
             all.add(ask);
             kinds.put(ask, "ask");
         }
         for (int i = 0; i < 200; i++) {
-            FakeInteraction verify = discord.prepare(members.get(PLAYERS + random.nextInt(MEMBERS - PLAYERS)),
-                    "/verify");
+            FakeInteraction verify =
+                    discord.prepare(members.get(PLAYERS + random.nextInt(MEMBERS - PLAYERS)), "/verify");
             all.add(verify);
             kinds.put(verify, "verify");
         }
@@ -189,7 +220,9 @@ class LoadBenchmark {
         for (Player p : players) {
             List<FakeInteraction> mine = new ArrayList<>();
             for (int c = 0; c < CLICKS_PER_PLAYER; c++) {
-                mine.add(discord.prepareClick(p.member(), p.step().buttons().get(c % p.step().buttons().size())));
+                mine.add(discord.prepareClick(
+                        p.member(),
+                        p.step().buttons().get(c % p.step().buttons().size())));
             }
             clicks.add(mine);
             all.addAll(mine);
@@ -221,9 +254,13 @@ class LoadBenchmark {
         }
 
         private Player advance(int i) {
-            List<FakeMessage> applied = clicks.get(i).stream().flatMap(c -> c.messages().stream())
-                    .filter(m -> m.content().contains(" chose ")).toList();
-            assertThat(applied).as("exactly one of " + before.get(i).member() + "'s clicks applied").hasSize(1);
+            List<FakeMessage> applied = clicks.get(i).stream()
+                    .flatMap(c -> c.messages().stream())
+                    .filter(m -> m.content().contains(" chose "))
+                    .toList();
+            assertThat(applied)
+                    .as("exactly one of " + before.get(i).member() + "'s clicks applied")
+                    .hasSize(1);
             FakeMessage next = applied.get(0);
             if (next.buttons().isEmpty()) {
                 // The quest ended: the player starts the next one (between bursts, not measured).
@@ -253,15 +290,23 @@ class LoadBenchmark {
     /** GC time of this JVM, where the Discord double runs: its pauses delay acknowledgements as seen here. */
     private static long doubleGcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     /** The p99 acknowledgement of each kind of interaction in a burst. */
     private static Map<String, Object> byKind(Burst burst) {
         Map<String, Object> out = new java.util.TreeMap<>();
-        burst.kinds().values().stream().distinct().forEach(kind -> out.put(kind, BenchReport.percentileMs(
-                burst.interactions().stream().filter(i -> kind.equals(burst.kinds().get(i)))
-                        .mapToLong(FakeInteraction::ackLatencyNanos).toArray(), 99)));
+        burst.kinds().values().stream()
+                .distinct()
+                .forEach(kind -> out.put(
+                        kind,
+                        BenchReport.percentileMs(
+                                burst.interactions().stream()
+                                        .filter(i -> kind.equals(burst.kinds().get(i)))
+                                        .mapToLong(FakeInteraction::ackLatencyNanos)
+                                        .toArray(),
+                                99)));
         return out;
     }
 

@@ -43,7 +43,8 @@ class RetrievalBenchmark {
         Chunker chunker = new Chunker(350, 50);
         int perCopy = 0;
         for (Path p : pages) {
-            perCopy += chunker.chunk(new dev.lorekeeper.knowledge.Doc("x", "x", Files.readString(p), "h")).size();
+            perCopy += chunker.chunk(new dev.lorekeeper.knowledge.Doc("x", "x", Files.readString(p), "h"))
+                    .size();
         }
         int copies = Math.max(1, targetChunks / perCopy);
         for (int c = 0; c < copies; c++) {
@@ -51,11 +52,12 @@ class RetrievalBenchmark {
                 Path out = corpus.resolve("copy" + c).resolve(DOCS.relativize(p));
                 Files.createDirectories(out.getParent());
                 // Distinct text per copy, so no two chunks embed the same.
-                Files.writeString(out, Files.readString(p).replace("Warden", "Warden" + (c == 0 ? "" : " of shard " + c)));
+                Files.writeString(
+                        out, Files.readString(p).replace("Warden", "Warden" + (c == 0 ? "" : " of shard " + c)));
             }
         }
         IndexStore store = new IndexStore(work.resolve("index"), new BgeEmbedder(), chunker);
-        IndexStore.Ingested ingested = store.ingest(corpus, n -> { });
+        IndexStore.Ingested ingested = store.ingest(corpus, n -> {});
         long before = usedHeap();
         KnowledgeIndex index = store.load().orElseThrow(); // a fresh copy, so its own footprint can be measured
         long indexBytes = usedHeap() - before;
@@ -75,7 +77,8 @@ class RetrievalBenchmark {
         long[] nanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            assertThat(index.search(questions.get(i % questions.size()) + " " + (i / questions.size()), 5)).isNotEmpty();
+            assertThat(index.search(questions.get(i % questions.size()) + " " + (i / questions.size()), 5))
+                    .isNotEmpty();
             nanos[i] = System.nanoTime() - t0;
         }
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -86,10 +89,13 @@ class RetrievalBenchmark {
         figures.put("goal_p50_ms", 20);
         figures.put("goal_p95_ms", 50);
         figures.put("index_heap_mb", Math.round(indexBytes / 104_857.6) / 10.0);
-        figures.put("vectors_mb", Math.round(index.size() * (long) index.vectors().get(0).length * 4 / 104_857.6)
-                / 10.0);
-        figures.put("ingest_chunks_per_s", Math.round(ingested.report().embedded() * 1000.0
-                / Math.max(1, ingested.report().millis())));
+        figures.put(
+                "vectors_mb", Math.round(index.size() * (long) index.vectors().get(0).length * 4 / 104_857.6) / 10.0);
+        figures.put(
+                "ingest_chunks_per_s",
+                Math.round(ingested.report().embedded()
+                        * 1000.0
+                        / Math.max(1, ingested.report().millis())));
         BenchReport.write("retrieval", figures);
         assertThat(ingested.index().size()).isEqualTo(index.size());
     }

@@ -44,7 +44,8 @@ class RoleLatencyBenchmark {
             String minter = anvil.accounts().get(0);
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
             String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("x")));
-            try (TestBot bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+            try (TestBot bot =
+                    TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
                     gating:
                       poll-interval: %dms
                       confirmations: 0
@@ -69,7 +70,9 @@ class RoleLatencyBenchmark {
                     wallets.add(wallet);
                 }
                 for (FakeMember m : members) {
-                    DiscordDouble.await(() -> bot.discord.rolesOf(m).contains("Holder"), Duration.ofSeconds(30),
+                    DiscordDouble.await(
+                            () -> bot.discord.rolesOf(m).contains("Holder"),
+                            Duration.ofSeconds(30),
                             "holder role granted");
                 }
                 String buyer = "0x000000000000000000000000000000000000b0b0";
@@ -77,8 +80,12 @@ class RoleLatencyBenchmark {
                 for (int i = 0; i < TRANSFERS; i++) {
                     FakeMember m = members.get(i);
                     String removal = "/guilds/" + guild.id() + "/members/" + m.id() + "/roles/" + holder.id();
-                    TestContracts.send(anvil, wallets.get(i), nft, "transferFrom", List.of(
-                            new Address(wallets.get(i)), new Address(buyer), new Uint256(i + 1)));
+                    TestContracts.send(
+                            anvil,
+                            wallets.get(i),
+                            nft,
+                            "transferFrom",
+                            List.of(new Address(wallets.get(i)), new Address(buyer), new Uint256(i + 1)));
                     long mined = System.nanoTime();
                     RecordedRequest r = awaitRemoval(bot, removal);
                     latencies[i] = r.atNanos() - mined;
@@ -96,9 +103,14 @@ class RoleLatencyBenchmark {
     }
 
     private static RecordedRequest awaitRemoval(TestBot bot, String path) {
-        DiscordDouble.await(() -> bot.discord.requests("DELETE", path).stream().anyMatch(r -> r.status() == 204),
-                Duration.ofSeconds(30), "role removal request");
-        return bot.discord.requests("DELETE", path).stream().filter(r -> r.status() == 204).findFirst().orElseThrow();
+        DiscordDouble.await(
+                () -> bot.discord.requests("DELETE", path).stream().anyMatch(r -> r.status() == 204),
+                Duration.ofSeconds(30),
+                "role removal request");
+        return bot.discord.requests("DELETE", path).stream()
+                .filter(r -> r.status() == 204)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void verify(FakeMember member, String wallet, ECKeyPair key) {

@@ -25,8 +25,7 @@ import org.web3j.crypto.Keys;
 @Tag("bench-all")
 @Tag("bench-siwe")
 class SiweBenchmark {
-    record Signed(SiweMessage message, String signature) {
-    }
+    record Signed(SiweMessage message, String signature) {}
 
     @Test
     void verificationsPerSecondPerCore() throws Exception {
@@ -34,10 +33,20 @@ class SiweBenchmark {
         for (int i = 0; i < 200; i++) {
             ECKeyPair key = Keys.createEcKeyPair();
             String address = Keys.toChecksumAddress(Keys.getAddress(key));
-            SiweMessage m = new SiweMessage("https", "verify.example.org", address,
-                    "Link this wallet to Discord user member" + i + " in the server Bench", "https://verify.example.org/verify",
-                    "1", 1, "nonce" + (10_000_000 + i), Instant.now().toString(),
-                    Instant.now().plusSeconds(600).toString(), null, null, List.of());
+            SiweMessage m = new SiweMessage(
+                    "https",
+                    "verify.example.org",
+                    address,
+                    "Link this wallet to Discord user member" + i + " in the server Bench",
+                    "https://verify.example.org/verify",
+                    "1",
+                    1,
+                    "nonce" + (10_000_000 + i),
+                    Instant.now().toString(),
+                    Instant.now().plusSeconds(600).toString(),
+                    null,
+                    null,
+                    List.of());
             signed.add(new Signed(m, LocalSigner.personalSign(m.format(), key)));
         }
         SiweVerifier verifier = new SiweVerifier(null, Duration.ofSeconds(60));

@@ -34,9 +34,15 @@ class StartupBenchmark {
             FakeGuild guild = discord.guild("Startup");
             int adminPort = BotProcess.freePort();
             Path config = work.resolve("lorekeeper.yaml");
-            Files.writeString(config, BotProcess.config(discord, "jdbc-url: \"jdbc:h2:file:" + work.resolve(
-                    "db/lorekeeper") + "\"", BotProcess.freePort(), adminPort, root.resolve("config/knowledge"),
-                    work.resolve("index")));
+            Files.writeString(
+                    config,
+                    BotProcess.config(
+                            discord,
+                            "jdbc-url: \"jdbc:h2:file:" + work.resolve("db/lorekeeper") + "\"",
+                            BotProcess.freePort(),
+                            adminPort,
+                            root.resolve("config/knowledge"),
+                            work.resolve("index")));
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("first_start", start(discord, guild, config, root, adminPort));
             figures.put("restart", start(discord, guild, config, root, adminPort));
@@ -44,21 +50,25 @@ class StartupBenchmark {
             figures.put("ready_ms", restart.get("ready_ms"));
             BenchReport.write("startup", figures);
             for (String run : java.util.List.of("first_start", "restart")) {
-                assertThat((Long) ((Map<?, ?>) figures.get(run)).get("ready_ms")).as(run + " to READY")
+                assertThat((Long) ((Map<?, ?>) figures.get(run)).get("ready_ms"))
+                        .as(run + " to READY")
                         .isLessThan(8_000L);
             }
         }
     }
 
-    private static Map<String, Object> start(DiscordDouble discord, FakeGuild guild, Path config, Path root,
-            int adminPort)
-            throws Exception {
+    private static Map<String, Object> start(
+            DiscordDouble discord, FakeGuild guild, Path config, Path root, int adminPort) throws Exception {
         int sessionsBefore = discord.identifyCount();
         long t0 = System.nanoTime();
         Process p = BotProcess.launch(config, root, ProcessBuilder.Redirect.DISCARD, BotProcess.README_JVM_OPTIONS);
         try {
-            DiscordDouble.await(() -> discord.identifyCount() > sessionsBefore && discord.connectedSessions() > 0
-                    && discord.registeredCommands(null).size() > 0, Duration.ofSeconds(60), "READY");
+            DiscordDouble.await(
+                    () -> discord.identifyCount() > sessionsBefore
+                            && discord.connectedSessions() > 0
+                            && discord.registeredCommands(null).size() > 0,
+                    Duration.ofSeconds(60),
+                    "READY");
             long ready = System.nanoTime() - t0;
             BotProcess.awaitReady(adminPort, Duration.ofSeconds(180));
             long indexed = System.nanoTime() - t0;

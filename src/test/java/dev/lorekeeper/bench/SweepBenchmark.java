@@ -47,8 +47,11 @@ class SweepBenchmark {
             String minter = anvil.accounts().get(0);
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
             String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("x")));
-            String multi = TestContracts.deploy(anvil, "TestMultiToken", minter,
-                List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
+            String multi = TestContracts.deploy(
+                    anvil,
+                    "TestMultiToken",
+                    minter,
+                    List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
             String coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
             List<String> wallets = new ArrayList<>();
             for (int i = 0; i < walletCount; i++) {
@@ -85,8 +88,8 @@ class SweepBenchmark {
     }
 
     /** Holdings: every 2nd wallet an NFT, every 3rd an ERC-1155, every 5th enough coins. */
-    private static void distribute(Anvil anvil, String minter, String nft, String multi, String coin,
-            List<String> wallets) {
+    private static void distribute(
+            Anvil anvil, String minter, String nft, String multi, String coin, List<String> wallets) {
         anvil.rpc("anvil_setBlockGasLimit", "0x3b9aca00");
         int chunk = 400;
         List<Address> nftTo = new ArrayList<>();
@@ -105,40 +108,61 @@ class SweepBenchmark {
         }
         for (int i = 0; i < nftTo.size(); i += chunk) {
             List<Address> part = nftTo.subList(i, Math.min(nftTo.size(), i + chunk));
-            TestContracts.send(anvil, minter, nft, "mintBatch", List.of(new DynamicArray<>(Address.class, part),
-                    new Uint256(i + 1)));
+            TestContracts.send(
+                    anvil,
+                    minter,
+                    nft,
+                    "mintBatch",
+                    List.of(new DynamicArray<>(Address.class, part), new Uint256(i + 1)));
         }
         for (int i = 0; i < multiTo.size(); i += chunk) {
             List<Address> part = multiTo.subList(i, Math.min(multiTo.size(), i + chunk));
-            TestContracts.send(anvil, minter, multi, "mintBatchTo", List.of(new DynamicArray<>(Address.class, part),
-                    new Uint256(1), new Uint256(1)));
+            TestContracts.send(
+                    anvil,
+                    minter,
+                    multi,
+                    "mintBatchTo",
+                    List.of(new DynamicArray<>(Address.class, part), new Uint256(1), new Uint256(1)));
         }
         for (int i = 0; i < coinTo.size(); i += chunk) {
             List<Address> part = coinTo.subList(i, Math.min(coinTo.size(), i + chunk));
-            TestContracts.send(anvil, minter, coin, "mintBatch", List.of(new DynamicArray<>(Address.class, part),
-                    new Uint256(new BigInteger("20000000000000000000"))));
+            TestContracts.send(
+                    anvil,
+                    minter,
+                    coin,
+                    "mintBatch",
+                    List.of(
+                            new DynamicArray<>(Address.class, part),
+                            new Uint256(new BigInteger("20000000000000000000"))));
         }
     }
 
-    private static Map<String, Object> sweep(Anvil anvil, ChainReader.Mode mode, List<MemberWallets> members,
-            List<Gate> gates) {
+    private static Map<String, Object> sweep(
+            Anvil anvil, ChainReader.Mode mode, List<MemberWallets> members, List<Gate> gates) {
         AtomicLong requests = new AtomicLong();
         AtomicLong calls = new AtomicLong();
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
-                Duration.ofSeconds(60), (chain, n, ok, nanos) -> {
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(60), (chain, n, ok, nanos) -> {
                     requests.incrementAndGet();
                     calls.addAndGet(n);
                 })));
         ChainReader reader = new ChainReader(chains, Duration.ofMinutes(10), 500, GatingConfig.MULTICALL3, mode);
-        GateEvaluator evaluator = new GateEvaluator(reader, new MetadataFetcher(
-                MetadataFetcher.Settings.of(List.of(), Duration.ofSeconds(5)), new dev.lorekeeper.http.OutboundHttp()));
+        GateEvaluator evaluator = new GateEvaluator(
+                reader,
+                new MetadataFetcher(
+                        MetadataFetcher.Settings.of(List.of(), Duration.ofSeconds(5)),
+                        new dev.lorekeeper.http.OutboundHttp()));
         long[] verdicts = new long[3];
         long start = System.nanoTime();
         for (int i = 0; i < members.size(); i += MEMBERS_PER_SYNC) {
-            Map<MemberWallets, Map<Gate, Evaluation>> r = evaluator.evaluate(
-                    members.subList(i, Math.min(members.size(), i + MEMBERS_PER_SYNC)), gates);
-            r.values().forEach(perGate -> perGate.values().forEach(e -> verdicts[e.truth().ordinal()]++));
+            Map<MemberWallets, Map<Gate, Evaluation>> r =
+                    evaluator.evaluate(members.subList(i, Math.min(members.size(), i + MEMBERS_PER_SYNC)), gates);
+            r.values()
+                    .forEach(perGate ->
+                            perGate.values().forEach(e -> verdicts[e.truth().ordinal()]++));
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(verdicts[Truth.UNKNOWN.ordinal()]).isZero();

@@ -22,8 +22,15 @@ class CacheWeightsTest {
     @Test
     void metadataWeighsItsText() {
         TokenMetadata small = new TokenMetadata(true, "Fox", null, null, null, List.of(), List.of(), null);
-        TokenMetadata huge = new TokenMetadata(true, "Fox", "d".repeat(500_000), null, null,
-                List.of(new TokenMetadata.Attribute("Fur", "r".repeat(100_000))), List.of(), null);
+        TokenMetadata huge = new TokenMetadata(
+                true,
+                "Fox",
+                "d".repeat(500_000),
+                null,
+                null,
+                List.of(new TokenMetadata.Attribute("Fur", "r".repeat(100_000))),
+                List.of(),
+                null);
         assertThat(CacheWeights.metadata("ipfs://a", small)).isBetween(200, 2_000);
         assertThat(CacheWeights.metadata("ipfs://a", huge)).isGreaterThanOrEqualTo(600_000);
     }

@@ -34,20 +34,28 @@ class ChainReaderTest {
         minter = anvil.accounts().get(0);
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
-        multi = TestContracts.deploy(anvil, "TestMultiToken", minter,
+        multi = TestContracts.deploy(
+                anvil,
+                "TestMultiToken",
+                minter,
                 List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
         coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
         for (int i = 0; i < 30; i++) {
             holders.add(String.format("0x%040x", 0x1000 + i));
         }
-        List<Address> first20 = holders.subList(0, 20).stream().map(Address::new).toList();
-        TestContracts.send(anvil, minter, nft, "mintBatch", List.of(new DynamicArray<>(Address.class, first20),
-                new Uint256(1)));
+        List<Address> first20 =
+                holders.subList(0, 20).stream().map(Address::new).toList();
+        TestContracts.send(
+                anvil, minter, nft, "mintBatch", List.of(new DynamicArray<>(Address.class, first20), new Uint256(1)));
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(holders.get(0)), new Uint256(100)));
-        TestContracts.send(anvil, minter, multi, "mint", List.of(new Address(holders.get(1)), new Uint256(7),
-                new Uint256(3)));
-        TestContracts.send(anvil, minter, coin, "mint", List.of(new Address(holders.get(2)),
-                new Uint256(new BigInteger("2500000000000000000"))));
+        TestContracts.send(
+                anvil, minter, multi, "mint", List.of(new Address(holders.get(1)), new Uint256(7), new Uint256(3)));
+        TestContracts.send(
+                anvil,
+                minter,
+                coin,
+                "mint",
+                List.of(new Address(holders.get(2)), new Uint256(new BigInteger("2500000000000000000"))));
     }
 
     @AfterAll
@@ -55,14 +63,19 @@ class ChainReaderTest {
         anvil.close();
     }
 
-    record Counted(ChainReader reader, AtomicInteger requests) {
-    }
+    record Counted(ChainReader reader, AtomicInteger requests) {}
 
     static Counted reader(ChainReader.Mode mode, String multicall) {
         AtomicInteger requests = new AtomicInteger();
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
-                Duration.ofSeconds(10), (c, calls, ok, nanos) -> requests.incrementAndGet())));
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient(
+                        "anvil",
+                        List.of(anvil.url()),
+                        Duration.ofSeconds(10),
+                        (c, calls, ok, nanos) -> requests.incrementAndGet())));
         return new Counted(new ChainReader(chains, Duration.ofMinutes(5), 25, multicall, mode), requests);
     }
 
@@ -84,19 +97,28 @@ class ChainReaderTest {
 
     static void assertValues(Map<Read, ReadResult> r) {
         assertThat(r.keySet()).as("an answer for every read asked").containsExactlyInAnyOrderElementsOf(reads());
-        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(0))).value()).isEqualTo(2);
-        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(5))).value()).isEqualTo(1);
-        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(25))).value()).isEqualTo(0);
-        assertThat(r.get(Read.erc1155Balance("anvil", multi, holders.get(1), BigInteger.valueOf(7))).value())
+        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(0))).value())
+                .isEqualTo(2);
+        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(5))).value())
+                .isEqualTo(1);
+        assertThat(r.get(Read.erc721Balance("anvil", nft, holders.get(25))).value())
+                .isEqualTo(0);
+        assertThat(r.get(Read.erc1155Balance("anvil", multi, holders.get(1), BigInteger.valueOf(7)))
+                        .value())
                 .isEqualTo(3);
         assertThat(r.get(Read.erc20Balance("anvil", coin, holders.get(2))).value())
                 .isEqualTo(new BigInteger("2500000000000000000"));
         assertThat(r.get(Read.decimals("anvil", coin)).value()).isEqualTo(18);
         assertThat(r.get(Read.ownerOf("anvil", nft, BigInteger.valueOf(100))).value())
                 .isEqualTo(new BigInteger(holders.get(0).substring(2), 16));
-        assertThat(r.get(Read.supportsInterface("anvil", nft, Abi.ERC721_ENUMERABLE)).value()).isEqualTo(1);
-        assertThat(r.get(Read.tokenOfOwnerByIndex("anvil", nft, holders.get(0), 1)).value()).isEqualTo(100);
-        assertThat(r.get(Read.tokenUri("anvil", nft, BigInteger.valueOf(3))).text()).isEqualTo("https://m/3");
+        assertThat(r.get(Read.supportsInterface("anvil", nft, Abi.ERC721_ENUMERABLE))
+                        .value())
+                .isEqualTo(1);
+        assertThat(r.get(Read.tokenOfOwnerByIndex("anvil", nft, holders.get(0), 1))
+                        .value())
+                .isEqualTo(100);
+        assertThat(r.get(Read.tokenUri("anvil", nft, BigInteger.valueOf(3))).text())
+                .isEqualTo("https://m/3");
         assertThat(r.get(Read.nativeBalance("anvil", holders.get(3))).value()).isEqualTo(0);
         assertThat(r.values()).allMatch(ReadResult::ok);
     }
@@ -131,19 +153,24 @@ class ChainReaderTest {
         c.reader().read(reads());
         int before = c.requests().get();
         c.reader().invalidate("anvil", nft, java.util.Set.of(holders.get(0)));
-        Map<Read, ReadResult> again = c.reader().read(List.of(Read.erc721Balance("anvil", nft, holders.get(0)),
-                Read.erc721Balance("anvil", nft, holders.get(1))));
-        assertThat(again.get(Read.erc721Balance("anvil", nft, holders.get(0))).value()).isEqualTo(2);
+        Map<Read, ReadResult> again = c.reader()
+                .read(List.of(
+                        Read.erc721Balance("anvil", nft, holders.get(0)),
+                        Read.erc721Balance("anvil", nft, holders.get(1))));
+        assertThat(again.get(Read.erc721Balance("anvil", nft, holders.get(0))).value())
+                .isEqualTo(2);
         assertThat(c.requests().get()).isEqualTo(before + 1);
     }
 
     @Test
     void aStoppedNodeGivesFailuresNotZeros() {
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of("http://127.0.0.1:1"),
-                Duration.ofSeconds(1), RpcObserver.NONE)));
-        ChainReader dead = new ChainReader(chains, Duration.ofMinutes(5), 25, GatingConfig.MULTICALL3,
-                ChainReader.Mode.BATCHED);
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient("anvil", List.of("http://127.0.0.1:1"), Duration.ofSeconds(1), RpcObserver.NONE)));
+        ChainReader dead =
+                new ChainReader(chains, Duration.ofMinutes(5), 25, GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED);
         Read balance = Read.erc721Balance("anvil", nft, holders.get(0));
         Map<Read, ReadResult> r = dead.read(List.of(balance));
         assertThat(r).as("the failed read is answered, as a failure").containsOnlyKeys(balance);
@@ -161,7 +188,9 @@ class ChainReaderTest {
                 Map<Read, ReadResult> r = reader.read(List.of(owner, uri));
                 String how = mode + " via " + multicall;
                 assertThat(r.get(owner).reverted()).as(how).isTrue();
-                assertThat(r.get(owner).error()).as(how).isEqualTo("token #7777 does not exist (ERC721NonexistentToken)");
+                assertThat(r.get(owner).error())
+                        .as(how)
+                        .isEqualTo("token #7777 does not exist (ERC721NonexistentToken)");
                 assertThat(r.get(uri).error()).as(how).isEqualTo("token #7777 does not exist (ERC721NonexistentToken)");
             }
         }
@@ -169,8 +198,8 @@ class ChainReaderTest {
 
     @Test
     void aStoppedNodeNamesTheEndpointByIndexAndTheCause() {
-        RpcClient dead = new RpcClient("anvil", List.of("http://127.0.0.1:1/secret-key"), Duration.ofSeconds(1),
-                RpcObserver.NONE);
+        RpcClient dead = new RpcClient(
+                "anvil", List.of("http://127.0.0.1:1/secret-key"), Duration.ofSeconds(1), RpcObserver.NONE);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> dead.call("eth_blockNumber"))
                 .isInstanceOf(RpcException.class)
                 .hasMessage("chain anvil: RPC endpoint #1 failed (connection refused); check chains.anvil.rpc-urls[0] "

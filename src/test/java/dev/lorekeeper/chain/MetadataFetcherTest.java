@@ -34,7 +34,8 @@ class MetadataFetcherTest {
     @BeforeAll
     static void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow gateway must not block the others
+        server.setExecutor(
+                java.util.concurrent.Executors.newCachedThreadPool()); // a slow gateway must not block the others
         server.createContext("/down/", ex -> {
             requests.add(ex.getRequestURI().getPath());
             ex.sendResponseHeaders(502, -1);
@@ -80,8 +81,8 @@ class MetadataFetcherTest {
             ex.close();
         });
         server.createContext("/huge", ex -> {
-            byte[] body = ("{\"name\":\"" + "x".repeat(MetadataFetcher.MAX_BYTES) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    ("{\"name\":\"" + "x".repeat(MetadataFetcher.MAX_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
@@ -97,12 +98,14 @@ class MetadataFetcherTest {
 
     /** Serves metadata from this machine, so private networks are allowed. */
     static MetadataFetcher fetcher() {
-        return new MetadataFetcher(MetadataFetcher.Settings.of(List.of(base + "/down/", base + "/up/"),
-                Duration.ofSeconds(5)), new OutboundHttp(PrivateNetworks.ALLOWED));
+        return new MetadataFetcher(
+                MetadataFetcher.Settings.of(List.of(base + "/down/", base + "/up/"), Duration.ofSeconds(5)),
+                new OutboundHttp(PrivateNetworks.ALLOWED));
     }
 
     static String base64(String json) {
-        return "data:application/json;base64," + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return "data:application/json;base64,"
+                + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -118,25 +121,43 @@ class MetadataFetcherTest {
 
     @Test
     void arweaveTriesTheConfiguredGatewaysInOrder() {
-        MetadataFetcher f = new MetadataFetcher(new MetadataFetcher.Settings(List.of(base + "/up/"),
-                List.of(base + "/down", base + "/up/"), Duration.ofSeconds(5), Duration.ofHours(1),
-                MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES), new OutboundHttp(PrivateNetworks.ALLOWED));
+        MetadataFetcher f = new MetadataFetcher(
+                new MetadataFetcher.Settings(
+                        List.of(base + "/up/"),
+                        List.of(base + "/down", base + "/up/"),
+                        Duration.ofSeconds(5),
+                        Duration.ofHours(1),
+                        MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES),
+                new OutboundHttp(PrivateNetworks.ALLOWED));
         requests.clear();
         TokenMetadata m = f.fetch("ar://bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7");
         assertThat(m.ok()).isTrue();
-        assertThat(requests).containsExactly("/down/bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7",
-                "/up/bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7");
-        assertThat(f.imageUrl("ar://img")).as("an http gateway gives no image link").isNull();
-        MetadataFetcher https = new MetadataFetcher(new MetadataFetcher.Settings(List.of(), List.of(
-                "https://ar.example/", "https://arweave.net/"), Duration.ofSeconds(5), Duration.ofHours(1),
-                MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES), new OutboundHttp());
+        assertThat(requests)
+                .containsExactly(
+                        "/down/bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7",
+                        "/up/bNbA3TEQVL60xlgCcqdz4ZPHFZ711cZ3hmkpGttDt_U/7");
+        assertThat(f.imageUrl("ar://img"))
+                .as("an http gateway gives no image link")
+                .isNull();
+        MetadataFetcher https = new MetadataFetcher(
+                new MetadataFetcher.Settings(
+                        List.of(),
+                        List.of("https://ar.example/", "https://arweave.net/"),
+                        Duration.ofSeconds(5),
+                        Duration.ofHours(1),
+                        MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES),
+                new OutboundHttp());
         assertThat(https.imageUrl("ar://img")).isEqualTo("https://ar.example/img");
     }
 
     @Test
     void anIpfsPathThatClimbsOutOfItsContentAddressNeverReachesTheGateway() {
-        for (String uri : List.of("ipfs://../admin/secrets", "ipfs://" + CID + "/../../admin", "ipfs://%2e%2e/admin",
-                "ar://../../x", "ipfs://" + CID + "/1.json?x=../../")) {
+        for (String uri : List.of(
+                "ipfs://../admin/secrets",
+                "ipfs://" + CID + "/../../admin",
+                "ipfs://%2e%2e/admin",
+                "ar://../../x",
+                "ipfs://" + CID + "/1.json?x=../../")) {
             requests.clear();
             TokenMetadata m = fetcher().fetch(uri);
             assertThat(m.ok()).as(uri).isFalse();
@@ -157,8 +178,14 @@ class MetadataFetcherTest {
             MetadataStore store = new MetadataStore(db, clock);
             String uri = "ipfs://" + CID + "/" + kind + ".json";
             java.util.function.Supplier<MetadataFetcher> restarted = () -> new MetadataFetcher(
-                    new MetadataFetcher.Settings(List.of(base + "/flaky/"), Duration.ofSeconds(5), Duration.ofHours(1),
-                            MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES), new OutboundHttp(), store, clock);
+                    new MetadataFetcher.Settings(
+                            List.of(base + "/flaky/"),
+                            Duration.ofSeconds(5),
+                            Duration.ofHours(1),
+                            MetadataFetcher.Settings.DEFAULT_CACHE_MAX_BYTES),
+                    new OutboundHttp(),
+                    store,
+                    clock);
 
             flakyBody.set("first");
             assertThat(restarted.get().fetch(uri).name()).isEqualTo("first");
@@ -174,21 +201,26 @@ class MetadataFetcherTest {
             TokenMetadata stale = restarted.get().fetch(uri);
             assertThat(stale.ok()).isTrue();
             assertThat(stale.name()).isEqualTo("first");
-            assertThat(stale.warnings()).singleElement().asString()
+            assertThat(stale.warnings())
+                    .singleElement()
+                    .asString()
                     .contains("served from the copy fetched at 2026-01-01T00:00:00Z", "HTTP 503");
 
             flakyBody.set("second");
             assertThat(restarted.get().fetch(uri).name()).isEqualTo("second");
             flakyBody.set(null);
-            assertThat(restarted.get().fetch(uri).name()).as("the refreshed copy was stored").isEqualTo("second");
+            assertThat(restarted.get().fetch(uri).name())
+                    .as("the refreshed copy was stored")
+                    .isEqualTo("second");
         }
     }
 
     @Test
     void aSlowGatewayTimesOutAndTheNextOneAnswers() {
         requests.clear();
-        MetadataFetcher f = new MetadataFetcher(MetadataFetcher.Settings.of(List.of(base + "/slow/", base + "/up/"),
-                Duration.ofMillis(500)), new OutboundHttp());
+        MetadataFetcher f = new MetadataFetcher(
+                MetadataFetcher.Settings.of(List.of(base + "/slow/", base + "/up/"), Duration.ofMillis(500)),
+                new OutboundHttp());
         TokenMetadata m = f.fetch("ipfs://" + CID + "/2.json");
         assertThat(m.ok()).isTrue();
         assertThat(m.name()).isEqualTo("From IPFS");
@@ -213,8 +245,9 @@ class MetadataFetcherTest {
 
     @Test
     void imagesBecomeHttpsGatewayLinks() {
-        MetadataFetcher f = new MetadataFetcher(MetadataFetcher.Settings.of(List.of("https://gw.example/ipfs/"),
-                Duration.ofSeconds(1)), new OutboundHttp());
+        MetadataFetcher f = new MetadataFetcher(
+                MetadataFetcher.Settings.of(List.of("https://gw.example/ipfs/"), Duration.ofSeconds(1)),
+                new OutboundHttp());
         assertThat(f.imageUrl("ipfs://" + CID + "/1.png")).isEqualTo("https://gw.example/ipfs/" + CID + "/1.png");
         assertThat(f.imageUrl("ar://abc")).isEqualTo("https://arweave.net/abc");
         assertThat(f.imageUrl("http://plain.example/1.png")).isNull();
@@ -223,18 +256,24 @@ class MetadataFetcherTest {
 
     @Test
     void oneBadFieldLosesNothingElseAndIsReported() {
-        TokenMetadata m = fetcher().fetch(base64("{\"name\":{\"oops\":1},\"description\":\"Kept\",\"image\":"
-                + "\"ipfs://" + CID + "/i.png\",\"attributes\":[{\"trait_type\":\"Eyes\",\"value\":\"Laser\"},"
-                + "\"junk\",{\"trait_type\":\"Hat\"},{\"trait_type\":\"Fur\",\"value\":null}]}"));
+        TokenMetadata m = fetcher()
+                .fetch(base64("{\"name\":{\"oops\":1},\"description\":\"Kept\",\"image\":"
+                        + "\"ipfs://" + CID + "/i.png\",\"attributes\":[{\"trait_type\":\"Eyes\",\"value\":\"Laser\"},"
+                        + "\"junk\",{\"trait_type\":\"Hat\"},{\"trait_type\":\"Fur\",\"value\":null}]}"));
         assertThat(m.ok()).isTrue();
         assertThat(m.name()).isNull();
         assertThat(m.description()).isEqualTo("Kept");
         assertThat(m.image()).isEqualTo("ipfs://" + CID + "/i.png");
-        assertThat(m.imageUrl()).as("test gateways are plain http, and only https links are offered").isNull();
+        assertThat(m.imageUrl())
+                .as("test gateways are plain http, and only https links are offered")
+                .isNull();
         assertThat(m.attributes()).containsExactly(new TokenMetadata.Attribute("Eyes", "Laser"));
-        assertThat(m.warnings()).containsExactly("name is not text; ignored",
-                "attributes[1] has no trait_type or value; skipped", "attributes[2] has no trait_type or value; skipped",
-                "attributes[3] has no trait_type or value; skipped");
+        assertThat(m.warnings())
+                .containsExactly(
+                        "name is not text; ignored",
+                        "attributes[1] has no trait_type or value; skipped",
+                        "attributes[2] has no trait_type or value; skipped",
+                        "attributes[3] has no trait_type or value; skipped");
     }
 
     @Test
@@ -261,7 +300,8 @@ class MetadataFetcherTest {
     @Test
     void metadataUrlOnLoopbackIsRefused() {
         requests.clear();
-        TokenMetadata m = refusingPrivateNetworks(List.of(), Duration.ofSeconds(5)).fetch(base + "/up/1.json");
+        TokenMetadata m =
+                refusingPrivateNetworks(List.of(), Duration.ofSeconds(5)).fetch(base + "/up/1.json");
         assertThat(m.ok()).isFalse();
         assertThat(m.error()).isEqualTo("the metadata URL could not be fetched (refused: private address)");
         assertThat(requests).as("never fetched at all").isEmpty();
@@ -277,7 +317,9 @@ class MetadataFetcherTest {
         String open = f.fetch(base + "/up/1.json").error();
         String shut = f.fetch("http://127.0.0.1:" + closed + "/up/1.json").error();
         String status = f.fetch(base + "/down/1.json").error();
-        assertThat(open).isEqualTo(shut).isEqualTo(status)
+        assertThat(open)
+                .isEqualTo(shut)
+                .isEqualTo(status)
                 .isEqualTo("the metadata URL could not be fetched (refused: private address)");
     }
 
@@ -291,7 +333,8 @@ class MetadataFetcherTest {
     @Test
     void serverThatStallsAfterHeadersTimesOut() {
         long t0 = System.nanoTime();
-        TokenMetadata m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+        TokenMetadata m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
                 () -> refusingPrivateNetworks(List.of(base + "/stall/"), Duration.ofSeconds(1))
                         .fetch("ipfs://" + CID));
         assertThat(m.ok()).isFalse();
@@ -302,10 +345,13 @@ class MetadataFetcherTest {
     @Test
     void hugeMetadataCannotFillTheMemoryCache() {
         long cap = 2L * 1024 * 1024;
-        MetadataFetcher f = new MetadataFetcher(new MetadataFetcher.Settings(List.of(), Duration.ofSeconds(1),
-                Duration.ofHours(1), cap), new OutboundHttp());
+        MetadataFetcher f = new MetadataFetcher(
+                new MetadataFetcher.Settings(List.of(), Duration.ofSeconds(1), Duration.ofHours(1), cap),
+                new OutboundHttp());
         for (int i = 0; i < 20; i++) {
-            assertThat(f.fetch(base64("{\"name\":\"" + i + "x".repeat(200_000) + "\"}")).ok()).isTrue();
+            assertThat(f.fetch(base64("{\"name\":\"" + i + "x".repeat(200_000) + "\"}"))
+                            .ok())
+                    .isTrue();
         }
         assertThat(f.cachedBytes()).isPositive().isLessThanOrEqualTo(cap);
     }

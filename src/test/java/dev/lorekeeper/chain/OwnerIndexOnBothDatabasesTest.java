@@ -34,25 +34,40 @@ class OwnerIndexOnBothDatabasesTest {
             OwnerIndex index = new OwnerIndex(db, cursors);
             cursors.set(OwnerIndex.cursorKey("anvil", NFT), new CursorStore.Cursor(100, "0x1"));
             // Out of order on purpose: the index sorts by block and log index before it applies them.
-            index.record("anvil", NFT, new TransferLogPoller.Batch(1, 20, List.of(
-                    transfer(ALICE, BOB, 11, 0, 1),
-                    transfer(OwnerIndex.ZERO, ALICE, 10, 0, 1),
-                    transfer(OwnerIndex.ZERO, ALICE, 10, 1, 2),
-                    transfer(OwnerIndex.ZERO, ALICE, 10, 2, 3),
-                    transfer(ALICE, OwnerIndex.ZERO, 12, 0, 3),
-                    transfer(BOB, ALICE, 11, 1, 1)), false));
+            index.record(
+                    "anvil",
+                    NFT,
+                    new TransferLogPoller.Batch(
+                            1,
+                            20,
+                            List.of(
+                                    transfer(ALICE, BOB, 11, 0, 1),
+                                    transfer(OwnerIndex.ZERO, ALICE, 10, 0, 1),
+                                    transfer(OwnerIndex.ZERO, ALICE, 10, 1, 2),
+                                    transfer(OwnerIndex.ZERO, ALICE, 10, 2, 3),
+                                    transfer(ALICE, OwnerIndex.ZERO, 12, 0, 3),
+                                    transfer(BOB, ALICE, 11, 1, 1)),
+                            false));
             assertThat(index.tokensOf("anvil", NFT, ALICE, 100)).contains(List.of(BigInteger.ONE, BigInteger.TWO));
             assertThat(index.tokensOf("anvil", NFT, BOB, 100)).contains(List.of());
 
-            index.record("anvil", NFT, new TransferLogPoller.Batch(21, 30, List.of(
-                    transfer(ALICE, BOB, 25, 0, 2), transfer(ALICE, OwnerIndex.ZERO, 26, 0, 1)), false));
+            index.record(
+                    "anvil",
+                    NFT,
+                    new TransferLogPoller.Batch(
+                            21,
+                            30,
+                            List.of(transfer(ALICE, BOB, 25, 0, 2), transfer(ALICE, OwnerIndex.ZERO, 26, 0, 1)),
+                            false));
             assertThat(index.tokensOf("anvil", NFT, ALICE, 100)).contains(List.of());
             assertThat(index.tokensOf("anvil", NFT, BOB, 100)).contains(List.of(BigInteger.TWO));
 
             // A reorg from block 25 on: token 2's move there is forgotten with everything recorded since.
             index.record("anvil", NFT, new TransferLogPoller.Batch(25, 30, List.of(), true));
             assertThat(index.tokensOf("anvil", NFT, BOB, 100)).contains(List.of());
-            assertThat(index.tokensOf("anvil", NFT, ALICE, 200)).as("the index is behind the chain").isEmpty();
+            assertThat(index.tokensOf("anvil", NFT, ALICE, 200))
+                    .as("the index is behind the chain")
+                    .isEmpty();
         }
     }
 }

@@ -34,8 +34,8 @@ class RpcFailoverTest {
         anvil = Anvil.start();
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         coin = TestContracts.deploy(anvil, "TestCoin", anvil.accounts().get(0), List.of());
-        TestContracts.send(anvil, anvil.accounts().get(0), coin, "mint", List.of(new Address(HOLDER),
-                new Uint256(BALANCE)));
+        TestContracts.send(
+                anvil, anvil.accounts().get(0), coin, "mint", List.of(new Address(HOLDER), new Uint256(BALANCE)));
         first = new RpcProxy(anvil.url());
         second = new RpcProxy(anvil.url());
     }
@@ -56,16 +56,19 @@ class RpcFailoverTest {
     /** The chain as the bot builds it from its config: one client over both URLs, in their order. */
     static Chains chains() {
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(first.url(),
-                second.url()), Duration.ofSeconds(2), RpcObserver.NONE)));
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient("anvil", List.of(first.url(), second.url()), Duration.ofSeconds(2), RpcObserver.NONE)));
         return chains;
     }
 
     /** One read through a fresh reader, so that no cached value hides where it went. */
     static ReadResult balance(Chains chains) {
         Read read = Read.erc20Balance("anvil", coin, HOLDER);
-        return new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3,
-                ChainReader.Mode.BATCHED).read(List.of(read)).get(read);
+        return new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED)
+                .read(List.of(read))
+                .get(read);
     }
 
     @Test
@@ -73,7 +76,8 @@ class RpcFailoverTest {
         Chains chains = chains();
         int secondBefore = second.requests();
         assertThat(balance(chains).value()).isEqualTo(BALANCE);
-        assertThat(second.requests()).as("the second endpoint is idle while the first answers")
+        assertThat(second.requests())
+                .as("the second endpoint is idle while the first answers")
                 .isEqualTo(secondBefore);
 
         first.down(true);
@@ -84,7 +88,12 @@ class RpcFailoverTest {
         second.down(true);
         int firstBefore = first.requests();
         assertThat(balance(chains).value()).isEqualTo(BALANCE);
-        assertThat(chains.byName("anvil").orElseThrow().rpc().call("eth_blockNumber").asText()).startsWith("0x");
+        assertThat(chains.byName("anvil")
+                        .orElseThrow()
+                        .rpc()
+                        .call("eth_blockNumber")
+                        .asText())
+                .startsWith("0x");
         assertThat(first.requests()).isGreaterThan(firstBefore);
     }
 

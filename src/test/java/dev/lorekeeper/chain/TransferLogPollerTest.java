@@ -30,12 +30,14 @@ class TransferLogPollerTest {
     static void start() {
         anvil = Anvil.start();
         db = TestDatabases.h2();
-        chain = new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
-                Duration.ofSeconds(5), RpcObserver.NONE));
+        chain = new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE));
         String minter = anvil.accounts().get(0);
         nft = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String("https://m/")));
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(anvil.accounts().get(1)),
-                new Uint256(1)));
+        TestContracts.send(
+                anvil, minter, nft, "mint", List.of(new Address(anvil.accounts().get(1)), new Uint256(1)));
     }
 
     @AfterAll
@@ -50,8 +52,9 @@ class TransferLogPollerTest {
         TransferLogPoller poller = new TransferLogPoller(chain, cursors, 0, 2000, "test-cursor", 0);
         Set<String> contracts = Set.of(nft.toLowerCase(Locale.ROOT));
         assertThatThrownBy(() -> poller.poll(contracts, batch -> {
-            throw new IllegalStateException("database down while handling");
-        })).hasMessageContaining("database down");
+                    throw new IllegalStateException("database down while handling");
+                }))
+                .hasMessageContaining("database down");
         assertThat(cursors.get("test-cursor")).isEmpty();
 
         List<TransferEvent> seen = new ArrayList<>();

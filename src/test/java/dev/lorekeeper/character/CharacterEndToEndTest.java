@@ -57,7 +57,8 @@ class CharacterEndToEndTest {
         metadata = new MetadataServer();
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url())
+                + """
                 metadata:
                   ipfs-gateways: [ "https://gateway.example/ipfs/" ]
                 characters:
@@ -67,7 +68,8 @@ class CharacterEndToEndTest {
                   quest-cooldown: 0s
                   ownership-cache: 0s
                   summary-every: 3
-                """.formatted(nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+                """.formatted(nft)
+                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Fox Den");
         bot.discord.awaitBotReady(guild);
     }
@@ -80,13 +82,13 @@ class CharacterEndToEndTest {
     }
 
     /** A member with a verified wallet. */
-    record Holder(FakeMember member, String wallet) {
-    }
+    record Holder(FakeMember member, String wallet) {}
 
     static Holder holder(String name) {
         FakeMember m = guild.member(name);
         String wallet = Keys.toChecksumAddress(anvil.accounts().get(nextAccount.getAndIncrement()));
-        assertThat(ManualVerify.link(m, wallet, msg -> anvil.personalSign(msg, wallet)).content())
+        assertThat(ManualVerify.link(m, wallet, msg -> anvil.personalSign(msg, wallet))
+                        .content())
                 .contains("is now linked");
         return new Holder(m, wallet);
     }
@@ -100,8 +102,10 @@ class CharacterEndToEndTest {
     static FakeMessage choose(FakeMember m, int token) {
         FakeInteraction typing = m.autocompletes("character choose", "token", Integer.toString(token), Map.of());
         Map<String, String> choices = typing.awaitChoiceValues();
-        String value = choices.entrySet().stream().filter(e -> e.getKey().contains("#" + token + " "))
-                .map(Map.Entry::getValue).findFirst()
+        String value = choices.entrySet().stream()
+                .filter(e -> e.getKey().contains("#" + token + " "))
+                .map(Map.Entry::getValue)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("token #" + token + " not offered: " + choices));
         return m.slash("character choose", Map.of("token", value)).reply();
     }
@@ -130,10 +134,13 @@ class CharacterEndToEndTest {
         int second = mint(alice.wallet());
         int notMine = mint(anvil.accounts().get(9));
 
-        Map<String, String> offered = alice.member().autocompletes("character choose", "token", "", Map.of())
+        Map<String, String> offered = alice.member()
+                .autocompletes("character choose", "token", "", Map.of())
                 .awaitChoiceValues();
-        assertThat(offered.keySet()).anyMatch(k -> k.contains("#" + mine + " "))
-                .anyMatch(k -> k.contains("#" + second + " ")).noneMatch(k -> k.contains("#" + notMine + " "));
+        assertThat(offered.keySet())
+                .anyMatch(k -> k.contains("#" + mine + " "))
+                .anyMatch(k -> k.contains("#" + second + " "))
+                .noneMatch(k -> k.contains("#" + notMine + " "));
 
         FakeMessage chosen = choose(alice.member(), mine);
         assertThat(chosen.text()).contains("Ember Fox \\#" + mine + " awakens", "Fur: Red", "Level: 1 (0 / 100 XP)");
@@ -149,16 +156,22 @@ class CharacterEndToEndTest {
         int xp = playToTheEnd(alice.member(), first);
         assertThat(xp).isGreaterThanOrEqualTo(QuestService.COMPLETION_XP);
         FakeMessage shown = alice.member().runs("/character show").reply();
-        assertThat(shown.text()).contains("Level: " + Levels.level(xp) + " (" + xp + " / ",
-                "Last adventures: • " + Markdown.escape(first.embeds().get(0).path("title").asText())
-                        + " (completed, +" + xp);
+        assertThat(shown.text())
+                .contains(
+                        "Level: " + Levels.level(xp) + " (" + xp + " / ",
+                        "Last adventures: • "
+                                + Markdown.escape(
+                                        first.embeds().get(0).path("title").asText()) + " (completed, +" + xp);
         assertThat(alice.member().runs("/quest log").reply().content()).contains("completed", "+" + xp + " XP");
 
         // Living metadata carries the progress.
         JsonNode living = get("/metadata/" + anvil.chainId() + "/" + nft + "/" + mine);
         assertThat(living.path("name").asText()).isEqualTo("Ember Fox #" + mine);
-        assertThat(living.path("attributes").toString()).contains("\"trait_type\":\"Level\",\"value\":"
-                + Levels.level(xp), "\"Quests completed\",\"value\":1", "\"Fur\"");
+        assertThat(living.path("attributes").toString())
+                .contains(
+                        "\"trait_type\":\"Level\",\"value\":" + Levels.level(xp),
+                        "\"Quests completed\",\"value\":1",
+                        "\"Fur\"");
 
         // The next quest avoids the last title.
         FakeMessage next = alice.member().runs("/quest start").reply();
@@ -179,13 +192,17 @@ class CharacterEndToEndTest {
         FakeInteraction b = dana.member().clicks(step.buttons().get(1));
         List<String> replies = List.of(a.reply().content(), b.reply().content());
         assertThat(replies).filteredOn(r -> r.contains(" chose ")).hasSize(1);
-        assertThat(replies).filteredOn(r -> r.contains("This choice was already made")).hasSize(1);
+        assertThat(replies)
+                .filteredOn(r -> r.contains("This choice was already made"))
+                .hasSize(1);
 
         // Clicks are acknowledged at once; the outcome is public, a refusal only for the clicker.
         assertThat(a.awaitCallbackType()).isEqualTo(6);
-        assertThat(List.of(a.reply(), b.reply())).filteredOn(r -> r.content().contains(" chose "))
+        assertThat(List.of(a.reply(), b.reply()))
+                .filteredOn(r -> r.content().contains(" chose "))
                 .allMatch(r -> !r.ephemeral());
-        assertThat(List.of(a.reply(), b.reply())).filteredOn(r -> r.content().contains("already made"))
+        assertThat(List.of(a.reply(), b.reply()))
+                .filteredOn(r -> r.content().contains("already made"))
                 .allMatch(FakeMessage::ephemeral);
         // Clicking the old step's button again later is also refused.
         assertThat(dana.member().clicks(step.buttons().get(0)).reply().content())
@@ -199,7 +216,14 @@ class CharacterEndToEndTest {
         choose(eve.member(), own);
         assertThat(eve.member().clicks(progressed.buttons().get(0)).reply().content())
                 .contains("belongs to another character");
-        assertThat(dana.member().runs("/quest show").reply().embeds().get(0).path("footer").path("text").asText())
+        assertThat(dana.member()
+                        .runs("/quest show")
+                        .reply()
+                        .embeds()
+                        .get(0)
+                        .path("footer")
+                        .path("text")
+                        .asText())
                 .contains("step 2 of");
     }
 
@@ -214,12 +238,17 @@ class CharacterEndToEndTest {
         FakeMessage another = frank.member().runs("/quest start").reply();
         String title = Markdown.escape(quest.embeds().get(0).path("title").asText());
 
-        TestContracts.send(anvil, frank.wallet(), nft, "transferFrom", List.of(new Address(frank.wallet()),
-                new Address(grace.wallet()), new Uint256(token)));
+        TestContracts.send(
+                anvil,
+                frank.wallet(),
+                nft,
+                "transferFrom",
+                List.of(new Address(frank.wallet()), new Address(grace.wallet()), new Uint256(token)));
 
-        assertThat(frank.member().runs("/character show").reply().content()).contains("any more",
-                "Only its current holder");
-        assertThat(frank.member().clicks(another.buttons().get(0)).reply().content()).contains("any more");
+        assertThat(frank.member().runs("/character show").reply().content())
+                .contains("any more", "Only its current holder");
+        assertThat(frank.member().clicks(another.buttons().get(0)).reply().content())
+                .contains("any more");
 
         FakeMessage inherited = choose(grace.member(), token);
         assertThat(inherited.text()).contains("changed hands", "Ember Fox #" + token, title);
@@ -236,8 +265,12 @@ class CharacterEndToEndTest {
         choose(hana.member(), token);
         playToTheEnd(hana.member(), hana.member().runs("/quest start").reply());
         // Offline, the reply is in the character's voice and recalls something it lived through.
-        assertThat(hana.member().runs("/character talk message:what do you remember?").reply().content())
-                .startsWith("**Ember Fox \\#" + token + ":**").contains("I still remember this: ");
+        assertThat(hana.member()
+                        .runs("/character talk message:what do you remember?")
+                        .reply()
+                        .content())
+                .startsWith("**Ember Fox \\#" + token + ":**")
+                .contains("I still remember this: ");
 
         FakeMessage export = hana.member().runs("/character export").reply();
         byte[] file = export.files().get("Ember-Fox-" + token + ".card.json");
@@ -246,15 +279,30 @@ class CharacterEndToEndTest {
         assertThat(card.path("spec").asText()).isEqualTo("chara_card_v2");
         assertThat(card.path("spec_version").asText()).isEqualTo("2.0");
         JsonNode data = card.path("data");
-        for (String field : List.of("name", "description", "personality", "scenario", "first_mes", "mes_example",
-                "creator_notes", "system_prompt", "post_history_instructions", "creator", "character_version")) {
+        for (String field : List.of(
+                "name",
+                "description",
+                "personality",
+                "scenario",
+                "first_mes",
+                "mes_example",
+                "creator_notes",
+                "system_prompt",
+                "post_history_instructions",
+                "creator",
+                "character_version")) {
             assertThat(data.path(field).isTextual()).as(field).isTrue();
         }
         assertThat(data.path("alternate_greetings").isArray()).isTrue();
         assertThat(data.path("tags").toString()).contains("Red", "Glow");
         assertThat(data.path("name").asText()).isEqualTo("Ember Fox #" + token);
         assertThat(data.path("character_book").path("entries")).isNotEmpty();
-        assertThat(data.path("character_book").path("entries").get(0).path("keys").isArray()).isTrue();
+        assertThat(data.path("character_book")
+                        .path("entries")
+                        .get(0)
+                        .path("keys")
+                        .isArray())
+                .isTrue();
         JsonNode ext = data.path("extensions").path("lorekeeper");
         assertThat(ext.path("token_id").asText()).isEqualTo(Integer.toString(token));
         assertThat(ext.path("quests_completed").asInt()).isEqualTo(1);
@@ -262,9 +310,14 @@ class CharacterEndToEndTest {
 
         // Talking is limited to a few lines a minute; the refusal is for the member alone.
         for (int i = 1; i < CharacterService.TALKS_PER_MINUTE; i++) {
-            assertThat(hana.member().runs("/character talk message:tell me more " + i).reply().ephemeral()).isFalse();
+            assertThat(hana.member()
+                            .runs("/character talk message:tell me more " + i)
+                            .reply()
+                            .ephemeral())
+                    .isFalse();
         }
-        FakeMessage tooFast = hana.member().runs("/character talk message:and more").reply();
+        FakeMessage tooFast =
+                hana.member().runs("/character talk message:and more").reply();
         assertThat(tooFast.content()).contains("needs a moment");
         assertThat(tooFast.ephemeral()).isTrue();
     }
@@ -285,7 +338,8 @@ class CharacterEndToEndTest {
 
         FakeMessage shown = ivan.member().runs("/quest show").reply();
         assertThat(shown.embeds().get(0).path("footer").path("text").asText()).isEqualTo(footer);
-        assertThat(ivan.member().clicks(second.buttons().get(0)).reply().content()).contains(" chose ");
+        assertThat(ivan.member().clicks(second.buttons().get(0)).reply().content())
+                .contains(" chose ");
         assertThat(ivan.member().clicks(first.buttons().get(0)).reply().content())
                 .contains("This choice was already made");
     }
@@ -294,21 +348,31 @@ class CharacterEndToEndTest {
     void moderatorsSeeUsageWithAChart() {
         FakeMember mod = guild.member("statsmod", guild.role("StatMods", Perms.MANAGE_GUILD));
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.store.Database.open(bot.jdbcUrl, "", "", 1)) {
-            new dev.lorekeeper.llm.LlmUsage(db, dev.lorekeeper.llm.LlmUsage.Budgets.unlimited(),
-                    new dev.lorekeeper.llm.LlmUsage.Prices(0.15, 0.60),
-                    java.time.Clock.systemUTC()).record(new dev.lorekeeper.llm.LlmCall("quest", guild.id(), 1, 1L),
-                    120_000, 30_000);
+            new dev.lorekeeper.llm.LlmUsage(
+                            db,
+                            dev.lorekeeper.llm.LlmUsage.Budgets.unlimited(),
+                            new dev.lorekeeper.llm.LlmUsage.Prices(0.15, 0.60),
+                            java.time.Clock.systemUTC())
+                    .record(new dev.lorekeeper.llm.LlmCall("quest", guild.id(), 1, 1L), 120_000, 30_000);
         }
         FakeMessage stats = mod.runs("/stats").reply();
-        assertThat(stats.content()).contains("LLM usage", "Today", "Last 30 days", "No LLM is configured",
-                "• quest: 1 calls, 120,000 tokens in / 30,000 out, ~$0.0360");
+        assertThat(stats.content())
+                .contains(
+                        "LLM usage",
+                        "Today",
+                        "Last 30 days",
+                        "No LLM is configured",
+                        "• quest: 1 calls, 120,000 tokens in / 30,000 out, ~$0.0360");
         assertThat(stats.files().get("llm-usage.png")).hasSizeGreaterThan(1000);
     }
 
     static JsonNode get(String path) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    bot.webUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(bot.webUrl() + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             return JSON.readTree(r.body());
         } catch (Exception e) {

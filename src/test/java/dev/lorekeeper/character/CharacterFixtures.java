@@ -10,8 +10,7 @@ import java.util.List;
 final class CharacterFixtures {
     static final String CONTRACT = "0x00000000000000000000000000000000000000aa";
 
-    private CharacterFixtures() {
-    }
+    private CharacterFixtures() {}
 
     static PromptTemplates prompts() {
         return new PromptTemplates(Path.of("prompts"));
@@ -26,13 +25,29 @@ final class CharacterFixtures {
     }
 
     static TokenMetadata fox(long id) {
-        return new TokenMetadata(true, "Ember Fox #" + id, "A fox that guards the embers.", null, null,
+        return new TokenMetadata(
+                true,
+                "Ember Fox #" + id,
+                "A fox that guards the embers.",
+                null,
+                null,
                 List.of(new TokenMetadata.Attribute("Fur", "Red"), new TokenMetadata.Attribute("Eyes", "Glow")),
-                List.of(), null);
+                List.of(),
+                null);
     }
 
     static GameCharacter character(long id) {
-        return new GameCharacter(id, token(id), "Ember Fox #" + id, null, offline().persona(token(id), fox(id)), 1,
-                0, List.of(), "", 0, null);
+        return new GameCharacter(
+                id,
+                token(id),
+                "Ember Fox #" + id,
+                null,
+                offline().persona(token(id), fox(id)),
+                1,
+                0,
+                List.of(),
+                "",
+                0,
+                null);
     }
 }

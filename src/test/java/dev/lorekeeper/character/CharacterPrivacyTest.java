@@ -25,8 +25,14 @@ class CharacterPrivacyTest {
         return TestDatabases.both();
     }
 
-    record Play(Database db, CharacterStore characters, MemoryStore memories, CharacterService service,
-            QuestService quests, MutableClock clock) implements AutoCloseable {
+    record Play(
+            Database db,
+            CharacterStore characters,
+            MemoryStore memories,
+            CharacterService service,
+            QuestService quests,
+            MutableClock clock)
+            implements AutoCloseable {
         @Override
         public void close() {
             db.close();
@@ -38,8 +44,10 @@ class CharacterPrivacyTest {
 
         /** Several lines, so that the offline narrator gets several chances to bring up what it recalls. */
         List<String> chat(Player p, int lines) {
-            return java.util.stream.IntStream.range(0, lines).mapToObj(i -> service.talk(p, "what do you remember "
-                    + "about the recovery hint? " + i).value()).toList();
+            return java.util.stream.IntStream.range(0, lines)
+                    .mapToObj(i -> service.talk(p, "what do you remember " + "about the recovery hint? " + i)
+                            .value())
+                    .toList();
         }
     }
 
@@ -48,22 +56,37 @@ class CharacterPrivacyTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
         CharacterStore characters = new CharacterStore(db, clock);
         MemoryStore memories = new MemoryStore(db, clock);
-        Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(),
-                GeneratedText.strict());
+        Narrator narrator =
+                new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(), GeneratedText.strict());
         Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, Runnable::run);
         MemoryRecall recall = new MemoryRecall(400);
         QuestStore questStore = new QuestStore(db, clock);
         // Talk and export read no chain, wallets or collections: those parts stay out of this test.
-        CharacterService service = new CharacterService(characters, memories, recall, chronicle, narrator, null, null,
-                (guild, member, chain, contract) -> List.of(), guild -> List.of(), questStore, clock);
-        QuestService quests = new QuestService(db, characters, memories, recall, chronicle, narrator, Lore.NONE,
-                Duration.ZERO, clock);
+        CharacterService service = new CharacterService(
+                characters,
+                memories,
+                recall,
+                chronicle,
+                narrator,
+                null,
+                null,
+                (guild, member, chain, contract) -> List.of(),
+                guild -> List.of(),
+                questStore,
+                clock);
+        QuestService quests = new QuestService(
+                db, characters, memories, recall, chronicle, narrator, Lore.NONE, Duration.ZERO, clock);
         return new Play(db, characters, memories, service, quests, clock);
     }
 
     static GameCharacter create(Play s, long tokenId) {
-        return s.characters().create(CharacterFixtures.token(tokenId), null, CharacterFixtures.offline().persona(
-                CharacterFixtures.token(tokenId), CharacterFixtures.fox(tokenId)), "hash-" + tokenId);
+        return s.characters()
+                .create(
+                        CharacterFixtures.token(tokenId),
+                        null,
+                        CharacterFixtures.offline()
+                                .persona(CharacterFixtures.token(tokenId), CharacterFixtures.fox(tokenId)),
+                        "hash-" + tokenId);
     }
 
     @ParameterizedTest
@@ -77,11 +100,14 @@ class CharacterPrivacyTest {
 
             // The same member, in another server: neither their talk nor server 1's events come up there.
             assertThat(s.memories().window(c.id(), 2, 10)).isEmpty();
-            assertThat(s.chat(s.player(2, 10, c), 4)).noneMatch(r -> r.contains("PURPLE-OTTER"))
+            assertThat(s.chat(s.player(2, 10, c), 4))
+                    .noneMatch(r -> r.contains("PURPLE-OTTER"))
                     .noneMatch(r -> r.contains("Abandoned"));
             // Back in server 1 the member's own words and the server's events are still there to recall.
-            assertThat(s.memories().window(c.id(), 1, 10)).extracting(Memory::text)
-                    .anyMatch(t -> t.contains("PURPLE-OTTER")).anyMatch(t -> t.contains("Abandoned"));
+            assertThat(s.memories().window(c.id(), 1, 10))
+                    .extracting(Memory::text)
+                    .anyMatch(t -> t.contains("PURPLE-OTTER"))
+                    .anyMatch(t -> t.contains("Abandoned"));
         }
     }
 
@@ -99,7 +125,9 @@ class CharacterPrivacyTest {
 
             GameCharacter now = s.characters().byId(c.id()).orElseThrow();
             assertThat(now.summary()).isNotBlank().doesNotContain("PURPLE-OTTER", "4321");
-            assertThat(s.memories().window(c.id(), 1, 11)).extracting(Memory::kind).doesNotContain("talk");
+            assertThat(s.memories().window(c.id(), 1, 11))
+                    .extracting(Memory::kind)
+                    .doesNotContain("talk");
             assertThat(s.chat(s.player(1, 11, c), 4)).noneMatch(r -> r.contains("PURPLE-OTTER") || r.contains("4321"));
         }
     }
@@ -115,7 +143,9 @@ class CharacterPrivacyTest {
             s.service().talk(s.player(1, 10, c), "PIN 4321, don't tell anyone");
 
             String card = new String(s.service().export(s.player(1, 10, c)), StandardCharsets.UTF_8);
-            assertThat(card).doesNotContain("PURPLE-OTTER", "4321", "A keeper said").contains("Abandoned");
+            assertThat(card)
+                    .doesNotContain("PURPLE-OTTER", "4321", "A keeper said")
+                    .contains("Abandoned");
         }
     }
 

@@ -25,8 +25,10 @@ class ChoiceKeysTest {
     @Test
     void typedKeysWorkAndUnknownCollectionsOrJunkDoNot() {
         TokenRef t = new TokenRef("base", "0x00000000000000000000000000000000000000aa", BigInteger.valueOf(7));
-        assertThat(ChoiceKeys.resolve("base:0x00000000000000000000000000000000000000AA:7", COLLECTIONS)).contains(t);
-        assertThat(ChoiceKeys.resolve(ChoiceKeys.of(t), COLLECTIONS.subList(0, 1))).isEmpty();
+        assertThat(ChoiceKeys.resolve("base:0x00000000000000000000000000000000000000AA:7", COLLECTIONS))
+                .contains(t);
+        assertThat(ChoiceKeys.resolve(ChoiceKeys.of(t), COLLECTIONS.subList(0, 1)))
+                .isEmpty();
         assertThat(ChoiceKeys.resolve("not a token", COLLECTIONS)).isEmpty();
         assertThat(ChoiceKeys.resolve("", COLLECTIONS)).isEmpty();
     }

@@ -46,15 +46,17 @@ class HolderCheckTest {
         metadata = new MetadataServer();
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         String minter = anvil.accounts().get(0);
-        String nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter,
-                List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url()) + """
+        String nft =
+                TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url())
+                + """
                 characters:
                   collections:
                     - chain: anvil
                       contract: "%s"
                   ownership-cache: 0s
-                """.formatted(nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+                """.formatted(nft)
+                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         FakeGuild guild = bot.discord.guild("Shaky Node");
         bot.discord.awaitBotReady(guild);
         alice = guild.member("alice");
@@ -63,7 +65,10 @@ class HolderCheckTest {
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(3)));
         FakeInteraction typing = alice.autocompletes("character choose", "token", "3", Map.of());
         String token = typing.awaitChoiceValues().values().iterator().next();
-        assertThat(alice.slash("character choose", Map.of("token", token)).reply().text()).contains("Ember Fox #3");
+        assertThat(alice.slash("character choose", Map.of("token", token))
+                        .reply()
+                        .text())
+                .contains("Ember Fox #3");
     }
 
     @AfterAll

@@ -62,9 +62,10 @@ class LlmQuestEndToEndTest {
         metadata = new MetadataServer();
         llm = new StubLlm();
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
-                List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+        nft = TestContracts.deploy(
+                anvil, "TestNftEnumerable", anvil.accounts().get(0), List.of(new Utf8String(metadata.baseUri())));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url())
+                + """
                 llm:
                   base-url: %s
                   model: stub-model
@@ -77,7 +78,8 @@ class LlmQuestEndToEndTest {
                   quest-cooldown: 0s
                   ownership-cache: 0s
                   summary-every: 100
-                """.formatted(llm.baseUrl(), nft) + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+                """.formatted(llm.baseUrl(), nft)
+                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Model Den");
         bot.discord.awaitBotReady(guild);
     }
@@ -95,13 +97,14 @@ class LlmQuestEndToEndTest {
         FakeMember alice = guild.member("alice");
         String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
         ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet));
-        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet),
-                new Uint256(5)));
+        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet), new Uint256(5)));
 
         llm.then(StubLlm.Reply.text(PERSONA));
         FakeInteraction typing = alice.autocompletes("character choose", "token", "5", Map.of());
         String token = typing.awaitChoiceValues().values().iterator().next();
-        assertThat(alice.slash("character choose", Map.of("token", token)).reply().text())
+        assertThat(alice.slash("character choose", Map.of("token", token))
+                        .reply()
+                        .text())
                 .contains("Ember Fox #5", "Sit by the embers, friend.");
 
         llm.then(StubLlm.Reply.text(QUEST));

@@ -28,11 +28,13 @@ class QuestPlanParserTest {
 
     @Test
     void everyProblemIsNamedByItsPath() {
-        String bad = VALID.replace("\"xp\":30", "\"xp\":600").replace("The Sealed Door", "X")
+        String bad = VALID.replace("\"xp\":30", "\"xp\":600")
+                .replace("The Sealed Door", "X")
                 .replace(choice("Wait", 5), "{\"label\":\"\",\"outcome\":\"no\",\"xp\":1.5,\"item\":7}");
         QuestPlanParser.Parsed p = new QuestPlanParser().parse(bad);
         assertThat(p.valid()).isFalse();
-        assertThat(p.problems()).anyMatch(s -> s.startsWith("title:"))
+        assertThat(p.problems())
+                .anyMatch(s -> s.startsWith("title:"))
                 .anyMatch(s -> s.startsWith("steps[2].choices[0].xp:"))
                 .anyMatch(s -> s.startsWith("steps[1].choices[1].label:"))
                 .anyMatch(s -> s.startsWith("steps[1].choices[1].outcome:"))
@@ -43,11 +45,17 @@ class QuestPlanParserTest {
     @Test
     void aReplyThatIsNotOneJsonObjectIsRefusedWithAReason() {
         assertThat(new QuestPlanParser().parse("Sure! Here is your quest.").problems())
-                .singleElement().asString().startsWith("the reply is not JSON");
-        assertThat(new QuestPlanParser().parse("[1,2]").problems()).containsExactly(
-                "the reply must be one JSON object");
-        assertThat(new QuestPlanParser().parse(VALID.replace("\"steps\":[", "\"steps\":[" + step(choice("a", 1))
-                + "," + step(choice("b", 1)) + "," + step(choice("c", 1)) + ",")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("the reply is not JSON");
+        assertThat(new QuestPlanParser().parse("[1,2]").problems())
+                .containsExactly("the reply must be one JSON object");
+        assertThat(new QuestPlanParser()
+                        .parse(VALID.replace(
+                                "\"steps\":[",
+                                "\"steps\":[" + step(choice("a", 1)) + "," + step(choice("b", 1)) + ","
+                                        + step(choice("c", 1)) + ","))
+                        .problems())
                 .contains("steps: must be an array of 3 to 5 steps");
     }
 }

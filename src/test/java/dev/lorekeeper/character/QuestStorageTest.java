@@ -1,10 +1,9 @@
 package dev.lorekeeper.character;
 
-import dev.lorekeeper.Refusal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lorekeeper.Refusal;
 import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmUsage;
@@ -47,19 +46,31 @@ class QuestStorageTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
         CharacterStore characters = new CharacterStore(db, clock);
         MemoryStore memories = new MemoryStore(db, clock);
-        Narrator narrator = new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(),
-                GeneratedText.strict());
+        Narrator narrator =
+                new Narrator(null, CharacterFixtures.prompts(), CharacterFixtures.offline(), GeneratedText.strict());
         Chronicle chronicle = new Chronicle(db, characters, memories, narrator, 3, Runnable::run);
-        QuestService quests = new QuestService(db, characters, memories, new MemoryRecall(400), chronicle, narrator,
-                Lore.NONE, Duration.ofMinutes(10), clock);
+        QuestService quests = new QuestService(
+                db,
+                characters,
+                memories,
+                new MemoryRecall(400),
+                chronicle,
+                narrator,
+                Lore.NONE,
+                Duration.ofMinutes(10),
+                clock);
         return new Setup(db, characters, memories, quests, clock);
     }
 
     static GameCharacter create(Setup s, long tokenId) {
-        Persona persona = CharacterFixtures.offline().persona(CharacterFixtures.token(tokenId),
-                CharacterFixtures.fox(tokenId));
-        return s.characters().create(CharacterFixtures.token(tokenId), "https://img.example/" + tokenId + ".png",
-                persona, "hash-" + tokenId);
+        Persona persona =
+                CharacterFixtures.offline().persona(CharacterFixtures.token(tokenId), CharacterFixtures.fox(tokenId));
+        return s.characters()
+                .create(
+                        CharacterFixtures.token(tokenId),
+                        "https://img.example/" + tokenId + ".png",
+                        persona,
+                        "hash-" + tokenId);
     }
 
     @ParameterizedTest
@@ -80,7 +91,8 @@ class QuestStorageTest {
             for (int step = 0; step < v.quest().plan().steps().size(); step++) {
                 int pick = v.quest().plan().steps().get(step).choices().size() - 1;
                 o = s.quests().choose(s.player(c, 10), v.quest().id(), step, pick);
-                QuestPlan.Choice choice = v.quest().plan().steps().get(step).choices().get(pick);
+                QuestPlan.Choice choice =
+                        v.quest().plan().steps().get(step).choices().get(pick);
                 xp += choice.xp();
                 if (choice.item() != null) {
                     items.add(choice.item());
@@ -91,7 +103,8 @@ class QuestStorageTest {
             GameCharacter after = s.characters().byId(c.id()).orElseThrow();
             assertThat(after.xp()).isEqualTo(xp);
             assertThat(after.level()).isEqualTo(Levels.level(xp));
-            assertThat(after.inventory()).containsExactlyElementsOf(items.stream().distinct().toList());
+            assertThat(after.inventory())
+                    .containsExactlyElementsOf(items.stream().distinct().toList());
             assertThat(after.questsCompleted()).isEqualTo(1);
             assertThat(after.activeQuestId()).isNull();
             assertThat(o.quest().status()).isEqualTo(Quest.Status.COMPLETED);
@@ -101,10 +114,16 @@ class QuestStorageTest {
             assertThat(memories.get(memories.size() - 1).text()).contains("Completed");
             assertThat(memories.get(0).createdAt()).isEqualTo(started);
             assertThat(memories.get(memories.size() - 1).createdAt()).isEqualTo(played);
-            List<Instant> endedAndChosen = s.db().withConnection(tx -> Jdbc.list(tx, "SELECT ended_at FROM quest "
-                    + "WHERE id = ? UNION ALL SELECT created_at FROM quest_choice WHERE quest_id = ?",
-                    rs -> Jdbc.instant(rs, 1), v.quest().id(), v.quest().id()));
-            assertThat(endedAndChosen).hasSize(1 + v.quest().plan().steps().size()).containsOnly(played);
+            List<Instant> endedAndChosen = s.db().withConnection(tx -> Jdbc.list(
+                    tx,
+                    "SELECT ended_at FROM quest "
+                            + "WHERE id = ? UNION ALL SELECT created_at FROM quest_choice WHERE quest_id = ?",
+                    rs -> Jdbc.instant(rs, 1),
+                    v.quest().id(),
+                    v.quest().id()));
+            assertThat(endedAndChosen)
+                    .hasSize(1 + v.quest().plan().steps().size())
+                    .containsOnly(played);
             // Every third event rewrites the rolling summary.
             assertThat(after.summary()).isNotBlank();
         }
@@ -134,11 +153,14 @@ class QuestStorageTest {
                 results.add(f.get());
             }
             assertThat(results).filteredOn("applied"::equals).hasSize(1);
-            assertThat(results).filteredOn(r -> r.startsWith("This choice was already made")).hasSize(7);
+            assertThat(results)
+                    .filteredOn(r -> r.startsWith("This choice was already made"))
+                    .hasSize(7);
             assertThat(s.quests().log(c.id(), 1).get(0).step()).isEqualTo(1);
             // Another member, from a stale view of step 0, can not advance it either, nor take the quest over by
             // trying.
-            assertThatThrownBy(() -> s.quests().choose(s.player(c, 11), v.quest().id(), 0, 0))
+            assertThatThrownBy(
+                            () -> s.quests().choose(s.player(c, 11), v.quest().id(), 0, 0))
                     .hasMessageContaining("already made");
             Quest after = s.quests().log(c.id(), 1).get(0);
             assertThat(after.step()).isEqualTo(1);
@@ -156,16 +178,20 @@ class QuestStorageTest {
             QuestService.View v = s.quests().start(s.player(c, 10));
             assertThatThrownBy(() -> s.quests().start(s.player(c, 10))).hasMessageContaining("already on a quest");
             s.quests().abandon(s.player(c, 10));
-            assertThat(s.characters().byId(c.id()).orElseThrow().activeQuestId()).isNull();
+            assertThat(s.characters().byId(c.id()).orElseThrow().activeQuestId())
+                    .isNull();
             assertThatThrownBy(() -> s.quests().start(s.player(c, 10)))
                     .hasMessageContaining("new quest in about 10 minutes");
             s.clock().advance(Duration.ofMinutes(10));
             QuestService.View next = s.quests().start(s.player(c, 10));
-            assertThat(next.quest().plan().title()).isNotEqualTo(v.quest().plan().title());
-            assertThat(s.quests().log(c.id(), 10)).extracting(Quest::status)
+            assertThat(next.quest().plan().title())
+                    .isNotEqualTo(v.quest().plan().title());
+            assertThat(s.quests().log(c.id(), 10))
+                    .extracting(Quest::status)
                     .containsExactly(Quest.Status.ACTIVE, Quest.Status.ABANDONED);
             // A new holder takes the open quest over; its start does not count against their cooldown.
-            assertThat(s.quests().current(s.player(c, 11)).orElseThrow().quest().memberId()).isEqualTo(11);
+            assertThat(s.quests().current(s.player(c, 11)).orElseThrow().quest().memberId())
+                    .isEqualTo(11);
             s.quests().abandon(s.player(c, 11));
             assertThat(s.quests().start(s.player(c, 11)).quest().memberId()).isEqualTo(11);
         }
@@ -186,7 +212,8 @@ class QuestStorageTest {
             assertThat(s.characters().pickOf(1, 11)).isEmpty();
             assertThat(s.characters().pick(2, 12, c.id())).isFalse();
             s.characters().updatePersona(c.id(), null, c.persona(), "hash-new");
-            assertThat(s.characters().byId(c.id()).orElseThrow().personaVersion()).isEqualTo(2);
+            assertThat(s.characters().byId(c.id()).orElseThrow().personaVersion())
+                    .isEqualTo(2);
         }
     }
 
@@ -201,7 +228,8 @@ class QuestStorageTest {
             usage.settle(usage.reserve(new LlmCall("quest", 1, 11, 5L), 400).orElseThrow(), 300, 50);
             // Member 10 has 100 left, the server 50: a reservation must fit both.
             assertThat(usage.reserve(LlmCall.of("talk", 1, 10), 51)).isEmpty();
-            LlmUsage.Reservation talk = usage.reserve(new LlmCall("talk", 1, 10, 5L), 50).orElseThrow();
+            LlmUsage.Reservation talk =
+                    usage.reserve(new LlmCall("talk", 1, 10, 5L), 50).orElseThrow();
             usage.settle(talk, 30, 20);
             assertThat(usage.reserve(LlmCall.of("talk", 1, 10), 1)).isEmpty();
             assertThat(usage.reserve(LlmCall.of("talk", 1, 12), 1)).isEmpty(); // the server's 800 are spent

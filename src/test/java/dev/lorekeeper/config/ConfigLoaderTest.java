@@ -1,18 +1,17 @@
 package dev.lorekeeper.config;
 
-import dev.lorekeeper.app.Configs;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lorekeeper.app.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
-    private static final Path EXAMPLE = Path.of(System.getProperty("project.root", "."), "config",
-            "lorekeeper.example.yaml");
+    private static final Path EXAMPLE =
+            Path.of(System.getProperty("project.root", "."), "config", "lorekeeper.example.yaml");
 
     private static LoadedConfig parse(String yaml, Map<String, String> env) {
         return Configs.loader(env).parse(yaml, null);
@@ -97,12 +96,14 @@ class ConfigLoaderTest {
                 storage:
                   jdbc-url: jdbc:mysql://localhost/db
                 """);
-        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "discord.tokn: unknown key 'tokn' (did you mean 'token'?)",
-                "web.port: 'eighty' is not a whole number",
-                "chains.base.rpc-urls[0]: is not an http(s) or ws(s) URL",
-                "storage.jdbc-url: 'jdbc:mysql://localhost/db' is not supported (use jdbc:h2:file:./data/lorekeeper "
-                        + "or jdbc:postgresql://host:5432/lorekeeper)");
+        assertThat(e.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "discord.tokn: unknown key 'tokn' (did you mean 'token'?)",
+                        "web.port: 'eighty' is not a whole number",
+                        "chains.base.rpc-urls[0]: is not an http(s) or ws(s) URL",
+                        "storage.jdbc-url: 'jdbc:mysql://localhost/db' is not supported (use jdbc:h2:file:./data/lorekeeper "
+                                + "or jdbc:postgresql://host:5432/lorekeeper)");
     }
 
     @Test
@@ -124,28 +125,35 @@ class ConfigLoaderTest {
                   allowed-link-domains: [ "evil example" ]
                   work-threads: 0
                 """);
-        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "llm.daily-tokens-total: must be 0 (unlimited) or more",
-                "llm.max-output-tokens: must be at least 16 (a reply's tokens are capped at this)",
-                "llm.allowed-link-domains[0]: 'evil example' is not a domain name (for example docs.example.org)",
-                "llm.work-threads: must be at least 1");
+        assertThat(e.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "llm.daily-tokens-total: must be 0 (unlimited) or more",
+                        "llm.max-output-tokens: must be at least 16 (a reply's tokens are capped at this)",
+                        "llm.allowed-link-domains[0]: 'evil example' is not a domain name (for example docs.example.org)",
+                        "llm.work-threads: must be at least 1");
     }
 
     @Test
     void webSafetyKeysBindWithDefaults() {
-        WebConfig w = parse("""
+        WebConfig w = parse(
+                        """
                 web:
                   trusted-proxies: ${PROXIES}
                   admin-token: ${ADMIN_TOKEN}
-                """, Map.of("PROXIES", "10.0.0.0/8, 192.0.2.10, fd00::/8", "ADMIN_TOKEN", "s3cret-s3cret-s3cret"))
-                .config().web();
-        assertThat(w.trustedProxies()).extracting(Cidr::toString)
+                """,
+                        Map.of("PROXIES", "10.0.0.0/8, 192.0.2.10, fd00::/8", "ADMIN_TOKEN", "s3cret-s3cret-s3cret"))
+                .config()
+                .web();
+        assertThat(w.trustedProxies())
+                .extracting(Cidr::toString)
                 .containsExactly("10.0.0.0/8", "192.0.2.10", "fd00::/8");
         assertThat(w.adminBind()).isEqualTo("127.0.0.1");
         assertThat(w.adminPort()).isEqualTo(8081);
         assertThat(parse("", Map.of()).config().web().trustedProxies()).isEmpty();
         assertThat(parse("", Map.of()).config().web().adminToken()).isEmpty();
-        assertThat(parse("web:\n  admin-token: ${T}\n", Map.of("T", "s3cret-s3cret-s3cret")).secrets())
+        assertThat(parse("web:\n  admin-token: ${T}\n", Map.of("T", "s3cret-s3cret-s3cret"))
+                        .secrets())
                 .contains("s3cret-s3cret-s3cret");
     }
 
@@ -160,21 +168,24 @@ class ConfigLoaderTest {
                   admin-port: 8080
                   admin-token: short
                 """);
-        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "web.bind: 'localhost' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for this "
-                        + "machine only, or :: for IPv6)",
-                "web.trusted-proxies[0]: '10.0.0.0/33' has an invalid prefix length (0 to 32)",
-                "web.trusted-proxies[1]: 'proxy.internal' is not an IP address or CIDR block (e.g. 10.0.0.0/8, "
-                        + "192.0.2.10 or fd00::/8)",
-                "web.trusted-proxies[2]: '10.1.2.3/8' has host bits set; did you mean '10.0.0.0/8'?",
-                "web.trusted-proxies[3]: '0.0.0.0/0' would trust every address, so anyone could choose the client "
-                        + "address they claim; list only your proxies' addresses",
-                "web.admin-bind: '999.0.0.1' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for "
-                        + "this machine only, or :: for IPv6)",
-                "web.admin-port: 8080 is also web.port; /readyz and /metrics need their own port",
-                "web.admin-token: is too short: use at least 16 random characters (e.g. from openssl rand -hex 32), "
-                        + "set from the environment");
-        assertThat(problems("web:\n  admin-port: 70000\n").problems()).extracting(ConfigProblem::toString)
+        assertThat(e.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "web.bind: 'localhost' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for this "
+                                + "machine only, or :: for IPv6)",
+                        "web.trusted-proxies[0]: '10.0.0.0/33' has an invalid prefix length (0 to 32)",
+                        "web.trusted-proxies[1]: 'proxy.internal' is not an IP address or CIDR block (e.g. 10.0.0.0/8, "
+                                + "192.0.2.10 or fd00::/8)",
+                        "web.trusted-proxies[2]: '10.1.2.3/8' has host bits set; did you mean '10.0.0.0/8'?",
+                        "web.trusted-proxies[3]: '0.0.0.0/0' would trust every address, so anyone could choose the client "
+                                + "address they claim; list only your proxies' addresses",
+                        "web.admin-bind: '999.0.0.1' is not an IP address (e.g. 0.0.0.0 for every interface, 127.0.0.1 for "
+                                + "this machine only, or :: for IPv6)",
+                        "web.admin-port: 8080 is also web.port; /readyz and /metrics need their own port",
+                        "web.admin-token: is too short: use at least 16 random characters (e.g. from openssl rand -hex 32), "
+                                + "set from the environment");
+        assertThat(problems("web:\n  admin-port: 70000\n").problems())
+                .extracting(ConfigProblem::toString)
                 .containsExactly("web.admin-port: 70000 is not a TCP port (0 to 65535; 0 picks a free one)");
     }
 
@@ -196,10 +207,12 @@ class ConfigLoaderTest {
                             amount: "100" }
                         - not: { type: erc1155, chain: base, contract: "0xnope" }
                 """);
-        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "gates[1].rule.all[0].chain: unknown chain 'polygn' (known: base, ethereum)",
-                "gates[1].rule.all[1].not.contract: '0xnope' is not a 0x address of 40 hex characters",
-                "gates[1].rule.all[1].not.ids: is required: the token id or ids that count");
+        assertThat(e.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "gates[1].rule.all[0].chain: unknown chain 'polygn' (known: base, ethereum)",
+                        "gates[1].rule.all[1].not.contract: '0xnope' is not a 0x address of 40 hex characters",
+                        "gates[1].rule.all[1].not.ids: is required: the token id or ids that count");
     }
 
     @Test
@@ -211,9 +224,11 @@ class ConfigLoaderTest {
 
     @Test
     void wrongShapesAreExplained() {
-        assertThat(problems("web: 8080\nchains:\n  eth:\n    chain-id: 1\n    rpc-urls: {a: b}\n").problems())
+        assertThat(problems("web: 8080\nchains:\n  eth:\n    chain-id: 1\n    rpc-urls: {a: b}\n")
+                        .problems())
                 .extracting(ConfigProblem::toString)
-                .containsExactlyInAnyOrder("web: expected a section with keys, found '8080'",
+                .containsExactlyInAnyOrder(
+                        "web: expected a section with keys, found '8080'",
                         "chains.eth.rpc-urls: expected a list",
                         "chains.eth.rpc-urls: needs at least one RPC URL");
     }
@@ -229,7 +244,8 @@ class ConfigLoaderTest {
     void aKeyGivenTwiceIsAnError() {
         assertThatThrownBy(() -> parse("web:\n  port: 1\nweb:\n  port: 2\n", Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("line 3").hasMessageContaining("Duplicate field 'web'");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("Duplicate field 'web'");
     }
 
     @Test
@@ -250,18 +266,25 @@ class ConfigLoaderTest {
                 guild-defaults:
                   audit-channel-id: general
                 """);
-        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "llm.timeout: 'soon' is not a duration (write e.g. 500ms, 12s, 10m, 6h or 1d)",
-                "guild-defaults.audit-channel-id: 'general' is not a Discord id (turn on Developer Mode, "
-                        + "right-click, Copy ID)");
+        assertThat(e.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "llm.timeout: 'soon' is not a duration (write e.g. 500ms, 12s, 10m, 6h or 1d)",
+                        "guild-defaults.audit-channel-id: 'general' is not a Discord id (turn on Developer Mode, "
+                                + "right-click, Copy ID)");
     }
 
     @Test
     void privateNetworksAreRefusedToUntrustedUrlsUnlessAllowed() {
-        assertThat(parse("", Map.of()).config().outbound().allowPrivateNetworks()).isFalse();
-        assertThat(parse("outbound:\n  allow-private-networks: true\n", Map.of()).config().outbound()
-                .allowPrivateNetworks()).isTrue();
-        assertThat(Configs.loader(Map.of()).load(EXAMPLE).config().outbound().allowPrivateNetworks()).isFalse();
+        assertThat(parse("", Map.of()).config().outbound().allowPrivateNetworks())
+                .isFalse();
+        assertThat(parse("outbound:\n  allow-private-networks: true\n", Map.of())
+                        .config()
+                        .outbound()
+                        .allowPrivateNetworks())
+                .isTrue();
+        assertThat(Configs.loader(Map.of()).load(EXAMPLE).config().outbound().allowPrivateNetworks())
+                .isFalse();
     }
 
     @Test
@@ -269,11 +292,13 @@ class ConfigLoaderTest {
         LorekeeperConfig defaults = parse("", Map.of()).config();
         assertThat(defaults.metadata().cacheMaxBytes()).isEqualTo(32L * 1024 * 1024);
         assertThat(defaults.gating().cacheMaxBytes()).isEqualTo(32L * 1024 * 1024);
-        LorekeeperConfig set = parse("metadata:\n  cache-max-bytes: 8388608\ngating:\n  cache-max-bytes: 16777216\n",
-                Map.of()).config();
+        LorekeeperConfig set = parse(
+                        "metadata:\n  cache-max-bytes: 8388608\ngating:\n  cache-max-bytes: 16777216\n", Map.of())
+                .config();
         assertThat(set.metadata().cacheMaxBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(set.gating().cacheMaxBytes()).isEqualTo(16L * 1024 * 1024);
-        assertThat(problems("metadata:\n  cache-max-bytes: 32\n").problems()).extracting(ConfigProblem::toString)
+        assertThat(problems("metadata:\n  cache-max-bytes: 32\n").problems())
+                .extracting(ConfigProblem::toString)
                 .containsExactly("metadata.cache-max-bytes: 32 is too small: give bytes, at least 1048576 (1 MB); "
                         + "33554432 is 32 MB");
     }
@@ -310,18 +335,20 @@ class ConfigLoaderTest {
                 chains:
                   base: { chain-id: 8453, rpc-urls: [ "https://rpc.example/base" ], timeout: 0s }
                 """);
-        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "knowledge.top-k: -3 is out of range: 1 to 50 (passages given to the model)",
-                "gating.confirmations: -4 is out of range: 0 to 1000 (blocks a log must be buried under)",
-                "gating.log-block-range: 0 is out of range: 1 to 1000000 (blocks per eth_getLogs call)",
-                "gating.multicall: '0xca11bd' is not a contract address: it needs 0x and 40 hex digits (20 bytes), "
-                        + "it has 6 characters; the canonical one is 0xcA11bde05977b3631167028862bE2a173976CA11",
-                "llm.timeout: 0s is not a duration above zero (for example 30s)",
-                "metadata.ipfs-gateways[0]: 'ftp://gw.example/ipfs/' is not an http(s) gateway URL (for example "
-                        + "https://ipfs.io/ipfs/)",
-                "metadata.arweave-gateways[0]: 'arweave.net' is not an http(s) gateway URL (for example "
-                        + "https://arweave.net/)",
-                "chains.base.timeout: 0s is not a duration above zero (for example 10s)");
+        assertThat(e.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "knowledge.top-k: -3 is out of range: 1 to 50 (passages given to the model)",
+                        "gating.confirmations: -4 is out of range: 0 to 1000 (blocks a log must be buried under)",
+                        "gating.log-block-range: 0 is out of range: 1 to 1000000 (blocks per eth_getLogs call)",
+                        "gating.multicall: '0xca11bd' is not a contract address: it needs 0x and 40 hex digits (20 bytes), "
+                                + "it has 6 characters; the canonical one is 0xcA11bde05977b3631167028862bE2a173976CA11",
+                        "llm.timeout: 0s is not a duration above zero (for example 30s)",
+                        "metadata.ipfs-gateways[0]: 'ftp://gw.example/ipfs/' is not an http(s) gateway URL (for example "
+                                + "https://ipfs.io/ipfs/)",
+                        "metadata.arweave-gateways[0]: 'arweave.net' is not an http(s) gateway URL (for example "
+                                + "https://arweave.net/)",
+                        "chains.base.timeout: 0s is not a duration above zero (for example 10s)");
     }
 
     @Test
@@ -336,25 +363,30 @@ class ConfigLoaderTest {
                       "https://rpc.ankr.com/eth/0123456789abcdef", "https://eth-mainnet.g.alchemy.com/v2/key" ] }
                 """, null);
         assertThat(report.errors()).isEmpty();
-        assertThat(report.warnings()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "web.public-url: http://127.0.0.1:8080 points at this machine: members' /verify links will not open "
-                        + "for them; set it to the https address of your reverse proxy",
-                "chains.ethereum.rpc-urls[0]: ethereum-rpc.publicnode.com is a free public RPC: it is rate-limited "
-                        + "and may refuse log queries, so roles follow the chain late; use a provider with an API key "
-                        + "or your own node",
-                "chains.ethereum.rpc-urls[1]: rpc.ankr.com is a free public RPC: it is rate-limited and may refuse "
-                        + "log queries, so roles follow the chain late; use a provider with an API key or your own node",
-                "discord.shards.ids: is not set, so this process runs all 4 shards; when several processes share the "
-                        + "bot, give each its own ids (for example 0-1 and 2-3)");
+        assertThat(report.warnings())
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "web.public-url: http://127.0.0.1:8080 points at this machine: members' /verify links will not open "
+                                + "for them; set it to the https address of your reverse proxy",
+                        "chains.ethereum.rpc-urls[0]: ethereum-rpc.publicnode.com is a free public RPC: it is rate-limited "
+                                + "and may refuse log queries, so roles follow the chain late; use a provider with an API key "
+                                + "or your own node",
+                        "chains.ethereum.rpc-urls[1]: rpc.ankr.com is a free public RPC: it is rate-limited and may refuse "
+                                + "log queries, so roles follow the chain late; use a provider with an API key or your own node",
+                        "discord.shards.ids: is not set, so this process runs all 4 shards; when several processes share the "
+                                + "bot, give each its own ids (for example 0-1 and 2-3)");
         assertThat(report.orThrow().config().discord().shards().idList()).containsExactly(0, 1, 2, 3);
     }
 
     @Test
     void shardIdsDefaultToAllShardsInTheExampleToo() {
-        LorekeeperConfig c = Configs.loader(Map.of("LOREKEEPER_SHARDS_TOTAL", "4")).load(EXAMPLE).config();
+        LorekeeperConfig c = Configs.loader(Map.of("LOREKEEPER_SHARDS_TOTAL", "4"))
+                .load(EXAMPLE)
+                .config();
         assertThat(c.discord().shards().idList()).containsExactly(0, 1, 2, 3);
         LorekeeperConfig two = Configs.loader(Map.of("LOREKEEPER_SHARDS_TOTAL", "4", "LOREKEEPER_SHARD_IDS", "2-3"))
-                .load(EXAMPLE).config();
+                .load(EXAMPLE)
+                .config();
         assertThat(two.discord().shards().idList()).containsExactly(2, 3);
     }
 

@@ -28,7 +28,8 @@ class AboutCommandTest {
     void registersCommandsAndAnswersAboutEndToEnd() {
         FakeGuild guild = bot.discord.guild("Moonbirds Club");
         bot.discord.awaitBotReady(guild);
-        assertThat(bot.discord.registeredCommands(null).findValuesAsText("name")).contains("about", "settings");
+        assertThat(bot.discord.registeredCommands(null).findValuesAsText("name"))
+                .contains("about", "settings");
 
         FakeMember alice = guild.member("alice");
         FakeInteraction about = alice.runs("/about");
@@ -36,9 +37,16 @@ class AboutCommandTest {
 
         assertThat(about.awaitCallbackType()).as("deferred, then edited").isEqualTo(5);
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.content()).contains("Moonbirds Club", "Wallet verification", "Token-gated roles", "Docs Q&A",
-                "Characters and quests");
-        assertThat(reply.mentionsNothing()).as("allowed_mentions %s", reply.allowedMentions()).isTrue();
+        assertThat(reply.content())
+                .contains(
+                        "Moonbirds Club",
+                        "Wallet verification",
+                        "Token-gated roles",
+                        "Docs Q&A",
+                        "Characters and quests");
+        assertThat(reply.mentionsNothing())
+                .as("allowed_mentions %s", reply.allowedMentions())
+                .isTrue();
         assertThat(about.callbackAttempts()).isEqualTo(1);
     }
 }

@@ -12,7 +12,9 @@ class ComponentIdLoggingTest {
     @Test
     void verifyTokensInComponentIdsNeverReachTheLog() {
         ComponentId id = ComponentId.of("verify", "signature", TOKEN, "nonce123");
-        assertThat(InteractionRouter.loggable(Optional.of(id))).isEqualTo("verify:signature").doesNotContain(TOKEN);
+        assertThat(InteractionRouter.loggable(Optional.of(id)))
+                .isEqualTo("verify:signature")
+                .doesNotContain(TOKEN);
         assertThat(id.toString()).isEqualTo("verify:signature (2 args)").doesNotContain(TOKEN);
         assertThat(ComponentId.parse(id.encode())).contains(id);
     }

@@ -37,14 +37,16 @@ class ModeratorRoleTest {
     }
 
     /** A server whose moderator role is Helpers; its holder has no permissions of their own. */
-    record Server(FakeGuild guild, FakeRole helpers, FakeMember helper) {
-    }
+    record Server(FakeGuild guild, FakeRole helpers, FakeMember helper) {}
 
     static Server server(String name) {
         FakeGuild guild = bot.discord.guild(name);
         bot.discord.awaitBotReady(guild);
         FakeRole helpers = guild.role("Helpers");
-        assertThat(guild.owner().slash("settings moderator-role", Map.of("role", helpers)).reply().content())
+        assertThat(guild.owner()
+                        .slash("settings moderator-role", Map.of("role", helpers))
+                        .reply()
+                        .content())
                 .contains("Moderator role: <@&" + helpers.id() + ">");
         return new Server(guild, helpers, guild.member("helper", helpers));
     }
@@ -55,13 +57,18 @@ class ModeratorRoleTest {
         FakeMember erin = s.guild().member("erin");
         ECKeyPair key = ECKeyPair.create(BigInteger.valueOf(0xE41Bl));
         String address = Keys.toChecksumAddress(Keys.getAddress(key));
-        assertThat(ManualVerify.link(erin, address, m -> LocalSigner.personalSign(m, key)).content())
+        assertThat(ManualVerify.link(erin, address, m -> LocalSigner.personalSign(m, key))
+                        .content())
                 .contains("is now linked");
 
-        FakeMessage seen = s.helper().slash("wallets of", Map.of("member", erin)).reply();
+        FakeMessage seen =
+                s.helper().slash("wallets of", Map.of("member", erin)).reply();
         assertThat(seen.ephemeral()).isTrue();
         assertThat(seen.content()).contains(address);
-        FakeMessage refused = s.guild().member("nosy").slash("wallets of", Map.of("member", erin)).reply();
+        FakeMessage refused = s.guild()
+                .member("nosy")
+                .slash("wallets of", Map.of("member", erin))
+                .reply();
         assertThat(refused.content()).contains("Only moderators").doesNotContain(address);
     }
 

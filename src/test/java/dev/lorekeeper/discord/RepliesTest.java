@@ -47,15 +47,35 @@ class RepliesTest {
         FakeMember owner = guild.owner();
         String ids = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
         for (int i = 1; i <= GATES; i++) {
-            assertThat(owner.slash("gate add", Map.of("role", guild.role("Tier " + i), "type", "erc1155", "chain",
-                    "quiet", "contract", "0x" + "%040x".formatted(i), "ids", ids, "name", "tier" + i)).reply()
-                    .content()).contains("Added gate #");
+            assertThat(owner.slash(
+                                    "gate add",
+                                    Map.of(
+                                            "role",
+                                            guild.role("Tier " + i),
+                                            "type",
+                                            "erc1155",
+                                            "chain",
+                                            "quiet",
+                                            "contract",
+                                            "0x" + "%040x".formatted(i),
+                                            "ids",
+                                            ids,
+                                            "name",
+                                            "tier" + i))
+                            .reply()
+                            .content())
+                    .contains("Added gate #");
         }
 
         FakeInteraction list = owner.runs("/gate list");
         list.reply();
-        DiscordDouble.await(() -> list.messages().stream().mapToInt(m -> m.content().length()).sum()
-                > GATES * 400, Duration.ofSeconds(10), "the whole list arrives");
+        DiscordDouble.await(
+                () -> list.messages().stream()
+                                .mapToInt(m -> m.content().length())
+                                .sum()
+                        > GATES * 400,
+                Duration.ofSeconds(10),
+                "the whole list arrives");
         List<FakeMessage> parts = list.messages();
         assertThat(parts).hasSizeGreaterThan(1);
         assertThat(parts).allSatisfy(m -> {
@@ -67,8 +87,12 @@ class RepliesTest {
             assertThat(whole).contains("tier" + i + " → ");
         }
         // Split at line ends: every gate's line arrives in one piece.
-        assertThat(whole.lines().filter(l -> !l.isBlank())).allMatch(l -> l.startsWith("**Gates**")
-                || l.startsWith("• ") && l.contains("ids [1, 2, 3") && l.strip().endsWith("100];"));
-        assertThat(bot.discord.requests().stream().filter(r -> r.status() == 400)).isEmpty();
+        assertThat(whole.lines().filter(l -> !l.isBlank()))
+                .allMatch(l -> l.startsWith("**Gates**")
+                        || l.startsWith("• ")
+                                && l.contains("ids [1, 2, 3")
+                                && l.strip().endsWith("100];"));
+        assertThat(bot.discord.requests().stream().filter(r -> r.status() == 400))
+                .isEmpty();
     }
 }

@@ -34,24 +34,36 @@ class ResilienceTest {
         bot.discord.failWith("PATCH", "/webhooks/.*/messages/@original", 1, 400, 50035, "Invalid Form Body");
         FakeInteraction about = guild.member("mallory").runs("/about");
         assertThat(about.awaitText("Wallet verification").content()).contains("Docs Q&A");
-        DiscordDouble.await(() -> bot.discord.requests("PATCH", "/webhooks/.*/messages/@original").stream()
-                .anyMatch(r -> r.status() == 200), Duration.ofSeconds(5), "the plain-text edit is recorded");
-        assertThat(bot.discord.requests("PATCH", "/webhooks/.*/messages/@original")).extracting("status")
+        DiscordDouble.await(
+                () -> bot.discord.requests("PATCH", "/webhooks/.*/messages/@original").stream()
+                        .anyMatch(r -> r.status() == 200),
+                Duration.ofSeconds(5),
+                "the plain-text edit is recorded");
+        assertThat(bot.discord.requests("PATCH", "/webhooks/.*/messages/@original"))
+                .extracting("status")
                 .contains(400, 200);
     }
 
     @Test
     void overLongContentRejectedByDiscordStillReachesTheMember() {
-        bot.discord.failWithInvalidForm("PATCH", "/webhooks/.*/messages/@original", "content",
-                "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+        bot.discord.failWithInvalidForm(
+                "PATCH",
+                "/webhooks/.*/messages/@original",
+                "content",
+                "BASE_TYPE_MAX_LENGTH",
+                "Must be 2000 or fewer in length.");
         FakeInteraction about = guild.member("longwinded").runs("/about");
         assertThat(about.awaitText("Wallet verification").content()).contains("Lorekeeper");
     }
 
     @Test
     void invalidComponentLayoutRejectedByDiscordFallsBackToTextWithoutComponents() {
-        bot.discord.failWithInvalidForm("PATCH", "/webhooks/.*/messages/@original", "components",
-                "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
+        bot.discord.failWithInvalidForm(
+                "PATCH",
+                "/webhooks/.*/messages/@original",
+                "components",
+                "BASE_TYPE_BAD_LENGTH",
+                "Must be between 1 and 5 in length.");
         FakeInteraction verify = guild.member("clicker").runs("/verify");
         var reply = verify.awaitText("Link your wallet");
         assertThat(reply.components()).isEmpty();
@@ -64,10 +76,16 @@ class ResilienceTest {
         FakeInteraction first = member.runs("/about");
         first.reply();
         bot.discord.redeliver(first);
-        DiscordDouble.await(() -> bot.discord.requests("POST", "/interactions/" + first.id() + "/.*/callback").size() == 2,
-                Duration.ofSeconds(10), "second callback attempt recorded");
+        DiscordDouble.await(
+                () -> bot.discord
+                                .requests("POST", "/interactions/" + first.id() + "/.*/callback")
+                                .size()
+                        == 2,
+                Duration.ofSeconds(10),
+                "second callback attempt recorded");
         assertThat(bot.discord.requests("POST", "/interactions/" + first.id() + "/.*/callback"))
-                .extracting("status").containsExactly(204, 400);
+                .extracting("status")
+                .containsExactly(204, 400);
         assertThat(first.messages()).hasSize(1);
         assertThat(member.runs("/about").reply().content()).contains("Lorekeeper");
     }
@@ -78,7 +96,8 @@ class ResilienceTest {
         FakeInteraction about = guild.member("patient").runs("/about");
         assertThat(about.reply().content()).contains("Lorekeeper");
         assertThat(bot.discord.requests("POST", "/interactions/" + about.id() + "/.*/callback"))
-                .extracting("status").containsExactly(429, 204);
+                .extracting("status")
+                .containsExactly(429, 204);
     }
 
     @Test

@@ -36,7 +36,8 @@ class SettingsCommandTest {
         bot.discord.awaitBotReady(one);
         bot.discord.awaitBotReady(two);
         FakeMember mod = one.member("mod", one.role("Mods", Perms.MANAGE_GUILD));
-        FakeMessage saved = mod.runs("/settings feature name:verification state:off").reply();
+        FakeMessage saved =
+                mod.runs("/settings feature name:verification state:off").reply();
         assertThat(saved.ephemeral()).isTrue();
         assertThat(saved.content()).contains("Saved.", "verification off");
 
@@ -60,20 +61,25 @@ class SettingsCommandTest {
         bot.discord.awaitBotReady(g);
         FakeMember owner = g.member("admin", g.role("Admins", Perms.ADMINISTRATOR));
         var audit = g.channel("audit");
-        FakeMessage r = owner.slash("settings audit-channel", Map.of("channel", audit)).reply();
+        FakeMessage r =
+                owner.slash("settings audit-channel", Map.of("channel", audit)).reply();
         assertThat(r.content()).contains("Audit channel: " + audit.mention());
-        FakeMessage mods = owner.slash("settings moderator-role", Map.of("role", g.role("Helpers"))).reply();
+        FakeMessage mods = owner.slash("settings moderator-role", Map.of("role", g.role("Helpers")))
+                .reply();
         assertThat(mods.content()).contains("Moderator role: <@&");
         assertThat(mods.mentionsNothing()).isTrue();
-        FakeMessage bad = owner.slash("settings qa-channels", Map.of("channels", "general, 123")).reply();
+        FakeMessage bad = owner.slash("settings qa-channels", Map.of("channels", "general, 123"))
+                .reply();
         assertThat(bad.content()).startsWith("Not changed:").contains("'general' is not one");
-        FakeMessage reset = owner.slash("settings reset", Map.of("setting", "audit-channel")).reply();
+        FakeMessage reset = owner.slash("settings reset", Map.of("setting", "audit-channel"))
+                .reply();
         assertThat(reset.content()).contains("Audit channel: none");
     }
 
     @Test
     void messageContentIntentOnlyWhenMentionAnsweringIsOn() {
-        assertThat(DiscordBot.intents(DiscordConfig.defaults())).contains(GatewayIntent.GUILD_MEMBERS)
+        assertThat(DiscordBot.intents(DiscordConfig.defaults()))
+                .contains(GatewayIntent.GUILD_MEMBERS)
                 .doesNotContain(GatewayIntent.MESSAGE_CONTENT);
         assertThat(DiscordBot.intents(new DiscordConfig("t", null, null, null, true, null)))
                 .contains(GatewayIntent.MESSAGE_CONTENT);

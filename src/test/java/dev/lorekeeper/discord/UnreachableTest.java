@@ -18,11 +18,15 @@ import org.junit.jupiter.api.Test;
 class UnreachableTest {
     @Test
     void timeoutsReadAsTimedOut() {
-        assertThat(Unreachable.reason(new SocketTimeoutException("Read timed out"))).isEqualTo("timed out");
-        assertThat(Unreachable.reason(new HttpTimeoutException("request timed out"))).isEqualTo("timed out");
+        assertThat(Unreachable.reason(new SocketTimeoutException("Read timed out")))
+                .isEqualTo("timed out");
+        assertThat(Unreachable.reason(new HttpTimeoutException("request timed out")))
+                .isEqualTo("timed out");
         assertThat(Unreachable.reason(new IllegalStateException(new WebSocketException(
-                WebSocketError.SOCKET_CONNECT_ERROR, "Failed to connect to 'gateway.example:443'",
-                new SocketTimeoutException("Connect timed out"))))).isEqualTo("timed out");
+                        WebSocketError.SOCKET_CONNECT_ERROR,
+                        "Failed to connect to 'gateway.example:443'",
+                        new SocketTimeoutException("Connect timed out")))))
+                .isEqualTo("timed out");
     }
 
     @Test
@@ -34,18 +38,21 @@ class UnreachableTest {
 
     @Test
     void restFailureAgainstDiscordItselfSuggestsTheNetworkFirst() {
-        ErrorResponseException e = ErrorResponseException.create(ErrorResponse.SERVER_ERROR,
-                new Response(new UnknownHostException("discord.com"), Set.of()));
-        assertThat(Unreachable.rest(null, e)).hasMessage("cannot reach Discord at discord.com: DNS lookup failed "
-                + "(check the network or discord.api-base-url)");
+        ErrorResponseException e = ErrorResponseException.create(
+                ErrorResponse.SERVER_ERROR, new Response(new UnknownHostException("discord.com"), Set.of()));
+        assertThat(Unreachable.rest(null, e))
+                .hasMessage("cannot reach Discord at discord.com: DNS lookup failed "
+                        + "(check the network or discord.api-base-url)");
     }
 
     @Test
     void gatewayThatNeverOpensNamesTheWait() {
-        assertThat(Unreachable.gateway("wss://gateway.discord.gg", false, null, 30)).hasMessage("cannot reach the "
-                + "Discord gateway at wss://gateway.discord.gg: no connection within 30 s (check the network or "
-                + "discord.gateway-url)");
+        assertThat(Unreachable.gateway("wss://gateway.discord.gg", false, null, 30))
+                .hasMessage("cannot reach the "
+                        + "Discord gateway at wss://gateway.discord.gg: no connection within 30 s (check the network or "
+                        + "discord.gateway-url)");
         assertThat(Unreachable.gateway("ws://10.0.0.1:9", true, new SocketTimeoutException("connect timed out"), 30))
-                .hasMessage("cannot reach the Discord gateway at ws://10.0.0.1:9: timed out (check discord.gateway-url)");
+                .hasMessage(
+                        "cannot reach the Discord gateway at ws://10.0.0.1:9: timed out (check discord.gateway-url)");
     }
 }

@@ -19,7 +19,8 @@ record CommandLineInput(String path, Map<String, String> options) {
         text = text.substring(1);
         Matcher m = OPTION.matcher(text);
         int firstOption = m.find() ? m.start() : text.length();
-        List<String> words = new ArrayList<>(List.of(text.substring(0, firstOption).trim().split("\\s+")));
+        List<String> words =
+                new ArrayList<>(List.of(text.substring(0, firstOption).trim().split("\\s+")));
         Map<String, String> options = new LinkedHashMap<>();
         m.reset();
         List<int[]> spans = new ArrayList<>();

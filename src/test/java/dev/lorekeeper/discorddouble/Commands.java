@@ -33,7 +33,9 @@ final class Commands {
             ObjectNode c = ((ObjectNode) body.get(i)).deepCopy();
             validate(c, String.valueOf(i));
             String id = Long.toString(discord.nextId());
-            c.put("id", id).put("application_id", Long.toString(discord.applicationId())).put("version", id);
+            c.put("id", id)
+                    .put("application_id", Long.toString(discord.applicationId()))
+                    .put("version", id);
             if (!c.has("type")) {
                 c.put("type", 1);
             }
@@ -50,13 +52,13 @@ final class Commands {
     private static void validate(JsonNode c, String path) {
         if (!NAME.matcher(c.path("name").asText("")).matches()
                 || !c.path("name").asText().equals(c.path("name").asText().toLowerCase())) {
-            throw DiscordError.invalidForm(path + ".name", "APPLICATION_COMMAND_INVALID_NAME",
-                    "Command name is invalid");
+            throw DiscordError.invalidForm(
+                    path + ".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
         }
         String desc = c.path("description").asText("");
         if (c.path("type").asInt(1) == 1 && (desc.isEmpty() || desc.length() > 100)) {
-            throw DiscordError.invalidForm(path + ".description", "BASE_TYPE_BAD_LENGTH",
-                    "Must be between 1 and 100 in length.");
+            throw DiscordError.invalidForm(
+                    path + ".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
         }
         JsonNode options = c.path("options");
         if (options.size() > 25) {

@@ -118,8 +118,10 @@ public final class DiscordDouble implements AutoCloseable {
 
     /** Waits until the bot holds a live gateway session for the guild and has registered its commands. */
     public void awaitBotReady(FakeGuild g) {
-        await(() -> gateway.readyFor(g.id) && (commands.count(null) > 0 || commands.count(g.id) > 0),
-                Duration.ofSeconds(30), "the bot did not connect and register its commands");
+        await(
+                () -> gateway.readyFor(g.id) && (commands.count(null) > 0 || commands.count(g.id) > 0),
+                Duration.ofSeconds(30),
+                "the bot did not connect and register its commands");
     }
 
     // ---- faults ----
@@ -147,12 +149,14 @@ public final class DiscordDouble implements AutoCloseable {
         slowAnswers.add(new SlowAnswer(method, pathRegex, delay));
     }
 
-    private record SlowAnswer(String method, String pathRegex, Duration delay) {
-    }
+    private record SlowAnswer(String method, String pathRegex, Duration delay) {}
 
     Duration answerDelay(String method, String path) {
-        return slowAnswers.stream().filter(s -> s.method().equals(method) && path.matches(s.pathRegex()))
-                .map(SlowAnswer::delay).findFirst().orElse(Duration.ZERO);
+        return slowAnswers.stream()
+                .filter(s -> s.method().equals(method) && path.matches(s.pathRegex()))
+                .map(SlowAnswer::delay)
+                .findFirst()
+                .orElse(Duration.ZERO);
     }
 
     Fault claimFault(String method, String path) {
@@ -207,14 +211,21 @@ public final class DiscordDouble implements AutoCloseable {
 
     /** Non-ephemeral messages in a channel or thread, oldest first. */
     public List<FakeMessage> messagesIn(FakeChannel channel) {
-        return channelMessages.getOrDefault(channel.id(), List.of()).stream().map(messages::get)
-                .filter(m -> m != null && !m.ephemeral()).toList();
+        return channelMessages.getOrDefault(channel.id(), List.of()).stream()
+                .map(messages::get)
+                .filter(m -> m != null && !m.ephemeral())
+                .toList();
     }
 
     public FakeMessage awaitMessageIn(FakeChannel channel, String containing) {
-        await(() -> messagesIn(channel).stream().anyMatch(m -> m.text().contains(containing)), Duration.ofSeconds(10),
+        await(
+                () -> messagesIn(channel).stream().anyMatch(m -> m.text().contains(containing)),
+                Duration.ofSeconds(10),
                 "no message containing '" + containing + "' in #" + channel.name());
-        return messagesIn(channel).stream().filter(m -> m.text().contains(containing)).findFirst().orElseThrow();
+        return messagesIn(channel).stream()
+                .filter(m -> m.text().contains(containing))
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<RecordedRequest> requests() {
@@ -226,7 +237,9 @@ public final class DiscordDouble implements AutoCloseable {
     }
 
     public RecordedRequest awaitRequest(String method, String pathRegex) {
-        await(() -> !requests(method, pathRegex).isEmpty(), Duration.ofSeconds(10),
+        await(
+                () -> !requests(method, pathRegex).isEmpty(),
+                Duration.ofSeconds(10),
                 "no " + method + " " + pathRegex + "; requests: " + requests());
         return requests(method, pathRegex).get(0);
     }
@@ -331,11 +344,22 @@ public final class DiscordDouble implements AutoCloseable {
 
     FakeMessage storeMessage(long channelId, FakeUser author, JsonNode body, Long interactionId) {
         FakeChannel channel = channelOrThrow(channelId);
-        FakeMessage m = new FakeMessage(nextId(), channelId, channel.guildId(), author,
-                body.path("content").asText(""), copyArray(body.path("embeds")), copyArray(body.path("components")),
-                body.path("flags").asInt(0), body.get("allowed_mentions"), interactionId, body);
+        FakeMessage m = new FakeMessage(
+                nextId(),
+                channelId,
+                channel.guildId(),
+                author,
+                body.path("content").asText(""),
+                copyArray(body.path("embeds")),
+                copyArray(body.path("components")),
+                body.path("flags").asInt(0),
+                body.get("allowed_mentions"),
+                interactionId,
+                body);
         messages.put(m.id(), m);
-        channelMessages.computeIfAbsent(channelId, k -> new CopyOnWriteArrayList<>()).add(m.id());
+        channelMessages
+                .computeIfAbsent(channelId, k -> new CopyOnWriteArrayList<>())
+                .add(m.id());
         return m;
     }
 
@@ -348,12 +372,18 @@ public final class DiscordDouble implements AutoCloseable {
     FakeMessage editMessage(long id, JsonNode body) {
         FakeMessage old = messageOrThrow(id);
         MessageRules.check(body, "", false);
-        FakeMessage edited = new FakeMessage(old.id(), old.channelId(), old.guildId(), old.author(),
+        FakeMessage edited = new FakeMessage(
+                old.id(),
+                old.channelId(),
+                old.guildId(),
+                old.author(),
                 body.has("content") ? body.path("content").asText("") : old.content(),
                 body.has("embeds") ? copyArray(body.path("embeds")) : old.embeds(),
                 body.has("components") ? copyArray(body.path("components")) : old.components(),
-                old.flags(), body.has("allowed_mentions") ? body.get("allowed_mentions") : old.allowedMentions(),
-                old.interactionId(), body);
+                old.flags(),
+                body.has("allowed_mentions") ? body.get("allowed_mentions") : old.allowedMentions(),
+                old.interactionId(),
+                body);
         messages.put(id, edited);
         return edited;
     }
@@ -440,8 +470,10 @@ public final class DiscordDouble implements AutoCloseable {
             throw new DiscordError(404, 10011, "Unknown Role");
         }
         FakeMember self = g.botMember();
-        if ((g.permissionsOf(self) & Perms.MANAGE_ROLES) == 0 || role.managed()
-                || role.position() >= g.topPosition(self) || role.id() == g.id) {
+        if ((g.permissionsOf(self) & Perms.MANAGE_ROLES) == 0
+                || role.managed()
+                || role.position() >= g.topPosition(self)
+                || role.id() == g.id) {
             throw new DiscordError(403, 50013, "Missing Permissions");
         }
         boolean changed = add ? m.addRole(roleId) : m.removeRole(roleId);
@@ -498,6 +530,5 @@ public final class DiscordDouble implements AutoCloseable {
     }
 
     /** A role the bot added or removed, as Discord applied it. */
-    public record RoleChange(long guildId, long userId, String role, boolean added, long atNanos) {
-    }
+    public record RoleChange(long guildId, long userId, String role, boolean added, long atNanos) {}
 }

@@ -31,13 +31,13 @@ class DiscordDoubleTest {
         bot.close();
     }
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     static Answer call(String method, String path, String json, String auth) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(bot.discord.apiBaseUrl() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
         if (auth != null) {
             b.header("Authorization", auth);
@@ -61,8 +61,8 @@ class DiscordDoubleTest {
 
     @Test
     void rejectsOverLongContentWithInvalidFormBody() throws Exception {
-        Answer a = call("POST", "/channels/" + general() + "/messages",
-                Json.write(Json.obj("content", "x".repeat(2001))));
+        Answer a =
+                call("POST", "/channels/" + general() + "/messages", Json.write(Json.obj("content", "x".repeat(2001))));
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().path("code").asInt()).isEqualTo(50035);
         assertThat(a.body().at("/errors/content/_errors/0/code").asText()).isEqualTo("BASE_TYPE_MAX_LENGTH");
@@ -78,17 +78,24 @@ class DiscordDoubleTest {
             sixRows.append(i == 0 ? "" : ",").append(row.formatted("id" + i));
         }
         sixRows.append(']');
-        Answer tooMany = call("POST", "/channels/" + general() + "/messages",
-                "{\"content\":\"hi\",\"components\":" + sixRows + "}");
+        Answer tooMany = call(
+                "POST", "/channels/" + general() + "/messages", "{\"content\":\"hi\",\"components\":" + sixRows + "}");
         assertThat(tooMany.body().path("code").asInt()).isEqualTo(50035);
-        assertThat(tooMany.body().at("/errors/components/_errors/0/code").asText()).isEqualTo("BASE_TYPE_BAD_LENGTH");
-
-        Answer longId = call("POST", "/channels/" + general() + "/messages",
-                "{\"content\":\"hi\",\"components\":[" + row.formatted("x".repeat(101)) + "]}");
-        assertThat(longId.body().at("/errors/components/0/components/0/custom_id/_errors/0/code").asText())
+        assertThat(tooMany.body().at("/errors/components/_errors/0/code").asText())
                 .isEqualTo("BASE_TYPE_BAD_LENGTH");
 
-        Answer duplicate = call("POST", "/channels/" + general() + "/messages",
+        Answer longId = call(
+                "POST",
+                "/channels/" + general() + "/messages",
+                "{\"content\":\"hi\",\"components\":[" + row.formatted("x".repeat(101)) + "]}");
+        assertThat(longId.body()
+                        .at("/errors/components/0/components/0/custom_id/_errors/0/code")
+                        .asText())
+                .isEqualTo("BASE_TYPE_BAD_LENGTH");
+
+        Answer duplicate = call(
+                "POST",
+                "/channels/" + general() + "/messages",
                 "{\"content\":\"hi\",\"components\":[{\"type\":1,\"components\":[" + button.formatted("same") + ","
                         + button.formatted("same") + "]}]}");
         assertThat(duplicate.body().path("code").asInt()).isEqualTo(50035);
@@ -96,8 +103,11 @@ class DiscordDoubleTest {
 
     @Test
     void rejectsEmptyMessagesAndBadTokens() throws Exception {
-        assertThat(call("POST", "/channels/" + general() + "/messages", "{\"content\":\"\"}").body().path("code")
-                .asInt()).isEqualTo(50006);
+        assertThat(call("POST", "/channels/" + general() + "/messages", "{\"content\":\"\"}")
+                        .body()
+                        .path("code")
+                        .asInt())
+                .isEqualTo(50006);
         Answer unauthorized = call("GET", "/users/@me", null, "Bot wrong");
         assertThat(unauthorized.status()).isEqualTo(401);
         Answer unknownRoute = call("GET", "/no/such/route", null);
@@ -109,7 +119,9 @@ class DiscordDoubleTest {
     void secondCallbackToOneInteractionIsRejected() throws Exception {
         FakeInteraction about = guild.member("carol").runs("/about");
         about.reply();
-        Answer again = call("POST", "/interactions/" + about.id + "/" + about.token + "/callback",
+        Answer again = call(
+                "POST",
+                "/interactions/" + about.id + "/" + about.token + "/callback",
                 "{\"type\":4,\"data\":{\"content\":\"again\"}}");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.body().path("code").asInt()).isEqualTo(40060);
@@ -122,7 +134,8 @@ class DiscordDoubleTest {
         FakeInteraction about = guild.member("dave").runs("/about");
         about.reply();
         String webhook = "/webhooks/" + bot.discord.applicationId() + "/" + about.token;
-        assertThat(call("POST", webhook, "{\"content\":\"still valid\"}").status()).isEqualTo(200);
+        assertThat(call("POST", webhook, "{\"content\":\"still valid\"}").status())
+                .isEqualTo(200);
         bot.discord.advanceClock(Duration.ofMinutes(16));
         try {
             Answer late = call("POST", webhook, "{\"content\":\"too late\"}");
@@ -139,8 +152,7 @@ class DiscordDoubleTest {
         about.reply();
         bot.discord.advanceClock(Duration.ofSeconds(4));
         try {
-            Answer late = call("POST", "/interactions/" + about.id + "/" + about.token + "/callback",
-                    "{\"type\":5}");
+            Answer late = call("POST", "/interactions/" + about.id + "/" + about.token + "/callback", "{\"type\":5}");
             assertThat(late.status()).isEqualTo(404);
             assertThat(late.body().path("code").asInt()).isEqualTo(10062);
         } finally {

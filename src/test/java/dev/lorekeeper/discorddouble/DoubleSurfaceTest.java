@@ -49,11 +49,18 @@ class DoubleSurfaceTest {
     void messagesMentioningTheBotArriveWithTheMention() {
         FakeMember alice = guild.member("alice");
         alice.says(guild.channel("general"), "@Lorekeeper how do I mint?");
-        DiscordDouble.await(() -> events.stream().anyMatch(e -> e instanceof MessageReceivedEvent m
-                && m.getMessage().getContentRaw().contains("how do I mint")), Duration.ofSeconds(10), "message event");
-        MessageReceivedEvent e = events.stream().filter(MessageReceivedEvent.class::isInstance)
-                .map(MessageReceivedEvent.class::cast).filter(m -> m.getMessage().getContentRaw().contains("mint"))
-                .findFirst().orElseThrow();
+        DiscordDouble.await(
+                () -> events.stream()
+                        .anyMatch(e -> e instanceof MessageReceivedEvent m
+                                && m.getMessage().getContentRaw().contains("how do I mint")),
+                Duration.ofSeconds(10),
+                "message event");
+        MessageReceivedEvent e = events.stream()
+                .filter(MessageReceivedEvent.class::isInstance)
+                .map(MessageReceivedEvent.class::cast)
+                .filter(m -> m.getMessage().getContentRaw().contains("mint"))
+                .findFirst()
+                .orElseThrow();
         assertThat(e.getAuthor().getName()).isEqualTo("alice");
         assertThat(e.getMessage().getMentions().isMentioned(jda.getSelfUser())).isTrue();
         assertThat(e.isFromGuild()).isTrue();
@@ -62,11 +69,19 @@ class DoubleSurfaceTest {
     @Test
     void joinsAndLeavesAreDispatched() {
         FakeMember newcomer = guild.memberJoins("newcomer");
-        DiscordDouble.await(() -> events.stream().anyMatch(e -> e instanceof GuildMemberJoinEvent j
-                && j.getUser().getIdLong() == newcomer.id()), Duration.ofSeconds(10), "join event");
+        DiscordDouble.await(
+                () -> events.stream()
+                        .anyMatch(e -> e instanceof GuildMemberJoinEvent j
+                                && j.getUser().getIdLong() == newcomer.id()),
+                Duration.ofSeconds(10),
+                "join event");
         newcomer.leaves();
-        DiscordDouble.await(() -> events.stream().anyMatch(e -> e instanceof GuildMemberRemoveEvent r
-                && r.getUser().getIdLong() == newcomer.id()), Duration.ofSeconds(10), "leave event");
+        DiscordDouble.await(
+                () -> events.stream()
+                        .anyMatch(e -> e instanceof GuildMemberRemoveEvent r
+                                && r.getUser().getIdLong() == newcomer.id()),
+                Duration.ofSeconds(10),
+                "leave event");
     }
 
     @Test
@@ -74,13 +89,17 @@ class DoubleSurfaceTest {
         FakeRole holder = guild.role("Holder");
         FakeMember bob = guild.member("bob");
         DiscordDouble.await(() -> jdaGuild().getRoleById(holder.id()) != null, Duration.ofSeconds(10), "role cached");
-        jdaGuild().addRoleToMember(UserSnowflake.fromId(bob.id()), jdaGuild().getRoleById(holder.id())).complete();
+        jdaGuild()
+                .addRoleToMember(UserSnowflake.fromId(bob.id()), jdaGuild().getRoleById(holder.id()))
+                .complete();
         assertThat(bot.discord.rolesOf(bob)).containsExactly("Holder");
-        jdaGuild().removeRoleFromMember(UserSnowflake.fromId(bob.id()), jdaGuild().getRoleById(holder.id()))
+        jdaGuild()
+                .removeRoleFromMember(UserSnowflake.fromId(bob.id()), jdaGuild().getRoleById(holder.id()))
                 .complete();
         assertThat(bot.discord.rolesOf(bob)).isEmpty();
-        assertThat(bot.discord.roleChanges()).extracting(DiscordDouble.RoleChange::added).containsSubsequence(true,
-                false);
+        assertThat(bot.discord.roleChanges())
+                .extracting(DiscordDouble.RoleChange::added)
+                .containsSubsequence(true, false);
     }
 
     @Test
@@ -88,10 +107,12 @@ class DoubleSurfaceTest {
         FakeRole vip = guild.roleAboveBot("VIP");
         FakeMember carol = guild.member("carol");
         var http = java.net.http.HttpClient.newHttpClient();
-        var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.discord.apiBaseUrl()
-                + "/guilds/" + guild.id() + "/members/" + carol.id() + "/roles/" + vip.id()))
-                .header("Authorization", "Bot " + bot.discord.token())
-                .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        var res = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.discord.apiBaseUrl() + "/guilds/"
+                                + guild.id() + "/members/" + carol.id() + "/roles/" + vip.id()))
+                        .header("Authorization", "Bot " + bot.discord.token())
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).isEqualTo(403);
         assertThat(res.body()).contains("50013");
@@ -101,30 +122,43 @@ class DoubleSurfaceTest {
     @Test
     void channelMessagesThreadsAndDirectMessages() {
         FakeChannel general = guild.channel("general");
-        Message posted = jdaGuild().getTextChannelById(general.id()).sendMessage("Hello @everyone").complete();
-        assertThat(bot.discord.messagesIn(general)).extracting(FakeMessage::content).contains("Hello @everyone");
+        Message posted = jdaGuild()
+                .getTextChannelById(general.id())
+                .sendMessage("Hello @everyone")
+                .complete();
+        assertThat(bot.discord.messagesIn(general))
+                .extracting(FakeMessage::content)
+                .contains("Hello @everyone");
         FakeMessage stored = bot.discord.messagesIn(general).stream()
-                .filter(m -> m.content().equals("Hello @everyone")).findFirst().orElseThrow();
-        assertThat(stored.mentionsNothing()).as("no mention is allowed by default").isTrue();
+                .filter(m -> m.content().equals("Hello @everyone"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stored.mentionsNothing())
+                .as("no mention is allowed by default")
+                .isTrue();
 
         ThreadChannel thread = posted.createThreadChannel("Answer").complete();
         thread.sendMessage("In the thread").complete();
         FakeChannel fakeThread = bot.discord.channel(thread.getIdLong());
         assertThat(fakeThread.isThread()).isTrue();
-        assertThat(bot.discord.messagesIn(fakeThread)).extracting(FakeMessage::content).containsExactly("In the thread");
+        assertThat(bot.discord.messagesIn(fakeThread))
+                .extracting(FakeMessage::content)
+                .containsExactly("In the thread");
 
         FakeMember dora = guild.member("dora");
-        jda.openPrivateChannelById(dora.id()).flatMap(dm -> dm.sendMessage("Psst")).complete();
+        jda.openPrivateChannelById(dora.id())
+                .flatMap(dm -> dm.sendMessage("Psst"))
+                .complete();
         assertThat(bot.discord.dmsTo(dora)).extracting(FakeMessage::content).containsExactly("Psst");
     }
 
     @Test
     void guildScopedRegistrationWhenADevGuildIsSet() {
-        try (TestBot devBot = TestBot.startWith(d -> d.guild("Dev Server"),
-                g -> "dev-guild-id: \"" + g.id() + "\"")) {
+        try (TestBot devBot = TestBot.startWith(d -> d.guild("Dev Server"), g -> "dev-guild-id: \"" + g.id() + "\"")) {
             FakeGuild dev = devBot.discord.guilds().iterator().next();
             devBot.discord.awaitBotReady(dev);
-            assertThat(devBot.discord.registeredCommands(dev).findValuesAsText("name")).contains("about", "verify");
+            assertThat(devBot.discord.registeredCommands(dev).findValuesAsText("name"))
+                    .contains("about", "verify");
             assertThat(devBot.discord.registeredCommands(null)).isEmpty();
         }
     }

@@ -14,8 +14,23 @@ public record FakeChannel(long id, Long guildId, String name, int type, Long par
     }
 
     ObjectNode toJson() {
-        ObjectNode n = Json.obj("id", Long.toString(id), "type", type, "name", name, "position", 0,
-                "nsfw", false, "last_message_id", null, "rate_limit_per_user", 0, "permission_overwrites", Json.arr());
+        ObjectNode n = Json.obj(
+                "id",
+                Long.toString(id),
+                "type",
+                type,
+                "name",
+                name,
+                "position",
+                0,
+                "nsfw",
+                false,
+                "last_message_id",
+                null,
+                "rate_limit_per_user",
+                0,
+                "permission_overwrites",
+                Json.arr());
         if (guildId != null) {
             n.put("guild_id", Long.toString(guildId));
         }
@@ -25,11 +40,24 @@ public record FakeChannel(long id, Long guildId, String name, int type, Long par
             n.putNull("parent_id");
         }
         if (isThread()) {
-            n.put("owner_id", Long.toString(ownerId)).put("member_count", 1).put("message_count", 0)
-                    .put("total_message_count", 0).put("flags", 0);
-            n.set("thread_metadata", Json.obj("archived", false, "auto_archive_duration", 1440,
-                    "archive_timestamp", Json.time(Instant.now()), "locked", false,
-                    "create_timestamp", Json.time(Instant.now())));
+            n.put("owner_id", Long.toString(ownerId))
+                    .put("member_count", 1)
+                    .put("message_count", 0)
+                    .put("total_message_count", 0)
+                    .put("flags", 0);
+            n.set(
+                    "thread_metadata",
+                    Json.obj(
+                            "archived",
+                            false,
+                            "auto_archive_duration",
+                            1440,
+                            "archive_timestamp",
+                            Json.time(Instant.now()),
+                            "locked",
+                            false,
+                            "create_timestamp",
+                            Json.time(Instant.now())));
         }
         return n;
     }

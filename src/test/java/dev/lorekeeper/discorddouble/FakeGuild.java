@@ -105,13 +105,16 @@ public final class FakeGuild {
      * would hide from it. The bot still decides what the member may do.
      */
     public void allowCommandFor(String command, FakeRole role) {
-        commandOverrides.computeIfAbsent(command, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+        commandOverrides
+                .computeIfAbsent(command, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
                 .add(role.id());
     }
 
     boolean commandAllowedByOverride(String command, FakeMember member) {
-        return member.roleIds().stream().anyMatch(r -> commandOverrides.getOrDefault(command, java.util.Set.of())
-                .contains(r));
+        return member.roleIds().stream()
+                .anyMatch(r -> commandOverrides
+                        .getOrDefault(command, java.util.Set.of())
+                        .contains(r));
     }
 
     /** The server's owner, who may manage every role. */
@@ -120,7 +123,9 @@ public final class FakeGuild {
     }
 
     public FakeRole roleNamed(String roleName) {
-        return roles.values().stream().filter(r -> r.name().equals(roleName)).findFirst()
+        return roles.values().stream()
+                .filter(r -> r.name().equals(roleName))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no role " + roleName));
     }
 
@@ -129,7 +134,9 @@ public final class FakeGuild {
     }
 
     public FakeChannel channel(String channelName) {
-        return channels.values().stream().filter(c -> c.name().equals(channelName) && !c.isThread()).findFirst()
+        return channels.values().stream()
+                .filter(c -> c.name().equals(channelName) && !c.isThread())
+                .findFirst()
                 .orElseGet(() -> {
                     FakeChannel c = new FakeChannel(discord.nextId(), id, channelName, FakeChannel.TEXT, null, 0);
                     channels.put(c.id(), c);
@@ -170,7 +177,9 @@ public final class FakeGuild {
 
     void remove(FakeMember m) {
         members.remove(m.user().id());
-        dispatch("GUILD_MEMBER_REMOVE", Json.obj("guild_id", Long.toString(id), "user", m.user().toJson()));
+        dispatch(
+                "GUILD_MEMBER_REMOVE",
+                Json.obj("guild_id", Long.toString(id), "user", m.user().toJson()));
     }
 
     FakeMember memberById(long userId) {
@@ -191,7 +200,11 @@ public final class FakeGuild {
 
     /** Highest role position of a member, deciding which roles it can manage. */
     int topPosition(FakeMember m) {
-        return m.roleIds().stream().map(roles::get).filter(r -> r != null).mapToInt(FakeRole::position).max()
+        return m.roleIds().stream()
+                .map(roles::get)
+                .filter(r -> r != null)
+                .mapToInt(FakeRole::position)
+                .max()
                 .orElse(0);
     }
 
@@ -218,14 +231,57 @@ public final class FakeGuild {
         ArrayNode memberArr = Json.MAPPER.createArrayNode();
         List<FakeMember> all = new ArrayList<>(members.values());
         all.forEach(m -> memberArr.add(m.toJson()));
-        ObjectNode g = Json.obj("id", Long.toString(id), "name", name, "icon", null, "owner_id",
-                Long.toString(owner.id()), "unavailable", false, "member_count", all.size(), "large", false,
-                "preferred_locale", "en-US", "features", Json.arr(), "joined_at", Json.time(Instant.now()),
-                "afk_timeout", 300, "verification_level", 0, "default_message_notifications", 0,
-                "explicit_content_filter", 0, "mfa_level", 0, "nsfw_level", 0, "premium_tier", 0,
-                "system_channel_flags", 0, "emojis", Json.arr(), "stickers", Json.arr(), "voice_states", Json.arr(),
-                "presences", Json.arr(), "stage_instances", Json.arr(), "guild_scheduled_events", Json.arr(),
-                "soundboard_sounds", Json.arr());
+        ObjectNode g = Json.obj(
+                "id",
+                Long.toString(id),
+                "name",
+                name,
+                "icon",
+                null,
+                "owner_id",
+                Long.toString(owner.id()),
+                "unavailable",
+                false,
+                "member_count",
+                all.size(),
+                "large",
+                false,
+                "preferred_locale",
+                "en-US",
+                "features",
+                Json.arr(),
+                "joined_at",
+                Json.time(Instant.now()),
+                "afk_timeout",
+                300,
+                "verification_level",
+                0,
+                "default_message_notifications",
+                0,
+                "explicit_content_filter",
+                0,
+                "mfa_level",
+                0,
+                "nsfw_level",
+                0,
+                "premium_tier",
+                0,
+                "system_channel_flags",
+                0,
+                "emojis",
+                Json.arr(),
+                "stickers",
+                Json.arr(),
+                "voice_states",
+                Json.arr(),
+                "presences",
+                Json.arr(),
+                "stage_instances",
+                Json.arr(),
+                "guild_scheduled_events",
+                Json.arr(),
+                "soundboard_sounds",
+                Json.arr());
         g.set("roles", roleArr);
         g.set("channels", chanArr);
         g.set("threads", threads);
@@ -234,7 +290,7 @@ public final class FakeGuild {
     }
 
     ObjectNode partial() {
-        return Json.obj("id", Long.toString(id), "locale", "en-US", "preferred_locale", "en-US", "features",
-                Json.arr());
+        return Json.obj(
+                "id", Long.toString(id), "locale", "en-US", "preferred_locale", "en-US", "features", Json.arr());
     }
 }

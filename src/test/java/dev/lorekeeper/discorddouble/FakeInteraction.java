@@ -119,7 +119,9 @@ public final class FakeInteraction {
     }
 
     public synchronized FakeMessage awaitMessage(Predicate<FakeMessage> matching, Duration timeout) {
-        waitFor(() -> messages.stream().anyMatch(matching), timeout,
+        waitFor(
+                () -> messages.stream().anyMatch(matching),
+                timeout,
                 "no matching reply to interaction " + id + "; replies so far: " + messages);
         return messages.stream().filter(matching).findFirst().orElseThrow();
     }
@@ -173,7 +175,9 @@ public final class FakeInteraction {
     @Override
     public String toString() {
         Integer callback = callbackTypeOrNull();
-        return "interaction " + id + " (type " + type + ", " + payload.path("data").path("name").asText(
-                payload.path("data").path("custom_id").asText("")) + ", callback " + callback + ")";
+        return "interaction " + id + " (type " + type + ", "
+                + payload.path("data")
+                        .path("name")
+                        .asText(payload.path("data").path("custom_id").asText("")) + ", callback " + callback + ")";
     }
 }

@@ -92,7 +92,12 @@ public final class FakeMember {
 
     /** Names of the roles this member holds right now, as Discord sees them. */
     public List<String> roleNames() {
-        return roles.stream().map(guild::roleById).filter(r -> r != null).map(FakeRole::name).sorted().toList();
+        return roles.stream()
+                .map(guild::roleById)
+                .filter(r -> r != null)
+                .map(FakeRole::name)
+                .sorted()
+                .toList();
     }
 
     public boolean hasRole(FakeRole role) {
@@ -100,9 +105,29 @@ public final class FakeMember {
     }
 
     ObjectNode toJson() {
-        return Json.obj("user", user.toJson(), "roles", roles.stream().map(String::valueOf).toList(), "nick", null,
-                "avatar", null, "joined_at", Json.time(joinedAt), "premium_since", null, "deaf", false, "mute", false,
-                "flags", 0, "pending", false, "communication_disabled_until", null);
+        return Json.obj(
+                "user",
+                user.toJson(),
+                "roles",
+                roles.stream().map(String::valueOf).toList(),
+                "nick",
+                null,
+                "avatar",
+                null,
+                "joined_at",
+                Json.time(joinedAt),
+                "premium_since",
+                null,
+                "deaf",
+                false,
+                "mute",
+                false,
+                "flags",
+                0,
+                "pending",
+                false,
+                "communication_disabled_until",
+                null);
     }
 
     @Override

@@ -23,6 +23,7 @@ final class Gateway {
     private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
     /** The {@code compress} each socket asked for, in connection order ("none" without one). */
     final List<String> compressions = new CopyOnWriteArrayList<>();
+
     final AtomicInteger identifies = new AtomicInteger();
     final AtomicInteger resumes = new AtomicInteger();
 
@@ -65,7 +66,7 @@ final class Gateway {
             case 2 -> identify(conn, frame.path("d"));
             case 6 -> resume(conn, frame.path("d"));
             case 8 -> memberChunk(conn, frame.path("d"));
-            case 3, 4 -> { } // presence and voice updates: accepted, not modelled
+            case 3, 4 -> {} // presence and voice updates: accepted, not modelled
             default -> conn.close(4001, "Unknown opcode");
         }
     }
@@ -91,8 +92,12 @@ final class Gateway {
             }
             return false;
         });
-        GatewaySession session = new GatewaySession(UUID.randomUUID().toString().replace("-", ""), shardId,
-                shardCount, d.path("intents").asInt(), conn);
+        GatewaySession session = new GatewaySession(
+                UUID.randomUUID().toString().replace("-", ""),
+                shardId,
+                shardCount,
+                d.path("intents").asInt(),
+                conn);
         synchronized (guildMembership) {
             ready(session, shardId, shardCount);
         }
@@ -107,18 +112,36 @@ final class Gateway {
     private void ready(GatewaySession session, int shardId, int shardCount) {
         sessions.put(session.sessionId, session);
         ArrayNode guilds = Json.MAPPER.createArrayNode();
-        List<FakeGuild> owned = discord.guilds().stream().filter(g -> session.owns(g.id)).toList();
+        List<FakeGuild> owned =
+                discord.guilds().stream().filter(g -> session.owns(g.id)).toList();
         owned.forEach(g -> guilds.add(Json.obj("id", Long.toString(g.id), "unavailable", true)));
-        session.dispatch("READY", Json.obj("v", 10, "user", discord.bot().toJson(), "guilds", guilds,
-                "private_channels", Json.arr(), "session_id", session.sessionId,
-                "resume_gateway_url", discord.gatewayUrl(), "shard", Json.arr(shardId, shardCount),
-                "application", Json.obj("id", Long.toString(discord.applicationId()), "flags", 0)));
+        session.dispatch(
+                "READY",
+                Json.obj(
+                        "v",
+                        10,
+                        "user",
+                        discord.bot().toJson(),
+                        "guilds",
+                        guilds,
+                        "private_channels",
+                        Json.arr(),
+                        "session_id",
+                        session.sessionId,
+                        "resume_gateway_url",
+                        discord.gatewayUrl(),
+                        "shard",
+                        Json.arr(shardId, shardCount),
+                        "application",
+                        Json.obj("id", Long.toString(discord.applicationId()), "flags", 0)));
         owned.forEach(g -> session.dispatch("GUILD_CREATE", g.toGuildCreate()));
     }
 
     private void resume(GatewayConnection conn, JsonNode d) {
         GatewaySession session = sessions.get(d.path("session_id").asText());
-        if (session == null || session.invalid() || !discord.token().equals(d.path("token").asText())) {
+        if (session == null
+                || session.invalid()
+                || !discord.token().equals(d.path("token").asText())) {
             conn.send(Json.obj("op", 9, "d", false));
             return;
         }
@@ -128,7 +151,10 @@ final class Gateway {
 
     private void memberChunk(GatewayConnection conn, JsonNode d) {
         FakeGuild guild = discord.guild(d.path("guild_id").asLong());
-        GatewaySession session = sessions.values().stream().filter(s -> s.attachedTo(conn)).findFirst().orElse(null);
+        GatewaySession session = sessions.values().stream()
+                .filter(s -> s.attachedTo(conn))
+                .findFirst()
+                .orElse(null);
         if (guild == null || session == null) {
             return;
         }
@@ -155,7 +181,9 @@ final class Gateway {
 
     /** As Discord does: without the Message Content intent a bot sees message text only when mentioned. */
     private JsonNode withoutContentUnlessAllowed(GatewaySession s, String type, JsonNode data) {
-        boolean mentioned = data.path("mentions").findValuesAsText("id").contains(Long.toString(discord.bot().id()));
+        boolean mentioned = data.path("mentions")
+                .findValuesAsText("id")
+                .contains(Long.toString(discord.bot().id()));
         if (!type.equals("MESSAGE_CREATE") || (s.intents & MESSAGE_CONTENT) != 0 || mentioned) {
             return data;
         }
@@ -169,7 +197,8 @@ final class Gateway {
     }
 
     int connectedSessions() {
-        return (int) sessions.values().stream().filter(GatewaySession::connected).count();
+        return (int)
+                sessions.values().stream().filter(GatewaySession::connected).count();
     }
 
     /** Closes every socket as a network failure would; sessions stay resumable. */

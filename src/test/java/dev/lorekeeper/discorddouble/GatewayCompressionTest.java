@@ -32,8 +32,8 @@ class GatewayCompressionTest {
 
     @Test
     void zlibStreamFramesAreBinaryFromOneDeflateContextEachEndingInTheSyncFlushSuffix() throws Exception {
-        try (RawGatewaySocket socket = new RawGatewaySocket(discord.gatewayUrl()
-                + "?v=10&encoding=json&compress=zlib-stream")) {
+        try (RawGatewaySocket socket =
+                new RawGatewaySocket(discord.gatewayUrl() + "?v=10&encoding=json&compress=zlib-stream")) {
             Inflater inflater = new Inflater();
             byte[] hello = binary(socket.next());
             assertThat(hello[0]).as("the stream opens with a zlib header").isEqualTo((byte) 0x78);
@@ -52,11 +52,17 @@ class GatewayCompressionTest {
     @Test
     void withoutTheQueryParameterFramesArePlainJsonText() throws Exception {
         try (RawGatewaySocket socket = new RawGatewaySocket(discord.gatewayUrl() + "?v=10&encoding=json")) {
-            assertThat(socket.next()).isInstanceOfSatisfying(String.class,
-                    hello -> assertThat(Json.parse(hello).path("op").asInt()).isEqualTo(10));
+            assertThat(socket.next())
+                    .isInstanceOfSatisfying(
+                            String.class,
+                            hello -> assertThat(Json.parse(hello).path("op").asInt())
+                                    .isEqualTo(10));
             socket.sendText(identify());
-            assertThat(socket.next()).isInstanceOfSatisfying(String.class,
-                    ready -> assertThat(Json.parse(ready).path("t").asText()).isEqualTo("READY"));
+            assertThat(socket.next())
+                    .isInstanceOfSatisfying(
+                            String.class,
+                            ready -> assertThat(Json.parse(ready).path("t").asText())
+                                    .isEqualTo("READY"));
         }
         assertThat(discord.gatewayCompressions()).contains("none");
     }

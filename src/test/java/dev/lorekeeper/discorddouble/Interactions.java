@@ -35,8 +35,8 @@ final class Interactions {
 
     // ---- building interactions ----
 
-    FakeInteraction slash(FakeMember member, FakeChannel channel, String path, Map<String, ?> options,
-            boolean autocomplete) {
+    FakeInteraction slash(
+            FakeMember member, FakeChannel channel, String path, Map<String, ?> options, boolean autocomplete) {
         return send(command(member, channel, path, options, null, 2));
     }
 
@@ -45,13 +45,13 @@ final class Interactions {
         return command(member, channel, path, options, null, 2);
     }
 
-    FakeInteraction autocomplete(FakeMember member, FakeChannel channel, String path, Map<String, ?> options,
-            String focused) {
+    FakeInteraction autocomplete(
+            FakeMember member, FakeChannel channel, String path, Map<String, ?> options, String focused) {
         return send(command(member, channel, path, options, focused, 4));
     }
 
-    private FakeInteraction command(FakeMember member, FakeChannel channel, String path, Map<String, ?> options,
-            String focused, int type) {
+    private FakeInteraction command(
+            FakeMember member, FakeChannel channel, String path, Map<String, ?> options, String focused, int type) {
         String[] parts = path.trim().split("\\s+");
         JsonNode command = discord.commands().find(member.guild().id, parts[0], Duration.ofSeconds(10));
         requirePermission(member, command);
@@ -79,8 +79,8 @@ final class Interactions {
         }
         long has = member.guild().permissionsOf(member);
         if ((has & needed) != needed) {
-            throw new IllegalStateException(member + " cannot see /" + command.path("name").asText()
-                    + ": Discord hides it from members without permissions " + needed);
+            throw new IllegalStateException(member + " cannot see /"
+                    + command.path("name").asText() + ": Discord hides it from members without permissions " + needed);
         }
     }
 
@@ -119,8 +119,17 @@ final class Interactions {
             }
             used.add(customId);
             ObjectNode label = Json.obj("type", 18, "id", uid++);
-            label.set("component", Json.obj("type", input.path("type").asInt(), "id", uid++, "custom_id", customId,
-                    "value", value == null ? "" : value));
+            label.set(
+                    "component",
+                    Json.obj(
+                            "type",
+                            input.path("type").asInt(),
+                            "id",
+                            uid++,
+                            "custom_id",
+                            customId,
+                            "value",
+                            value == null ? "" : value));
             components.add(label);
         }
         if (!used.containsAll(values.keySet())) {
@@ -132,20 +141,42 @@ final class Interactions {
         return send(build(5, member, channel, data, null));
     }
 
-    private FakeInteraction build(int type, FakeMember member, FakeChannel channel, ObjectNode data,
-            JsonNode message) {
+    private FakeInteraction build(int type, FakeMember member, FakeChannel channel, ObjectNode data, JsonNode message) {
         FakeGuild guild = member.guild();
         long id = discord.nextId();
         String token = "lk-double-" + UUID.randomUUID();
         long perms = guild.permissionsOf(member);
         ObjectNode memberJson = member.toJson().put("permissions", Long.toString(perms));
         ObjectNode channelJson = channel.toJson().put("permissions", Long.toString(perms));
-        ObjectNode payload = Json.obj("id", Long.toString(id), "application_id", Long.toString(discord.applicationId()),
-                "type", type, "token", token, "version", 1, "guild_id", Long.toString(guild.id),
-                "channel_id", Long.toString(channel.id()), "app_permissions", Long.toString(Perms.BOT),
-                "locale", "en-US", "guild_locale", "en-US", "entitlements", Json.arr(),
-                "authorizing_integration_owners", Json.obj("0", Long.toString(guild.id)), "context", 0,
-                "attachment_size_limit", 10_485_760);
+        ObjectNode payload = Json.obj(
+                "id",
+                Long.toString(id),
+                "application_id",
+                Long.toString(discord.applicationId()),
+                "type",
+                type,
+                "token",
+                token,
+                "version",
+                1,
+                "guild_id",
+                Long.toString(guild.id),
+                "channel_id",
+                Long.toString(channel.id()),
+                "app_permissions",
+                Long.toString(Perms.BOT),
+                "locale",
+                "en-US",
+                "guild_locale",
+                "en-US",
+                "entitlements",
+                Json.arr(),
+                "authorizing_integration_owners",
+                Json.obj("0", Long.toString(guild.id)),
+                "context",
+                0,
+                "attachment_size_limit",
+                10_485_760);
         payload.set("guild", guild.partial());
         payload.set("channel", channelJson);
         payload.set("member", memberJson);
@@ -163,7 +194,8 @@ final class Interactions {
         interaction.createdNanos = System.nanoTime();
         interaction.createdMillis = System.currentTimeMillis();
         if (!discord.dispatch(interaction.member.guild().id, "INTERACTION_CREATE", interaction.payload)) {
-            throw new IllegalStateException("the bot has no gateway session for guild " + interaction.member.guild().name);
+            throw new IllegalStateException(
+                    "the bot has no gateway session for guild " + interaction.member.guild().name);
         }
         return interaction;
     }
@@ -188,11 +220,11 @@ final class Interactions {
             case 9 -> MessageRules.checkModal(data);
             case 8 -> {
                 if (data.path("choices").size() > 25) {
-                    throw DiscordError.invalidForm("data.choices", "BASE_TYPE_MAX_LENGTH",
-                            "Must be 25 or fewer in length.");
+                    throw DiscordError.invalidForm(
+                            "data.choices", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
                 }
             }
-            default -> { }
+            default -> {}
         }
         if (!i.acknowledge(type, data)) {
             throw new DiscordError(400, 40060, "Interaction has already been acknowledged.");
@@ -200,8 +232,10 @@ final class Interactions {
         switch (type) {
             case 4 -> i.original(discord.storeMessage(i.channelId, discord.bot(), data, i.id));
             case 5 -> deferredFlags.put(i.id, data.path("flags").asInt(0));
-            case 7 -> i.record(discord.editMessage(i.payload.path("message").path("id").asLong(), data));
-            default -> { }
+            case 7 ->
+                i.record(
+                        discord.editMessage(i.payload.path("message").path("id").asLong(), data));
+            default -> {}
         }
         return null;
     }
@@ -215,7 +249,9 @@ final class Interactions {
             default -> new ArrayList<>();
         };
         if (!allowed.contains(type)) {
-            throw DiscordError.invalidForm("type", "INTERACTION_RESPONSE_TYPE_INVALID",
+            throw DiscordError.invalidForm(
+                    "type",
+                    "INTERACTION_RESPONSE_TYPE_INVALID",
                     "Interaction response type " + type + " is not valid for interaction type " + i.type);
         }
     }
@@ -268,8 +304,10 @@ final class Interactions {
 
     JsonNode webhookMessage(String token, String messageId) {
         FakeInteraction i = byToken(token);
-        long id = messageId.equals("@original") ? java.util.Optional.ofNullable(i.originalMessageId())
-                .orElseThrow(() -> new DiscordError(404, 10008, "Unknown Message")) : Long.parseLong(messageId);
+        long id = messageId.equals("@original")
+                ? java.util.Optional.ofNullable(i.originalMessageId())
+                        .orElseThrow(() -> new DiscordError(404, 10008, "Unknown Message"))
+                : Long.parseLong(messageId);
         return discord.messageOrThrow(id).toJson();
     }
 
@@ -279,8 +317,10 @@ final class Interactions {
         if (messageId.equals("@original") && i.originalMessageId() == null && deferredFlags.remove(i.id) != null) {
             return null;
         }
-        long id = messageId.equals("@original") ? java.util.Optional.ofNullable(i.originalMessageId())
-                .orElseThrow(() -> new DiscordError(404, 10008, "Unknown Message")) : Long.parseLong(messageId);
+        long id = messageId.equals("@original")
+                ? java.util.Optional.ofNullable(i.originalMessageId())
+                        .orElseThrow(() -> new DiscordError(404, 10008, "Unknown Message"))
+                : Long.parseLong(messageId);
         discord.deleteMessage(id);
         return null;
     }

@@ -15,8 +15,7 @@ final class Json {
     private static final DateTimeFormatter DISCORD_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode obj(Object... kv) {
         ObjectNode n = MAPPER.createObjectNode();

@@ -8,14 +8,14 @@ import java.util.Set;
 final class MessageRules {
     private static final int IS_COMPONENTS_V2 = 1 << 15;
 
-    private MessageRules() {
-    }
+    private MessageRules() {}
 
     /** Checks a message body; {@code prefix} is the JSON path to it ("" or "data."). */
     static void check(JsonNode m, String prefix, boolean creating) {
         String content = m.path("content").asText("");
         if (content.length() > 2000) {
-            throw DiscordError.invalidForm(prefix + "content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+            throw DiscordError.invalidForm(
+                    prefix + "content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
         }
         JsonNode embeds = m.path("embeds");
         if (embeds.size() > 10) {
@@ -26,11 +26,17 @@ final class MessageRules {
             total += checkEmbed(embeds.get(i), prefix + "embeds." + i);
         }
         if (total > 6000) {
-            throw DiscordError.invalidForm(prefix + "embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
+            throw DiscordError.invalidForm(
+                    prefix + "embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
         }
-        checkComponents(m.path("components"), prefix + "components", (m.path("flags").asInt() & IS_COMPONENTS_V2) != 0);
-        boolean empty = content.isBlank() && embeds.isEmpty() && m.path("components").isEmpty()
-                && m.path("attachments").isEmpty() && m.path("sticker_ids").isEmpty() && m.path("poll").isMissingNode();
+        checkComponents(
+                m.path("components"), prefix + "components", (m.path("flags").asInt() & IS_COMPONENTS_V2) != 0);
+        boolean empty = content.isBlank()
+                && embeds.isEmpty()
+                && m.path("components").isEmpty()
+                && m.path("attachments").isEmpty()
+                && m.path("sticker_ids").isEmpty()
+                && m.path("poll").isMissingNode();
         if (creating && empty) {
             throw new DiscordError(400, 50006, "Cannot send an empty message");
         }
@@ -56,8 +62,8 @@ final class MessageRules {
     private static int limit(JsonNode node, String field, int max, String path) {
         String v = node.path(field).asText("");
         if (v.length() > max) {
-            throw DiscordError.invalidForm(path + "." + field, "BASE_TYPE_MAX_LENGTH",
-                    "Must be " + max + " or fewer in length.");
+            throw DiscordError.invalidForm(
+                    path + "." + field, "BASE_TYPE_MAX_LENGTH", "Must be " + max + " or fewer in length.");
         }
         return v.length();
     }
@@ -75,15 +81,17 @@ final class MessageRules {
             String rowPath = path + "." + r;
             if (row.path("type").asInt() != 1) {
                 if (!v2) {
-                    throw DiscordError.invalidForm(rowPath + ".type", "COMPONENT_LAYOUT_INVALID",
+                    throw DiscordError.invalidForm(
+                            rowPath + ".type",
+                            "COMPONENT_LAYOUT_INVALID",
                             "The specified component type is invalid in this context");
                 }
                 continue;
             }
             JsonNode children = row.path("components");
             if (children.isEmpty() || children.size() > 5) {
-                throw DiscordError.invalidForm(rowPath + ".components", "BASE_TYPE_BAD_LENGTH",
-                        "Must be between 1 and 5 in length.");
+                throw DiscordError.invalidForm(
+                        rowPath + ".components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
             }
             for (int c = 0; c < children.size(); c++) {
                 checkChild(children.get(c), rowPath + ".components." + c, ids, children.size());
@@ -94,10 +102,11 @@ final class MessageRules {
     private static void checkChild(JsonNode child, String path, Set<String> ids, int siblings) {
         int type = child.path("type").asInt();
         if (type != 2 && siblings > 1) {
-            throw DiscordError.invalidForm(path, "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
-                    "The specified component exceeds the maximum width");
+            throw DiscordError.invalidForm(
+                    path, "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "The specified component exceeds the maximum width");
         }
-        boolean link = type == 2 && (child.path("style").asInt() == 5 || child.path("style").asInt() == 6);
+        boolean link = type == 2
+                && (child.path("style").asInt() == 5 || child.path("style").asInt() == 6);
         if (link) {
             if (child.path("style").asInt() == 5 && !child.hasNonNull("url")) {
                 throw DiscordError.invalidForm(path + ".url", "BASE_TYPE_REQUIRED", "This field is required");
@@ -106,12 +115,12 @@ final class MessageRules {
         }
         String id = child.path("custom_id").asText("");
         if (id.isEmpty() || id.length() > 100) {
-            throw DiscordError.invalidForm(path + ".custom_id", "BASE_TYPE_BAD_LENGTH",
-                    "Must be between 1 and 100 in length.");
+            throw DiscordError.invalidForm(
+                    path + ".custom_id", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
         }
         if (!ids.add(id)) {
-            throw DiscordError.invalidForm(path + ".custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED",
-                    "Component custom id cannot be duplicated");
+            throw DiscordError.invalidForm(
+                    path + ".custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
         }
         if (child.path("label").asText("").length() > 80) {
             throw DiscordError.invalidForm(path + ".label", "BASE_TYPE_MAX_LENGTH", "Must be 80 or fewer in length.");
@@ -126,13 +135,13 @@ final class MessageRules {
         }
         String id = data.path("custom_id").asText("");
         if (id.isEmpty() || id.length() > 100) {
-            throw DiscordError.invalidForm("data.custom_id", "BASE_TYPE_BAD_LENGTH",
-                    "Must be between 1 and 100 in length.");
+            throw DiscordError.invalidForm(
+                    "data.custom_id", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
         }
         JsonNode comps = data.path("components");
         if (comps.isEmpty() || comps.size() > 5) {
-            throw DiscordError.invalidForm("data.components", "BASE_TYPE_BAD_LENGTH",
-                    "Must be between 1 and 5 in length.");
+            throw DiscordError.invalidForm(
+                    "data.components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
         }
     }
 }

@@ -52,7 +52,8 @@ final class OptionBuilder {
         }
         for (Map.Entry<String, ?> e : values.entrySet()) {
             JsonNode def = child(level, e.getKey());
-            ObjectNode opt = Json.obj("name", e.getKey(), "type", def.path("type").asInt());
+            ObjectNode opt =
+                    Json.obj("name", e.getKey(), "type", def.path("type").asInt());
             opt.set("value", value(def, e.getValue(), e.getKey().equals(focused)));
             if (e.getKey().equals(focused)) {
                 opt.put("focused", true);
@@ -60,7 +61,8 @@ final class OptionBuilder {
             target.add(opt);
         }
         for (JsonNode def : level.path("options")) {
-            if (def.path("required").asBoolean() && !values.containsKey(def.path("name").asText())) {
+            if (def.path("required").asBoolean()
+                    && !values.containsKey(def.path("name").asText())) {
                 throw new IllegalArgumentException("/" + String.join(" ", path) + " needs option "
                         + def.path("name").asText());
             }
@@ -74,8 +76,9 @@ final class OptionBuilder {
                 return o;
             }
         }
-        throw new NoSuchElementException("no option or subcommand '" + name + "' in " + level.path("name").asText()
-                + "; it has " + level.path("options").findValuesAsText("name"));
+        throw new NoSuchElementException("no option or subcommand '" + name + "' in "
+                + level.path("name").asText() + "; it has "
+                + level.path("options").findValuesAsText("name"));
     }
 
     private JsonNode value(JsonNode def, Object raw, boolean focused) {
@@ -103,15 +106,19 @@ final class OptionBuilder {
                 return c.path("value").asText();
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a choice of option " + def.path("name").asText()
-                + ": " + def.path("choices"));
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a choice of option " + def.path("name").asText() + ": " + def.path("choices"));
     }
 
     private long user(Object raw) {
-        FakeMember m = raw instanceof FakeMember fm ? fm : guild.members().stream()
-                .filter(x -> ("@" + x.user().username()).equals(raw) || Long.toString(x.id()).equals(raw)
-                        || x.user().mention().equals(raw))
-                .findFirst().orElseThrow(() -> new NoSuchElementException("no member " + raw));
+        FakeMember m = raw instanceof FakeMember fm
+                ? fm
+                : guild.members().stream()
+                        .filter(x -> ("@" + x.user().username()).equals(raw)
+                                || Long.toString(x.id()).equals(raw)
+                                || x.user().mention().equals(raw))
+                        .findFirst()
+                        .orElseThrow(() -> new NoSuchElementException("no member " + raw));
         resolved.withObjectProperty("users").set(Long.toString(m.id()), m.user().toJson());
         ObjectNode member = m.toJson();
         member.remove("user");
@@ -121,15 +128,18 @@ final class OptionBuilder {
     }
 
     private long channel(Object raw) {
-        FakeChannel c = raw instanceof FakeChannel fc ? fc
+        FakeChannel c = raw instanceof FakeChannel fc
+                ? fc
                 : guild.channel(String.valueOf(raw).replaceFirst("^#", ""));
-        resolved.withObjectProperty("channels").set(Long.toString(c.id()),
-                c.toJson().put("permissions", Long.toString(Perms.ALL)));
+        resolved.withObjectProperty("channels")
+                .set(Long.toString(c.id()), c.toJson().put("permissions", Long.toString(Perms.ALL)));
         return c.id();
     }
 
     private long role(Object raw) {
-        FakeRole r = raw instanceof FakeRole fr ? fr : guild.roleNamed(String.valueOf(raw).replaceFirst("^@&?", ""));
+        FakeRole r = raw instanceof FakeRole fr
+                ? fr
+                : guild.roleNamed(String.valueOf(raw).replaceFirst("^@&?", ""));
         resolved.withObjectProperty("roles").set(Long.toString(r.id()), r.toJson());
         return r.id();
     }

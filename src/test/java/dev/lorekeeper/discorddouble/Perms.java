@@ -16,10 +16,15 @@ public final class Perms {
     public static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
     public static final long ALL = (1L << 50) - 1;
 
-    public static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS
-            | EMBED_LINKS | ATTACH_FILES | SEND_MESSAGES_IN_THREADS | CREATE_PUBLIC_THREADS;
+    public static final long EVERYONE = VIEW_CHANNEL
+            | SEND_MESSAGES
+            | READ_MESSAGE_HISTORY
+            | USE_APPLICATION_COMMANDS
+            | EMBED_LINKS
+            | ATTACH_FILES
+            | SEND_MESSAGES_IN_THREADS
+            | CREATE_PUBLIC_THREADS;
     public static final long BOT = EVERYONE | MANAGE_ROLES;
 
-    private Perms() {
-    }
+    private Perms() {}
 }

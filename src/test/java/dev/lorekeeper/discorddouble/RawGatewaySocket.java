@@ -23,7 +23,10 @@ final class RawGatewaySocket implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     RawGatewaySocket(String url) {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), this).join();
+        socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create(url), this)
+                .join();
     }
 
     /** The next whole frame: a String (text frame) or a byte[] (binary frame). */

@@ -28,51 +28,117 @@ final class RestApi {
     void install(Javalin app) {
         route(app, HandlerType.GET, "/users/@me", (ctx, b) -> discord.bot().toJson());
         route(app, HandlerType.GET, "/gateway", (ctx, b) -> Json.obj("url", discord.gatewayUrl()));
-        route(app, HandlerType.GET, "/gateway/bot", (ctx, b) -> Json.obj("url", discord.gatewayUrl(), "shards",
-                discord.shardCount(), "session_start_limit", Json.obj("total", 1000, "remaining", 1000,
-                        "reset_after", 0, "max_concurrency", 16)));
-        route(app, HandlerType.PUT, "/applications/{app}/commands", (ctx, b) -> discord.commands().replace(null, b));
-        route(app, HandlerType.GET, "/applications/{app}/commands", (ctx, b) -> discord.commands().list(null));
-        route(app, HandlerType.PUT, "/applications/{app}/guilds/{g}/commands",
+        route(
+                app,
+                HandlerType.GET,
+                "/gateway/bot",
+                (ctx, b) -> Json.obj(
+                        "url",
+                        discord.gatewayUrl(),
+                        "shards",
+                        discord.shardCount(),
+                        "session_start_limit",
+                        Json.obj("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 16)));
+        route(
+                app,
+                HandlerType.PUT,
+                "/applications/{app}/commands",
+                (ctx, b) -> discord.commands().replace(null, b));
+        route(
+                app,
+                HandlerType.GET,
+                "/applications/{app}/commands",
+                (ctx, b) -> discord.commands().list(null));
+        route(
+                app,
+                HandlerType.PUT,
+                "/applications/{app}/guilds/{g}/commands",
                 (ctx, b) -> discord.commands().replace(guildId(ctx), b));
-        route(app, HandlerType.GET, "/applications/{app}/guilds/{g}/commands",
+        route(
+                app,
+                HandlerType.GET,
+                "/applications/{app}/guilds/{g}/commands",
                 (ctx, b) -> discord.commands().list(guildId(ctx)));
-        route(app, HandlerType.POST, "/interactions/{iid}/{token}/callback",
-                (ctx, b) -> discord.interactions().callback(Long.parseLong(ctx.pathParam("iid")),
-                        ctx.pathParam("token"), b));
-        route(app, HandlerType.POST, "/webhooks/{app}/{token}",
+        route(
+                app,
+                HandlerType.POST,
+                "/interactions/{iid}/{token}/callback",
+                (ctx, b) -> discord.interactions()
+                        .callback(Long.parseLong(ctx.pathParam("iid")), ctx.pathParam("token"), b));
+        route(
+                app,
+                HandlerType.POST,
+                "/webhooks/{app}/{token}",
                 (ctx, b) -> discord.interactions().followUp(ctx.pathParam("token"), b));
-        route(app, HandlerType.PATCH, "/webhooks/{app}/{token}/messages/{mid}",
+        route(
+                app,
+                HandlerType.PATCH,
+                "/webhooks/{app}/{token}/messages/{mid}",
                 (ctx, b) -> discord.interactions().editWebhookMessage(ctx.pathParam("token"), ctx.pathParam("mid"), b));
-        route(app, HandlerType.GET, "/webhooks/{app}/{token}/messages/{mid}",
+        route(
+                app,
+                HandlerType.GET,
+                "/webhooks/{app}/{token}/messages/{mid}",
                 (ctx, b) -> discord.interactions().webhookMessage(ctx.pathParam("token"), ctx.pathParam("mid")));
-        route(app, HandlerType.DELETE, "/webhooks/{app}/{token}/messages/{mid}",
+        route(
+                app,
+                HandlerType.DELETE,
+                "/webhooks/{app}/{token}/messages/{mid}",
                 (ctx, b) -> discord.interactions().deleteWebhookMessage(ctx.pathParam("token"), ctx.pathParam("mid")));
-        route(app, HandlerType.GET, "/channels/{cid}", (ctx, b) -> discord.channelOrThrow(channelId(ctx)).toJson());
-        route(app, HandlerType.POST, "/channels/{cid}/messages",
+        route(
+                app,
+                HandlerType.GET,
+                "/channels/{cid}",
+                (ctx, b) -> discord.channelOrThrow(channelId(ctx)).toJson());
+        route(
+                app,
+                HandlerType.POST,
+                "/channels/{cid}/messages",
                 (ctx, b) -> discord.botMessage(channelId(ctx), b).toJson());
-        route(app, HandlerType.GET, "/channels/{cid}/messages/{mid}",
-                (ctx, b) -> discord.messageOrThrow(Long.parseLong(ctx.pathParam("mid"))).toJson());
-        route(app, HandlerType.PATCH, "/channels/{cid}/messages/{mid}",
-                (ctx, b) -> discord.editMessage(Long.parseLong(ctx.pathParam("mid")), b).toJson());
-        route(app, HandlerType.POST, "/channels/{cid}/threads",
+        route(
+                app,
+                HandlerType.GET,
+                "/channels/{cid}/messages/{mid}",
+                (ctx, b) -> discord.messageOrThrow(Long.parseLong(ctx.pathParam("mid")))
+                        .toJson());
+        route(
+                app,
+                HandlerType.PATCH,
+                "/channels/{cid}/messages/{mid}",
+                (ctx, b) -> discord.editMessage(Long.parseLong(ctx.pathParam("mid")), b)
+                        .toJson());
+        route(
+                app,
+                HandlerType.POST,
+                "/channels/{cid}/threads",
                 (ctx, b) -> discord.createThread(channelId(ctx), null, b).toJson());
-        route(app, HandlerType.POST, "/channels/{cid}/messages/{mid}/threads",
-                (ctx, b) -> discord.createThread(channelId(ctx), Long.parseLong(ctx.pathParam("mid")), b).toJson());
-        route(app, HandlerType.POST, "/users/@me/channels",
+        route(
+                app,
+                HandlerType.POST,
+                "/channels/{cid}/messages/{mid}/threads",
+                (ctx, b) -> discord.createThread(channelId(ctx), Long.parseLong(ctx.pathParam("mid")), b)
+                        .toJson());
+        route(
+                app,
+                HandlerType.POST,
+                "/users/@me/channels",
                 (ctx, b) -> discord.dmChannel(b.path("recipient_id").asLong()));
         route(app, HandlerType.PUT, "/guilds/{g}/members/{u}/roles/{r}", (ctx, b) -> {
-            discord.changeRole(guildId(ctx), Long.parseLong(ctx.pathParam("u")), Long.parseLong(ctx.pathParam("r")),
-                    true);
+            discord.changeRole(
+                    guildId(ctx), Long.parseLong(ctx.pathParam("u")), Long.parseLong(ctx.pathParam("r")), true);
             return null;
         });
         route(app, HandlerType.DELETE, "/guilds/{g}/members/{u}/roles/{r}", (ctx, b) -> {
-            discord.changeRole(guildId(ctx), Long.parseLong(ctx.pathParam("u")), Long.parseLong(ctx.pathParam("r")),
-                    false);
+            discord.changeRole(
+                    guildId(ctx), Long.parseLong(ctx.pathParam("u")), Long.parseLong(ctx.pathParam("r")), false);
             return null;
         });
-        route(app, HandlerType.GET, "/guilds/{g}/members/{u}",
-                (ctx, b) -> discord.memberOrThrow(guildId(ctx), Long.parseLong(ctx.pathParam("u"))).toJson());
+        route(
+                app,
+                HandlerType.GET,
+                "/guilds/{g}/members/{u}",
+                (ctx, b) -> discord.memberOrThrow(guildId(ctx), Long.parseLong(ctx.pathParam("u")))
+                        .toJson());
         route(app, HandlerType.GET, "/guilds/{g}/roles", (ctx, b) -> {
             ArrayNode roles = Json.MAPPER.createArrayNode();
             discord.guildOrThrow(guildId(ctx)).roles().forEach(r -> roles.add(r.toJson()));
@@ -80,10 +146,11 @@ final class RestApi {
         });
         app.error(404, ctx -> {
             // Our own 404s are already JSON; Javalin's "endpoint not found" is not.
-            if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith(JSON)) {
+            if (ctx.res().getContentType() == null
+                    || !ctx.res().getContentType().startsWith(JSON)) {
                 ctx.contentType(JSON).result(Json.write(Json.obj("message", "404: Not Found", "code", 0)));
-                discord.record(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), null, 404,
-                        System.nanoTime()));
+                discord.record(new RecordedRequest(
+                        ctx.method().name(), ctx.path(), ctx.queryString(), null, 404, System.nanoTime()));
             }
         });
     }
@@ -161,7 +228,8 @@ final class RestApi {
     }
 
     private static void rateLimited(Context ctx, int retryAfterSeconds) {
-        ctx.status(429).contentType(JSON)
+        ctx.status(429)
+                .contentType(JSON)
                 .header("Retry-After", Integer.toString(retryAfterSeconds))
                 .header("X-RateLimit-Bucket", "double-bucket")
                 .header("X-RateLimit-Limit", "1")
@@ -169,8 +237,13 @@ final class RestApi {
                 .header("X-RateLimit-Reset-After", retryAfterSeconds + ".000")
                 .header("X-RateLimit-Scope", "user")
                 .header("Via", "1.1 google")
-                .result(Json.write(Json.obj("message", "You are being rate limited.", "retry_after",
-                        (double) retryAfterSeconds, "global", false)));
+                .result(Json.write(Json.obj(
+                        "message",
+                        "You are being rate limited.",
+                        "retry_after",
+                        (double) retryAfterSeconds,
+                        "global",
+                        false)));
     }
 
     private static long guildId(Context ctx) {

@@ -70,12 +70,16 @@ class FaultyRpcGatingTest {
         String bobCold = anvil.accounts().get(3);
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(aliceWallet), new Uint256(101)));
         TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(bobCold), new Uint256(102)));
-        TestContracts.send(anvil, minter, multi, "mint", List.of(new Address(aliceWallet), new Uint256(1),
-                new Uint256(3)));
-        TestContracts.send(anvil, minter, coin, "mint", List.of(new Address(aliceWallet),
-                new Uint256(BigInteger.TEN.pow(19))));
-        TestContracts.send(anvil, bobCold, GatingConfig.DELEGATE_REGISTRY_V2, "delegateAll", List.of(
-                new Address(bobHot), new Bytes32(new byte[32]), new Bool(true)));
+        TestContracts.send(
+                anvil, minter, multi, "mint", List.of(new Address(aliceWallet), new Uint256(1), new Uint256(3)));
+        TestContracts.send(
+                anvil, minter, coin, "mint", List.of(new Address(aliceWallet), new Uint256(BigInteger.TEN.pow(19))));
+        TestContracts.send(
+                anvil,
+                bobCold,
+                GatingConfig.DELEGATE_REGISTRY_V2,
+                "delegateAll",
+                List.of(new Address(bobHot), new Bytes32(new byte[32]), new Bool(true)));
 
         bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url()).replace("verification:", """
                     timeout: 1s
@@ -85,7 +89,8 @@ class FaultyRpcGatingTest {
                   confirmations: 0
                   cache-ttl: 50ms
                   failures-before-alert: 1000
-                """ + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+                """
+                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Fault Club");
         bot.discord.awaitBotReady(guild);
         Map<String, FakeRole> roles = new java.util.LinkedHashMap<>();
@@ -100,8 +105,7 @@ class FaultyRpcGatingTest {
         add(roles.get("Native"), Map.of("type", "native", "chain", "anvil", "amount", "1"));
         add(roles.get("Combo"), Map.of("type", "json", "rule", """
                 {"all":[{"type":"erc721","chain":"anvil","contract":"%s"},
-                        {"not":{"type":"erc20","chain":"anvil","contract":"%s","amount":"1000000"}}]}"""
-                .formatted(nft, coin)));
+                        {"not":{"type":"erc20","chain":"anvil","contract":"%s","amount":"1000000"}}]}""".formatted(nft, coin)));
         alice = guild.member("alice");
         bob = guild.member("bob");
         ManualVerify.link(alice, aliceWallet, m -> anvil.personalSign(m, aliceWallet));
@@ -125,7 +129,9 @@ class FaultyRpcGatingTest {
     }
 
     static void awaitRoles(FakeMember m, List<String> roles) {
-        DiscordDouble.await(() -> sorted(bot.discord.rolesOf(m)).equals(roles), Duration.ofSeconds(30),
+        DiscordDouble.await(
+                () -> sorted(bot.discord.rolesOf(m)).equals(roles),
+                Duration.ofSeconds(30),
                 m + " has roles " + roles + " (has " + bot.discord.rolesOf(m) + ")");
     }
 
@@ -134,7 +140,9 @@ class FaultyRpcGatingTest {
     }
 
     static long removals(FakeMember m) {
-        return bot.discord.roleChanges().stream().filter(c -> c.userId() == m.id() && !c.added()).count();
+        return bot.discord.roleChanges().stream()
+                .filter(c -> c.userId() == m.id() && !c.added())
+                .count();
     }
 
     static void resyncTwice() {
@@ -153,8 +161,11 @@ class FaultyRpcGatingTest {
             } finally {
                 rpc.heal();
             }
-            assertThat(rpc.injected(fault)).as("faults of kind %s were injected", fault).isPositive();
-            assertThat(removals(alice) + removals(bob)).as("roles removed while reads failed with %s", fault)
+            assertThat(rpc.injected(fault))
+                    .as("faults of kind %s were injected", fault)
+                    .isPositive();
+            assertThat(removals(alice) + removals(bob))
+                    .as("roles removed while reads failed with %s", fault)
                     .isZero();
             assertThat(sorted(bot.discord.rolesOf(alice))).isEqualTo(ALICE_ROLES);
             assertThat(sorted(bot.discord.rolesOf(bob))).isEqualTo(BOB_ROLES);
@@ -169,10 +180,16 @@ class FaultyRpcGatingTest {
             rpc.fail(fault, 1.0);
         }
         try {
-            TestContracts.send(anvil, aliceWallet, nft, "transferFrom", List.of(new Address(aliceWallet),
-                    new Address(buyer), new Uint256(101)));
+            TestContracts.send(
+                    anvil,
+                    aliceWallet,
+                    nft,
+                    "transferFrom",
+                    List.of(new Address(aliceWallet), new Address(buyer), new Uint256(101)));
             resyncTwice();
-            assertThat(removals(alice) + removals(bob)).as("roles removed while every read failed").isZero();
+            assertThat(removals(alice) + removals(bob))
+                    .as("roles removed while every read failed")
+                    .isZero();
         } finally {
             rpc.heal();
         }

@@ -56,14 +56,19 @@ class GateCommandsTest {
         s.gate("Native", Map.of("type", "native", "chain", "anvil", "amount", "50"));
         s.gate("Combo", Map.of("type", "json", "rule", """
                 {"all":[{"type":"erc721","chain":"anvil","contract":"%s"},
-                        {"not":{"type":"erc1155","chain":"anvil","contract":"%s","ids":["4"]}}]}"""
-                .formatted(nft, multi)));
+                        {"not":{"type":"erc1155","chain":"anvil","contract":"%s","ids":["4"]}}]}""".formatted(nft, multi)));
         FakeMember alice = s.verified("alice", wallet);
         chain.awaitRoles(alice, "Coin", "Combo", "Multi", "Native");
 
         String list = s.mod.runs("/gate list").reply().content();
-        assertThat(list).contains("ERC-1155", "at least 1 of ids [3]", "ERC-20", "at least 10.5",
-                "native balance on anvil: at least 50", "ERC-721");
+        assertThat(list)
+                .contains(
+                        "ERC-1155",
+                        "at least 1 of ids [3]",
+                        "ERC-20",
+                        "at least 10.5",
+                        "native balance on anvil: at least 50",
+                        "ERC-721");
     }
 
     @Test
@@ -73,8 +78,8 @@ class GateCommandsTest {
         // A gate that stays, so that later syncs do run over the member.
         s.gate("Coin", Map.of("type", "erc20", "chain", "anvil", "contract", chain.deploy("TestCoin"), "amount", "1"));
         FakeRole holder = s.guild.role("Holder");
-        FakeMessage added = s.addGate(holder, Map.of("type", "erc721", "chain", "anvil", "contract", nft,
-                "name", "Old holders"));
+        FakeMessage added =
+                s.addGate(holder, Map.of("type", "erc721", "chain", "anvil", "contract", nft, "name", "Old holders"));
         Matcher id = ADDED.matcher(added.content());
         assertThat(id.find()).as(added.content()).isTrue();
         String wallet = chain.wallet();

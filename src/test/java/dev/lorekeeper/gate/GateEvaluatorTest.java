@@ -46,7 +46,7 @@ class GateEvaluatorTest {
             String id = ex.getRequestURI().getPath().substring("/meta/".length());
             String background = Integer.parseInt(id) % 2 == 0 ? "Gold" : "Plain";
             byte[] body = ("{\"name\":\"Token " + id + "\",\"attributes\":[{\"trait_type\":\"Background\",\"value\":\""
-                    + background + "\"},{\"trait_type\":\"Eyes\",\"value\":\"Laser\"}]}")
+                            + background + "\"},{\"trait_type\":\"Eyes\",\"value\":\"Laser\"}]}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
@@ -58,7 +58,10 @@ class GateEvaluatorTest {
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
         enumerable = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(base)));
         plain = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String(base)));
-        multi = TestContracts.deploy(anvil, "TestMultiToken", minter,
+        multi = TestContracts.deploy(
+                anvil,
+                "TestMultiToken",
+                minter,
                 List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
         coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
         for (int id : new int[] {1, 2, 3}) {
@@ -67,19 +70,27 @@ class GateEvaluatorTest {
         TestContracts.send(anvil, minter, enumerable, "mint", List.of(new Address(BOB), new Uint256(7)));
         TestContracts.send(anvil, minter, plain, "mint", List.of(new Address(ALICE), new Uint256(50)));
         TestContracts.send(anvil, minter, multi, "mint", List.of(new Address(ALICE), new Uint256(5), new Uint256(2)));
-        TestContracts.send(anvil, minter, coin, "mint", List.of(new Address(BOB),
-                new Uint256(new BigInteger("150000000000000000000"))));
+        TestContracts.send(
+                anvil,
+                minter,
+                coin,
+                "mint",
+                List.of(new Address(BOB), new Uint256(new BigInteger("150000000000000000000"))));
         anvil.rpc("anvil_setBalance", ALICE, "0xde0b6b3a7640000"); // 1 ETH
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
-                Duration.ofSeconds(10), RpcObserver.NONE)));
-        evaluator = new GateEvaluator(new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3,
-                ChainReader.Mode.BATCHED), localMetadata());
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(10), RpcObserver.NONE)));
+        evaluator = new GateEvaluator(
+                new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED),
+                localMetadata());
     }
 
     /** The token URIs point at this machine's metadata server, so private networks are allowed. */
     static MetadataFetcher localMetadata() {
-        return new MetadataFetcher(MetadataFetcher.Settings.of(List.of(), Duration.ofSeconds(5)),
+        return new MetadataFetcher(
+                MetadataFetcher.Settings.of(List.of(), Duration.ofSeconds(5)),
                 new dev.lorekeeper.http.OutboundHttp(dev.lorekeeper.http.PrivateNetworks.ALLOWED));
     }
 
@@ -101,13 +112,14 @@ class GateEvaluatorTest {
 
     /** Runtime code that answers every call with one word holding 2^40, as a hostile contract may. */
     static final String LIAR_CODE = "0x6501000000000060005260206000f3";
+
     static final String LIAR = "0x00000000000000000000000000000000000011a4";
 
     @Test
     void decimalsAboveUint8FromAHostileContractAreUnknownNotACrash() {
         anvil.rpc("anvil_setCode", LIAR, LIAR_CODE);
-        Evaluation e = eval(ALICE, new RuleSpec("erc20", "anvil", LIAR, null, null, null, null, null, "1", null, null,
-                null));
+        Evaluation e =
+                eval(ALICE, new RuleSpec("erc20", "anvil", LIAR, null, null, null, null, null, "1", null, null, null));
         assertThat(e.truth()).isEqualTo(Truth.UNKNOWN);
         assertThat(e.requirements().get(0).detail()).contains("reports 1099511627776 decimals");
     }
@@ -131,11 +143,16 @@ class GateEvaluatorTest {
 
     @Test
     void erc721TokenIdsAndRanges() {
-        assertThat(eval(ALICE, nft(enumerable, 1L, null, List.of("7"), null)).truth()).isEqualTo(Truth.FALSE);
-        assertThat(eval(BOB, nft(enumerable, 1L, null, List.of("5-9"), null)).truth()).isEqualTo(Truth.TRUE);
-        assertThat(eval(ALICE, nft(plain, 1L, null, List.of("40-60"), null)).truth()).isEqualTo(Truth.TRUE);
+        assertThat(eval(ALICE, nft(enumerable, 1L, null, List.of("7"), null)).truth())
+                .isEqualTo(Truth.FALSE);
+        assertThat(eval(BOB, nft(enumerable, 1L, null, List.of("5-9"), null)).truth())
+                .isEqualTo(Truth.TRUE);
+        assertThat(eval(ALICE, nft(plain, 1L, null, List.of("40-60"), null)).truth())
+                .isEqualTo(Truth.TRUE);
         // A large range needs the holder's token list: fine with Enumerable.
-        assertThat(eval(ALICE, nft(enumerable, 3L, null, List.of("1-100000"), null)).truth()).isEqualTo(Truth.TRUE);
+        assertThat(eval(ALICE, nft(enumerable, 3L, null, List.of("1-100000"), null))
+                        .truth())
+                .isEqualTo(Truth.TRUE);
     }
 
     @Test
@@ -145,7 +162,8 @@ class GateEvaluatorTest {
         assertThat(alice.truth()).isEqualTo(Truth.TRUE);
         assertThat(alice.requirements().get(0).detail()).isEqualTo("holds 1 matching token (needs ≥ 1)");
         assertThat(eval(ALICE, nft(enumerable, 2L, null, null, gold)).truth()).isEqualTo(Truth.FALSE);
-        assertThat(eval(ALICE, nft(enumerable, 3L, null, null, Map.of("eyes", List.of("laser")))).truth())
+        assertThat(eval(ALICE, nft(enumerable, 3L, null, null, Map.of("eyes", List.of("laser"))))
+                        .truth())
                 .isEqualTo(Truth.TRUE);
     }
 
@@ -160,23 +178,34 @@ class GateEvaluatorTest {
     void traitsOnANonEnumerableContractUseTheOwnerIndexOnceBuilt() {
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
             Chains chains = chains();
-            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db,
-                    java.time.Clock.systemUTC());
+            dev.lorekeeper.chain.CursorStore cursors =
+                    new dev.lorekeeper.chain.CursorStore(db, java.time.Clock.systemUTC());
             dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
-            GateEvaluator indexed = new GateEvaluator(new ChainReader(chains, Duration.ofMinutes(1), 100,
-                    GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED), localMetadata(),
+            GateEvaluator indexed = new GateEvaluator(
+                    new ChainReader(
+                            chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED),
+                    localMetadata(),
                     new dev.lorekeeper.chain.TokenLister(index, chains, 0));
             RuleSpec gold = nft(plain, 1L, null, null, Map.of("Background", List.of("Gold")));
             Gate g = new Gate(1L, 1, 2, "g", RuleCompiler.compile(gold));
             MemberWallets alice = new MemberWallets(1, 100, List.of(ALICE));
-            Evaluation before = indexed.evaluate(List.of(alice), List.of(g)).get(alice).get(g);
+            Evaluation before =
+                    indexed.evaluate(List.of(alice), List.of(g)).get(alice).get(g);
             assertThat(before.truth()).isEqualTo(Truth.UNKNOWN);
             assertThat(before.requirements().get(0).detail()).contains("still being built");
 
             index.update(chains.byName("anvil").orElseThrow(), plain, 0, 2000);
-            assertThat(indexed.evaluate(List.of(alice), List.of(g)).get(alice).get(g).truth()).isEqualTo(Truth.TRUE);
+            assertThat(indexed.evaluate(List.of(alice), List.of(g))
+                            .get(alice)
+                            .get(g)
+                            .truth())
+                    .isEqualTo(Truth.TRUE);
             MemberWallets bob = new MemberWallets(1, 101, List.of(BOB));
-            assertThat(indexed.evaluate(List.of(bob), List.of(g)).get(bob).get(g).truth()).isEqualTo(Truth.FALSE);
+            assertThat(indexed.evaluate(List.of(bob), List.of(g))
+                            .get(bob)
+                            .get(g)
+                            .truth())
+                    .isEqualTo(Truth.FALSE);
         }
     }
 
@@ -185,8 +214,8 @@ class GateEvaluatorTest {
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
             Chains chains = chains();
             Chains.Chain chain = chains.byName("anvil").orElseThrow();
-            dev.lorekeeper.chain.CursorStore cursors = new dev.lorekeeper.chain.CursorStore(db,
-                    java.time.Clock.systemUTC());
+            dev.lorekeeper.chain.CursorStore cursors =
+                    new dev.lorekeeper.chain.CursorStore(db, java.time.Clock.systemUTC());
             dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
             String minter = anvil.accounts().get(0);
             String reorged = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String("x")));
@@ -209,15 +238,21 @@ class GateEvaluatorTest {
 
     static Chains chains() {
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(), new RpcClient("anvil", List.of(anvil.url()),
-                Duration.ofSeconds(10), RpcObserver.NONE)));
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
+                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(10), RpcObserver.NONE)));
         return chains;
     }
 
     @Test
     void erc1155Erc20AndNative() {
-        assertThat(eval(ALICE, RuleSpec.erc1155("anvil", multi, List.of("5", "6"), 2)).truth()).isEqualTo(Truth.TRUE);
-        assertThat(eval(ALICE, RuleSpec.erc1155("anvil", multi, List.of("6"), 1)).truth()).isEqualTo(Truth.FALSE);
+        assertThat(eval(ALICE, RuleSpec.erc1155("anvil", multi, List.of("5", "6"), 2))
+                        .truth())
+                .isEqualTo(Truth.TRUE);
+        assertThat(eval(ALICE, RuleSpec.erc1155("anvil", multi, List.of("6"), 1))
+                        .truth())
+                .isEqualTo(Truth.FALSE);
         Evaluation coins = eval(BOB, RuleSpec.erc20("anvil", coin, "100"));
         assertThat(coins.truth()).isEqualTo(Truth.TRUE);
         assertThat(coins.requirements().get(0).detail()).isEqualTo("holds 150 (needs ≥ 100)");
@@ -230,14 +265,22 @@ class GateEvaluatorTest {
     void allAnyAndNotCombine() {
         RuleSpec holdsNft = nft(enumerable, 1L, null, null, null);
         RuleSpec holdsCoin = RuleSpec.erc20("anvil", coin, "1");
-        assertThat(eval(ALICE, RuleSpec.allOf(List.of(holdsNft, holdsCoin))).truth()).isEqualTo(Truth.FALSE);
-        assertThat(eval(BOB, RuleSpec.allOf(List.of(holdsNft, holdsCoin))).truth()).isEqualTo(Truth.TRUE);
-        assertThat(eval(ALICE, RuleSpec.anyOf(List.of(holdsNft, holdsCoin))).truth()).isEqualTo(Truth.TRUE);
-        assertThat(eval(NOBODY, RuleSpec.anyOf(List.of(holdsNft, holdsCoin))).truth()).isEqualTo(Truth.FALSE);
-        assertThat(eval(ALICE, RuleSpec.allOf(List.of(holdsNft, RuleSpec.negate(holdsCoin)))).truth())
+        assertThat(eval(ALICE, RuleSpec.allOf(List.of(holdsNft, holdsCoin))).truth())
+                .isEqualTo(Truth.FALSE);
+        assertThat(eval(BOB, RuleSpec.allOf(List.of(holdsNft, holdsCoin))).truth())
                 .isEqualTo(Truth.TRUE);
-        Evaluation nested = eval(BOB, RuleSpec.anyOf(List.of(RuleSpec.allOf(List.of(holdsNft,
-                RuleSpec.negate(holdsCoin))), RuleSpec.erc1155("anvil", multi, List.of("5"), 1))));
+        assertThat(eval(ALICE, RuleSpec.anyOf(List.of(holdsNft, holdsCoin))).truth())
+                .isEqualTo(Truth.TRUE);
+        assertThat(eval(NOBODY, RuleSpec.anyOf(List.of(holdsNft, holdsCoin))).truth())
+                .isEqualTo(Truth.FALSE);
+        assertThat(eval(ALICE, RuleSpec.allOf(List.of(holdsNft, RuleSpec.negate(holdsCoin))))
+                        .truth())
+                .isEqualTo(Truth.TRUE);
+        Evaluation nested = eval(
+                BOB,
+                RuleSpec.anyOf(List.of(
+                        RuleSpec.allOf(List.of(holdsNft, RuleSpec.negate(holdsCoin))),
+                        RuleSpec.erc1155("anvil", multi, List.of("5"), 1))));
         assertThat(nested.truth()).isEqualTo(Truth.FALSE);
         assertThat(nested.requirements()).hasSize(3);
     }
@@ -247,8 +290,10 @@ class GateEvaluatorTest {
         RuleSpec broken = RuleSpec.erc20("anvil", "0x000000000000000000000000000000000000bEEF", "1");
         RuleSpec holdsNft = nft(enumerable, 1L, null, null, null);
         assertThat(eval(ALICE, broken).truth()).isEqualTo(Truth.UNKNOWN);
-        assertThat(eval(ALICE, RuleSpec.anyOf(List.of(broken, holdsNft))).truth()).isEqualTo(Truth.TRUE);
-        assertThat(eval(ALICE, RuleSpec.allOf(List.of(broken, holdsNft))).truth()).isEqualTo(Truth.UNKNOWN);
+        assertThat(eval(ALICE, RuleSpec.anyOf(List.of(broken, holdsNft))).truth())
+                .isEqualTo(Truth.TRUE);
+        assertThat(eval(ALICE, RuleSpec.allOf(List.of(broken, holdsNft))).truth())
+                .isEqualTo(Truth.UNKNOWN);
         assertThat(eval(ALICE, RuleSpec.negate(broken)).truth()).isEqualTo(Truth.UNKNOWN);
     }
 

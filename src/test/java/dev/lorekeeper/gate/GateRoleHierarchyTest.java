@@ -39,8 +39,8 @@ class GateRoleHierarchyTest {
     static void start() {
         anvil = Anvil.start();
         TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
-                List.of(new Utf8String("https://m/")));
+        nft = TestContracts.deploy(
+                anvil, "TestNftEnumerable", anvil.accounts().get(0), List.of(new Utf8String("https://m/")));
         bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
                 gating:
                   poll-interval: 300ms
@@ -62,14 +62,21 @@ class GateRoleHierarchyTest {
     }
 
     static String gateAdd(FakeMember mod, FakeRole role) {
-        return mod.slash("gate add", Map.of("role", role, "type", "erc721", "chain", "anvil", "contract", nft,
-                "name", "holders")).reply().content();
+        return mod.slash(
+                        "gate add",
+                        Map.of("role", role, "type", "erc721", "chain", "anvil", "contract", nft, "name", "holders"))
+                .reply()
+                .content();
     }
 
     static String holder() {
         String wallet = Keys.toChecksumAddress(anvil.accounts().get(nextAccount.getAndIncrement()));
-        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet),
-                new Uint256(nextToken.getAndIncrement())));
+        TestContracts.send(
+                anvil,
+                anvil.accounts().get(0),
+                nft,
+                "mint",
+                List.of(new Address(wallet), new Uint256(nextToken.getAndIncrement())));
         return wallet;
     }
 
@@ -101,7 +108,9 @@ class GateRoleHierarchyTest {
         assertThat(gateAdd(g.owner(), elders)).contains("Added gate #");
         FakeMember mod = g.member("junior", junior);
         String id = g.owner().runs("/gate list").reply().content().replaceAll("(?s).*#(\\d+) holders.*", "$1");
-        assertThat(mod.slash("gate remove", Map.of("id", Long.parseLong(id))).reply().content())
+        assertThat(mod.slash("gate remove", Map.of("id", Long.parseLong(id)))
+                        .reply()
+                        .content())
                 .contains("Not removed", "Elders, which sits at or above your highest role");
         assertThat(g.owner().runs("/gate list").reply().content()).contains("#" + id + " holders");
     }
@@ -115,8 +124,8 @@ class GateRoleHierarchyTest {
         FakeMember alice = g.member("alice");
         String aliceWallet = holder();
         ManualVerify.link(alice, aliceWallet, m -> anvil.personalSign(m, aliceWallet));
-        DiscordDouble.await(() -> bot.discord.rolesOf(alice).contains("Holders"), Duration.ofSeconds(15),
-                "alice gets Holders");
+        DiscordDouble.await(
+                () -> bot.discord.rolesOf(alice).contains("Holders"), Duration.ofSeconds(15), "alice gets Holders");
 
         g.updatePermissions(holders, Perms.ADMINISTRATOR);
         FakeMember bob = g.member("bob");
@@ -125,8 +134,10 @@ class GateRoleHierarchyTest {
         String resync = mod.runs("/gate resync").awaitText("Resync done").content();
         assertThat(resync).contains("0 roles to add", "0 to remove");
         // The absence of a change, over a window longer than the outbox needs to drain (it runs every 250 ms).
-        DiscordDouble.holdsFor(() -> bot.discord.roleChanges().stream().noneMatch(c -> c.userId() == bob.id()),
-                Duration.ofSeconds(3), "no role change for bob");
+        DiscordDouble.holdsFor(
+                () -> bot.discord.roleChanges().stream().noneMatch(c -> c.userId() == bob.id()),
+                Duration.ofSeconds(3),
+                "no role change for bob");
         assertThat(bot.discord.rolesOf(bob)).doesNotContain("Holders");
     }
 
@@ -137,7 +148,8 @@ class GateRoleHierarchyTest {
         g.owner().slash("settings moderator-role", Map.of("role", helpers)).reply();
         g.allowCommandFor("settings", helpers);
         FakeMember helper = g.member("helper", helpers);
-        String reply = helper.slash("settings moderator-role", Map.of("role", g.role("Everyone Else"))).reply()
+        String reply = helper.slash("settings moderator-role", Map.of("role", g.role("Everyone Else")))
+                .reply()
                 .content();
         assertThat(reply).contains("Only members with Manage Server can change settings");
         assertThat(g.owner().runs("/settings show").reply().content()).contains("Moderator role: " + helpers.mention());

@@ -6,7 +6,6 @@ import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeChannel;
 import dev.lorekeeper.discorddouble.FakeGuild;
-import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.discorddouble.FakeRole;
@@ -67,8 +66,7 @@ class GatingEndToEndTest {
         anvil.close();
     }
 
-    record Server(FakeGuild guild, FakeRole holder, FakeChannel audit, FakeMember mod) {
-    }
+    record Server(FakeGuild guild, FakeRole holder, FakeChannel audit, FakeMember mod) {}
 
     /** A server with a Holder gate on the test NFT and an audit channel. */
     static Server server(String name) {
@@ -78,8 +76,20 @@ class GatingEndToEndTest {
         FakeChannel audit = guild.channel("audit");
         FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES | Perms.MANAGE_GUILD));
         mod.slash("settings audit-channel", Map.of("channel", audit)).reply();
-        FakeMessage added = mod.slash("gate add", Map.of("role", holder, "type", "erc721", "chain", "anvil",
-                "contract", nft, "name", "Test NFT holders")).reply();
+        FakeMessage added = mod.slash(
+                        "gate add",
+                        Map.of(
+                                "role",
+                                holder,
+                                "type",
+                                "erc721",
+                                "chain",
+                                "anvil",
+                                "contract",
+                                nft,
+                                "name",
+                                "Test NFT holders"))
+                .reply();
         assertThat(added.content()).contains("Added gate #");
         return new Server(guild, holder, audit, mod);
     }
@@ -94,9 +104,12 @@ class GatingEndToEndTest {
 
     static String metrics() {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(bot.adminUrl() + "/metrics")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.adminUrl() + "/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -109,7 +122,9 @@ class GatingEndToEndTest {
     }
 
     static void awaitRoles(FakeMember m, List<String> roles) {
-        DiscordDouble.await(() -> bot.discord.rolesOf(m).equals(roles), Duration.ofSeconds(15),
+        DiscordDouble.await(
+                () -> bot.discord.rolesOf(m).equals(roles),
+                Duration.ofSeconds(15),
                 m + " has roles " + roles + " (has " + bot.discord.rolesOf(m) + ")");
     }
 
@@ -123,19 +138,28 @@ class GatingEndToEndTest {
         int token = mint(wallet);
         awaitRoles(alice, List.of("Holder"));
         bot.discord.awaitMessageIn(s.audit(), "received");
-        FakeMessage line = bot.discord.messagesIn(s.audit()).stream().filter(m -> m.content().contains("received"))
-                .findFirst().orElseThrow();
-        assertThat(line.content()).contains("<@" + alice.id() + ">", "Test NFT holders", WalletLink.shorten(wallet))
+        FakeMessage line = bot.discord.messagesIn(s.audit()).stream()
+                .filter(m -> m.content().contains("received"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line.content())
+                .contains("<@" + alice.id() + ">", "Test NFT holders", WalletLink.shorten(wallet))
                 .doesNotContain(wallet);
         assertThat(line.mentionsNothing()).isTrue();
 
         String metrics = metrics();
-        assertThat(metrics).contains("lorekeeper_rpc_requests_total{chain=\"anvil\",outcome=\"ok\"}",
-                "lorekeeper_verify_attempts_total{outcome=\"linked\"}");
+        assertThat(metrics)
+                .contains(
+                        "lorekeeper_rpc_requests_total{chain=\"anvil\",outcome=\"ok\"}",
+                        "lorekeeper_verify_attempts_total{outcome=\"linked\"}");
 
         String buyer = anvil.accounts().get(9);
-        TestContracts.send(anvil, wallet, nft, "transferFrom", List.of(new Address(wallet), new Address(buyer),
-                new Uint256(token)));
+        TestContracts.send(
+                anvil,
+                wallet,
+                nft,
+                "transferFrom",
+                List.of(new Address(wallet), new Address(buyer), new Uint256(token)));
         awaitRoles(alice, List.of());
         bot.discord.awaitMessageIn(s.audit(), "lost");
     }
@@ -166,15 +190,25 @@ class GatingEndToEndTest {
         try {
             // Cached reads stay valid for the cache TTL (1 s here); after that every read fails.
             String[] last = {""};
-            DiscordDouble.await(() -> {
-                last[0] = s.mod().runs("/gate resync").awaitText("Resync done").content();
-                return last[0].contains("kept as they are");
-            }, Duration.ofSeconds(15), "a resync that could not read the chain");
+            DiscordDouble.await(
+                    () -> {
+                        last[0] = s.mod()
+                                .runs("/gate resync")
+                                .awaitText("Resync done")
+                                .content();
+                        return last[0].contains("kept as they are");
+                    },
+                    Duration.ofSeconds(15),
+                    "a resync that could not read the chain");
             assertThat(last[0]).contains("0 to remove");
             bot.discord.awaitMessageIn(s.audit(), "can't read the chain");
             // The watcher keeps failing every 300 ms: ten more failed polls must not alert again.
-            DiscordDouble.holdsFor(() -> bot.discord.messagesIn(s.audit()).stream()
-                    .filter(m -> m.content().contains("can't read the chain")).count() == 1, Duration.ofSeconds(3),
+            DiscordDouble.holdsFor(
+                    () -> bot.discord.messagesIn(s.audit()).stream()
+                                    .filter(m -> m.content().contains("can't read the chain"))
+                                    .count()
+                            == 1,
+                    Duration.ofSeconds(3),
                     "one alert for the whole outage");
             assertThat(bot.discord.rolesOf(carol)).containsExactly("Holder");
         } finally {
@@ -195,13 +229,18 @@ class GatingEndToEndTest {
         verify(dave, wallet);
         awaitRoles(dave, List.of("Holder"));
         String path = "/guilds/" + s.guild().id() + "/members/" + dave.id() + "/roles/.*";
-        DiscordDouble.await(() -> bot.discord.requests("PUT", path).stream().anyMatch(r -> r.status() == 204),
-                Duration.ofSeconds(5), "the applied change is recorded");
+        DiscordDouble.await(
+                () -> bot.discord.requests("PUT", path).stream().anyMatch(r -> r.status() == 204),
+                Duration.ofSeconds(5),
+                "the applied change is recorded");
         // The outbox drains every 250 ms: eight passes must not send the applied change again.
-        DiscordDouble.holdsFor(() -> bot.discord.requests("PUT", path).size() == 3, Duration.ofSeconds(2),
+        DiscordDouble.holdsFor(
+                () -> bot.discord.requests("PUT", path).size() == 3,
+                Duration.ofSeconds(2),
                 "no PUT after the applied one");
         assertThat(bot.discord.requests("PUT", path)).extracting("status").containsExactly(429, 429, 204);
-        assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == dave.id())).hasSize(1);
+        assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == dave.id()))
+                .hasSize(1);
     }
 
     @Test
@@ -210,8 +249,14 @@ class GatingEndToEndTest {
         FakeMember erin = s.guild().member("erin");
         bot.stopApp();
         try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
-            db.inTransaction(c -> RoleOutbox.enqueue(c, s.guild().id(), erin.id(), s.holder().id(), true,
-                    "queued before restart", java.time.Clock.systemUTC().instant()));
+            db.inTransaction(c -> RoleOutbox.enqueue(
+                    c,
+                    s.guild().id(),
+                    erin.id(),
+                    s.holder().id(),
+                    true,
+                    "queued before restart",
+                    java.time.Clock.systemUTC().instant()));
         }
         bot.startApp();
         awaitRoles(erin, List.of("Holder"));
@@ -219,8 +264,13 @@ class GatingEndToEndTest {
             RoleOutbox outbox = new RoleOutbox(db, java.time.Clock.systemUTC());
             DiscordDouble.await(() -> outbox.pendingCount() == 0, Duration.ofSeconds(10), "outbox drained");
         }
-        DiscordDouble.holdsFor(() -> bot.discord.roleChanges().stream().filter(c -> c.userId() == erin.id())
-                .count() == 1, Duration.ofSeconds(2), "the queued change applied once, and not again");
+        DiscordDouble.holdsFor(
+                () -> bot.discord.roleChanges().stream()
+                                .filter(c -> c.userId() == erin.id())
+                                .count()
+                        == 1,
+                Duration.ofSeconds(2),
+                "the queued change applied once, and not again");
     }
 
     @Test
@@ -234,7 +284,10 @@ class GatingEndToEndTest {
         hana.leaves();
         FakeMember back = s.guild().join(hana);
         awaitRoles(back, List.of("Holder"));
-        assertThat(back.slash("wallets unlink", Map.of("address", wallet)).reply().content()).contains("Unlinked");
+        assertThat(back.slash("wallets unlink", Map.of("address", wallet))
+                        .reply()
+                        .content())
+                .contains("Unlinked");
         awaitRoles(back, List.of());
     }
 
@@ -251,12 +304,20 @@ class GatingEndToEndTest {
             java.nio.file.Path config = dir.resolve("lorekeeper.yaml");
             java.nio.file.Files.writeString(config, bot.yaml());
             java.io.StringWriter out = new java.io.StringWriter();
-            int exit = dev.lorekeeper.app.Main.execute(new java.io.PrintWriter(out, true),
-                    new java.io.PrintWriter(new java.io.StringWriter(), true), "sweep", "--guild",
-                    Long.toString(s.guild().id()), "--dry-run", "--config", config.toString());
+            int exit = dev.lorekeeper.app.Main.execute(
+                    new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(new java.io.StringWriter(), true),
+                    "sweep",
+                    "--guild",
+                    Long.toString(s.guild().id()),
+                    "--dry-run",
+                    "--config",
+                    config.toString());
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("+ gains role " + s.holder().id() + "  member " + fred.id(),
-                    "Test NFT holders — wallet " + WalletLink.shorten(wallet));
+            assertThat(out.toString())
+                    .contains(
+                            "+ gains role " + s.holder().id() + "  member " + fred.id(),
+                            "Test NFT holders — wallet " + WalletLink.shorten(wallet));
             assertThat(bot.discord.rolesOf(fred)).isEmpty();
         } finally {
             bot.startApp();
@@ -271,13 +332,26 @@ class GatingEndToEndTest {
         String cold = account();
         verify(gina, hot);
         mint(cold);
-        TestContracts.send(anvil, cold, GatingConfig.DELEGATE_REGISTRY_V2, "delegateAll", List.of(new Address(hot),
-                new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]), new org.web3j.abi.datatypes.Bool(true)));
-        assertThat(s.mod().runs("/gate resync member:@gina").awaitText("Resync done").content())
+        TestContracts.send(
+                anvil,
+                cold,
+                GatingConfig.DELEGATE_REGISTRY_V2,
+                "delegateAll",
+                List.of(
+                        new Address(hot),
+                        new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]),
+                        new org.web3j.abi.datatypes.Bool(true)));
+        assertThat(s.mod()
+                        .runs("/gate resync member:@gina")
+                        .awaitText("Resync done")
+                        .content())
                 .contains("0 roles to add");
         assertThat(s.mod().runs("/settings delegation state:on").reply().content())
                 .contains("Delegated cold wallets (delegate.xyz) count: on");
-        assertThat(s.mod().runs("/gate resync member:@gina").awaitText("Resync done").content())
+        assertThat(s.mod()
+                        .runs("/gate resync member:@gina")
+                        .awaitText("Resync done")
+                        .content())
                 .contains("1 role to add");
         awaitRoles(gina, List.of("Holder"));
     }
@@ -288,8 +362,9 @@ class GatingEndToEndTest {
         bot.discord.awaitBotReady(guild);
         FakeRole vip = guild.roleAboveBot("VIP");
         FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
-        FakeMessage added = mod.slash("gate add", Map.of("role", vip, "type", "erc721", "chain", "anvil",
-                "contract", nft)).reply();
+        FakeMessage added = mod.slash(
+                        "gate add", Map.of("role", vip, "type", "erc721", "chain", "anvil", "contract", nft))
+                .reply();
         assertThat(added.content()).contains("sits above my highest role", "drag the Lorekeeper role above it");
     }
 
@@ -298,9 +373,15 @@ class GatingEndToEndTest {
         FakeGuild guild = bot.discord.guild("Typo Club");
         bot.discord.awaitBotReady(guild);
         FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
-        FakeMessage r = mod.slash("gate add", Map.of("role", guild.role("X"), "type", "erc20", "chain", "anvl",
-                "contract", "0x123")).reply();
-        assertThat(r.content()).contains("Not added", "rule.chain: unknown chain 'anvl' (known: anvil; did you mean "
-                + "'anvil'?)", "rule.contract: '0x123' is not a 0x address", "rule.amount: is required");
+        FakeMessage r = mod.slash(
+                        "gate add",
+                        Map.of("role", guild.role("X"), "type", "erc20", "chain", "anvl", "contract", "0x123"))
+                .reply();
+        assertThat(r.content())
+                .contains(
+                        "Not added",
+                        "rule.chain: unknown chain 'anvl' (known: anvil; did you mean " + "'anvil'?)",
+                        "rule.contract: '0x123' is not a 0x address",
+                        "rule.amount: is required");
     }
 }

@@ -127,7 +127,8 @@ final class GatingFixture implements AutoCloseable {
         /** The member links one more wallet, signing with its key. */
         void link(FakeMember m, String wallet) {
             ECKeyPair key = keys.get(wallet.toLowerCase(Locale.ROOT));
-            assertThat(ManualVerify.link(m, wallet, msg -> LocalSigner.personalSign(msg, key)).content())
+            assertThat(ManualVerify.link(m, wallet, msg -> LocalSigner.personalSign(msg, key))
+                            .content())
                     .contains("is now linked");
         }
 
@@ -142,14 +143,18 @@ final class GatingFixture implements AutoCloseable {
 
     void awaitRoles(FakeMember m, String... roles) {
         List<String> want = Arrays.stream(roles).sorted().toList();
-        DiscordDouble.await(() -> bot.discord.rolesOf(m).equals(want), Duration.ofSeconds(15),
+        DiscordDouble.await(
+                () -> bot.discord.rolesOf(m).equals(want),
+                Duration.ofSeconds(15),
                 m + " has roles " + want + " (has " + bot.discord.rolesOf(m) + ")");
     }
 
     /** The member's roles stay exactly these for the whole window. */
     void keepsRoles(FakeMember m, Duration window, String... roles) {
         List<String> want = Arrays.stream(roles).sorted().toList();
-        DiscordDouble.holdsFor(() -> bot.discord.rolesOf(m).equals(want), window,
+        DiscordDouble.holdsFor(
+                () -> bot.discord.rolesOf(m).equals(want),
+                window,
                 m + " keeps roles " + want + " (has " + bot.discord.rolesOf(m) + ")");
     }
 

@@ -32,7 +32,9 @@ class LogWatcherRobustnessTest {
 
     @BeforeAll
     static void start() {
-        chain = GatingFixture.start(node -> (provider = new LogRangeLimitedRpc(node, PROVIDER_MAX_BLOCKS)).url(), """
+        chain = GatingFixture.start(
+                node -> (provider = new LogRangeLimitedRpc(node, PROVIDER_MAX_BLOCKS)).url(),
+                """
                 gating:
                   poll-interval: 200ms
                   confirmations: %d
@@ -47,8 +49,7 @@ class LogWatcherRobustnessTest {
         provider.close();
     }
 
-    record Scene(String nft, FakeMember member, String wallet) {
-    }
+    record Scene(String nft, FakeMember member, String wallet) {}
 
     /** A server gating on a new NFT contract, and a verified member who holds nothing yet. */
     static Scene scene(String name) {
@@ -104,8 +105,10 @@ class LogWatcherRobustnessTest {
     static void awaitCursor(LongPredicate atBlock) {
         try (Database db = Database.open(chain.bot.jdbcUrl, "", "", 1)) {
             CursorStore cursors = new CursorStore(db, Clock.systemUTC());
-            DiscordDouble.await(() -> cursors.get("anvil").map(c -> atBlock.test(c.block())).orElse(false),
-                    Duration.ofSeconds(10), "the watcher's cursor moves on");
+            DiscordDouble.await(
+                    () -> cursors.get("anvil").map(c -> atBlock.test(c.block())).orElse(false),
+                    Duration.ofSeconds(10),
+                    "the watcher's cursor moves on");
         }
     }
 }

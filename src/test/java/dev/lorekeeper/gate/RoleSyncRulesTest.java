@@ -70,7 +70,9 @@ class RoleSyncRulesTest {
         String memberRoles = "/guilds/" + s.guild.id() + "/members/" + alice.id() + "/roles/";
         for (FakeRole untouched : List.of(veteran, artist)) {
             assertThat(chain.bot.discord.requests().stream()
-                    .filter(r -> r.path().equals(memberRoles + untouched.id()))).as(untouched.name()).isEmpty();
+                            .filter(r -> r.path().equals(memberRoles + untouched.id())))
+                    .as(untouched.name())
+                    .isEmpty();
         }
     }
 
@@ -80,24 +82,40 @@ class RoleSyncRulesTest {
         GatingFixture.Server s = chain.server("Busy Mint");
         s.gate("Holder", Map.of("type", "erc721", "chain", "anvil", "contract", nft));
         List<String> wallets = List.of(chain.wallet(), chain.wallet(), chain.wallet(), chain.wallet());
-        List<FakeMember> members = wallets.stream().map(w -> s.verified("m" + wallets.indexOf(w), w)).toList();
+        List<FakeMember> members = wallets.stream()
+                .map(w -> s.verified("m" + wallets.indexOf(w), w))
+                .toList();
 
         // One transaction, four Transfer logs: four role changes due at once.
-        chain.send(chain.minter, nft, "mintBatch", new DynamicArray<>(Address.class,
-                wallets.stream().map(Address::new).toList()), new Uint256(1));
+        chain.send(
+                chain.minter,
+                nft,
+                "mintBatch",
+                new DynamicArray<>(
+                        Address.class, wallets.stream().map(Address::new).toList()),
+                new Uint256(1));
         String puts = "/guilds/" + s.guild.id() + "/members/.*/roles/.*";
-        DiscordDouble.await(() -> members.stream().allMatch(m -> chain.bot.discord.rolesOf(m).equals(List.of(
-                "Holder"))) && chain.bot.discord.requests("PUT", puts).size() == members.size(),
-                Duration.ofSeconds(30), "all four members get the role");
+        DiscordDouble.await(
+                () -> members.stream()
+                                .allMatch(m -> chain.bot.discord.rolesOf(m).equals(List.of("Holder")))
+                        && chain.bot.discord.requests("PUT", puts).size() == members.size(),
+                Duration.ofSeconds(30),
+                "all four members get the role");
 
-        List<Long> times = chain.bot.discord.requests("PUT", puts).stream().map(RecordedRequest::atNanos).sorted()
+        List<Long> times = chain.bot.discord.requests("PUT", puts).stream()
+                .map(RecordedRequest::atNanos)
+                .sorted()
                 .toList();
         assertThat(times).hasSize(4);
         for (int i = 0; i < times.size(); i++) {
             long start = times.get(i);
-            long inWindow = times.stream().filter(t -> t >= start && t - start < Duration.ofSeconds(10).toNanos())
+            long inWindow = times.stream()
+                    .filter(t ->
+                            t >= start && t - start < Duration.ofSeconds(10).toNanos())
                     .count();
-            assertThat(inWindow).as("role changes within 10 s from change %d", i).isLessThanOrEqualTo(PER_TEN_SECONDS);
+            assertThat(inWindow)
+                    .as("role changes within 10 s from change %d", i)
+                    .isLessThanOrEqualTo(PER_TEN_SECONDS);
         }
     }
 
@@ -122,7 +140,8 @@ class RoleSyncRulesTest {
         s.link(gina, cold);
         chain.awaitRoles(gina, "Collector");
 
-        assertThat(gina.slash("wallets unlink", Map.of("address", cold)).reply().content()).contains("Unlinked");
+        assertThat(gina.slash("wallets unlink", Map.of("address", cold)).reply().content())
+                .contains("Unlinked");
         chain.awaitRoles(gina);
     }
 

@@ -33,8 +33,13 @@ class SweepIsolationTest {
         static Node start() {
             Anvil anvil = Anvil.start();
             TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-            return new Node(anvil, TestContracts.deploy(anvil, "TestNftEnumerable", anvil.accounts().get(0),
-                    List.of(new Utf8String("https://m/"))));
+            return new Node(
+                    anvil,
+                    TestContracts.deploy(
+                            anvil,
+                            "TestNftEnumerable",
+                            anvil.accounts().get(0),
+                            List.of(new Utf8String("https://m/"))));
         }
 
         @Override
@@ -49,8 +54,8 @@ class SweepIsolationTest {
     // The chain watcher is too slow to matter here: only the sweep can give the role.
     @RegisterExtension
     @Order(2)
-    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start(ManualVerify.anvilChainYaml(node.get().anvil(),
-            node.get().anvil().url()) + """
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start(
+            ManualVerify.anvilChainYaml(node.get().anvil(), node.get().anvil().url()) + """
             gating:
               poll-interval: 1h
               sweep-interval: 2s
@@ -69,20 +74,39 @@ class SweepIsolationTest {
         bot.discord.awaitBotReady(healthy);
         // A gate stored before today's checks existed, whose rule no longer compiles.
         try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
-            new GateStore(db, java.time.Clock.systemUTC()).add(broken.id(), broken.role("Old").id(), "old gate",
-                    new RuleSpec("erc721", "anvil", nft, null, null, List.of("not-a-number"), null, null, null, null,
-                            null, null), 1L);
+            new GateStore(db, java.time.Clock.systemUTC())
+                    .add(
+                            broken.id(),
+                            broken.role("Old").id(),
+                            "old gate",
+                            new RuleSpec(
+                                    "erc721",
+                                    "anvil",
+                                    nft,
+                                    null,
+                                    null,
+                                    List.of("not-a-number"),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null),
+                            1L);
         }
         FakeRole holder = healthy.role("Holder");
         FakeMember mod = healthy.member("mod", healthy.role("Mods", Perms.MANAGE_ROLES));
         assertThat(mod.slash("gate add", Map.of("role", holder, "type", "erc721", "chain", "anvil", "contract", nft))
-                .reply().content()).contains("Added gate #");
+                        .reply()
+                        .content())
+                .contains("Added gate #");
         FakeMember alice = healthy.member("alice");
         String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
         ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet));
-        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet),
-                new Uint256(1)));
-        DiscordDouble.await(() -> bot.discord.rolesOf(alice).contains("Holder"), Duration.ofSeconds(20),
+        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet), new Uint256(1)));
+        DiscordDouble.await(
+                () -> bot.discord.rolesOf(alice).contains("Holder"),
+                Duration.ofSeconds(20),
                 "the sweep gives alice the role despite the broken gate in another server");
     }
 }

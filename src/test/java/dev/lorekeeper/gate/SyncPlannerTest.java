@@ -30,17 +30,22 @@ class SyncPlannerTest {
     }
 
     static SyncPlan plan(MemberWallets m, Map<Gate, Evaluation> verdicts, Set<Long> has, Set<Long> untouchable) {
-        return SyncPlanner.plan(List.of(m), Map.of(m, verdicts),
-                new SyncPlanner.ActualRoles(Map.of(m.memberId(), has), Set.of()), untouchable);
+        return SyncPlanner.plan(
+                List.of(m),
+                Map.of(m, verdicts),
+                new SyncPlanner.ActualRoles(Map.of(m.memberId(), has), Set.of()),
+                untouchable);
     }
 
     @Test
     void aYesGivesTheRoleAndANoTakesIt() {
         MemberWallets m = member(1);
-        SyncPlan p = plan(m, Map.of(HOLDERS, verdict(Truth.TRUE), WHALES, verdict(Truth.FALSE)), Set.of(WHALE),
-                Set.of());
-        assertThat(p.changes()).extracting(SyncPlan.Change::roleId, SyncPlan.Change::add)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(HOLDER, true),
+        SyncPlan p =
+                plan(m, Map.of(HOLDERS, verdict(Truth.TRUE), WHALES, verdict(Truth.FALSE)), Set.of(WHALE), Set.of());
+        assertThat(p.changes())
+                .extracting(SyncPlan.Change::roleId, SyncPlan.Change::add)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(HOLDER, true),
                         org.assertj.core.groups.Tuple.tuple(WHALE, false));
         assertThat(p.changes().get(0).reason()).contains("wallet 0x0000…0011");
     }
@@ -56,16 +61,19 @@ class SyncPlannerTest {
     @Test
     void anyGateSayingYesKeepsASharedRoleEvenWhenAnotherSaysNo() {
         MemberWallets m = member(3);
-        SyncPlan p = plan(m, Map.of(HOLDERS, verdict(Truth.FALSE), HOLDERS_TOO, verdict(Truth.TRUE)), Set.of(HOLDER),
-                Set.of());
+        SyncPlan p = plan(
+                m, Map.of(HOLDERS, verdict(Truth.FALSE), HOLDERS_TOO, verdict(Truth.TRUE)), Set.of(HOLDER), Set.of());
         assertThat(p.changes()).isEmpty();
     }
 
     @Test
     void aRoleThatMustNotBeTouchedIsLeftAloneBothWays() {
         MemberWallets m = member(4);
-        assertThat(plan(m, Map.of(HOLDERS, verdict(Truth.TRUE)), Set.of(), Set.of(HOLDER)).changes()).isEmpty();
-        assertThat(plan(m, Map.of(HOLDERS, verdict(Truth.FALSE)), Set.of(HOLDER), Set.of(HOLDER)).changes())
+        assertThat(plan(m, Map.of(HOLDERS, verdict(Truth.TRUE)), Set.of(), Set.of(HOLDER))
+                        .changes())
+                .isEmpty();
+        assertThat(plan(m, Map.of(HOLDERS, verdict(Truth.FALSE)), Set.of(HOLDER), Set.of(HOLDER))
+                        .changes())
                 .isEmpty();
     }
 
@@ -73,9 +81,11 @@ class SyncPlannerTest {
     void membersWhoseRolesCouldNotBeReadOrWhoLeftAreNotChanged() {
         MemberWallets gone = member(5);
         MemberWallets unreadable = member(6);
-        SyncPlan p = SyncPlanner.plan(List.of(gone, unreadable), Map.of(gone, Map.of(HOLDERS, verdict(Truth.TRUE)),
-                unreadable, Map.of(HOLDERS, verdict(Truth.FALSE))), new SyncPlanner.ActualRoles(Map.of(),
-                Set.of(unreadable.memberId())), Set.of());
+        SyncPlan p = SyncPlanner.plan(
+                List.of(gone, unreadable),
+                Map.of(gone, Map.of(HOLDERS, verdict(Truth.TRUE)), unreadable, Map.of(HOLDERS, verdict(Truth.FALSE))),
+                new SyncPlanner.ActualRoles(Map.of(), Set.of(unreadable.memberId())),
+                Set.of());
         assertThat(p.changes()).isEmpty();
         assertThat(p.checked()).isEqualTo(2);
         assertThat(p.unknown()).isEqualTo(1);

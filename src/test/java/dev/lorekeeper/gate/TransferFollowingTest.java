@@ -52,8 +52,15 @@ class TransferFollowingTest {
         chain.send(chain.minter, multi, "mint", new Address(seller), new Uint256(7), new Uint256(2));
         chain.awaitRoles(alice, "Badge");
 
-        chain.send(seller, multi, "safeTransferFrom", new Address(seller), new Address(buyer), new Uint256(7),
-                new Uint256(2), new DynamicBytes(new byte[0]));
+        chain.send(
+                seller,
+                multi,
+                "safeTransferFrom",
+                new Address(seller),
+                new Address(buyer),
+                new Uint256(7),
+                new Uint256(2),
+                new DynamicBytes(new byte[0]));
         chain.awaitRoles(alice);
         chain.awaitRoles(bob, "Badge");
     }
@@ -71,7 +78,12 @@ class TransferFollowingTest {
         chain.send(chain.minter, multi, "mint", new Address(seller), new Uint256(2), new Uint256(1));
         chain.awaitRoles(carol, "Set");
 
-        chain.send(seller, multi, "safeBatchTransferFrom", new Address(seller), new Address(buyer),
+        chain.send(
+                seller,
+                multi,
+                "safeBatchTransferFrom",
+                new Address(seller),
+                new Address(buyer),
                 new DynamicArray<>(Uint256.class, List.of(new Uint256(1), new Uint256(2))),
                 new DynamicArray<>(Uint256.class, List.of(new Uint256(1), new Uint256(1))),
                 new DynamicBytes(new byte[0]));

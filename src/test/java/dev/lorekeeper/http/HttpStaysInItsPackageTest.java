@@ -23,16 +23,19 @@ class HttpStaysInItsPackageTest {
             offenders = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> !f.startsWith(MAIN.resolve("http")))
                     .filter(HttpStaysInItsPackageTest::importsAnHttpClient)
-                    .map(f -> MAIN.relativize(f).toString()).toList();
+                    .map(f -> MAIN.relativize(f).toString())
+                    .toList();
         }
         assertThat(offenders).isEmpty();
     }
 
     static boolean importsAnHttpClient(Path file) {
         try {
-            return Files.readAllLines(file).stream().anyMatch(l -> l.startsWith("import java.net.http.")
-                    || l.startsWith("import okhttp3.") || l.contains("java.net.http.HttpClient")
-                    || l.contains("java.net.HttpURLConnection"));
+            return Files.readAllLines(file).stream()
+                    .anyMatch(l -> l.startsWith("import java.net.http.")
+                            || l.startsWith("import okhttp3.")
+                            || l.contains("java.net.http.HttpClient")
+                            || l.contains("java.net.HttpURLConnection"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -42,7 +42,8 @@ class OutboundHttpTest {
         server.createContext("/ok", ex -> reply(ex, 200, "{\"ok\":true}"));
         server.createContext("/missing", ex -> reply(ex, 404, "no"));
         server.createContext("/to", ex -> {
-            ex.getResponseHeaders().add("Location", ex.getRequestURI().getQuery().substring("u=".length()));
+            ex.getResponseHeaders()
+                    .add("Location", ex.getRequestURI().getQuery().substring("u=".length()));
             reply(ex, 302, "");
         });
         server.createContext("/loop/", ex -> {
@@ -124,7 +125,8 @@ class OutboundHttpTest {
 
     @Test
     void metadataUrlOnLoopbackIsRefused() {
-        assertThatThrownBy(() -> untrusted(refusing, local("/ok"))).isInstanceOf(FetchRefusedException.class)
+        assertThatThrownBy(() -> untrusted(refusing, local("/ok")))
+                .isInstanceOf(FetchRefusedException.class)
                 .hasMessage("refused: private address");
         assertThat(requests).as("never fetched at all").hasValue(0);
     }
@@ -132,7 +134,8 @@ class OutboundHttpTest {
     @Test
     void decimalIpv4SpellingOfLoopbackIsRefused() {
         for (String host : new String[] {"2130706433", "0x7f000001", "0177.0.0.1", "0x7f.1", "127.1"}) {
-            assertThatThrownBy(() -> untrusted(refusing, "http://" + host + ":" + port + "/ok")).as(host)
+            assertThatThrownBy(() -> untrusted(refusing, "http://" + host + ":" + port + "/ok"))
+                    .as(host)
                     .hasMessage("refused: private address");
         }
         assertThat(requests).hasValue(0);
@@ -140,9 +143,11 @@ class OutboundHttpTest {
 
     @Test
     void ipv6AndNameSpellingsOfLoopbackAreRefused() {
-        for (String host : new String[] {"[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "localhost",
-            "LocalHost.", "%31%32%37.0.0.1"}) {
-            assertThatThrownBy(() -> untrusted(refusing, "http://" + host + ":" + port + "/ok")).as(host)
+        for (String host : new String[] {
+            "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "localhost", "LocalHost.", "%31%32%37.0.0.1"
+        }) {
+            assertThatThrownBy(() -> untrusted(refusing, "http://" + host + ":" + port + "/ok"))
+                    .as(host)
                     .hasMessage("refused: private address");
         }
         assertThat(requests).hasValue(0);
@@ -151,22 +156,27 @@ class OutboundHttpTest {
     @Test
     void redirectToPrivateAddressIsRefused() {
         // The operator's gateway on 127.0.0.1 is trusted; where it redirects to (another host) is not.
-        assertThatThrownBy(() -> refusing.get(Trust.CONFIGURED, local("/to?u=http://localhost:" + port + "/ok"),
-                "application/json", DEADLINE, 1024)).hasMessage("refused: private address");
+        assertThatThrownBy(() -> refusing.get(
+                        Trust.CONFIGURED,
+                        local("/to?u=http://localhost:" + port + "/ok"),
+                        "application/json",
+                        DEADLINE,
+                        1024))
+                .hasMessage("refused: private address");
         assertThat(requests).as("only the redirect itself was fetched").hasValue(1);
     }
 
     @Test
     void redirectWithinTheConfiguredHostStaysTrusted() throws Exception {
-        OutboundHttp.Body body = refusing.get(Trust.CONFIGURED, local("/to?u=/ok"), "application/json", DEADLINE,
-                1024);
+        OutboundHttp.Body body = refusing.get(Trust.CONFIGURED, local("/to?u=/ok"), "application/json", DEADLINE, 1024);
         assertThat(body.text()).isEqualTo("{\"ok\":true}");
     }
 
     @Test
     void redirectToAnotherSchemeIsRefused() {
         for (String target : new String[] {"file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1:6379/_x"}) {
-            assertThatThrownBy(() -> untrusted(allowing, local("/to?u=" + target))).as(target)
+            assertThatThrownBy(() -> untrusted(allowing, local("/to?u=" + target)))
+                    .as(target)
                     .hasMessage("refused: not an http or https URL");
         }
         assertThatThrownBy(() -> untrusted(allowing, "file:///etc/passwd"))
@@ -175,7 +185,8 @@ class OutboundHttpTest {
 
     @Test
     void tooManyRedirectsAreRefused() {
-        assertThatThrownBy(() -> untrusted(allowing, local("/loop/0"))).isInstanceOf(FetchRefusedException.class)
+        assertThatThrownBy(() -> untrusted(allowing, local("/loop/0")))
+                .isInstanceOf(FetchRefusedException.class)
                 .hasMessage("refused: too many redirects");
         assertThat(requests).as("the first request and five redirects").hasValue(1 + OutboundHttp.MAX_REDIRECTS);
     }
@@ -196,20 +207,24 @@ class OutboundHttpTest {
                     .isInstanceOf(IOException.class);
         });
         assertThat(requests).hasValue(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(DEADLINE.multipliedBy(2).plusMillis(1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                .isLessThan(DEADLINE.multipliedBy(2).plusMillis(1500));
     }
 
     @Test
     void serverThatDripsItsBodyTimesOutAtTheTotalDeadline() {
         long t0 = System.nanoTime();
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> untrusted(allowing, local("/drip"))).isInstanceOf(IOException.class));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> untrusted(allowing, local("/drip")))
+                        .isInstanceOf(IOException.class));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(DEADLINE.plusMillis(1500));
     }
 
     @Test
     void bodyLargerThanCapIsCutWhileReading() throws Exception {
-        OutboundHttp.Body body = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        OutboundHttp.Body body = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
                 () -> allowing.get(Trust.UNTRUSTED, local("/endless"), "*/*", Duration.ofSeconds(5), 100_000));
         assertThat(body.truncated()).isTrue();
         assertThat(body.text()).hasSize(100_000);
@@ -253,7 +268,8 @@ class OutboundHttpTest {
 
     @Test
     void configuredUrlsOnLoopbackKeepWorking() throws Exception {
-        assertThat(refusing.get(Trust.CONFIGURED, local("/ok"), "application/json", DEADLINE, 1024).text())
+        assertThat(refusing.get(Trust.CONFIGURED, local("/ok"), "application/json", DEADLINE, 1024)
+                        .text())
                 .isEqualTo("{\"ok\":true}");
         assertThat(refusing.postJson(URI.create(local("/ok")), "{}", DEADLINE)).isEqualTo("{\"ok\":true}");
     }

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AnswererTest {
     @TempDir
     static Path dir;
+
     static StubLlm stub;
     static KnowledgeIndex index;
-    static final PromptTemplates PROMPTS = new PromptTemplates(Path.of(System.getProperty("project.root", "."),
-            "prompts"));
+    static final PromptTemplates PROMPTS =
+            new PromptTemplates(Path.of(System.getProperty("project.root", "."), "prompts"));
 
     @BeforeAll
     static void build() throws Exception {
@@ -41,7 +42,8 @@ class AnswererTest {
                 Secondary sales pay a 5% royalty under EIP-2981.
                 """);
         index = new IndexStore(dir.resolve("index"), TestEmbedder.shared(), new Chunker(350, 50))
-                .ingest(docs, n -> { }).index();
+                .ingest(docs, n -> {})
+                .index();
         stub = new StubLlm();
     }
 
@@ -54,8 +56,8 @@ class AnswererTest {
         return new Answerer(() -> Optional.of(index), llm, PROMPTS, 0.6, 4, "https://docs.example/", OUTPUT);
     }
 
-    static final GeneratedText OUTPUT = new GeneratedText(AllowedLinks.of("https://docs.example/", List.of(),
-            List.of()));
+    static final GeneratedText OUTPUT =
+            new GeneratedText(AllowedLinks.of("https://docs.example/", List.of(), List.of()));
 
     static LlmGateway gateway(Duration timeout) {
         return gateway(timeout, null);
@@ -66,13 +68,14 @@ class AnswererTest {
         List<JsonNode> asked = stub.requests().subList(before, stub.requests().size());
         assertThat(asked).as("requests the model received").singleElement().satisfies(r -> {
             JsonNode messages = r.path("messages");
-            assertThat(messages.get(messages.size() - 1).path("content").asText()).contains(question);
+            assertThat(messages.get(messages.size() - 1).path("content").asText())
+                    .contains(question);
         });
     }
 
     static LlmGateway gateway(Duration timeout, dev.lorekeeper.llm.LlmUsage usage) {
-        return LlmGateway.openAiCompatible(new LlmGateway.Settings(stub.baseUrl(), "stub-model", "test-key", timeout,
-                2, 512), usage);
+        return LlmGateway.openAiCompatible(
+                new LlmGateway.Settings(stub.baseUrl(), "stub-model", "test-key", timeout, 2, 512), usage);
     }
 
     @Test
@@ -89,10 +92,17 @@ class AnswererTest {
         assertThat(a.sources().get(0).heading()).isEqualTo("Price");
         assertThat(a.sources().get(0).url()).isEqualTo("https://docs.example/mint#price");
         String prompt = stub.lastUserPrompt();
-        assertThat(prompt).contains("<untrusted_passages>", "</untrusted_passages>", "<untrusted_question>",
-                "how much is mint??", "[1] Mint guide › Price", "0.042 ETH");
+        assertThat(prompt)
+                .contains(
+                        "<untrusted_passages>",
+                        "</untrusted_passages>",
+                        "<untrusted_question>",
+                        "how much is mint??",
+                        "[1] Mint guide › Price",
+                        "0.042 ETH");
         assertThat(stub.lastSystemPrompt()).contains("Answer ONLY from the numbered passages", "untrusted data");
-        assertThat(stub.requests().get(stub.requests().size() - 1).path("model").asText()).isEqualTo("stub-model");
+        assertThat(stub.requests().get(stub.requests().size() - 1).path("model").asText())
+                .isEqualTo("stub-model");
     }
 
     @Test
@@ -110,10 +120,18 @@ class AnswererTest {
     @Test
     void passagesRetrievalWouldAnswerFromAreRefusedWhenTheModelSaysTheyDoNotAnswer() {
         RefusalModel alwaysCovered = new RefusalModel(new double[] {0, 0, 0, 0}, 0);
-        Answerer answerer = new Answerer(() -> Optional.of(index), gateway(Duration.ofSeconds(5)), PROMPTS, 0, 4,
-                "https://docs.example/", OUTPUT, alwaysCovered);
+        Answerer answerer = new Answerer(
+                () -> Optional.of(index),
+                gateway(Duration.ofSeconds(5)),
+                PROMPTS,
+                0,
+                4,
+                "https://docs.example/",
+                OUTPUT,
+                alwaysCovered);
         String question = "can i get a refund on my mint?";
-        assertThat(answerer.covered(index.retrieve(question, 4, RetrievalMode.HYBRID))).isTrue();
+        assertThat(answerer.covered(index.retrieve(question, 4, RetrievalMode.HYBRID)))
+                .isTrue();
         int before = stub.requests().size();
         stub.then(StubLlm.Reply.text("The passages give the mint price but say nothing about refunds. NOT_IN_DOCS"));
         Answer a = answerer.answer(question);
@@ -127,12 +145,20 @@ class AnswererTest {
 
     @Test
     void withoutAModelEveryRetrievedSectionIsListedThoughFewerAreQuoted() {
-        Answerer answerer = new Answerer(() -> Optional.of(index), null, PROMPTS, 0, 5, null, OUTPUT,
+        Answerer answerer = new Answerer(
+                () -> Optional.of(index),
+                null,
+                PROMPTS,
+                0,
+                5,
+                null,
+                OUTPUT,
                 new RefusalModel(new double[] {0, 0, 0, 0}, 0));
         Answer a = answerer.answer("how much is the mint and who is on the allowlist");
         assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
         assertThat(a.sources()).hasSize(5);
-        assertThat(a.sources().stream().map(s -> s.path() + "#" + s.headings()).distinct()).hasSize(5);
+        assertThat(a.sources().stream().map(s -> s.path() + "#" + s.headings()).distinct())
+                .hasSize(5);
         assertThat(a.text().split("\n> ")).hasSizeLessThanOrEqualTo(4);
     }
 
@@ -147,8 +173,10 @@ class AnswererTest {
     @Test
     void aSpentBudgetQuotesTheDocsWithANoticeAndCallsNothing() {
         try (dev.lorekeeper.store.Database db = dev.lorekeeper.testing.TestDatabases.h2()) {
-            dev.lorekeeper.llm.LlmUsage usage = new dev.lorekeeper.llm.LlmUsage(db,
-                    new dev.lorekeeper.llm.LlmUsage.Budgets(5_000, 0, 0), new dev.lorekeeper.llm.LlmUsage.Prices(0, 0),
+            dev.lorekeeper.llm.LlmUsage usage = new dev.lorekeeper.llm.LlmUsage(
+                    db,
+                    new dev.lorekeeper.llm.LlmUsage.Budgets(5_000, 0, 0),
+                    new dev.lorekeeper.llm.LlmUsage.Prices(0, 0),
                     java.time.Clock.systemUTC());
             dev.lorekeeper.llm.LlmCall member = dev.lorekeeper.llm.LlmCall.of("qa", 1, 2);
             assertThat(usage.reserve(member, 4_900)).isPresent();
@@ -168,8 +196,9 @@ class AnswererTest {
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("how much is the mint?");
         assertAskedOnce(before, "how much is the mint?");
         assertThat(a.mode()).isEqualTo(Answer.Mode.LLM);
-        assertThat(a.text()).isEqualTo("Mint on the official site (evil[.]example), see "
-                + "https://docs.example/mint#price or evil[.]example [1].");
+        assertThat(a.text())
+                .isEqualTo("Mint on the official site (evil[.]example), see "
+                        + "https://docs.example/mint#price or evil[.]example [1].");
     }
 
     @Test
@@ -202,7 +231,9 @@ class AnswererTest {
         int before = stub.requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("any community announcement?");
         assertAskedOnce(before, "any community announcement?");
-        assertThat(a.text()).doesNotContain("Answer ONLY from the numbered passages").doesNotContain("@everyone");
+        assertThat(a.text())
+                .doesNotContain("Answer ONLY from the numbered passages")
+                .doesNotContain("@everyone");
         stub.then(StubLlm.Reply.text("Attention @everyone and @here: mint now <@&123456789012345678> [1]"));
         int beforeB = stub.requests().size();
         Answer b = answerer(gateway(Duration.ofSeconds(5))).answer("any community announcement?");
@@ -214,12 +245,13 @@ class AnswererTest {
 
     @Test
     void webPagesAreSourcesCitedByTheirOwnUrl() throws Exception {
-        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer site =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/help/bridge.html", ex -> {
             byte[] body = ("<html><head><title>Bridge</title></head><body><nav>menu</nav><main><h1>Bridging</h1>"
-                    + "<h2>Bridge fees</h2><p>Bridging a Warden to Base costs a flat 0.001 ETH fee.</p></main></body>"
-                    + "</html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            + "<h2>Bridge fees</h2><p>Bridging a Warden to Base costs a flat 0.001 ETH fee.</p></main></body>"
+                            + "</html>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
@@ -229,8 +261,10 @@ class AnswererTest {
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/help/bridge.html";
             Path docs = Files.createDirectories(dir.resolve("docs3"));
             Files.writeString(docs.resolve("a.md"), "# A\n## One\nAlpha text about wallets.\n");
-            KnowledgeIndex withPages = new IndexStore(dir.resolve("index3"), TestEmbedder.shared(),
-                    new Chunker(350, 50)).ingest(docs, List.of(url, "http://127.0.0.1:1/down.html"), n -> { }).index();
+            KnowledgeIndex withPages = new IndexStore(
+                            dir.resolve("index3"), TestEmbedder.shared(), new Chunker(350, 50))
+                    .ingest(docs, List.of(url, "http://127.0.0.1:1/down.html"), n -> {})
+                    .index();
             Answer a = new Answerer(() -> Optional.of(withPages), null, PROMPTS, 0.6, 3, null, OUTPUT)
                     .answer("how much does bridging to base cost");
             assertThat(a.sources().get(0).path()).isEqualTo(url);
@@ -265,14 +299,14 @@ class AnswererTest {
             }
         };
         IndexStore store = new IndexStore(dir.resolve("index2"), counting, new Chunker(350, 50));
-        assertThat(store.ingest(docs, n -> { }).report().embedded()).isEqualTo(2);
+        assertThat(store.ingest(docs, n -> {}).report().embedded()).isEqualTo(2);
         Files.writeString(docs.resolve("b.md"), "# B\n## Two\nBeta text, changed.\n");
         Files.writeString(docs.resolve("c.md"), "# C\n## Three\nGamma text.\n");
-        IndexStore.IngestReport second = store.ingest(docs, n -> { }).report();
+        IndexStore.IngestReport second = store.ingest(docs, n -> {}).report();
         assertThat(second.embedded()).isEqualTo(2);
         assertThat(second.unchanged()).isEqualTo(1);
         Files.delete(docs.resolve("a.md"));
-        IndexStore.Ingested third = store.ingest(docs, n -> { });
+        IndexStore.Ingested third = store.ingest(docs, n -> {});
         assertThat(third.report().embedded()).isZero();
         assertThat(third.report().removed()).isEqualTo(1);
         assertThat(third.index().chunks()).extracting(Chunk::path).containsExactlyInAnyOrder("b.md", "c.md");

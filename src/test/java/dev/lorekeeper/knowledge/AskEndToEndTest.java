@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AskEndToEndTest {
     @TempDir
     static Path docs;
+
     static StubLlm llm;
     static TestBot bot;
     static FakeGuild guild;
@@ -43,7 +44,8 @@ class AskEndToEndTest {
                   docs: "%s"
                   index: "%s"
                   base-url: https://docs.example/
-                """.formatted(llm.baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index")));
+                """.formatted(
+                        llm.baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index")));
         bot.app().knowledge().awaitReady(Duration.ofSeconds(60));
         guild = bot.discord.guild("Ask Club");
         bot.discord.awaitBotReady(guild);
@@ -62,7 +64,9 @@ class AskEndToEndTest {
     }
 
     static void assertAskedOnce(int before, String question) {
-        assertThat(askedSince(before)).as("requests the model received").singleElement()
+        assertThat(askedSince(before))
+                .as("requests the model received")
+                .singleElement()
                 .satisfies(r -> assertThat(r.toString()).contains(question));
     }
 
@@ -81,8 +85,11 @@ class AskEndToEndTest {
         assertThat(embed.path("title").asText()).isEqualTo("how much is the mint?");
         assertThat(embed.path("description").asText()).isEqualTo("A Warden costs 0.042 ETH plus gas [1].");
         assertThat(embed.at("/fields/0/name").asText()).isEqualTo("Sources");
-        assertThat(embed.at("/fields/0/value").asText()).contains("[1] [Mint guide › Price](https://docs.example/mint#price)");
-        assertThat(reply.buttons()).extracting(FakeMessage.Button::label).containsExactly("👍 Helpful", "👎 Not helpful");
+        assertThat(embed.at("/fields/0/value").asText())
+                .contains("[1] [Mint guide › Price](https://docs.example/mint#price)");
+        assertThat(reply.buttons())
+                .extracting(FakeMessage.Button::label)
+                .containsExactly("👍 Helpful", "👎 Not helpful");
 
         FakeInteraction vote = alice.clicks(reply.button("Not helpful"));
         assertThat(vote.reply().ephemeral()).isTrue();
@@ -101,10 +108,14 @@ class AskEndToEndTest {
     void whenTheLlmFailsMembersStillGetQuotedAnswers() {
         llm.then(StubLlm.Reply.error(500));
         int before = llm.requests().size();
-        FakeMessage reply = guild.member("bob").runs("/ask question:who can mint early allowlist?").reply();
+        FakeMessage reply = guild.member("bob")
+                .runs("/ask question:who can mint early allowlist?")
+                .reply();
         assertAskedOnce(before, "who can mint early allowlist?");
         JsonNode embed = reply.embeds().get(0);
-        assertThat(embed.path("description").asText()).startsWith("*Quoted from the docs").contains("Allowlisted");
+        assertThat(embed.path("description").asText())
+                .startsWith("*Quoted from the docs")
+                .contains("Allowlisted");
         assertThat(embed.at("/footer/text").asText()).contains("no AI summary");
     }
 
@@ -112,7 +123,9 @@ class AskEndToEndTest {
     void injectedDocsCanNotPingAnyone() {
         llm.then(StubLlm.Reply.text("@everyone listen up [1]"));
         int before = llm.requests().size();
-        FakeMessage reply = guild.member("carol").runs("/ask question:any community announcements?").reply();
+        FakeMessage reply = guild.member("carol")
+                .runs("/ask question:any community announcements?")
+                .reply();
         assertAskedOnce(before, "any community announcements?");
         assertThat(reply.text()).doesNotContain("@everyone");
         assertThat(reply.mentionsNothing()).isTrue();
@@ -120,7 +133,9 @@ class AskEndToEndTest {
 
     @Test
     void offTopicQuestionsSayTheDocsDoNotCoverThem() {
-        FakeMessage reply = guild.member("dave").runs("/ask question:what is the capital of Peru?").reply();
+        FakeMessage reply = guild.member("dave")
+                .runs("/ask question:what is the capital of Peru?")
+                .reply();
         assertThat(reply.embeds().get(0).path("description").asText()).startsWith("The docs don't cover this");
         assertThat(reply.embeds().get(0).at("/fields/0/name").asText()).isEqualTo("Closest pages");
     }
@@ -131,19 +146,22 @@ class AskEndToEndTest {
         FakeMember fay = guild.member("fay");
         int before = llm.requests().size();
         FakeMessage answer = fay.runs("/ask question:who gets to mint early?").reply();
-        dev.lorekeeper.discorddouble.DiscordDouble.await(() -> bot.discord.channel(answer.id()) != null,
-                Duration.ofSeconds(10), "a thread on the answer");
+        dev.lorekeeper.discorddouble.DiscordDouble.await(
+                () -> bot.discord.channel(answer.id()) != null, Duration.ofSeconds(10), "a thread on the answer");
         dev.lorekeeper.discorddouble.FakeChannel thread = bot.discord.channel(answer.id());
         assertThat(thread.isThread()).isTrue();
         assertThat(thread.name()).isEqualTo("who gets to mint early?");
 
-        llm.then(StubLlm.Reply.text("How many Wardens can an allowlisted wallet mint early?"),
+        llm.then(
+                StubLlm.Reply.text("How many Wardens can an allowlisted wallet mint early?"),
                 StubLlm.Reply.text("Two Wardens, one day before the public sale [1]."));
         fay.says(thread, "how many can they mint?");
         FakeMessage followUp = bot.discord.awaitMessageIn(thread, "Two Wardens");
         assertThat(followUp.embeds().get(0).path("title").asText())
                 .isEqualTo("How many Wardens can an allowlisted wallet mint early?");
-        assertThat(askedSince(before)).as("the answer, then the follow-up's rewrite and its answer").hasSize(3);
+        assertThat(askedSince(before))
+                .as("the answer, then the follow-up's rewrite and its answer")
+                .hasSize(3);
         assertThat(llm.requests().get(llm.requests().size() - 2).toString())
                 .contains("untrusted_conversation", "who gets to mint early?", "how many can they mint?");
     }
@@ -152,38 +170,44 @@ class AskEndToEndTest {
     void mentioningTheBotInAQaChannelAnswersInANewThread() {
         dev.lorekeeper.discorddouble.FakeChannel help = guild.channel("help");
         FakeMember mod = guild.member("mod", guild.role("Mods", dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
-        mod.slash("settings qa-channels", java.util.Map.of("channels", help.mention())).reply();
+        mod.slash("settings qa-channels", java.util.Map.of("channels", help.mention()))
+                .reply();
         llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
         int before = llm.requests().size();
         FakeMessage question = guild.member("gus").says(help, "@Lorekeeper what does a warden cost?");
-        dev.lorekeeper.discorddouble.DiscordDouble.await(() -> bot.discord.channel(question.id()) != null,
-                Duration.ofSeconds(10), "a thread on the question");
+        dev.lorekeeper.discorddouble.DiscordDouble.await(
+                () -> bot.discord.channel(question.id()) != null, Duration.ofSeconds(10), "a thread on the question");
         FakeMessage reply = bot.discord.awaitMessageIn(bot.discord.channel(question.id()), "0.042 ETH");
         assertThat(reply.mentionsNothing()).isTrue();
-        assertThat(reply.text()).as("the model's answer, not a quote of the docs")
+        assertThat(reply.text())
+                .as("the model's answer, not a quote of the docs")
                 .contains("A Warden costs 0.042 ETH [1].");
         assertAskedOnce(before, "what does a warden cost?");
     }
 
     @Test
     void moderatorsSeeGapsStatsWithAChartAndCanReload() {
-        guild.member("q1").runs("/ask question:what is the airspeed of a swallow?").reply();
+        guild.member("q1")
+                .runs("/ask question:what is the airspeed of a swallow?")
+                .reply();
         guild.member("q2").runs("/ask question:whats the airspeed of swallows").reply();
         llm.then(StubLlm.Reply.text("Wardens are minted on Ethereum [1]."));
         FakeMember hal = guild.member("hal");
-        FakeMessage unhelpful = hal.runs("/ask question:what do I pay for a public sale warden").reply();
+        FakeMessage unhelpful =
+                hal.runs("/ask question:what do I pay for a public sale warden").reply();
         hal.clicks(unhelpful.button("Not helpful")).reply();
-        FakeMember mod = guild.member("docsmod", guild.role("DocMods",
-                dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
+        FakeMember mod =
+                guild.member("docsmod", guild.role("DocMods", dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
         FakeMessage gaps = mod.runs("/docs gaps").reply();
-        assertThat(gaps.content()).contains("×2 what is the airspeed of a swallow?",
-                "×1 what do I pay for a public sale warden  (👎 1)");
+        assertThat(gaps.content())
+                .contains("×2 what is the airspeed of a swallow?", "×1 what do I pay for a public sale warden  (👎 1)");
         FakeMessage stats = mod.runs("/docs stats").reply();
         assertThat(stats.content()).contains("questions", "answered from the docs", "feedback");
         JsonNode file = stats.request().path("_files").get(0);
         assertThat(file.path("filename").asText()).isEqualTo("qa-stats.png");
         assertThat(file.path("size").asLong()).isGreaterThan(1000);
-        assertThat(mod.runs("/docs reload").awaitText("Docs reloaded").content()).contains("2 files", "0 new or changed");
+        assertThat(mod.runs("/docs reload").awaitText("Docs reloaded").content())
+                .contains("2 files", "0 new or changed");
     }
 
     @Test
@@ -192,11 +216,17 @@ class AskEndToEndTest {
         int before = llm.requests().size();
         guild.member("ivy").runs("/ask question:price of one warden in eth").reply();
         assertAskedOnce(before, "price of one warden in eth");
-        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(bot.adminUrl() + "/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("lorekeeper_llm_latency_seconds_count{outcome=\"ok\"}",
-                "lorekeeper_llm_tokens_total{direction=\"in\"}", "lorekeeper_retrieval_seconds_count");
+        String metrics = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.adminUrl() + "/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+                .contains(
+                        "lorekeeper_llm_latency_seconds_count{outcome=\"ok\"}",
+                        "lorekeeper_llm_tokens_total{direction=\"in\"}",
+                        "lorekeeper_retrieval_seconds_count");
     }
 
     @Test
@@ -211,14 +241,21 @@ class AskEndToEndTest {
             }
             asks.forEach(a -> a.awaitCallbackType(Duration.ofSeconds(3)));
             FakeInteraction about = guild.member("patient").runs("/about");
-            assertThat(about.awaitMessage(m -> true, Duration.ofSeconds(2)).content()).contains("Lorekeeper");
+            assertThat(about.awaitMessage(m -> true, Duration.ofSeconds(2)).content())
+                    .contains("Lorekeeper");
 
             java.util.List<FakeMessage> replies = asks.stream()
-                    .map(a -> a.awaitMessage(m -> true, Duration.ofSeconds(30))).toList();
-            assertThat(replies).filteredOn(m -> m.content().contains("busy")).hasSize(6)
+                    .map(a -> a.awaitMessage(m -> true, Duration.ofSeconds(30)))
+                    .toList();
+            assertThat(replies)
+                    .filteredOn(m -> m.content().contains("busy"))
+                    .hasSize(6)
                     .allMatch(FakeMessage::ephemeral);
-            assertThat(replies).filteredOn(m -> !m.embeds().isEmpty()).hasSize(4)
-                    .allMatch(m -> m.embeds().get(0).path("description").asText().contains("0.042 ETH [1]."));
+            assertThat(replies)
+                    .filteredOn(m -> !m.embeds().isEmpty())
+                    .hasSize(4)
+                    .allMatch(
+                            m -> m.embeds().get(0).path("description").asText().contains("0.042 ETH [1]."));
             // Answers are cached per question and concurrent askers share one load: one model call serves all four.
             assertAskedOnce(before, "what is the mint price per warden?");
         } finally {

@@ -27,6 +27,7 @@ class AskLimitsTest {
 
     @TempDir
     static Path docs;
+
     static StubLlm llm;
     static TestBot bot;
     static FakeGuild guild;
@@ -45,7 +46,8 @@ class AskLimitsTest {
                   docs: "%s"
                   index: "%s"
                   questions-per-minute: %d
-                """.formatted(llm.baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index"), PER_MINUTE));
+                """.formatted(
+                        llm.baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index"), PER_MINUTE));
         bot.app().knowledge().awaitReady(Duration.ofSeconds(60));
         guild = bot.discord.guild("Quick Askers");
         bot.discord.awaitBotReady(guild);
@@ -61,7 +63,8 @@ class AskLimitsTest {
     void theQuestionAfterTheLimitIsRefusedPolitelyWithoutCallingTheModel() {
         FakeMember alice = guild.member("alice");
         for (int i = 0; i < PER_MINUTE; i++) {
-            FakeMessage answer = alice.runs("/ask question:how much is the mint? " + i).reply();
+            FakeMessage answer =
+                    alice.runs("/ask question:how much is the mint? " + i).reply();
             assertThat(answer.embeds().get(0).path("description").asText()).contains("0.042 ETH");
         }
         int calls = llm.requests().size();
@@ -71,21 +74,24 @@ class AskLimitsTest {
         assertThat(refused.ephemeral()).isTrue();
         assertThat(llm.requests()).hasSize(calls);
 
-        FakeMessage other = guild.member("bob").runs("/ask question:how much is the mint?").reply();
+        FakeMessage other =
+                guild.member("bob").runs("/ask question:how much is the mint?").reply();
         assertThat(other.embeds()).isNotEmpty();
     }
 
     @Test
     void mentionsCountAgainstTheSameLimit() {
         FakeChannel help = guild.channel("help");
-        guild.owner().slash("settings qa-channels", Map.of("channels", help.mention())).reply();
+        guild.owner()
+                .slash("settings qa-channels", Map.of("channels", help.mention()))
+                .reply();
         FakeMember carol = guild.member("carol");
         for (int i = 0; i < PER_MINUTE; i++) {
             carol.runs("/ask question:what does a warden cost? " + i).reply();
         }
         FakeMessage question = carol.says(help, "@Lorekeeper and what does the mint cost?");
-        DiscordDouble.await(() -> bot.discord.channel(question.id()) != null, Duration.ofSeconds(10),
-                "a thread on the question");
+        DiscordDouble.await(
+                () -> bot.discord.channel(question.id()) != null, Duration.ofSeconds(10), "a thread on the question");
         bot.discord.awaitMessageIn(bot.discord.channel(question.id()), TOO_QUICK);
     }
 }

@@ -24,7 +24,8 @@ class ChunkerTest {
                 Anyone can mint.
                 """, "h");
         List<Chunk> chunks = CHUNKER.chunk(d);
-        assertThat(chunks).extracting(Chunk::heading)
+        assertThat(chunks)
+                .extracting(Chunk::heading)
                 .containsExactly("Mint guide", "Allowlist phase", "Gas tips", "Public sale");
         assertThat(chunks.get(2).headings()).containsExactly("Mint guide", "Allowlist phase", "Gas tips");
         assertThat(chunks.get(2).text()).contains("# not a heading inside code");
@@ -62,7 +63,8 @@ class ChunkerTest {
                 <html><head><title>Help</title><script>evil()</script></head><body>
                 <nav>Home | About</nav><main><h1>Help center</h1><h2>Refunds</h2><p>No refunds after mint.</p>
                 <ul><li>Ask in #support</li></ul></main><footer>© 2026</footer></body></html>"""));
-        assertThat(md).contains("# Help center", "## Refunds", "No refunds after mint.", "- Ask in #support")
+        assertThat(md)
+                .contains("# Help center", "## Refunds", "No refunds after mint.", "- Ask in #support")
                 .doesNotContain("Home | About", "evil()", "© 2026");
     }
 }

@@ -34,7 +34,10 @@ class KnowledgeAnalyzerTest {
                 new Chunk("a.md", "Tokens", List.of("Transfers"), "transfers", "Use safeTransferFrom to move an NFT."),
                 new Chunk("b.md", "Standards", List.of("Standard"), "standard", "This collection is an ERC-721."),
                 new Chunk("c.md", "Other", List.of("Other"), "other", "Nothing to see here about gas.")));
-        assertThat(index.search("how do i safe transfer from my wallet", 3).get(0).chunk()).isZero();
+        assertThat(index.search("how do i safe transfer from my wallet", 3)
+                        .get(0)
+                        .chunk())
+                .isZero();
         assertThat(index.search("is it erc721", 3).get(0).chunk()).isEqualTo(1);
         assertThat(index.search("is it a 721", 3).get(0).chunk()).isEqualTo(1);
         assertThat(index.search("how do i transfr", 3)).isNotEmpty();

@@ -45,9 +45,19 @@ class RetrievalQualityTest {
 
     @BeforeAll
     static void leaveOneOut() throws Exception {
-        folds = JSON.readTree(run("eval-loo", "--corpus", "openzeppelin=" + EVAL.resolve("openzeppelin"),
-                "--corpus", "foundry=" + EVAL.resolve("foundry"), "--corpus", "emberwake=" + EMBERWAKE,
-                "--cache", CACHE.toString(), "--slice", "10", "--json"));
+        folds = JSON.readTree(run(
+                "eval-loo",
+                "--corpus",
+                "openzeppelin=" + EVAL.resolve("openzeppelin"),
+                "--corpus",
+                "foundry=" + EVAL.resolve("foundry"),
+                "--corpus",
+                "emberwake=" + EMBERWAKE,
+                "--cache",
+                CACHE.toString(),
+                "--slice",
+                "10",
+                "--json"));
         System.out.println("[retrieval] " + folds);
     }
 
@@ -66,12 +76,17 @@ class RetrievalQualityTest {
             String name = fold.path("leftOut").asText();
             assertThat(hybrid.path("hitAt5").asDouble()).as(name + " hit@5").isGreaterThanOrEqualTo(0.7);
             assertThat(hybrid.path("mrr").asDouble()).as(name + " MRR@5").isGreaterThanOrEqualTo(0.55);
-            assertThat(hybrid.path("answered").asDouble()).as(name + " answered").isGreaterThanOrEqualTo(0.5);
+            assertThat(hybrid.path("answered").asDouble())
+                    .as(name + " answered")
+                    .isGreaterThanOrEqualTo(0.5);
             if (!hybrid.path("refused").isNull()) {
-                assertThat(hybrid.path("refused").asDouble()).as(name + " refused").isGreaterThanOrEqualTo(0.6);
+                assertThat(hybrid.path("refused").asDouble())
+                        .as(name + " refused")
+                        .isGreaterThanOrEqualTo(0.6);
             }
             for (String single : List.of("BM25", "DENSE")) {
-                assertThat(hybrid.path("hitAt5").asDouble()).as(name + " hybrid vs " + single)
+                assertThat(hybrid.path("hitAt5").asDouble())
+                        .as(name + " hybrid vs " + single)
                         .isGreaterThanOrEqualTo(modes.get(single).path("hitAt5").asDouble() - 0.1);
             }
         }
@@ -80,9 +95,16 @@ class RetrievalQualityTest {
     @Test
     void evalReportsEveryModeWithAnsweredAndRefusedShares() throws Exception {
         Path slice = CACHE.resolve("openzeppelin-slice-10");
-        JsonNode all = JSON.readTree(run("eval", "--docs", slice.resolve("docs").toString(), "--index",
-                slice.resolve("index").toString(), "--questions", EVAL.resolve("openzeppelin/questions.jsonl")
-                        .toString(), "--unanswerable", EVAL.resolve("openzeppelin/unanswerable.jsonl").toString(),
+        JsonNode all = JSON.readTree(run(
+                "eval",
+                "--docs",
+                slice.resolve("docs").toString(),
+                "--index",
+                slice.resolve("index").toString(),
+                "--questions",
+                EVAL.resolve("openzeppelin/questions.jsonl").toString(),
+                "--unanswerable",
+                EVAL.resolve("openzeppelin/unanswerable.jsonl").toString(),
                 "--json"));
         assertThat(byMode(all).keySet()).containsExactlyInAnyOrder("BM25", "DENSE", "HYBRID");
         for (JsonNode n : all) {
@@ -96,10 +118,21 @@ class RetrievalQualityTest {
     void askListsTopKDistinctSectionsInRankOrder() throws Exception {
         Path slice = CACHE.resolve("emberwake-slice-10");
         Path batch = dir.resolve("q.txt");
-        Files.writeString(batch, "wat do i actually get from holding a warden\nhow does uniswap v3 concentrated "
-                + "liquidity work?\n");
-        String out = run("ask", "--docs", slice.resolve("docs").toString(), "--index", slice.resolve("index")
-                .toString(), "--retrieval-only", "--json", "--top-k", "4", "--batch", batch.toString());
+        Files.writeString(
+                batch,
+                "wat do i actually get from holding a warden\nhow does uniswap v3 concentrated " + "liquidity work?\n");
+        String out = run(
+                "ask",
+                "--docs",
+                slice.resolve("docs").toString(),
+                "--index",
+                slice.resolve("index").toString(),
+                "--retrieval-only",
+                "--json",
+                "--top-k",
+                "4",
+                "--batch",
+                batch.toString());
         String[] lines = out.strip().split("\n");
         assertThat(lines).hasSize(2);
         for (String line : lines) {
@@ -107,14 +140,17 @@ class RetrievalQualityTest {
             assertThat(n.path("answer").asText()).isNotBlank();
             JsonNode sources = n.path("sources");
             assertThat(sources.size()).as(line).isEqualTo(4);
-            assertThat(sources.get(0).path("path").asText()).doesNotStartWith("/").endsWith(".md");
+            assertThat(sources.get(0).path("path").asText())
+                    .doesNotStartWith("/")
+                    .endsWith(".md");
             assertThat(sources.get(0).path("heading").asText()).doesNotStartWith("#");
             double previous = Double.MAX_VALUE;
             Set<String> seen = new HashSet<>();
             for (JsonNode s : sources) {
                 assertThat(s.path("score").asDouble()).isLessThanOrEqualTo(previous);
                 previous = s.path("score").asDouble();
-                assertThat(seen.add(s.path("path").asText() + "#" + s.path("headings"))).isTrue();
+                assertThat(seen.add(s.path("path").asText() + "#" + s.path("headings")))
+                        .isTrue();
             }
         }
         assertThat(JSON.readTree(lines[0]).path("grounded").asBoolean()).isTrue();
@@ -125,9 +161,19 @@ class RetrievalQualityTest {
     void ingestReportsCountsAndReusesUnchangedFiles() throws Exception {
         Path docs = Files.createDirectories(dir.resolve("docs"));
         SampleDocs.mintGuideAndInjection(docs);
-        String first = run("ingest", "--docs", docs.toString(), "--index", dir.resolve("idx").toString());
+        String first = run(
+                "ingest",
+                "--docs",
+                docs.toString(),
+                "--index",
+                dir.resolve("idx").toString());
         assertThat(first).contains("indexed", "chunks");
-        String second = run("ingest", "--docs", docs.toString(), "--index", dir.resolve("idx").toString());
+        String second = run(
+                "ingest",
+                "--docs",
+                docs.toString(),
+                "--index",
+                dir.resolve("idx").toString());
         assertThat(second).contains("0 new or changed", "0 embedded");
     }
 }

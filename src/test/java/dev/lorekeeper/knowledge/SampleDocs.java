@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Small docs for Q&A tests: a mint guide to answer from, and a page that tries to inject instructions. */
 final class SampleDocs {
-    private SampleDocs() {
-    }
+    private SampleDocs() {}
 
     static void mintGuideAndInjection(Path docs) throws IOException {
         Files.writeString(docs.resolve("mint.md"), """

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LlmBudgetTest {
     /** Long enough that the reservation's prompt estimate covers the 120 prompt tokens the stub reports. */
     static final String PROMPT = "Tell me about the vault. ".repeat(24);
+
     static final int CAP = 100;
     static StubLlm stub;
 
@@ -58,18 +59,26 @@ class LlmBudgetTest {
     }
 
     static LlmGateway gateway(LlmUsage usage, int cap) {
-        return LlmGateway.openAiCompatible(new LlmGateway.Settings(stub.baseUrl(), "stub-model", "",
-                Duration.ofSeconds(5), 32, cap), usage);
+        return LlmGateway.openAiCompatible(
+                new LlmGateway.Settings(stub.baseUrl(), "stub-model", "", Duration.ofSeconds(5), 32, cap), usage);
     }
 
     static long held(Database db, long guild, long member) {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT COALESCE(SUM(tokens), 0) FROM llm_budget WHERE guild_id = ? "
-                + "AND member_id = ?", rs -> rs.getLong(1), guild, member).orElse(0L));
+        return db.withConnection(c -> Jdbc.first(
+                        c,
+                        "SELECT COALESCE(SUM(tokens), 0) FROM llm_budget WHERE guild_id = ? " + "AND member_id = ?",
+                        rs -> rs.getLong(1),
+                        guild,
+                        member)
+                .orElse(0L));
     }
 
     static long recorded(Database db) {
-        return db.withConnection(c -> Jdbc.first(c, "SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) "
-                + "FROM llm_usage", rs -> rs.getLong(1)).orElse(0L));
+        return db.withConnection(c -> Jdbc.first(
+                        c,
+                        "SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) " + "FROM llm_usage",
+                        rs -> rs.getLong(1))
+                .orElse(0L));
     }
 
     @ParameterizedTest
@@ -85,7 +94,8 @@ class LlmBudgetTest {
             List<Callable<Boolean>> reservations = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 LlmUsage usage = i % 2 == 0 ? first : second;
-                reservations.add(() -> usage.reserve(LlmCall.of("talk", 1, 10), 70).isPresent());
+                reservations.add(
+                        () -> usage.reserve(LlmCall.of("talk", 1, 10), 70).isPresent());
             }
             long held = 0;
             for (Future<Boolean> f : threads.invokeAll(reservations)) {
@@ -99,14 +109,15 @@ class LlmBudgetTest {
             int before = stub.requests().size();
             stub.always(StubLlm.Reply.slow("The vault is warm.", 500));
             LlmUsage.Budgets perMember = new LlmUsage.Budgets(1_000, 0, 0);
-            LlmGateway one = gateway(new LlmUsage(db.a(), perMember, new LlmUsage.Prices(0, 0),
-                    java.time.Clock.systemUTC()), CAP);
-            LlmGateway two = gateway(new LlmUsage(db.b(), perMember, new LlmUsage.Prices(0, 0),
-                    java.time.Clock.systemUTC()), CAP);
+            LlmGateway one = gateway(
+                    new LlmUsage(db.a(), perMember, new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC()), CAP);
+            LlmGateway two = gateway(
+                    new LlmUsage(db.b(), perMember, new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC()), CAP);
             List<Callable<Boolean>> calls = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 LlmGateway gateway = i % 2 == 0 ? one : two;
-                calls.add(() -> gateway.chat(LlmCall.of("talk", 2, 20), "You are a fox.", PROMPT).reply()
+                calls.add(() -> gateway.chat(LlmCall.of("talk", 2, 20), "You are a fox.", PROMPT)
+                        .reply()
                         .isPresent());
             }
             int answered = 0;
@@ -131,8 +142,10 @@ class LlmBudgetTest {
             LlmUsage usage = new LlmUsage(db, new LlmUsage.Budgets(0, 0, 2_000), new LlmUsage.Prices(0, 0), clock);
             LlmGateway gateway = gateway(usage, CAP);
             stub.then(StubLlm.Reply.text("Hello from server one."));
-            assertThat(gateway.chat(LlmCall.of("talk", 1, 10), "s", PROMPT).reply()).isPresent();
-            assertThat(usage.reserve(LlmCall.of("talk", 1, 11), 2_000 - 150 - 50)).isPresent();
+            assertThat(gateway.chat(LlmCall.of("talk", 1, 10), "s", PROMPT).reply())
+                    .isPresent();
+            assertThat(usage.reserve(LlmCall.of("talk", 1, 11), 2_000 - 150 - 50))
+                    .isPresent();
 
             int before = stub.requests().size();
             LlmGateway.Outcome elsewhere = gateway.chat(LlmCall.of("talk", 2, 20), "s", PROMPT);
@@ -145,7 +158,8 @@ class LlmBudgetTest {
 
             clock.advance(Duration.ofDays(1));
             stub.then(StubLlm.Reply.text("A new day."));
-            assertThat(gateway.chat(LlmCall.of("talk", 2, 20), "s", PROMPT).reply()).isPresent();
+            assertThat(gateway.chat(LlmCall.of("talk", 2, 20), "s", PROMPT).reply())
+                    .isPresent();
         }
     }
 
@@ -153,10 +167,13 @@ class LlmBudgetTest {
     @MethodSource("kinds")
     void outputTokenCapIsSentToModel(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            LlmUsage usage = new LlmUsage(db, new LlmUsage.Budgets(5_000, 0, 0), new LlmUsage.Prices(0, 0),
-                    java.time.Clock.systemUTC());
+            LlmUsage usage = new LlmUsage(
+                    db, new LlmUsage.Budgets(5_000, 0, 0), new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC());
             stub.then(StubLlm.Reply.text("Short."));
-            assertThat(gateway(usage, 321).chat(LlmCall.of("talk", 1, 10), "s", PROMPT).reply()).isPresent();
+            assertThat(gateway(usage, 321)
+                            .chat(LlmCall.of("talk", 1, 10), "s", PROMPT)
+                            .reply())
+                    .isPresent();
             assertThat(stub.lastMaxTokens()).isEqualTo(321);
             // Settled to what the call really used, not its worst case.
             assertThat(held(db, 1, 10)).isEqualTo(150);
@@ -167,8 +184,8 @@ class LlmBudgetTest {
     @MethodSource("kinds")
     void aFailedCallGivesItsReservationBack(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            LlmUsage usage = new LlmUsage(db, new LlmUsage.Budgets(5_000, 0, 0), new LlmUsage.Prices(0, 0),
-                    java.time.Clock.systemUTC());
+            LlmUsage usage = new LlmUsage(
+                    db, new LlmUsage.Budgets(5_000, 0, 0), new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC());
             stub.then(StubLlm.Reply.error(500));
             LlmGateway.Outcome failed = gateway(usage, CAP).chat(LlmCall.of("talk", 1, 10), "s", PROMPT);
             assertThat(failed.reply()).isEmpty();

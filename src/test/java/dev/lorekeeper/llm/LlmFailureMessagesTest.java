@@ -55,8 +55,8 @@ class LlmFailureMessagesTest {
     }
 
     private String failureLoggedFor(String baseUrl, Duration timeout) {
-        LlmGateway llm = LlmGateway.openAiCompatible(new LlmGateway.Settings(baseUrl, "llama3", "sk-test-key",
-                timeout, 1, 64), null);
+        LlmGateway llm = LlmGateway.openAiCompatible(
+                new LlmGateway.Settings(baseUrl, "llama3", "sk-test-key", timeout, 1, 64), null);
         assertThat(llm.chat(LlmCall.cli("test"), "system", "user").reply()).isEmpty();
         assertThat(logged.list).hasSize(1);
         return logged.list.get(0).getFormattedMessage();
@@ -65,42 +65,50 @@ class LlmFailureMessagesTest {
     @Test
     void aRefusedKeyPointsAtTheApiKey() throws Exception {
         String url = serve(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test-key\"}}", Duration.ZERO);
-        assertThat(failureLoggedFor(url, Duration.ofSeconds(5))).isEqualTo("LLM call failed: "
-                + url.substring(7, url.length() - 3) + " refused the API key (HTTP 401); check llm.api-key; "
-                + "answering offline");
+        assertThat(failureLoggedFor(url, Duration.ofSeconds(5)))
+                .isEqualTo("LLM call failed: "
+                        + url.substring(7, url.length() - 3) + " refused the API key (HTTP 401); check llm.api-key; "
+                        + "answering offline");
     }
 
     @Test
     void anUnknownModelPointsAtTheModelAndTheBaseUrl() throws Exception {
         String url = serve(404, "{\"error\":{\"message\":\"model 'llama3' not found\"}}", Duration.ZERO);
-        assertThat(failureLoggedFor(url, Duration.ofSeconds(5))).contains("answered HTTP 404: model 'llama3' or "
-                + "the API path does not exist there; check llm.model and llm.base-url (it usually ends in /v1)");
+        assertThat(failureLoggedFor(url, Duration.ofSeconds(5)))
+                .contains(
+                        "answered HTTP 404: model 'llama3' or "
+                                + "the API path does not exist there; check llm.model and llm.base-url (it usually ends in /v1)");
     }
 
     @Test
     void aServerErrorAndARateLimitSayWhatToDo() throws Exception {
         String url = serve(503, "{}", Duration.ZERO);
-        assertThat(failureLoggedFor(url, Duration.ofSeconds(5))).contains("failed with HTTP 503; check the model "
-                + "server's own log");
+        assertThat(failureLoggedFor(url, Duration.ofSeconds(5)))
+                .contains("failed with HTTP 503; check the model " + "server's own log");
         server.stop(0);
         logged.list.clear();
         String limited = serve(429, "{}", Duration.ZERO);
-        assertThat(failureLoggedFor(limited, Duration.ofSeconds(5))).contains("rate limited by 127.0.0.1:",
-                "(HTTP 429); lower llm.max-concurrent or raise your provider's limit");
+        assertThat(failureLoggedFor(limited, Duration.ofSeconds(5)))
+                .contains(
+                        "rate limited by 127.0.0.1:",
+                        "(HTTP 429); lower llm.max-concurrent or raise your provider's limit");
     }
 
     @Test
     void aReplyThatIsNotJsonPointsAtTheBaseUrl() throws Exception {
         String url = serve(200, "<html>LM Studio</html>", Duration.ZERO);
-        assertThat(failureLoggedFor(url, Duration.ofSeconds(5))).contains("is not the JSON of an OpenAI-compatible "
-                + "API; check llm.base-url (it usually ends in /v1)");
+        assertThat(failureLoggedFor(url, Duration.ofSeconds(5)))
+                .contains("is not the JSON of an OpenAI-compatible "
+                        + "API; check llm.base-url (it usually ends in /v1)");
     }
 
     @Test
     void aSlowServerNamesTheTimeout() throws Exception {
         String url = serve(200, "{}", Duration.ofSeconds(3));
-        assertThat(failureLoggedFor(url, Duration.ofSeconds(1))).contains("no reply from 127.0.0.1:",
-                "within llm.timeout (1s); check that the model server runs, or raise llm.timeout");
+        assertThat(failureLoggedFor(url, Duration.ofSeconds(1)))
+                .contains(
+                        "no reply from 127.0.0.1:",
+                        "within llm.timeout (1s); check that the model server runs, or raise llm.timeout");
     }
 
     @Test
@@ -109,8 +117,8 @@ class LlmFailureMessagesTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        assertThat(failureLoggedFor("http://127.0.0.1:" + port + "/v1", Duration.ofSeconds(5))).isEqualTo(
-                "LLM call failed: connection refused by 127.0.0.1:" + port + "; check llm.base-url and that the "
-                        + "model server runs; answering offline");
+        assertThat(failureLoggedFor("http://127.0.0.1:" + port + "/v1", Duration.ofSeconds(5)))
+                .isEqualTo("LLM call failed: connection refused by 127.0.0.1:" + port
+                        + "; check llm.base-url and that the " + "model server runs; answering offline");
     }
 }

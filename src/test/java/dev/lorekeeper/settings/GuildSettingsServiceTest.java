@@ -33,7 +33,8 @@ class GuildSettingsServiceTest {
 
     private final MapStore store = new MapStore();
     private final GuildSettingsService service = new GuildSettingsService(
-            new GuildDefaults("111111111111111111", List.of(), null, new FeatureSwitches(true, true, false, true), null),
+            new GuildDefaults(
+                    "111111111111111111", List.of(), null, new FeatureSwitches(true, true, false, true), null),
             store);
 
     @Test
@@ -72,7 +73,8 @@ class GuildSettingsServiceTest {
     void aChannelListLongerThanItsColumnIsRefusedWithItsLength() {
         String many = String.join(", ", java.util.Collections.nCopies(150, "333333333333333333"));
         assertThatThrownBy(() -> service.set(1, Setting.QA_CHANNELS, many, 42))
-                .hasMessageStartingWith("Not changed: qa-channels is ").hasMessageContaining("at most 2000 fit");
+                .hasMessageStartingWith("Not changed: qa-channels is ")
+                .hasMessageContaining("at most 2000 fit");
         assertThat(store.rows).isEmpty();
     }
 }

@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
     static java.util.stream.Stream<TestDatabases.Kind> kinds() {
@@ -48,8 +48,8 @@ class DatabaseTest {
             assertThat(store.load(7)).isEmpty();
             assertThat(store.load(8)).isEqualTo(Map.of("feature.qa", "false"));
             long audits = db.withConnection(c -> {
-                try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT COUNT(*) FROM audit_event WHERE guild_id = 7")) {
+                try (ResultSet rs =
+                        c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_event WHERE guild_id = 7")) {
                     rs.next();
                     return rs.getLong(1);
                 }
@@ -64,9 +64,10 @@ class DatabaseTest {
         try (Database db = TestDatabases.open(kind)) {
             JdbcGuildSettingsStore store = new JdbcGuildSettingsStore(db, Clock.systemUTC());
             assertThatThrownBy(() -> db.inTransaction(c -> {
-                new AuditLog(Clock.systemUTC()).write(c, 5, 1, "test", "written then rolled back");
-                throw new IllegalStateException("boom");
-            })).hasMessage("boom");
+                        new AuditLog(Clock.systemUTC()).write(c, 5, 1, "test", "written then rolled back");
+                        throw new IllegalStateException("boom");
+                    }))
+                    .hasMessage("boom");
             long n = db.withConnection(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_event")) {
                     rs.next();
@@ -95,18 +96,20 @@ class DatabaseTest {
             boolean valid = db.withConnection(c -> c.isValid(1));
             assertThat(valid).isTrue();
         }
-        assertThat(java.nio.file.Files.getPosixFilePermissions(data)).extracting(Object::toString)
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data))
+                .extracting(Object::toString)
                 .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE", "OWNER_EXECUTE");
         assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("lorekeeper.mv.db")))
-                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
     }
 
     @Test
     void passwordsInJdbcUrlsAreRedactedAndMasked() {
         assertThat(Database.redact("jdbc:h2:file:./data/lk;PASSWORD=hunter22;CIPHER=AES"))
                 .isEqualTo("jdbc:h2:file:./data/lk;PASSWORD=****;CIPHER=AES");
-        assertThat(Database.redact("jdbc:postgresql://bot:hunter22@db:5432/lk")).isEqualTo(
-                "jdbc:postgresql://bot:****@db:5432/lk");
+        assertThat(Database.redact("jdbc:postgresql://bot:hunter22@db:5432/lk"))
+                .isEqualTo("jdbc:postgresql://bot:****@db:5432/lk");
         assertThat(Database.passwordsIn("jdbc:postgresql://db/lk?user=bot&password=hunter22"))
                 .containsExactly("hunter22");
     }

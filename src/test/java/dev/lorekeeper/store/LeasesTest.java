@@ -26,13 +26,19 @@ class LeasesTest {
             Duration ttl = Duration.ofSeconds(30);
             assertThat(leader.acquire("chain-watcher", ttl)).isTrue();
             assertThat(follower.acquire("chain-watcher", ttl)).isFalse();
-            Instant expires = db.withConnection(c -> Jdbc.first(c, "SELECT expires_at FROM job_lease WHERE name = ?",
-                    rs -> Jdbc.instant(rs, 1), "chain-watcher")).orElseThrow();
+            Instant expires = db.withConnection(c -> Jdbc.first(
+                            c,
+                            "SELECT expires_at FROM job_lease WHERE name = ?",
+                            rs -> Jdbc.instant(rs, 1),
+                            "chain-watcher"))
+                    .orElseThrow();
             assertThat(expires).isEqualTo(clock.instant().plus(ttl));
             clock.advance(Duration.ofSeconds(20));
             assertThat(leader.acquire("chain-watcher", ttl)).as("renewal").isTrue();
             clock.advance(Duration.ofSeconds(20));
-            assertThat(follower.acquire("chain-watcher", ttl)).as("renewed lease still held").isFalse();
+            assertThat(follower.acquire("chain-watcher", ttl))
+                    .as("renewed lease still held")
+                    .isFalse();
             // The leader dies: it stops renewing. Within one lease period the follower takes over.
             clock.advance(Duration.ofSeconds(31));
             assertThat(follower.acquire("chain-watcher", ttl)).isTrue();

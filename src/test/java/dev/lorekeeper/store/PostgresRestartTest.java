@@ -27,7 +27,11 @@ class PostgresRestartTest {
     Path data;
 
     static EmbeddedPostgres startPostgres(Path data, int port) throws Exception {
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .start();
     }
 
     @Test
@@ -38,22 +42,28 @@ class PostgresRestartTest {
         try (TestBot bot = TestBot.startOn(jdbc, "")) {
             FakeGuild guild = bot.discord.guild("Outage Club");
             bot.discord.awaitBotReady(guild);
-            assertOpensAStoredSession(bot, guild.member("before").runs("/verify").reply(), "before");
+            assertOpensAStoredSession(
+                    bot, guild.member("before").runs("/verify").reply(), "before");
             awaitReadyz(bot, 200);
 
             pg.close();
             FakeMessage during = guild.member("during").runs("/verify").reply();
-            assertThat(during.content()).contains("Something went wrong on my side", "try again")
+            assertThat(during.content())
+                    .contains("Something went wrong on my side", "try again")
                     .doesNotContain("Exception", "at dev.");
 
             // A short outage: the pool's reconnection backs off up to 5 s, and the first try must land before.
             pg = startPostgres(data, port);
             // The same pool reconnects at the first try: this /verify is answered with a session it saved.
-            assertOpensAStoredSession(bot, guild.member("during").runs("/verify").reply(), "during");
-            try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
+            assertOpensAStoredSession(
+                    bot, guild.member("during").runs("/verify").reply(), "during");
+            try (var c = pg.getPostgresDatabase().getConnection();
+                    var st = c.createStatement();
                     var rs = st.executeQuery("SELECT COUNT(*) FROM verify_session")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("the session before and the retried one after").isEqualTo(2);
+                assertThat(rs.getInt(1))
+                        .as("the session before and the retried one after")
+                        .isEqualTo(2);
             }
 
             // A second outage, long enough for /readyz (whose checks are cached for a few seconds) to show it.
@@ -70,22 +80,33 @@ class PostgresRestartTest {
     private static void assertOpensAStoredSession(TestBot bot, FakeMessage reply, String member) throws Exception {
         String link = reply.button("Open verify page").url();
         assertThat(link).startsWith(bot.webUrl() + "/verify/");
-        HttpResponse<String> session = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                bot.webUrl() + "/api/verify/" + link.substring(link.lastIndexOf('/') + 1))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> session = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        bot.webUrl() + "/api/verify/" + link.substring(link.lastIndexOf('/') + 1)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
         assertThat(session.body()).contains("\"member\":\"" + member + "\"", "\"guild\":\"Outage Club\"");
     }
 
     /** /readyz caches its checks for a few seconds, so a change shows within that time, not at once. */
     private static void awaitReadyz(TestBot bot, int status) {
-        DiscordDouble.await(() -> {
-            try {
-                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bot.adminUrl() + "/readyz"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status;
-            } catch (Exception e) {
-                return false;
-            }
-        }, HealthRoutes.DEFAULT_CACHE.plusSeconds(10), "/readyz " + status);
+        DiscordDouble.await(
+                () -> {
+                    try {
+                        return HttpClient.newHttpClient()
+                                        .send(
+                                                HttpRequest.newBuilder(URI.create(bot.adminUrl() + "/readyz"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == status;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                HealthRoutes.DEFAULT_CACHE.plusSeconds(10),
+                "/readyz " + status);
     }
 }

@@ -56,9 +56,18 @@ public final class Anvil implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(binary().toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
-                    "--chain-id", Long.toString(chainId), "--silent")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(
+                            binary().toString(),
+                            "--port",
+                            Integer.toString(port),
+                            "--host",
+                            "127.0.0.1",
+                            "--chain-id",
+                            Long.toString(chainId),
+                            "--silent")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("anvil did not start", e);
         }
@@ -110,11 +119,15 @@ public final class Anvil implements AutoCloseable {
 
     public JsonNode rpc(String method, Object... params) {
         try {
-            String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", method,
-                    "params", List.of(params)));
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = JSON.writeValueAsString(
+                    Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", List.of(params)));
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url()))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode reply = JSON.readTree(r.body());
             if (reply.has("error")) {
                 throw new IllegalStateException(method + " failed: " + reply.get("error"));
@@ -130,8 +143,11 @@ public final class Anvil implements AutoCloseable {
 
     /** personal_sign by an unlocked account: what a browser wallet returns. */
     public String personalSign(String message, String account) {
-        return rpc("personal_sign", Numeric.toHexString(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                account).asText();
+        return rpc(
+                        "personal_sign",
+                        Numeric.toHexString(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        account)
+                .asText();
     }
 
     /** Sends a transaction from an unlocked account and returns its receipt (anvil mines it at once). */
@@ -150,7 +166,9 @@ public final class Anvil implements AutoCloseable {
             sleep(5);
             receipt = rpc("eth_getTransactionReceipt", hash);
         }
-        if (receipt == null || receipt.isNull() || !"0x1".equals(receipt.path("status").asText())) {
+        if (receipt == null
+                || receipt.isNull()
+                || !"0x1".equals(receipt.path("status").asText())) {
             throw new IllegalStateException("transaction failed: " + receipt);
         }
         return receipt;
@@ -160,7 +178,6 @@ public final class Anvil implements AutoCloseable {
     public void close() {
         stop();
     }
-
 
     private static void sleep(long ms) {
         try {

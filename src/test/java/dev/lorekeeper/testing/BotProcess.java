@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** The bot as a separate JVM (for kill -9 and start-up timing), and the config it needs to reach the double. */
 public final class BotProcess {
-    private BotProcess() {
-    }
+    private BotProcess() {}
 
     /** The JVM options of the README's run command (and the Dockerfile): benchmarks measure the bot as shipped. */
     public static final java.util.List<String> README_JVM_OPTIONS = java.util.List.of("-Xmx384m");
@@ -30,17 +29,21 @@ public final class BotProcess {
                   api-base-url: %s
                   gateway-url: %s
                 %s
-                """.formatted(discord.token(), discord.apiBaseUrl(), discord.gatewayUrl(),
-                extraKeys.strip().indent(2).stripTrailing());
+                """.formatted(
+                        discord.token(),
+                        discord.apiBaseUrl(),
+                        discord.gatewayUrl(),
+                        extraKeys.strip().indent(2).stripTrailing());
     }
 
     /**
      * discord (pointed at the double), web and its admin listener on loopback ports, and the given storage and
      * knowledge folders.
      */
-    public static String config(DiscordDouble discord, String storageYaml, int webPort, int adminPort, Path docs,
-            Path index) {
-        return discordSection(discord, "") + """
+    public static String config(
+            DiscordDouble discord, String storageYaml, int webPort, int adminPort, Path docs, Path index) {
+        return discordSection(discord, "")
+                + """
                 storage:
                 %s
                 web:
@@ -57,18 +60,25 @@ public final class BotProcess {
     /** Waits until the bot's {@code /readyz} (on its admin port) says 200: database, gateway and docs index ready. */
     public static void awaitReady(int adminPort, java.time.Duration timeout) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        DiscordDouble.await(() -> {
-            try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                        + adminPort + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, timeout, "bot ready (/readyz 200)");
+        DiscordDouble.await(
+                () -> {
+                    try {
+                        return http.send(
+                                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                                "http://127.0.0.1:" + adminPort + "/readyz"))
+                                                        .build(),
+                                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                },
+                timeout,
+                "bot ready (/readyz 200)");
     }
 
     /** {@code lorekeeper run --config FILE} on the test class path, in {@code workDir}. */
@@ -77,14 +87,23 @@ public final class BotProcess {
     }
 
     /** As {@link #launch(Path, Path, ProcessBuilder.Redirect)}, with JVM options such as a heap limit. */
-    public static Process launch(Path config, Path workDir, ProcessBuilder.Redirect output,
-            java.util.List<String> jvmOptions) throws IOException {
+    public static Process launch(
+            Path config, Path workDir, ProcessBuilder.Redirect output, java.util.List<String> jvmOptions)
+            throws IOException {
         java.util.List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "dev.lorekeeper.app.Main", "run",
-                "--config", config.toString()));
-        return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output)
+        cmd.addAll(java.util.List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.lorekeeper.app.Main",
+                "run",
+                "--config",
+                config.toString()));
+        return new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output)
                 .start();
     }
 }

@@ -37,7 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultyRpc implements AutoCloseable {
     /** The ways a call can fail. */
-    public enum Fault { HANG, HTTP_429, HTTP_500, RPC_ERROR, TRUNCATED_BATCH, MULTICALL_ENTRY_FAILED }
+    public enum Fault {
+        HANG,
+        HTTP_429,
+        HTTP_500,
+        RPC_ERROR,
+        TRUNCATED_BATCH,
+        MULTICALL_ENTRY_FAILED
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGGREGATE3 = "0x82ad56cb";
@@ -157,7 +164,9 @@ public final class FaultyRpc implements AutoCloseable {
 
     /** Marks entries of an aggregate3 answer as failed, as a provider that runs out of gas mid-batch would. */
     private JsonNode multicallDamaged(JsonNode request, JsonNode reply) {
-        if (request == null || !AGGREGATE3.equals(selector(request)) || !reply.path("result").isTextual()
+        if (request == null
+                || !AGGREGATE3.equals(selector(request))
+                || !reply.path("result").isTextual()
                 || !shares.containsKey(Fault.MULTICALL_ENTRY_FAILED)) {
             return reply;
         }
@@ -167,8 +176,8 @@ public final class FaultyRpc implements AutoCloseable {
         int heads = arrayStart + 32;
         boolean changed = false;
         for (int i = 0; i < n; i++) {
-            int tuple = heads + new BigInteger(1, Arrays.copyOfRange(data, heads + 32 * i,
-                    heads + 32 * i + 32)).intValueExact();
+            int tuple = heads
+                    + new BigInteger(1, Arrays.copyOfRange(data, heads + 32 * i, heads + 32 * i + 32)).intValueExact();
             if (roll(Fault.MULTICALL_ENTRY_FAILED)) {
                 data[tuple + 31] = 0;
                 changed = true;
@@ -201,8 +210,10 @@ public final class FaultyRpc implements AutoCloseable {
         if (!"eth_call".equals(call.path("method").asText())) {
             return call.path("method").asText();
         }
-        String data = call.path("params").path(0).path("data").asText(call.path("params").path(0).path("input")
-                .asText(""));
+        String data = call.path("params")
+                .path(0)
+                .path("data")
+                .asText(call.path("params").path(0).path("input").asText(""));
         return data.length() >= 10 ? data.substring(0, 10).toLowerCase(Locale.ROOT) : data;
     }
 
@@ -226,9 +237,11 @@ public final class FaultyRpc implements AutoCloseable {
     }
 
     private JsonNode forward(JsonNode request) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(target))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8)).build(),
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create(target))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }

@@ -7,8 +7,7 @@ import org.web3j.utils.Numeric;
 
 /** personal_sign with a key held by the test (for wallets that are not a node's dev accounts). */
 public final class LocalSigner {
-    private LocalSigner() {
-    }
+    private LocalSigner() {}
 
     public static String personalSign(String message, ECKeyPair key) {
         Sign.SignatureData sig = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key);

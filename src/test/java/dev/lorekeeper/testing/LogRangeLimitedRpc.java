@@ -68,16 +68,23 @@ public final class LogRangeLimitedRpc implements AutoCloseable {
                 refused.incrementAndGet();
                 ObjectNode error = JSON.createObjectNode().put("jsonrpc", "2.0");
                 error.set("id", request.path("id"));
-                error.set("error", JSON.createObjectNode().put("code", -32005)
-                        .put("message", "block range is too wide (max " + maxBlocks + ")"));
+                error.set(
+                        "error",
+                        JSON.createObjectNode()
+                                .put("code", -32005)
+                                .put("message", "block range is too wide (max " + maxBlocks + ")"));
                 reply = JSON.writeValueAsBytes(error);
             } else {
                 if ("eth_getLogs".equals(request.path("method").asText())) {
                     served.incrementAndGet();
                 }
-                reply = client.send(HttpRequest.newBuilder(URI.create(target))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+                reply = client.send(
+                                HttpRequest.newBuilder(URI.create(target))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body();
             }
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, reply.length);

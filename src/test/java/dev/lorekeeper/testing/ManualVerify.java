@@ -8,14 +8,14 @@ import java.util.function.UnaryOperator;
 
 /** The manual verification path as a member takes it: /verify address:…, sign the shown text, paste it. */
 public final class ManualVerify {
-    private ManualVerify() {
-    }
+    private ManualVerify() {}
 
     /** Returns the bot's answer; {@code sign} turns the shown message into a 0x signature. */
     public static FakeMessage link(FakeMember member, String address, UnaryOperator<String> sign) {
         FakeMessage shown = member.runs("/verify address:" + address).reply();
         FakeInteraction open = member.clicks(shown.button("Paste signature"));
-        return member.submitsModal(open, Map.of("signature", sign.apply(shownMessage(shown)))).reply();
+        return member.submitsModal(open, Map.of("signature", sign.apply(shownMessage(shown))))
+                .reply();
     }
 
     /** The exact message inside the reply's code block. */

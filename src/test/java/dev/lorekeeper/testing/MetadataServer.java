@@ -32,8 +32,9 @@ public final class MetadataServer implements AutoCloseable {
         server.createContext("/meta/", ex -> {
             String id = ex.getRequestURI().getPath().substring("/meta/".length());
             byte[] body = ("{\"name\":\"Ember Fox #" + id + "\",\"description\":\"A fox that guards the embers.\","
-                    + "\"image\":\"ipfs://" + IMAGE_CID + "/" + id + ".png\",\"attributes\":[{\"trait_type\":\"Fur\","
-                    + "\"value\":\"Red\"},{\"trait_type\":\"Eyes\",\"value\":\"Glow\"}]}")
+                            + "\"image\":\"ipfs://" + IMAGE_CID + "/" + id
+                            + ".png\",\"attributes\":[{\"trait_type\":\"Fur\","
+                            + "\"value\":\"Red\"},{\"trait_type\":\"Eyes\",\"value\":\"Glow\"}]}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, body.length);

@@ -31,15 +31,19 @@ public final class RpcProxy implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
-            try (exchange; InputStream in = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 if (down.get()) {
                     exchange.sendResponseHeaders(503, -1);
                     return;
                 }
-                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(target))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> r = client.send(
+                        HttpRequest.newBuilder(URI.create(target))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(r.statusCode(), r.body().length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -53,8 +53,10 @@ public final class StubLlm implements AutoCloseable {
                 if (r.delayMillis() > 0) {
                     Thread.sleep(r.delayMillis());
                 }
-                byte[] body = r.status() == 200 ? completion(r.content()) : ("{\"error\":{\"message\":\"stub failure\","
-                        + "\"type\":\"server_error\"}}").getBytes(StandardCharsets.UTF_8);
+                byte[] body = r.status() == 200
+                        ? completion(r.content())
+                        : ("{\"error\":{\"message\":\"stub failure\"," + "\"type\":\"server_error\"}}")
+                                .getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().add("Content-Type", "application/json");
                 ex.sendResponseHeaders(r.status(), body.length);
                 try (OutputStream out = ex.getResponseBody()) {
@@ -71,11 +73,17 @@ public final class StubLlm implements AutoCloseable {
     }
 
     private static byte[] completion(String content) throws IOException {
-        var root = JSON.createObjectNode().put("id", "chatcmpl-stub").put("object", "chat.completion")
-                .put("created", 0).put("model", "stub-model");
+        var root = JSON.createObjectNode()
+                .put("id", "chatcmpl-stub")
+                .put("object", "chat.completion")
+                .put("created", 0)
+                .put("model", "stub-model");
         var choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
-        root.putObject("usage").put("prompt_tokens", 120).put("completion_tokens", 30).put("total_tokens", 150);
+        root.putObject("usage")
+                .put("prompt_tokens", 120)
+                .put("completion_tokens", 30)
+                .put("total_tokens", 150);
         return JSON.writeValueAsBytes(root);
     }
 
@@ -108,7 +116,11 @@ public final class StubLlm implements AutoCloseable {
     }
 
     public String lastSystemPrompt() {
-        return requests.get(requests.size() - 1).path("messages").get(0).path("content").asText();
+        return requests.get(requests.size() - 1)
+                .path("messages")
+                .get(0)
+                .path("content")
+                .asText();
     }
 
     @Override

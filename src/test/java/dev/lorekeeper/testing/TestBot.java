@@ -1,9 +1,7 @@
 package dev.lorekeeper.testing;
 
 import dev.lorekeeper.app.Configs;
-
 import dev.lorekeeper.app.Lorekeeper;
-import dev.lorekeeper.config.ConfigLoader;
 import dev.lorekeeper.config.LoadedConfig;
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import java.util.Map;
@@ -42,8 +40,9 @@ public final class TestBot implements AutoCloseable {
      * Sets up the double before the bot connects (so its guild comes in READY), with extra keys under
      * {@code discord:} that may depend on that guild, such as {@code dev-guild-id}.
      */
-    public static TestBot startWith(java.util.function.Function<DiscordDouble, dev.lorekeeper.discorddouble.FakeGuild>
-            setup, java.util.function.Function<dev.lorekeeper.discorddouble.FakeGuild, String> discordKeys) {
+    public static TestBot startWith(
+            java.util.function.Function<DiscordDouble, dev.lorekeeper.discorddouble.FakeGuild> setup,
+            java.util.function.Function<dev.lorekeeper.discorddouble.FakeGuild, String> discordKeys) {
         DiscordDouble d = DiscordDouble.start();
         String keys = discordKeys.apply(setup.apply(d));
         TestBot bot = new TestBot(d, TestDatabases.h2Url(), "", keys);
@@ -66,7 +65,8 @@ public final class TestBot implements AutoCloseable {
     }
 
     public String yaml() {
-        return BotProcess.discordSection(discord, discordExtra) + """
+        return BotProcess.discordSection(discord, discordExtra)
+                + """
                 storage:
                   jdbc-url: "%s"
                 %s
@@ -76,9 +76,12 @@ public final class TestBot implements AutoCloseable {
                   public-url: http://127.0.0.1:%d
                   admin-bind: 127.0.0.1
                   admin-port: %d
-                """.formatted(jdbcUrl,
-                jdbcUrl.startsWith("jdbc:postgresql:") ? "  username: postgres\n  connect-timeout: 2s" : "",
-                webPort, webPort, adminPort)
+                """.formatted(
+                        jdbcUrl,
+                        jdbcUrl.startsWith("jdbc:postgresql:") ? "  username: postgres\n  connect-timeout: 2s" : "",
+                        webPort,
+                        webPort,
+                        adminPort)
                 // Tests that are not about Q&A run without docs, so no embedding model is loaded.
                 + (extraYaml.contains("knowledge:") ? "" : "knowledge:\n  docs: target/no-docs-in-this-test\n")
                 + extraYaml;

@@ -14,8 +14,7 @@ import org.web3j.abi.datatypes.Type;
 public final class TestContracts {
     private static JsonNode compiled;
 
-    private TestContracts() {
-    }
+    private TestContracts() {}
 
     private static synchronized JsonNode compiled() {
         if (compiled == null) {
@@ -23,8 +22,8 @@ public final class TestContracts {
             try {
                 compiled = new ObjectMapper().readTree(Files.readString(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("compiled test contracts missing at " + file + ": run `mvn -B verify`",
-                        e);
+                throw new UncheckedIOException(
+                        "compiled test contracts missing at " + file + ": run `mvn -B verify`", e);
             }
         }
         return compiled;
@@ -32,7 +31,10 @@ public final class TestContracts {
 
     /** Places a contract's runtime code at a fixed address (e.g. Multicall3 at its canonical address). */
     public static void placeAt(Anvil anvil, String name, String address) {
-        anvil.rpc("anvil_setCode", address, compiled().get(name).get("deployedBytecode").asText());
+        anvil.rpc(
+                "anvil_setCode",
+                address,
+                compiled().get(name).get("deployedBytecode").asText());
     }
 
     /** Calls a state-changing function from an unlocked account. */

@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 public final class TestDatabases {
     private static EmbeddedPostgres postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     public static Stream<Kind> both() {
         return Stream.of(Kind.H2, Kind.POSTGRESQL);
@@ -42,7 +44,8 @@ public final class TestDatabases {
     /** A new, empty database on the shared test server (user postgres, no password). */
     public static synchronized String postgresqlUrl() {
         String name = "lk" + UUID.randomUUID().toString().replace("-", "");
-        try (var c = server().getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+        try (var c = server().getPostgresDatabase().getConnection();
+                var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL test database", e);

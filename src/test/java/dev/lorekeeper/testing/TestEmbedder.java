@@ -6,8 +6,7 @@ import dev.lorekeeper.knowledge.BgeEmbedder;
 public final class TestEmbedder {
     private static BgeEmbedder shared;
 
-    private TestEmbedder() {
-    }
+    private TestEmbedder() {}
 
     public static synchronized BgeEmbedder shared() {
         if (shared == null) {

@@ -19,27 +19,34 @@ class SiweParseAttackTest {
     void aDomainThousandsOfCharactersLongIsRefusedNotAStackOverflow() {
         // Found by the fuzz benchmark: the authority pattern recursed once per character.
         String domain = "verify.example" + "A".repeat(3000) + ".org";
-        org.assertj.core.api.Assertions.assertThat(SiweMessage.parse(message(domain,
-                "https://verify.example.org/verify/x")).domain()).isEqualTo(domain);
-        org.assertj.core.api.Assertions.assertThat(Rfc3986.isAuthority("a".repeat(200_000))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        SiweMessage.parse(message(domain, "https://verify.example.org/verify/x"))
+                                .domain())
+                .isEqualTo(domain);
+        org.assertj.core.api.Assertions.assertThat(Rfc3986.isAuthority("a".repeat(200_000)))
+                .isTrue();
     }
 
     @Test
     void aUriThousandsOfCharactersLongIsCheckedWithoutRecursion() {
         String uri = "https://verify.example.org/" + "%41".repeat(50_000);
         org.assertj.core.api.Assertions.assertThat(Rfc3986.isUri(uri)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(Rfc3986.isPchars("%4".repeat(50_000))).isFalse();
+        org.assertj.core.api.Assertions.assertThat(Rfc3986.isPchars("%4".repeat(50_000)))
+                .isFalse();
     }
 
     @Test
     void aMessageLongerThanAnyTheBotIssuesIsRefusedWithItsLength() {
-        assertThatThrownBy(() -> SiweMessage.parse(message("verify.example.org", "https://verify.example.org/"
-                + "a".repeat(5000)))).isInstanceOf(SiweException.class).hasMessageContaining("characters long");
+        assertThatThrownBy(() -> SiweMessage.parse(
+                        message("verify.example.org", "https://verify.example.org/" + "a".repeat(5000))))
+                .isInstanceOf(SiweException.class)
+                .hasMessageContaining("characters long");
     }
 
     @Test
     void listOfResourcesStaysParseable() {
-        List.of("https://a.example/1", "ipfs://bafy").forEach(r -> org.assertj.core.api.Assertions.assertThat(
-                Rfc3986.isUri(r)).isTrue());
+        List.of("https://a.example/1", "ipfs://bafy")
+                .forEach(r -> org.assertj.core.api.Assertions.assertThat(Rfc3986.isUri(r))
+                        .isTrue());
     }
 }

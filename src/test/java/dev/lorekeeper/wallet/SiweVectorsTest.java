@@ -72,19 +72,24 @@ class SiweVectorsTest {
         assertThat(parsed.statement()).as("statement").isEqualTo(text(fields, "statement"));
         assertThat(parsed.uri()).as("uri").isEqualTo(text(fields, "uri"));
         assertThat(parsed.version()).as("version").isEqualTo(text(fields, "version"));
-        assertThat(parsed.chainId()).as("chainId").isEqualTo(fields.get("chainId").longValue());
+        assertThat(parsed.chainId())
+                .as("chainId")
+                .isEqualTo(fields.get("chainId").longValue());
         assertThat(parsed.nonce()).as("nonce").isEqualTo(text(fields, "nonce"));
         assertThat(parsed.issuedAt()).as("issuedAt").isEqualTo(text(fields, "issuedAt"));
         assertThat(parsed.expirationTime()).as("expirationTime").isEqualTo(text(fields, "expirationTime"));
         assertThat(parsed.notBefore()).as("notBefore").isEqualTo(text(fields, "notBefore"));
         assertThat(parsed.requestId()).as("requestId").isEqualTo(text(fields, "requestId"));
         List<String> resources = textList(fields, "resources");
-        assertThat(parsed.resources()).as("resources")
+        assertThat(parsed.resources())
+                .as("resources")
                 .isNotNull()
                 .containsExactlyElementsOf(resources == null ? List.of() : resources);
 
         assertThat(parsed.format()).as("parse(message).format()").isEqualTo(message);
-        assertThat(fromFields(fields).format()).as("message built from the vector's fields").isEqualTo(message);
+        assertThat(fromFields(fields).format())
+                .as("message built from the vector's fields")
+                .isEqualTo(message);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,16 +115,25 @@ class SiweVectorsTest {
         JsonNode vector = JSON.readTree(json);
         SiweMessage message = fromFields(vector);
         // A moment inside the message's validity window: the vector's own time, else just after notBefore, else now.
-        Instant time = vector.hasNonNull("time") ? Instant.parse(vector.get("time").textValue())
-                : vector.hasNonNull("notBefore") ? Instant.parse(vector.get("notBefore").textValue()).plusSeconds(1)
-                : Instant.now();
+        Instant time = vector.hasNonNull("time")
+                ? Instant.parse(vector.get("time").textValue())
+                : vector.hasNonNull("notBefore")
+                        ? Instant.parse(vector.get("notBefore").textValue()).plusSeconds(1)
+                        : Instant.now();
 
         // A fresh verifier per case: some vectors share a nonce ("not yet valid" and "expired message").
         VerificationResult result = new SiweVerifier(null, Duration.ZERO)
-                .verify(message, vector.get("signature").textValue(), new SiweExpectations(null, null, time, null, null));
+                .verify(
+                        message,
+                        vector.get("signature").textValue(),
+                        new SiweExpectations(null, null, time, null, null));
 
-        assertThat(result.valid()).as("valid (error %s: %s)", result.error(), result.reason()).isTrue();
-        assertThat(result.address()).as("address").isEqualToIgnoringCase(vector.get("address").textValue());
+        assertThat(result.valid())
+                .as("valid (error %s: %s)", result.error(), result.reason())
+                .isTrue();
+        assertThat(result.address())
+                .as("address")
+                .isEqualToIgnoringCase(vector.get("address").textValue());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,9 +155,10 @@ class SiweVectorsTest {
         } else {
             message = fromFields(vector); // these fields are well formed: only verification may fail
         }
-        Instant time = vector.hasNonNull("time") ? Instant.parse(vector.get("time").textValue()) : Instant.now();
-        SiweExpectations expect = new SiweExpectations(
-                text(vector, "domainBinding"), text(vector, "matchNonce"), time, null, null);
+        Instant time =
+                vector.hasNonNull("time") ? Instant.parse(vector.get("time").textValue()) : Instant.now();
+        SiweExpectations expect =
+                new SiweExpectations(text(vector, "domainBinding"), text(vector, "matchNonce"), time, null, null);
 
         VerificationResult result = new SiweVerifier(null, Duration.ZERO)
                 .verify(message, vector.get("signature").textValue(), expect);

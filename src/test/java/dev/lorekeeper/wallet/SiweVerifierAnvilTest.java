@@ -29,10 +29,12 @@ class SiweVerifierAnvilTest {
         anvil = Anvil.start();
         alice = Keys.toChecksumAddress(anvil.accounts().get(0));
         bob = Keys.toChecksumAddress(anvil.accounts().get(1));
-        contractWallet = Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", alice,
-                List.of(new Address(bob))));
+        contractWallet =
+                Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", alice, List.of(new Address(bob))));
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(),
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
                 new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE)));
         verifier = new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30));
     }
@@ -44,9 +46,20 @@ class SiweVerifierAnvilTest {
 
     static SiweMessage message(String address) {
         Instant now = Instant.now();
-        return new SiweMessage("https", "verify.example.org", address, "Link this wallet to alice in Test Server",
-                "https://verify.example.org/verify/tok", "1", anvil.chainId(), "abcdef123456", now.toString(),
-                now.plusSeconds(600).toString(), null, null, List.of());
+        return new SiweMessage(
+                "https",
+                "verify.example.org",
+                address,
+                "Link this wallet to alice in Test Server",
+                "https://verify.example.org/verify/tok",
+                "1",
+                anvil.chainId(),
+                "abcdef123456",
+                now.toString(),
+                now.plusSeconds(600).toString(),
+                null,
+                null,
+                List.of());
     }
 
     @Test
@@ -63,7 +76,8 @@ class SiweVerifierAnvilTest {
         String sig = anvil.personalSign(m.format(), alice);
         int v = Integer.parseInt(sig.substring(130), 16);
         String lowV = sig.substring(0, 130) + String.format("%02x", v - 27);
-        assertThat(verifier.verify(m, lowV, SiweExpectations.none(null)).valid()).isTrue();
+        assertThat(verifier.verify(m, lowV, SiweExpectations.none(null)).valid())
+                .isTrue();
     }
 
     @Test
@@ -78,8 +92,20 @@ class SiweVerifierAnvilTest {
     void alteredMessageNoLongerMatchesItsSignature() {
         SiweMessage m = message(alice);
         String sig = anvil.personalSign(m.format(), alice);
-        SiweMessage tampered = new SiweMessage(m.scheme(), m.domain(), m.address(), "Send all my tokens to Mallory",
-                m.uri(), m.version(), m.chainId(), m.nonce(), m.issuedAt(), m.expirationTime(), null, null, List.of());
+        SiweMessage tampered = new SiweMessage(
+                m.scheme(),
+                m.domain(),
+                m.address(),
+                "Send all my tokens to Mallory",
+                m.uri(),
+                m.version(),
+                m.chainId(),
+                m.nonce(),
+                m.issuedAt(),
+                m.expirationTime(),
+                null,
+                null,
+                List.of());
         assertThat(verifier.verify(tampered, sig, SiweExpectations.none(null)).error())
                 .isEqualTo(SiweError.SIGNER_MISMATCH);
     }
@@ -150,7 +176,9 @@ class SiweVerifierAnvilTest {
     @Test
     void unreachableChainIsReportedNotTreatedAsRefusal() {
         Chains none = new Chains();
-        none.add(new Chains.Chain("down", anvil.chainId(),
+        none.add(new Chains.Chain(
+                "down",
+                anvil.chainId(),
                 new RpcClient("down", List.of("http://127.0.0.1:1"), Duration.ofSeconds(1), RpcObserver.NONE)));
         SiweVerifier offline = new SiweVerifier(new ChainContractSignatureChecker(none), Duration.ZERO);
         SiweMessage m = message(contractWallet);
@@ -162,16 +190,31 @@ class SiweVerifierAnvilTest {
     void expectationsAreChecked() {
         SiweMessage m = message(alice);
         String sig = anvil.personalSign(m.format(), alice);
-        assertThat(verifier.verify(m, sig, new SiweExpectations("evil.example", null, null, null, null)).error())
+        assertThat(verifier.verify(m, sig, new SiweExpectations("evil.example", null, null, null, null))
+                        .error())
                 .isEqualTo(SiweError.WRONG_DOMAIN);
-        assertThat(verifier.verify(m, sig, new SiweExpectations(null, null, null, 1L, null)).error())
+        assertThat(verifier.verify(m, sig, new SiweExpectations(null, null, null, 1L, null))
+                        .error())
                 .isEqualTo(SiweError.WRONG_CHAIN);
-        assertThat(verifier.verify(m, sig, SiweExpectations.none(Instant.now().plusSeconds(3600))).error())
+        assertThat(verifier.verify(m, sig, SiweExpectations.none(Instant.now().plusSeconds(3600)))
+                        .error())
                 .isEqualTo(SiweError.EXPIRED);
-        SiweMessage later = new SiweMessage(m.scheme(), m.domain(), m.address(), m.statement(), m.uri(), "1",
-                m.chainId(), m.nonce(), m.issuedAt(), m.expirationTime(), Instant.now().plusSeconds(3600).toString(),
-                null, List.of());
+        SiweMessage later = new SiweMessage(
+                m.scheme(),
+                m.domain(),
+                m.address(),
+                m.statement(),
+                m.uri(),
+                "1",
+                m.chainId(),
+                m.nonce(),
+                m.issuedAt(),
+                m.expirationTime(),
+                Instant.now().plusSeconds(3600).toString(),
+                null,
+                List.of());
         assertThat(verifier.verify(later, anvil.personalSign(later.format(), alice), SiweExpectations.none(null))
-                .error()).isEqualTo(SiweError.NOT_YET_VALID);
+                        .error())
+                .isEqualTo(SiweError.NOT_YET_VALID);
     }
 }

@@ -49,20 +49,29 @@ class VerificationServiceTest {
         clock = new MutableClock(Instant.now());
         reevaluated = new ArrayList<>();
         Chains chains = new Chains();
-        chains.add(new Chains.Chain("anvil", anvil.chainId(),
+        chains.add(new Chains.Chain(
+                "anvil",
+                anvil.chainId(),
                 new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE)));
         // Role sync's stand-in grants one role per wallet the member has linked at the moment it is asked: what the
         // service reports then shows that it saved the link before asking, and passed the answer on.
         WalletLinks links = new WalletLinks(db, clock);
         WalletLinkListener listener = (guild, member) -> {
             reevaluated.add(guild + "/" + member);
-            return links.of(guild, member).stream().map(l -> "Holder of " + WalletLink.shorten(l.address()))
+            return links.of(guild, member).stream()
+                    .map(l -> "Holder of " + WalletLink.shorten(l.address()))
                     .toList();
         };
-        service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
+        service = new VerificationService(
+                db,
+                new VerifySessions(db, clock),
+                new WalletLinks(db, clock),
                 new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30)),
-                new VerifySettings("https://verify.example.org", anvil.chainId(), Duration.ofMinutes(10),
-                        Duration.ofSeconds(30)), listener, clock, 100);
+                new VerifySettings(
+                        "https://verify.example.org", anvil.chainId(), Duration.ofMinutes(10), Duration.ofSeconds(30)),
+                listener,
+                clock,
+                100);
     }
 
     String sign(String message, String account) {
@@ -80,7 +89,8 @@ class VerificationServiceTest {
         VerifyOutcome o = service.complete(s.token(), m.format(), sign(m.format(), alice));
         assertThat(o.linked()).as(o.detail()).isTrue();
         assertThat(o.rolesGranted()).containsExactly("Holder of " + WalletLink.shorten(alice));
-        assertThat(o.text()).contains("Roles granted: Holder of " + WalletLink.shorten(alice))
+        assertThat(o.text())
+                .contains("Roles granted: Holder of " + WalletLink.shorten(alice))
                 .doesNotContain(alice);
         assertThat(service.wallets(1, 100)).extracting(WalletLink::address).containsExactly(alice);
         assertThat(reevaluated).containsExactly("1/100");
@@ -103,7 +113,8 @@ class VerificationServiceTest {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         SiweMessage m = service.issue(s.token(), alice);
         clock.advance(Duration.ofMinutes(-5));
-        assertThat(service.complete(s.token(), m.format(), sign(m.format(), alice)).error())
+        assertThat(service.complete(s.token(), m.format(), sign(m.format(), alice))
+                        .error())
                 .isEqualTo(SiweError.NOT_YET_VALID);
     }
 
@@ -120,8 +131,20 @@ class VerificationServiceTest {
     void messageForAnotherDomainIsRefused() {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         SiweMessage ours = service.issue(s.token(), alice);
-        SiweMessage phishing = new SiweMessage("https", "evil.example", alice, ours.statement(), "https://evil.example",
-                "1", ours.chainId(), ours.nonce(), ours.issuedAt(), ours.expirationTime(), null, null, List.of());
+        SiweMessage phishing = new SiweMessage(
+                "https",
+                "evil.example",
+                alice,
+                ours.statement(),
+                "https://evil.example",
+                "1",
+                ours.chainId(),
+                ours.nonce(),
+                ours.issuedAt(),
+                ours.expirationTime(),
+                null,
+                null,
+                List.of());
         VerifyOutcome o = service.complete(s.token(), phishing.format(), sign(phishing.format(), alice));
         assertThat(o.error()).isEqualTo(SiweError.WRONG_DOMAIN);
         assertThat(o.text()).contains("another site");
@@ -131,9 +154,22 @@ class VerificationServiceTest {
     void tamperedStatementIsRefused() {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         SiweMessage m = service.issue(s.token(), alice);
-        SiweMessage tampered = new SiweMessage(m.scheme(), m.domain(), m.address(), "I give everything away",
-                m.uri(), "1", m.chainId(), m.nonce(), m.issuedAt(), m.expirationTime(), null, null, List.of());
-        assertThat(service.complete(s.token(), tampered.format(), sign(tampered.format(), alice)).error())
+        SiweMessage tampered = new SiweMessage(
+                m.scheme(),
+                m.domain(),
+                m.address(),
+                "I give everything away",
+                m.uri(),
+                "1",
+                m.chainId(),
+                m.nonce(),
+                m.issuedAt(),
+                m.expirationTime(),
+                null,
+                null,
+                List.of());
+        assertThat(service.complete(s.token(), tampered.format(), sign(tampered.format(), alice))
+                        .error())
                 .isEqualTo(SiweError.MESSAGE_ALTERED);
     }
 
@@ -141,22 +177,38 @@ class VerificationServiceTest {
     void signatureFromAnotherWalletAndMalformedSignaturesAreNamed() {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         SiweMessage m = service.issue(s.token(), alice);
-        assertThat(service.complete(s.token(), m.format(), sign(m.format(), bob)).error())
+        assertThat(service.complete(s.token(), m.format(), sign(m.format(), bob))
+                        .error())
                 .isEqualTo(SiweError.SIGNER_MISMATCH);
         assertThat(service.complete(s.token(), m.format(), "0xnothex").error())
                 .isEqualTo(SiweError.MALFORMED_SIGNATURE);
         assertThat(service.complete(s.token(), "garbage", "0x00").error()).isEqualTo(SiweError.MALFORMED_MESSAGE);
         // None of those used up the session: the right signature still works.
-        assertThat(service.complete(s.token(), m.format(), sign(m.format(), alice)).linked()).isTrue();
+        assertThat(service.complete(s.token(), m.format(), sign(m.format(), alice))
+                        .linked())
+                .isTrue();
     }
 
     @Test
     void wrongNetworkIsRefused() {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         SiweMessage m = service.issue(s.token(), alice);
-        SiweMessage mainnet = new SiweMessage(m.scheme(), m.domain(), m.address(), m.statement(), m.uri(), "1", 1L,
-                m.nonce(), m.issuedAt(), m.expirationTime(), null, null, List.of());
-        assertThat(service.complete(s.token(), mainnet.format(), sign(mainnet.format(), alice)).error())
+        SiweMessage mainnet = new SiweMessage(
+                m.scheme(),
+                m.domain(),
+                m.address(),
+                m.statement(),
+                m.uri(),
+                "1",
+                1L,
+                m.nonce(),
+                m.issuedAt(),
+                m.expirationTime(),
+                null,
+                null,
+                List.of());
+        assertThat(service.complete(s.token(), mainnet.format(), sign(mainnet.format(), alice))
+                        .error())
                 .isEqualTo(SiweError.WRONG_CHAIN);
     }
 
@@ -167,18 +219,22 @@ class VerificationServiceTest {
         service.complete(first.token(), m1.format(), sign(m1.format(), alice));
         VerifySession second = service.start(1, 200, "alice-alt", "Moon Club");
         SiweMessage m2 = service.issue(second.token(), alice);
-        assertThat(service.complete(second.token(), m2.format(), sign(m2.format(), alice)).linked()).isTrue();
+        assertThat(service.complete(second.token(), m2.format(), sign(m2.format(), alice))
+                        .linked())
+                .isTrue();
 
         assertThat(service.wallets(1, 100)).isEmpty();
         assertThat(service.wallets(1, 200)).hasSize(1);
         assertThat(reevaluated).containsExactly("1/100", "1/100", "1/200");
         String audit = db.withConnection(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT detail FROM audit_event WHERE kind = 'wallet-moved'")) {
+            try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT detail FROM audit_event WHERE kind = 'wallet-moved'")) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });
-        assertThat(audit).contains("<@100>", "<@200>", WalletLink.shorten(alice)).doesNotContain(alice);
+        assertThat(audit)
+                .contains("<@100>", "<@200>", WalletLink.shorten(alice))
+                .doesNotContain(alice);
     }
 
     @Test
@@ -196,9 +252,11 @@ class VerificationServiceTest {
     void badAddressesAreExplained() {
         VerifySession s = service.start(1, 100, "alice", "Moon Club");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.issue(s.token(), "0x1234"))
-                .isInstanceOf(SiweException.class).hasMessageContaining("not an Ethereum address");
+                .isInstanceOf(SiweException.class)
+                .hasMessageContaining("not an Ethereum address");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.issue(s.token(), flipCase(alice)))
-                .isInstanceOf(SiweException.class).hasMessageContaining("checksum");
+                .isInstanceOf(SiweException.class)
+                .hasMessageContaining("checksum");
     }
 
     @Test

@@ -30,10 +30,12 @@ class AdminEndpointsTest {
 
     @BeforeAll
     static void start() {
-        health = new HealthRoutes(List.of(new HealthRoutes.Check("database", () -> {
-            databaseChecks.incrementAndGet();
-            return HealthRoutes.Status.ok();
-        })), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        health = new HealthRoutes(
+                List.of(new HealthRoutes.Check("database", () -> {
+                    databaseChecks.incrementAndGet();
+                    return HealthRoutes.Status.ok();
+                })),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         web = LocalServers.withAdminToken(TOKEN, health);
     }
 
@@ -53,15 +55,27 @@ class AdminEndpointsTest {
     @Test
     void metricsWithWrongBearerTokenAre401() throws Exception {
         for (String path : HealthRoutes.PATHS) {
-            for (String wrong : new String[] {null, "Bearer", "Bearer wrong", "Bearer " + TOKEN + "x",
-                    "Bearer " + TOKEN.substring(1), "Basic " + TOKEN, TOKEN, "bearer  " + TOKEN}) {
+            for (String wrong : new String[] {
+                null,
+                "Bearer",
+                "Bearer wrong",
+                "Bearer " + TOKEN + "x",
+                "Bearer " + TOKEN.substring(1),
+                "Basic " + TOKEN,
+                TOKEN,
+                "bearer  " + TOKEN
+            }) {
                 HttpResponse<String> r = get(web.port(), path, wrong);
                 assertThat(r.statusCode()).as(path + " with " + wrong).isEqualTo(401);
                 assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
                 assertThat(r.body()).contains("admin bearer token").doesNotContain("database", "jvm_");
             }
-            assertThat(get(web.port(), path, "Bearer " + TOKEN).statusCode()).as(path).isEqualTo(200);
-            assertThat(get(web.port(), path, "bearer " + TOKEN).statusCode()).as("the scheme's case").isEqualTo(200);
+            assertThat(get(web.port(), path, "Bearer " + TOKEN).statusCode())
+                    .as(path)
+                    .isEqualTo(200);
+            assertThat(get(web.port(), path, "bearer " + TOKEN).statusCode())
+                    .as("the scheme's case")
+                    .isEqualTo(200);
         }
     }
 
@@ -79,15 +93,19 @@ class AdminEndpointsTest {
         List<CompletableFuture<Integer>> scrapes = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int port = i % 2 == 0 ? web.adminPort() : web.port();
-            scrapes.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.discarding())
+            scrapes.add(http.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .thenApply(HttpResponse::statusCode));
         }
         for (CompletableFuture<Integer> s : scrapes) {
             assertThat(s.get()).isEqualTo(200);
         }
         long intervals = Duration.ofNanos(System.nanoTime() - t0).dividedBy(HealthRoutes.DEFAULT_CACHE) + 1;
-        assertThat(databaseChecks.get() - checksBefore).as("database checks for 300 scrapes")
+        assertThat(databaseChecks.get() - checksBefore)
+                .as("database checks for 300 scrapes")
                 .isLessThanOrEqualTo((int) intervals);
         assertThat(health.evaluations()).isEqualTo(databaseChecks.get());
     }

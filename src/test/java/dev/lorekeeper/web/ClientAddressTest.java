@@ -37,10 +37,15 @@ class ClientAddressTest {
     static void start() {
         db = TestDatabases.h2();
         Clock clock = Clock.systemUTC();
-        service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
+        service = new VerificationService(
+                db,
+                new VerifySessions(db, clock),
+                new WalletLinks(db, clock),
                 new SiweVerifier(null, Duration.ofSeconds(30)),
                 new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                WalletLinkListener.NONE, clock, 5);
+                WalletLinkListener.NONE,
+                clock,
+                5);
     }
 
     @AfterAll
@@ -76,15 +81,16 @@ class ClientAddressTest {
 
     @Test
     void membersBehindTrustedProxyGetSeparateBuckets() throws Exception {
-        try (WebServer web = LocalServers.behindProxies(List.of(Cidr.parse("127.0.0.1")),
-                new VerifyRoutes(service, 3))) {
+        try (WebServer web =
+                LocalServers.behindProxies(List.of(Cidr.parse("127.0.0.1")), new VerifyRoutes(service, 3))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(lookup(web, "203.0.113.1")).isEqualTo(404);
             }
             assertThat(lookup(web, "203.0.113.1")).isEqualTo(429);
             assertThat(lookup(web, "203.0.113.2")).as("another member").isEqualTo(404);
             assertThat(lookup(web, "198.51.100.9, 203.0.113.1"))
-                    .as("a forged entry left of what the proxy appended changes nothing").isEqualTo(429);
+                    .as("a forged entry left of what the proxy appended changes nothing")
+                    .isEqualTo(429);
             assertThat(lookup(web, null)).as("the proxy's own requests").isEqualTo(404);
         }
     }
@@ -93,16 +99,24 @@ class ClientAddressTest {
     void rightMostAddressThatIsNotATrustedProxyIsTheClient() {
         ClientAddress clients = new ClientAddress(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")));
         assertThat(clients.resolve("10.0.0.2", List.of("198.51.100.1, 203.0.113.5, 10.0.0.1")))
-                .as("through two proxies").isEqualTo("203.0.113.5");
+                .as("through two proxies")
+                .isEqualTo("203.0.113.5");
         assertThat(clients.resolve("10.0.0.2", List.of("198.51.100.1", "203.0.113.5")))
-                .as("header repeated").isEqualTo("203.0.113.5");
+                .as("header repeated")
+                .isEqualTo("203.0.113.5");
         assertThat(clients.resolve("fd00::2", List.of("[2001:db8::7]:4711"))).isEqualTo("2001:db8:0:0:0:0:0:7");
         assertThat(clients.resolve("10.0.0.2", List.of("203.0.113.5:5123"))).isEqualTo("203.0.113.5");
-        assertThat(clients.resolve("10.0.0.2", List.of())).as("no header: the proxy itself").isEqualTo("10.0.0.2");
+        assertThat(clients.resolve("10.0.0.2", List.of()))
+                .as("no header: the proxy itself")
+                .isEqualTo("10.0.0.2");
         assertThat(clients.resolve("10.0.0.2", List.of("10.0.0.9, 10.0.0.1")))
-                .as("only proxies: the left-most").isEqualTo("10.0.0.9");
+                .as("only proxies: the left-most")
+                .isEqualTo("10.0.0.9");
         assertThat(clients.resolve("10.0.0.2", List.of("evil.example, 10.0.0.1")))
-                .as("a host name is never looked up; the last hop we can vouch for counts").isEqualTo("10.0.0.1");
-        assertThat(clients.resolve("203.0.113.5", List.of("10.0.0.1"))).as("untrusted peer").isEqualTo("203.0.113.5");
+                .as("a host name is never looked up; the last hop we can vouch for counts")
+                .isEqualTo("10.0.0.1");
+        assertThat(clients.resolve("203.0.113.5", List.of("10.0.0.1")))
+                .as("untrusted peer")
+                .isEqualTo("203.0.113.5");
     }
 }

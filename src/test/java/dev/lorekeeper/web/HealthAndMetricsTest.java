@@ -35,13 +35,14 @@ class HealthAndMetricsTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(bot.adminUrl() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(bot.adminUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> getPublic(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(bot.webUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(bot.webUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -50,13 +51,16 @@ class HealthAndMetricsTest {
         bot.discord.awaitBotReady(guild);
         assertThat(getPublic("/healthz").body()).isEqualTo("ok");
         assertThat(get("/healthz").body()).isEqualTo("ok");
-        DiscordDouble.await(() -> {
-            try {
-                return get("/readyz").statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }, HealthRoutes.DEFAULT_CACHE.plusSeconds(10), "ready");
+        DiscordDouble.await(
+                () -> {
+                    try {
+                        return get("/readyz").statusCode() == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                HealthRoutes.DEFAULT_CACHE.plusSeconds(10),
+                "ready");
         JsonNode ready = new ObjectMapper().readTree(get("/readyz").body());
         assertThat(ready.path("database").asText()).isEqualTo("ok");
         assertThat(ready.path("gateway").asText()).isEqualTo("ok");
@@ -71,9 +75,14 @@ class HealthAndMetricsTest {
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.body()).doesNotContain("lorekeeper_", "database");
         }
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(bot.webUrl() + "/metrics"))
-                .header("Authorization", "Bearer anything-at-all-0123456789").build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).as("no token is configured").isEqualTo(404);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(bot.webUrl() + "/metrics"))
+                                        .header("Authorization", "Bearer anything-at-all-0123456789")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("no token is configured")
+                .isEqualTo(404);
     }
 
     @Test
@@ -83,8 +92,12 @@ class HealthAndMetricsTest {
         guild.member("m").runs("/about").reply();
         HttpResponse<String> metrics = get("/metrics");
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(metrics.body()).contains("lorekeeper_commands_total{command=\"about\",outcome=\"ok\"}",
-                "lorekeeper_interaction_ack_seconds_count", "lorekeeper_interaction_ack_seconds{quantile=\"0.99\"}",
-                "lorekeeper_role_outbox_depth", "lorekeeper_role_outbox_oldest_seconds");
+        assertThat(metrics.body())
+                .contains(
+                        "lorekeeper_commands_total{command=\"about\",outcome=\"ok\"}",
+                        "lorekeeper_interaction_ack_seconds_count",
+                        "lorekeeper_interaction_ack_seconds{quantile=\"0.99\"}",
+                        "lorekeeper_role_outbox_depth",
+                        "lorekeeper_role_outbox_oldest_seconds");
     }
 }

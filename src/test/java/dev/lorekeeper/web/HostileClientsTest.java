@@ -37,19 +37,30 @@ class HostileClientsTest {
     static VerificationService service;
     static WebServer web;
     /** The defaults, with deadlines short enough for a test to wait them out. */
-    static final HttpLimits LIMITS = new HttpLimits(HttpLimits.DEFAULTS.maxHeaderBytes(),
-            HttpLimits.DEFAULTS.maxBodyBytes(), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(2),
+    static final HttpLimits LIMITS = new HttpLimits(
+            HttpLimits.DEFAULTS.maxHeaderBytes(),
+            HttpLimits.DEFAULTS.maxBodyBytes(),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
             HttpLimits.DEFAULTS.minBodyBytesPerSecond());
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         db = TestDatabases.h2();
         Clock clock = Clock.systemUTC();
-        service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
+        service = new VerificationService(
+                db,
+                new VerifySessions(db, clock),
+                new WalletLinks(db, clock),
                 new SiweVerifier(null, Duration.ofSeconds(30)),
                 new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                WalletLinkListener.NONE, clock, 5);
+                WalletLinkListener.NONE,
+                clock,
+                5);
         web = LocalServers.withLimits(LIMITS, new VerifyRoutes(service, 1000));
     }
 
@@ -68,20 +79,23 @@ class HostileClientsTest {
     }
 
     static void assertServerStillAnswers() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+                http.send(HttpRequest.newBuilder(uri("/healthz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).isEqualTo("ok");
     }
 
     @Test
     void chunkedBodyOverCapGets413() throws Exception {
         byte[] body = ("{\"address\":\"" + "x".repeat(40_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(messagePath()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(uri(messagePath()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(new ObjectMapper().readTree(r.body()).path("message").asText()).contains("too large");
+        assertThat(new ObjectMapper().readTree(r.body()).path("message").asText())
+                .contains("too large");
     }
 
     @Test
@@ -114,7 +128,9 @@ class HostileClientsTest {
             assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(413);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
-        assertThat(sent.get()).as("bytes the client got to send before the answer").isLessThan(total / 4);
+        assertThat(sent.get())
+                .as("bytes the client got to send before the answer")
+                .isLessThan(total / 4);
         assertServerStillAnswers();
     }
 
@@ -162,7 +178,8 @@ class HostileClientsTest {
             }
             assertThat(RawHttp.statusOf(answer.get(10, TimeUnit.SECONDS))).isEqualTo(408);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(LIMITS.bodyDeadline().plusSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                .isLessThan(LIMITS.bodyDeadline().plusSeconds(1));
         assertServerStillAnswers();
     }
 
@@ -174,7 +191,8 @@ class HostileClientsTest {
             String answer = client.readUntilClosed();
             assertThat(answer).doesNotContain("<still open>", " 500 ");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(LIMITS.idleTimeout().plusSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                .isLessThan(LIMITS.idleTimeout().plusSeconds(2));
         assertServerStillAnswers();
     }
 
@@ -186,7 +204,8 @@ class HostileClientsTest {
             String answer = dribble(client, "X-Slow: " + "a".repeat(200), Duration.ofMillis(200));
             assertThat(answer).doesNotContain("\r\n\r\nok", "<still open>");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(LIMITS.headerDeadline().multipliedBy(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                .isLessThan(LIMITS.headerDeadline().multipliedBy(2));
         assertServerStillAnswers();
     }
 

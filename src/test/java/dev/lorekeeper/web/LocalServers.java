@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Web servers for tests: both listeners on loopback ports the system picks. */
 final class LocalServers {
-    private LocalServers() {
-    }
+    private LocalServers() {}
 
     static WebServer start(WebRoutes... routes) {
         return new WebServer(WebConfig.loopback(List.of(), ""), List.of(routes), noChecks());

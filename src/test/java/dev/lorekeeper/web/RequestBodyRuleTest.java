@@ -26,7 +26,8 @@ class RequestBodyRuleTest {
         try (Stream<Path> files = Files.list(web)) {
             offenders = files.filter(f -> !f.getFileName().toString().equals("RequestBody.java"))
                     .filter(f -> UNCAPPED_READ.matcher(read(f)).find())
-                    .map(f -> f.getFileName().toString()).toList();
+                    .map(f -> f.getFileName().toString())
+                    .toList();
         }
         assertThat(offenders).isEmpty();
     }

@@ -8,8 +8,8 @@ import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.testing.Anvil;
-import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.Browser;
+import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
 import dev.lorekeeper.wallet.WalletLink;
@@ -80,19 +80,24 @@ class VerificationEndToEndTest {
             assertThat(driver.findElement(By.id("domain")).getText()).isEqualTo("127.0.0.1:" + bot.webPort);
             driver.findElement(By.cssSelector("#wallets button")).click();
 
-            DiscordDouble.await(() -> ((Number) driver.executeScript("return window.__lkWallet.pending.length"))
-                    .intValue() > 0, Duration.ofSeconds(15), "the page asked the wallet to sign");
+            DiscordDouble.await(
+                    () -> ((Number) driver.executeScript("return window.__lkWallet.pending.length")).intValue() > 0,
+                    Duration.ofSeconds(15),
+                    "the page asked the wallet to sign");
             @SuppressWarnings("unchecked")
             List<String> params = (List<String>) driver.executeScript("return window.__lkWallet.pending[0].params");
             String message = new String(Numeric.hexStringToByteArray(params.get(0)), StandardCharsets.UTF_8);
             assertThat(params.get(1)).isEqualToIgnoringCase(address);
-            assertThat(message).startsWith("http://127.0.0.1:" + bot.webPort + " wants you to sign in")
+            assertThat(message)
+                    .startsWith("http://127.0.0.1:" + bot.webPort + " wants you to sign in")
                     .contains("alice", "Verify Club", "Chain ID: " + anvil.chainId());
-            driver.executeScript("window.__lkWallet.pending.shift().resolve(arguments[0])",
-                    anvil.personalSign(message, address));
+            driver.executeScript(
+                    "window.__lkWallet.pending.shift().resolve(arguments[0])", anvil.personalSign(message, address));
 
             WebElement result = driver.findElement(By.id("result"));
-            DiscordDouble.await(() -> result.isDisplayed() && !result.getText().isEmpty(), Duration.ofSeconds(15),
+            DiscordDouble.await(
+                    () -> result.isDisplayed() && !result.getText().isEmpty(),
+                    Duration.ofSeconds(15),
                     "the page shows the result");
             Path shot = Path.of("target", "screenshots", "verify-success.png");
             Files.createDirectories(shot.getParent());
@@ -131,15 +136,17 @@ class VerificationEndToEndTest {
         FakeInteraction submit = carol.submitsModal(open, Map.of("signature", "0x1234"));
         assertThat(submit.reply().content()).startsWith("⛔").contains("not valid");
         FakeInteraction retry = carol.clicks(shown.button("Paste signature"));
-        assertThat(carol.submitsModal(retry, Map.of("signature", anvil.personalSign(message, address))).reply()
-                .content()).contains("is now linked");
+        assertThat(carol.submitsModal(retry, Map.of("signature", anvil.personalSign(message, address)))
+                        .reply()
+                        .content())
+                .contains("is now linked");
     }
 
     @Test
     void contractWalletVerifiesThroughEip1271() {
         String owner = account(3);
-        String wallet = Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", owner,
-                List.of(new Address(owner))));
+        String wallet = Keys.toChecksumAddress(
+                TestContracts.deploy(anvil, "ContractWallet", owner, List.of(new Address(owner))));
         FakeMember dave = guild.member("dave");
         assertThat(linkManually(dave, wallet, owner).content()).contains("is now linked");
         assertThat(dave.runs("/wallets list").reply().content()).contains("contract wallet");
@@ -154,7 +161,8 @@ class VerificationEndToEndTest {
         FakeMessage modView = mod.slash("wallets of", Map.of("member", erin)).reply();
         assertThat(modView.ephemeral()).isTrue();
         assertThat(modView.content()).contains(address);
-        FakeMessage memberView = guild.member("nosy").slash("wallets of", Map.of("member", erin)).reply();
+        FakeMessage memberView =
+                guild.member("nosy").slash("wallets of", Map.of("member", erin)).reply();
         assertThat(memberView.content()).contains("Only moderators").doesNotContain(address);
     }
 
@@ -163,9 +171,12 @@ class VerificationEndToEndTest {
         FakeMember fay = guild.member("fay");
         String address = account(5);
         linkManually(fay, address, address);
-        List<String> choices = fay.autocompletes("wallets unlink", "address", "0x", Map.of()).awaitChoices();
+        List<String> choices =
+                fay.autocompletes("wallets unlink", "address", "0x", Map.of()).awaitChoices();
         assertThat(choices).containsExactly(WalletLink.shorten(address));
-        assertThat(fay.slash("wallets unlink", Map.of("address", address)).reply().content())
+        assertThat(fay.slash("wallets unlink", Map.of("address", address))
+                        .reply()
+                        .content())
                 .contains("Unlinked", WalletLink.shorten(address));
         assertThat(fay.runs("/wallets list").reply().content()).contains("no linked wallets");
     }
@@ -183,13 +194,17 @@ class VerificationEndToEndTest {
 
     static String providerScript(String account) throws IOException {
         try (InputStream in = VerificationEndToEndTest.class.getResourceAsStream("/testwallet/provider.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__ACCOUNT__", account)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("__ACCOUNT__", account)
                     .replace("__CHAIN_HEX__", "0x" + Long.toHexString(anvil.chainId()));
         }
     }
 
     static void awaitVisible(ChromeDriver driver, By by) {
-        DiscordDouble.await(() -> !driver.findElements(by).isEmpty() && driver.findElement(by).isDisplayed(),
-                Duration.ofSeconds(15), "element " + by + " on the page");
+        DiscordDouble.await(
+                () -> !driver.findElements(by).isEmpty()
+                        && driver.findElement(by).isDisplayed(),
+                Duration.ofSeconds(15),
+                "element " + by + " on the page");
     }
 }

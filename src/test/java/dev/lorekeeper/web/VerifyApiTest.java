@@ -35,10 +35,15 @@ class VerifyApiTest {
     static void start() {
         db = TestDatabases.h2();
         Clock clock = Clock.systemUTC();
-        service = new VerificationService(db, new VerifySessions(db, clock), new WalletLinks(db, clock),
+        service = new VerificationService(
+                db,
+                new VerifySessions(db, clock),
+                new WalletLinks(db, clock),
                 new SiweVerifier(null, Duration.ofSeconds(30)),
                 new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                WalletLinkListener.NONE, clock, 5);
+                WalletLinkListener.NONE,
+                clock,
+                5);
         web = LocalServers.start(new VerifyRoutes(service, 1000));
     }
 
@@ -49,13 +54,18 @@ class VerifyApiTest {
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -71,7 +81,8 @@ class VerifyApiTest {
                 .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(page.body()).contains("/assets/verify.js").doesNotContain("http://", "https://");
-        assertThat(get("/assets/verify.js").body()).contains("eip6963:requestProvider", "personal_sign")
+        assertThat(get("/assets/verify.js").body())
+                .contains("eip6963:requestProvider", "personal_sign")
                 .doesNotContain("eth_sendTransaction", "eth_signTransaction");
         assertThat(get("/healthz").body()).isEqualTo("ok");
     }
@@ -124,8 +135,12 @@ class VerifyApiTest {
         try (WebServer strict = LocalServers.start(new VerifyRoutes(service, 3))) {
             int[] codes = new int[5];
             for (int i = 0; i < 5; i++) {
-                codes[i] = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port()
-                        + "/api/verify/x")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                codes[i] = http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + strict.port() + "/api/verify/x"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode();
             }
             assertThat(codes).containsExactly(404, 404, 404, 429, 429);
         }

@@ -22,19 +22,25 @@ class VerifyPageWalletRequestsTest {
     void thePageAsksTheWalletOnlyForItsAddressAndAPersonalSignature() throws IOException {
         String js = Files.readString(WEB.resolve("verify.js"));
         Matcher m = WALLET_METHOD.matcher(js);
-        List<String> methods = m.results().map(r -> r.group(1)).filter(x -> !x.equals("POST")).toList();
+        List<String> methods =
+                m.results().map(r -> r.group(1)).filter(x -> !x.equals("POST")).toList();
         assertThat(methods).containsExactlyInAnyOrder("eth_requestAccounts", "personal_sign");
         // Every wallet request names its method literally, so none can slip past the list above.
-        assertThat(Pattern.compile("\\.request\\(").matcher(js).results().count()).isEqualTo(methods.size());
-        assertThat(js).doesNotContain("eth_sendTransaction", "eth_signTransaction", "eth_signTypedData",
-                "'eth_sign'", "wallet_");
+        assertThat(Pattern.compile("\\.request\\(").matcher(js).results().count())
+                .isEqualTo(methods.size());
+        assertThat(js)
+                .doesNotContain(
+                        "eth_sendTransaction", "eth_signTransaction", "eth_signTypedData", "'eth_sign'", "wallet_");
     }
 
     @Test
     void thePageLoadsScriptsOnlyFromItsOwnSite() throws IOException {
         String html = Files.readString(WEB.resolve("verify.html"));
-        List<String> sources = Pattern.compile("<script[^>]*src=\"([^\"]+)\"").matcher(html).results()
-                .map(r -> r.group(1)).toList();
+        List<String> sources = Pattern.compile("<script[^>]*src=\"([^\"]+)\"")
+                .matcher(html)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
         assertThat(sources).isNotEmpty().allMatch(s -> s.startsWith("/"));
         assertThat(html).doesNotContain("<script>");
     }

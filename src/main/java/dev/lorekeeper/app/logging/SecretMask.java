@@ -10,8 +10,7 @@ public final class SecretMask {
     private static final int MIN_LENGTH = 4;
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
 
-    private SecretMask() {
-    }
+    private SecretMask() {}
 
     public static void register(Set<String> secrets) {
         for (String s : secrets) {
