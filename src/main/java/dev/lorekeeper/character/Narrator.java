@@ -7,6 +7,7 @@ import dev.lorekeeper.llm.LlmCall;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -86,17 +87,8 @@ public final class Narrator {
                 () -> offline.quest(c, q.questNumber(), q.recentTitles(), q.recentHooks()),
                 feedback -> prompts.render(
                         "quest",
-                        Map.of(
-                                "name",
-                                c.name(),
-                                "level",
-                                Integer.toString(c.level()),
-                                "archetype",
-                                c.persona().archetype(),
-                                "voice",
-                                c.persona().voice(),
-                                "backstory",
-                                c.persona().backstory(),
+                        withPersona(
+                                c,
                                 "inventory",
                                 c.inventory().isEmpty() ? "(empty)" : String.join(", ", c.inventory()),
                                 "memories",
@@ -126,17 +118,8 @@ public final class Narrator {
                 () -> offline.talk(c, message, recalled, turn),
                 feedback -> prompts.render(
                         "talk",
-                        Map.of(
-                                "name",
-                                c.name(),
-                                "level",
-                                Integer.toString(c.level()),
-                                "archetype",
-                                c.persona().archetype(),
-                                "voice",
-                                c.persona().voice(),
-                                "backstory",
-                                c.persona().backstory(),
+                        withPersona(
+                                c,
                                 "summary",
                                 c.summary().isBlank() ? "(just beginning)" : c.summary(),
                                 "memories",
@@ -149,6 +132,20 @@ public final class Narrator {
                         ? new Checked<>(null, List.of("reply must be 1 to 1500 characters"))
                         : new Checked<>(reply.strip(), List.of()),
                 output::defuse);
+    }
+
+    /** The character's persona, which every quest and talk prompt shows the model, plus that prompt's own values. */
+    private static Map<String, String> withPersona(GameCharacter c, String... keysAndValues) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "name", c.name(),
+                "level", Integer.toString(c.level()),
+                "archetype", c.persona().archetype(),
+                "voice", c.persona().voice(),
+                "backstory", c.persona().backstory()));
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
     }
 
     public String summarize(GameCharacter c, List<Memory> since, LlmCall call) {

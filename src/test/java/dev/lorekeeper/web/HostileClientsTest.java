@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.TestDatabases;
-import dev.lorekeeper.wallet.SiweVerifier;
 import dev.lorekeeper.wallet.VerificationService;
-import dev.lorekeeper.wallet.VerifySessions;
-import dev.lorekeeper.wallet.VerifySettings;
-import dev.lorekeeper.wallet.WalletLinkListener;
-import dev.lorekeeper.wallet.WalletLinks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -51,16 +45,7 @@ class HostileClientsTest {
     @BeforeAll
     static void start() {
         db = TestDatabases.h2();
-        Clock clock = Clock.systemUTC();
-        service = new VerificationService(
-                db,
-                new VerifySessions(db, clock),
-                new WalletLinks(db, clock),
-                new SiweVerifier(null, Duration.ofSeconds(30)),
-                new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                WalletLinkListener.NONE,
-                clock,
-                5);
+        service = LocalServers.verification(db);
         web = LocalServers.withLimits(LIMITS, new VerifyRoutes(service, 1000));
     }
 

@@ -6,19 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.TestDatabases;
-import dev.lorekeeper.wallet.SiweVerifier;
 import dev.lorekeeper.wallet.VerificationService;
 import dev.lorekeeper.wallet.VerifySession;
-import dev.lorekeeper.wallet.VerifySessions;
-import dev.lorekeeper.wallet.VerifySettings;
-import dev.lorekeeper.wallet.WalletLinkListener;
-import dev.lorekeeper.wallet.WalletLinks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,16 +27,7 @@ class VerifyApiTest {
     @BeforeAll
     static void start() {
         db = TestDatabases.h2();
-        Clock clock = Clock.systemUTC();
-        service = new VerificationService(
-                db,
-                new VerifySessions(db, clock),
-                new WalletLinks(db, clock),
-                new SiweVerifier(null, Duration.ofSeconds(30)),
-                new VerifySettings("https://verify.example.org", 1, Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                WalletLinkListener.NONE,
-                clock,
-                5);
+        service = LocalServers.verification(db);
         web = LocalServers.start(new VerifyRoutes(service, 1000));
     }
 
