@@ -58,7 +58,7 @@ record Infra(
         closer.add(chainReads::shutdownNow);
         ReplyWorkers replies = closer.add(
                 new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue()));
-        DiscordBot discord = closer.add(new DiscordBot(config.discord(), EVENT_THREADS));
+        DiscordBot discord = closer.add(new DiscordBot(config.discord(), EVENT_THREADS, telemetry.registry(), clock));
         return new Infra(
                 config,
                 clock,

@@ -7,7 +7,6 @@ import dev.lorekeeper.discord.InteractionObserver;
 import dev.lorekeeper.web.HealthRoutes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,15 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The Prometheus registry behind {@code /metrics}, joined to Micrometer's global registry (features record through
- * it), and the observers that turn interactions and RPC requests into metrics.
+ * The Prometheus registry behind {@code /metrics}, the one registry every module records through, and the observers that turn interactions and RPC requests into metrics.
  */
 final class Telemetry implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-
-    Telemetry() {
-        Metrics.addRegistry(registry);
-    }
 
     PrometheusMeterRegistry registry() {
         return registry;
@@ -89,7 +83,6 @@ final class Telemetry implements AutoCloseable {
 
     @Override
     public void close() {
-        Metrics.removeRegistry(registry);
         registry.close();
     }
 }

@@ -2,6 +2,8 @@ package dev.lorekeeper.discord;
 
 import com.neovisionaries.ws.client.WebSocketFactory;
 import dev.lorekeeper.config.DiscordConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +55,13 @@ public final class DiscordBot implements AutoCloseable {
     private final DiscordConfig config;
     private final ExecutorService eventPool;
     private final GatewaySessions sessions;
+    private final InteractionAckTimer ackTimer;
     // Set once by start(): features get this client before it connects, since their listeners are what it starts with.
     private volatile ShardManager shardManager;
 
-    public DiscordBot(DiscordConfig config, int eventThreads) {
+    public DiscordBot(DiscordConfig config, int eventThreads, MeterRegistry registry, Clock clock) {
         this.config = config;
+        this.ackTimer = new InteractionAckTimer(registry, clock);
         this.sessions = new GatewaySessions(config.gatewayUrl(), config.shards().total());
         this.eventPool = Executors.newFixedThreadPool(eventThreads, daemonThreads("lorekeeper-event-"));
     }
@@ -91,6 +96,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setEventPool(eventPool, false)
+                .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(ackTimer))
                 // zlib-stream, as JDA's default; the test double speaks it, so tests run production's transport.
                 .setCompression(Compression.ZLIB)
                 .addEventListeners(listeners.toArray());

@@ -2,8 +2,6 @@ package dev.lorekeeper.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,11 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
     /** Button clicks acknowledged as an update of their message: their replies are follow-ups (tokens live 15 min). */
-    private static final Timer ACK = Timer.builder("lorekeeper.interaction.ack")
-            .description("From Discord creating an interaction to Discord accepting the bot's acknowledgement")
-            .publishPercentiles(0.5, 0.95, 0.99)
-            .register(Metrics.globalRegistry);
-
     private static final Cache<Long, Boolean> DEFERRED_UPDATES = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15))
             .maximumSize(100_000)
@@ -117,7 +110,7 @@ public final class Responder {
      */
     public static void acknowledgeClick(ComponentInteraction event) {
         DEFERRED_UPDATES.put(event.getIdLong(), Boolean.TRUE);
-        event.deferEdit().queue(done -> acknowledged(event), logFailure(event));
+        event.deferEdit().queue(null, logFailure(event));
     }
 
     /** Acknowledges with a deferral unless the interaction already is; safe to call more than once. */
@@ -126,7 +119,7 @@ public final class Responder {
             if (!ephemeral) {
                 DEFERRED_PUBLIC.put(event.getIdLong(), Boolean.TRUE);
             }
-            event.deferReply(ephemeral).queue(done -> acknowledged(event), failure -> {
+            event.deferReply(ephemeral).queue(null, failure -> {
                 if (failure instanceof ErrorResponseException e
                         && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
                     log.info(
@@ -141,10 +134,6 @@ public final class Responder {
     }
 
     /** Interaction acknowledgement latency: from Discord creating the interaction to Discord accepting the ack. */
-    private static void acknowledged(IReplyCallback event) {
-        ACK.record(Duration.between(event.getTimeCreated().toInstant(), java.time.Instant.now()));
-    }
-
     /** The text alone, cut to the limit, with components and embeds removed: the substance still arrives. */
     static MessageEditData plain(MessageCreateData message) {
         StringBuilder text = new StringBuilder(message.getContent());

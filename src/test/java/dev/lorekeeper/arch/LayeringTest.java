@@ -73,6 +73,16 @@ class LayeringTest {
     }
 
     @Test
+    void metricsAreRecordedThroughTheRegistryHandedToTheModulesNeverTheGlobalOne() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(io.micrometer.core.instrument.Metrics.class)
+                .because("one registry, built in app.Infra, is what /metrics shows; a global one hides instruments")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.lorekeeper.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -99,5 +99,8 @@ class HealthAndMetricsTest {
                         "lorekeeper_interaction_ack_seconds{quantile=\"0.99\"}",
                         "lorekeeper_role_outbox_depth",
                         "lorekeeper_role_outbox_oldest_seconds");
+        assertThat(metrics.body().lines())
+                .as("the /about just answered was timed at its acknowledgement")
+                .anySatisfy(line -> assertThat(line).matches("lorekeeper_interaction_ack_seconds_count [1-9][0-9.E]*"));
     }
 }
