@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.testing.BotProcess;
+import dev.lorekeeper.testing.Fixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,20 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and exit code 2; the stack trace only with --debug. REST goes to the Discord double unless the case is REST itself.
  */
 class DiscordStartupFailureTest {
-    static DiscordDouble discord;
+    @RegisterExtension
+    static final Fixture<DiscordDouble> discord = Fixture.of(() -> DiscordDouble.start());
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startDouble() {
-        discord = DiscordDouble.start();
-    }
-
-    @AfterAll
-    static void stopDouble() {
-        discord.close();
-    }
 
     record Run(int exit, String err) {}
 
@@ -66,7 +57,11 @@ class DiscordStartupFailureTest {
 
     @Test
     void unresolvableApiHostNamesTheDnsFailure() throws Exception {
-        Run r = run(discord.token(), "http://nonexistent.invalid/api/v10", discord.gatewayUrl(), false);
+        Run r = run(
+                discord.get().token(),
+                "http://nonexistent.invalid/api/v10",
+                discord.get().gatewayUrl(),
+                false);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip())
                 .isEqualTo("error: cannot reach Discord at nonexistent.invalid: DNS lookup failed "
@@ -76,12 +71,20 @@ class DiscordStartupFailureTest {
     @Test
     void closedApiPortIsConnectionRefusedAndDebugAddsTheStackTrace() throws Exception {
         String hostPort = closedPort();
-        Run r = run(discord.token(), "http://" + hostPort + "/api/v10", discord.gatewayUrl(), false);
+        Run r = run(
+                discord.get().token(),
+                "http://" + hostPort + "/api/v10",
+                discord.get().gatewayUrl(),
+                false);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip())
                 .isEqualTo("error: cannot reach Discord at " + hostPort + ": connection refused "
                         + "(check discord.api-base-url)");
-        Run debug = run(discord.token(), "http://" + hostPort + "/api/v10", discord.gatewayUrl(), true);
+        Run debug = run(
+                discord.get().token(),
+                "http://" + hostPort + "/api/v10",
+                discord.get().gatewayUrl(),
+                true);
         assertThat(debug.exit()).isEqualTo(2);
         assertThat(debug.err()).contains("\tat ", "connection refused");
     }
@@ -89,7 +92,7 @@ class DiscordStartupFailureTest {
     @Test
     void closedGatewayPortIsConnectionRefused() throws Exception {
         String gateway = "ws://" + closedPort() + "/gateway";
-        Run r = run(discord.token(), discord.apiBaseUrl(), gateway, false);
+        Run r = run(discord.get().token(), discord.get().apiBaseUrl(), gateway, false);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip())
                 .isEqualTo("error: cannot reach the Discord gateway at " + gateway
@@ -98,7 +101,7 @@ class DiscordStartupFailureTest {
 
     @Test
     void unresolvableGatewayHostNamesTheDnsFailure() throws Exception {
-        Run r = run(discord.token(), discord.apiBaseUrl(), "ws://nonexistent.invalid/gateway", false);
+        Run r = run(discord.get().token(), discord.get().apiBaseUrl(), "ws://nonexistent.invalid/gateway", false);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip())
                 .isEqualTo("error: cannot reach the Discord gateway at ws://nonexistent.invalid/"
@@ -107,7 +110,7 @@ class DiscordStartupFailureTest {
 
     @Test
     void tokenDiscordRejectsIsNamedAsSuch() throws Exception {
-        Run r = run("not-the-token", discord.apiBaseUrl(), discord.gatewayUrl(), false);
+        Run r = run("not-the-token", discord.get().apiBaseUrl(), discord.get().gatewayUrl(), false);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip())
                 .isEqualTo("error: Discord rejected the bot token (discord.token): check " + "DISCORD_TOKEN");

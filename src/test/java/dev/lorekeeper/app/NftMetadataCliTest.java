@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestContracts;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 class NftMetadataCliTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static HttpServer server;
     static String nft;
     static String multi;
@@ -35,7 +39,6 @@ class NftMetadataCliTest {
 
     @BeforeAll
     static void start() throws Exception {
-        anvil = Anvil.start();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/meta/", ex -> {
             String id = ex.getRequestURI().getPath().substring("/meta/".length());
@@ -60,16 +63,16 @@ class NftMetadataCliTest {
             ex.close();
         });
         server.start();
-        String minter = anvil.accounts().get(0);
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        String minter = anvil.get().accounts().get(0);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(
-                anvil,
+                anvil.get(),
                 "TestNft",
                 minter,
                 List.of(new Utf8String("http://127.0.0.1:" + server.getAddress().getPort() + "/meta/")));
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(minter), new Uint256(42)));
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(minter), new Uint256(42)));
         multi = TestContracts.deploy(
-                anvil,
+                anvil.get(),
                 "TestMultiToken",
                 minter,
                 List.of(new Utf8String("http://127.0.0.1:" + server.getAddress().getPort() + "/m1155/{id}.json")));
@@ -77,14 +80,13 @@ class NftMetadataCliTest {
         // The token URIs point at the metadata server on 127.0.0.1.
         Files.writeString(
                 config,
-                "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\"" + anvil.url()
-                        + "\"]\noutbound:\n  allow-private-networks: true\n");
+                "chains:\n  local:\n    chain-id: " + anvil.get().chainId() + "\n    rpc-urls: [\""
+                        + anvil.get().url() + "\"]\noutbound:\n  allow-private-networks: true\n");
     }
 
     @AfterAll
     static void stop() {
         server.stop(0);
-        anvil.close();
     }
 
     @Test
@@ -163,7 +165,8 @@ class NftMetadataCliTest {
         Path strict = dir.resolve("strict.yaml");
         Files.writeString(
                 strict,
-                "chains:\n  local:\n    chain-id: " + anvil.chainId() + "\n    rpc-urls: [\"" + anvil.url() + "\"]\n");
+                "chains:\n  local:\n    chain-id: " + anvil.get().chainId() + "\n    rpc-urls: [\""
+                        + anvil.get().url() + "\"]\n");
         CliTest.Run r = CliTest.run(
                 "nft",
                 "metadata",

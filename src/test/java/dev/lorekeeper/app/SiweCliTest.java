@@ -5,37 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Keys;
 
 class SiweCliTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        anvil = Anvil.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        anvil.close();
-    }
-
     static String message(String address) {
         return "example.org wants you to sign in with your Ethereum account:\n" + address + "\n\n"
-                + "Link this wallet\n\nURI: https://example.org/verify\nVersion: 1\nChain ID: " + anvil.chainId()
+                + "Link this wallet\n\nURI: https://example.org/verify\nVersion: 1\nChain ID: "
+                + anvil.get().chainId()
                 + "\nNonce: abcdefgh12345678\nIssued At: 2025-01-01T00:00:00.000Z\n"
                 + "Expiration Time: 2099-01-01T00:00:00Z";
     }
@@ -48,7 +41,7 @@ class SiweCliTest {
 
     @Test
     void parsePrintsCamelCaseFields() throws Exception {
-        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String address = Keys.toChecksumAddress(anvil.get().accounts().get(0));
         CliTest.Run r = CliTest.run(
                 "siwe",
                 "parse",
@@ -59,7 +52,7 @@ class SiweCliTest {
         JsonNode out = JSON.readTree(r.out());
         assertThat(out.path("ok").asBoolean()).isTrue();
         assertThat(out.at("/fields/address").asText()).isEqualTo(address);
-        assertThat(out.at("/fields/chainId").asLong()).isEqualTo(anvil.chainId());
+        assertThat(out.at("/fields/chainId").asLong()).isEqualTo(anvil.get().chainId());
         assertThat(out.at("/fields/expirationTime").asText()).isEqualTo("2099-01-01T00:00:00Z");
         assertThat(out.at("/fields/notBefore").isNull()).isTrue();
     }
@@ -80,10 +73,11 @@ class SiweCliTest {
 
     @Test
     void formatRoundTripsAndRejectsMissingFields() throws Exception {
-        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String address = Keys.toChecksumAddress(anvil.get().accounts().get(0));
         String fields = "{\"domain\":\"example.org\",\"address\":\"" + address
                 + "\",\"statement\":\"Link this wallet\","
-                + "\"uri\":\"https://example.org/verify\",\"version\":\"1\",\"chainId\":" + anvil.chainId() + ","
+                + "\"uri\":\"https://example.org/verify\",\"version\":\"1\",\"chainId\":"
+                + anvil.get().chainId() + ","
                 + "\"nonce\":\"abcdefgh12345678\",\"issuedAt\":\"2025-01-01T00:00:00.000Z\","
                 + "\"expirationTime\":\"2099-01-01T00:00:00Z\"}";
         CliTest.Run r = CliTest.run(
@@ -101,10 +95,10 @@ class SiweCliTest {
 
     @Test
     void verifyChecksSignatureDomainAndTime() throws Exception {
-        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String address = Keys.toChecksumAddress(anvil.get().accounts().get(0));
         String text = message(address);
         Path m = file("m.txt", text);
-        String sig = anvil.personalSign(text, address);
+        String sig = anvil.get().personalSign(text, address);
         CliTest.Run ok = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json");
         assertThat(ok.exit()).isZero();
         assertThat(JSON.readTree(ok.out()).path("valid").asBoolean()).isTrue();
@@ -141,24 +135,32 @@ class SiweCliTest {
                 "--message-file",
                 m.toString(),
                 "--signature",
-                anvil.personalSign(text, anvil.accounts().get(1)),
+                anvil.get().personalSign(text, anvil.get().accounts().get(1)),
                 "--json");
         assertThat(JSON.readTree(other.out()).path("valid").asBoolean()).isFalse();
     }
 
     @Test
     void verifyAsksAContractWalletThroughRpc() throws Exception {
-        String owner = Keys.toChecksumAddress(anvil.accounts().get(2));
+        String owner = Keys.toChecksumAddress(anvil.get().accounts().get(2));
         String wallet = Keys.toChecksumAddress(
-                TestContracts.deploy(anvil, "ContractWallet", owner, List.of(new Address(owner))));
+                TestContracts.deploy(anvil.get(), "ContractWallet", owner, List.of(new Address(owner))));
         String text = message(wallet);
         Path m = file("c.txt", text);
-        String sig = anvil.personalSign(text, owner);
+        String sig = anvil.get().personalSign(text, owner);
         assertThat(CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json")
                         .exit())
                 .isEqualTo(1);
         CliTest.Run viaRpc = CliTest.run(
-                "siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--rpc", anvil.url(), "--json");
+                "siwe",
+                "verify",
+                "--message-file",
+                m.toString(),
+                "--signature",
+                sig,
+                "--rpc",
+                anvil.get().url(),
+                "--json");
         assertThat(viaRpc.exit()).as(viaRpc.out()).isZero();
     }
 
@@ -186,7 +188,7 @@ class SiweCliTest {
 
     @Test
     void aMessageWithWindowsLineEndingsIsReadAsTheSameMessage() throws Exception {
-        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String address = Keys.toChecksumAddress(anvil.get().accounts().get(0));
         String text = message(address);
         Path crlf = file("crlf.txt", text.replace("\n", "\r\n") + "\r\n");
         CliTest.Run parsed = CliTest.run("siwe", "parse", "--message-file", crlf.toString(), "--json");
@@ -198,18 +200,18 @@ class SiweCliTest {
                 "--message-file",
                 crlf.toString(),
                 "--signature",
-                anvil.personalSign(text, address),
+                anvil.get().personalSign(text, address),
                 "--json");
         assertThat(verified.exit()).as(verified.out()).isZero();
     }
 
     @Test
     void verifyRefusesAMessageIssuedInTheFutureAsTheBotDoes() throws Exception {
-        String address = Keys.toChecksumAddress(anvil.accounts().get(0));
+        String address = Keys.toChecksumAddress(anvil.get().accounts().get(0));
         String text =
                 message(address).replace("Issued At: 2025-01-01T00:00:00.000Z", "Issued At: 2098-01-01T00:00:00Z");
         Path m = file("future.txt", text);
-        String sig = anvil.personalSign(text, address);
+        String sig = anvil.get().personalSign(text, address);
         CliTest.Run r = CliTest.run("siwe", "verify", "--message-file", m.toString(), "--signature", sig, "--json");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(JSON.readTree(r.out()).path("error").asText())

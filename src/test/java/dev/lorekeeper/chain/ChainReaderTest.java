@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestContracts;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Utf8String;
@@ -21,7 +22,9 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 /** Batched reads against a real node: Multicall3 where it exists, JSON-RPC batches where not, same answers. */
 class ChainReaderTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static String nft;
     static String multi;
     static String coin;
@@ -30,37 +33,39 @@ class ChainReaderTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        minter = anvil.accounts().get(0);
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
+        minter = anvil.get().accounts().get(0);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        nft = TestContracts.deploy(anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
         multi = TestContracts.deploy(
-                anvil,
+                anvil.get(),
                 "TestMultiToken",
                 minter,
                 List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
-        coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
+        coin = TestContracts.deploy(anvil.get(), "TestCoin", minter, List.of());
         for (int i = 0; i < 30; i++) {
             holders.add(String.format("0x%040x", 0x1000 + i));
         }
         List<Address> first20 =
                 holders.subList(0, 20).stream().map(Address::new).toList();
         TestContracts.send(
-                anvil, minter, nft, "mintBatch", List.of(new DynamicArray<>(Address.class, first20), new Uint256(1)));
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(holders.get(0)), new Uint256(100)));
+                anvil.get(),
+                minter,
+                nft,
+                "mintBatch",
+                List.of(new DynamicArray<>(Address.class, first20), new Uint256(1)));
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(holders.get(0)), new Uint256(100)));
         TestContracts.send(
-                anvil, minter, multi, "mint", List.of(new Address(holders.get(1)), new Uint256(7), new Uint256(3)));
+                anvil.get(),
+                minter,
+                multi,
+                "mint",
+                List.of(new Address(holders.get(1)), new Uint256(7), new Uint256(3)));
         TestContracts.send(
-                anvil,
+                anvil.get(),
                 minter,
                 coin,
                 "mint",
                 List.of(new Address(holders.get(2)), new Uint256(new BigInteger("2500000000000000000"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        anvil.close();
     }
 
     record Counted(ChainReader reader, AtomicInteger requests) {}
@@ -70,10 +75,10 @@ class ChainReaderTest {
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
+                anvil.get().chainId(),
                 new RpcClient(
                         "anvil",
-                        List.of(anvil.url()),
+                        List.of(anvil.get().url()),
                         Duration.ofSeconds(10),
                         (c, calls, ok, nanos) -> requests.incrementAndGet())));
         return new Counted(new ChainReader(chains, Duration.ofMinutes(5), 25, multicall, mode), requests);
@@ -167,7 +172,7 @@ class ChainReaderTest {
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
+                anvil.get().chainId(),
                 new RpcClient("anvil", List.of("http://127.0.0.1:1"), Duration.ofSeconds(1), RpcObserver.NONE)));
         ChainReader dead =
                 new ChainReader(chains, Duration.ofMinutes(5), 25, GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.RpcProxy;
 import dev.lorekeeper.testing.TestContracts;
 import java.math.BigInteger;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.generated.Uint256;
 
@@ -24,27 +26,33 @@ import org.web3j.abi.datatypes.generated.Uint256;
 class RpcFailoverTest {
     static final String HOLDER = "0x00000000000000000000000000000000000a11ce";
     static final BigInteger BALANCE = new BigInteger("2500000000000000000");
-    static Anvil anvil;
+
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static RpcProxy first;
     static RpcProxy second;
     static String coin;
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        coin = TestContracts.deploy(anvil, "TestCoin", anvil.accounts().get(0), List.of());
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        coin = TestContracts.deploy(
+                anvil.get(), "TestCoin", anvil.get().accounts().get(0), List.of());
         TestContracts.send(
-                anvil, anvil.accounts().get(0), coin, "mint", List.of(new Address(HOLDER), new Uint256(BALANCE)));
-        first = new RpcProxy(anvil.url());
-        second = new RpcProxy(anvil.url());
+                anvil.get(),
+                anvil.get().accounts().get(0),
+                coin,
+                "mint",
+                List.of(new Address(HOLDER), new Uint256(BALANCE)));
+        first = new RpcProxy(anvil.get().url());
+        second = new RpcProxy(anvil.get().url());
     }
 
     @AfterAll
     static void stop() {
         first.close();
         second.close();
-        anvil.close();
     }
 
     @AfterEach
@@ -58,7 +66,7 @@ class RpcFailoverTest {
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
+                anvil.get().chainId(),
                 new RpcClient("anvil", List.of(first.url(), second.url()), Duration.ofSeconds(2), RpcObserver.NONE)));
         return chains;
     }

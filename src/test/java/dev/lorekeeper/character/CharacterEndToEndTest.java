@@ -12,6 +12,7 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.MetadataServer;
 import dev.lorekeeper.testing.TestBot;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -41,7 +43,9 @@ class CharacterEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern XP = Pattern.compile("\\n\\+(\\d+) XP");
 
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static MetadataServer metadata;
     static TestBot bot;
     static FakeGuild guild;
@@ -52,12 +56,12 @@ class CharacterEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        anvil = Anvil.start();
-        minter = anvil.accounts().get(0);
+        minter = anvil.get().accounts().get(0);
         metadata = new MetadataServer();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url())
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        nft = TestContracts.deploy(
+                anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
                 + """
                 metadata:
                   ipfs-gateways: [ "https://gateway.example/ipfs/" ]
@@ -78,7 +82,6 @@ class CharacterEndToEndTest {
     static void stop() {
         bot.close();
         metadata.close();
-        anvil.close();
     }
 
     /** A member with a verified wallet. */
@@ -86,8 +89,8 @@ class CharacterEndToEndTest {
 
     static Holder holder(String name) {
         FakeMember m = guild.member(name);
-        String wallet = Keys.toChecksumAddress(anvil.accounts().get(nextAccount.getAndIncrement()));
-        assertThat(ManualVerify.link(m, wallet, msg -> anvil.personalSign(msg, wallet))
+        String wallet = Keys.toChecksumAddress(anvil.get().accounts().get(nextAccount.getAndIncrement()));
+        assertThat(ManualVerify.link(m, wallet, msg -> anvil.get().personalSign(msg, wallet))
                         .content())
                 .contains("is now linked");
         return new Holder(m, wallet);
@@ -95,7 +98,7 @@ class CharacterEndToEndTest {
 
     static int mint(String to) {
         int id = nextToken.getAndIncrement();
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(to), new Uint256(id)));
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(to), new Uint256(id)));
         return id;
     }
 
@@ -132,7 +135,7 @@ class CharacterEndToEndTest {
         Holder alice = holder("alice");
         int mine = mint(alice.wallet());
         int second = mint(alice.wallet());
-        int notMine = mint(anvil.accounts().get(9));
+        int notMine = mint(anvil.get().accounts().get(9));
 
         Map<String, String> offered = alice.member()
                 .autocompletes("character choose", "token", "", Map.of())
@@ -165,7 +168,7 @@ class CharacterEndToEndTest {
         assertThat(alice.member().runs("/quest log").reply().content()).contains("completed", "+" + xp + " XP");
 
         // Living metadata carries the progress.
-        JsonNode living = get("/metadata/" + anvil.chainId() + "/" + nft + "/" + mine);
+        JsonNode living = get("/metadata/" + anvil.get().chainId() + "/" + nft + "/" + mine);
         assertThat(living.path("name").asText()).isEqualTo("Ember Fox #" + mine);
         assertThat(living.path("attributes").toString())
                 .contains(
@@ -239,7 +242,7 @@ class CharacterEndToEndTest {
         String title = Markdown.escape(quest.embeds().get(0).path("title").asText());
 
         TestContracts.send(
-                anvil,
+                anvil.get(),
                 frank.wallet(),
                 nft,
                 "transferFrom",

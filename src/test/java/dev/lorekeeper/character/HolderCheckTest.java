@@ -9,6 +9,7 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.FaultyRpc;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.MetadataServer;
 import dev.lorekeeper.testing.TestBot;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -32,7 +34,10 @@ import org.web3j.crypto.Keys;
  */
 class HolderCheckTest {
     static final String TRY_AGAIN = "I can't read the chain right now to check that you hold this token.";
-    static Anvil anvil;
+
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static FaultyRpc rpc;
     static MetadataServer metadata;
     static TestBot bot;
@@ -40,15 +45,14 @@ class HolderCheckTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
         // A hung call outlasts the 2 s check by far, so a reply that waited for the node would come late.
-        rpc = new FaultyRpc(anvil.url()).hangFor(Duration.ofSeconds(8));
+        rpc = new FaultyRpc(anvil.get().url()).hangFor(Duration.ofSeconds(8));
         metadata = new MetadataServer();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        String minter = anvil.accounts().get(0);
-        String nft =
-                TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url())
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        String minter = anvil.get().accounts().get(0);
+        String nft = TestContracts.deploy(
+                anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), rpc.url())
                 + """
                 characters:
                   collections:
@@ -60,9 +64,9 @@ class HolderCheckTest {
         FakeGuild guild = bot.discord.guild("Shaky Node");
         bot.discord.awaitBotReady(guild);
         alice = guild.member("alice");
-        String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
-        ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet));
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(wallet), new Uint256(3)));
+        String wallet = Keys.toChecksumAddress(anvil.get().accounts().get(1));
+        ManualVerify.link(alice, wallet, m -> anvil.get().personalSign(m, wallet));
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(wallet), new Uint256(3)));
         FakeInteraction typing = alice.autocompletes("character choose", "token", "3", Map.of());
         String token = typing.awaitChoiceValues().values().iterator().next();
         assertThat(alice.slash("character choose", Map.of("token", token))
@@ -76,7 +80,6 @@ class HolderCheckTest {
         bot.close();
         metadata.close();
         rpc.close();
-        anvil.close();
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.MetadataServer;
 import dev.lorekeeper.testing.StubLlm;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -49,22 +52,31 @@ class LlmQuestEndToEndTest {
                  {"label": "Leave it", "outcome": "The vault sighs in relief.", "xp": 15}]}]}
             """;
 
-    static Anvil anvil;
-    static MetadataServer metadata;
-    static StubLlm llm;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<MetadataServer> metadata = Fixture.of(() -> new MetadataServer());
+
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<StubLlm> llm = Fixture.of(() -> new StubLlm());
+
     static TestBot bot;
     static FakeGuild guild;
     static String nft;
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        metadata = new MetadataServer();
-        llm = new StubLlm();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(
-                anvil, "TestNftEnumerable", anvil.accounts().get(0), List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url())
+                anvil.get(),
+                "TestNftEnumerable",
+                anvil.get().accounts().get(0),
+                List.of(new Utf8String(metadata.get().baseUri())));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
                 + """
                 llm:
                   base-url: %s
@@ -78,7 +90,7 @@ class LlmQuestEndToEndTest {
                   quest-cooldown: 0s
                   ownership-cache: 0s
                   summary-every: 100
-                """.formatted(llm.baseUrl(), nft)
+                """.formatted(llm.get().baseUrl(), nft)
                 + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Model Den");
         bot.discord.awaitBotReady(guild);
@@ -87,19 +99,17 @@ class LlmQuestEndToEndTest {
     @AfterAll
     static void stop() {
         bot.close();
-        llm.close();
-        metadata.close();
-        anvil.close();
     }
 
     @Test
     void aQuestFromTheModelIsPlayedWithItsButtons() {
         FakeMember alice = guild.member("alice");
-        String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
-        ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet));
-        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet), new Uint256(5)));
+        String wallet = Keys.toChecksumAddress(anvil.get().accounts().get(1));
+        ManualVerify.link(alice, wallet, m -> anvil.get().personalSign(m, wallet));
+        TestContracts.send(
+                anvil.get(), anvil.get().accounts().get(0), nft, "mint", List.of(new Address(wallet), new Uint256(5)));
 
-        llm.then(StubLlm.Reply.text(PERSONA));
+        llm.get().then(StubLlm.Reply.text(PERSONA));
         FakeInteraction typing = alice.autocompletes("character choose", "token", "5", Map.of());
         String token = typing.awaitChoiceValues().values().iterator().next();
         assertThat(alice.slash("character choose", Map.of("token", token))
@@ -107,7 +117,7 @@ class LlmQuestEndToEndTest {
                         .text())
                 .contains("Ember Fox #5", "Sit by the embers, friend.");
 
-        llm.then(StubLlm.Reply.text(QUEST));
+        llm.get().then(StubLlm.Reply.text(QUEST));
         FakeMessage step = alice.runs("/quest start").reply();
         JsonNode embed = step.embeds().get(0);
         assertThat(embed.path("title").asText()).isEqualTo("The Ember Vault");
@@ -118,7 +128,8 @@ class LlmQuestEndToEndTest {
         assertThat(next.content()).contains(" chose ", "The door swings open.");
         assertThat(next.embeds().get(0).toString()).contains("A guardian made of ash blocks the way.");
 
-        List<String> prompts = llm.requests().stream().map(JsonNode::toString).toList();
+        List<String> prompts =
+                llm.get().requests().stream().map(JsonNode::toString).toList();
         assertThat(prompts).hasSize(2);
         assertThat(prompts.get(0)).contains("Create the persona of an NFT character", "Ember Fox #5", "Fur");
         assertThat(prompts.get(1)).contains("Write a new short quest", "Ash Oracle", "Speaks in slow, warm riddles.");

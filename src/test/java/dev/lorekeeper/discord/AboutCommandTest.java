@@ -6,29 +6,20 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestBot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AboutCommandTest {
-    static TestBot bot;
-
-    @BeforeAll
-    static void start() {
-        bot = TestBot.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start());
 
     @Test
     void registersCommandsAndAnswersAboutEndToEnd() {
-        FakeGuild guild = bot.discord.guild("Moonbirds Club");
-        bot.discord.awaitBotReady(guild);
-        assertThat(bot.discord.registeredCommands(null).findValuesAsText("name"))
+        FakeGuild guild = bot.get().discord.guild("Moonbirds Club");
+        bot.get().discord.awaitBotReady(guild);
+        assertThat(bot.get().discord.registeredCommands(null).findValuesAsText("name"))
                 .contains("about", "settings");
 
         FakeMember alice = guild.member("alice");

@@ -7,14 +7,14 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.discorddouble.FakeRole;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.LocalSigner;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import java.math.BigInteger;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 
@@ -24,24 +24,15 @@ import org.web3j.crypto.Keys;
  * commands with default permissions only to members who have those permissions, unless the server overrides it).
  */
 class ModeratorRoleTest {
-    static TestBot bot;
-
-    @BeforeAll
-    static void start() {
-        bot = TestBot.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start());
 
     /** A server whose moderator role is Helpers; its holder has no permissions of their own. */
     record Server(FakeGuild guild, FakeRole helpers, FakeMember helper) {}
 
     static Server server(String name) {
-        FakeGuild guild = bot.discord.guild(name);
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild(name);
+        bot.get().discord.awaitBotReady(guild);
         FakeRole helpers = guild.role("Helpers");
         assertThat(guild.owner()
                         .slash("settings moderator-role", Map.of("role", helpers))

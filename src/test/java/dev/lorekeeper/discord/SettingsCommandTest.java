@@ -8,33 +8,24 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.discorddouble.Perms;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestBot;
 import java.util.Map;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-server settings through Discord: moderators change them, each server keeps its own, /about follows. */
 class SettingsCommandTest {
-    static TestBot bot;
-
-    @BeforeAll
-    static void start() {
-        bot = TestBot.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start());
 
     @Test
     void moderatorSwitchesAFeatureOffInOneServerOnly() {
-        FakeGuild one = bot.discord.guild("One");
-        FakeGuild two = bot.discord.guild("Two");
-        bot.discord.awaitBotReady(one);
-        bot.discord.awaitBotReady(two);
+        FakeGuild one = bot.get().discord.guild("One");
+        FakeGuild two = bot.get().discord.guild("Two");
+        bot.get().discord.awaitBotReady(one);
+        bot.get().discord.awaitBotReady(two);
         FakeMember mod = one.member("mod", one.role("Mods", Perms.MANAGE_GUILD));
         FakeMessage saved =
                 mod.runs("/settings feature name:verification state:off").reply();
@@ -49,16 +40,16 @@ class SettingsCommandTest {
 
     @Test
     void settingsAreHiddenFromMembersWithoutManageServer() {
-        FakeGuild g = bot.discord.guild("Hidden");
-        bot.discord.awaitBotReady(g);
+        FakeGuild g = bot.get().discord.guild("Hidden");
+        bot.get().discord.awaitBotReady(g);
         FakeMember member = g.member("member");
         assertThatThrownBy(() -> member.runs("/settings show")).hasMessageContaining("cannot see /settings");
     }
 
     @Test
     void channelAndRoleSettingsAreShownAsMentionsWithoutPinging() {
-        FakeGuild g = bot.discord.guild("Channels");
-        bot.discord.awaitBotReady(g);
+        FakeGuild g = bot.get().discord.guild("Channels");
+        bot.get().discord.awaitBotReady(g);
         FakeMember owner = g.member("admin", g.role("Admins", Perms.ADMINISTRATOR));
         var audit = g.channel("audit");
         FakeMessage r =

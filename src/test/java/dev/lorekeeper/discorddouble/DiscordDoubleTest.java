@@ -3,38 +3,36 @@ package dev.lorekeeper.discorddouble;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestBot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The double answers like Discord: its validation and error shapes, checked with raw HTTP, and its gateway transport. */
 class DiscordDoubleTest {
-    static TestBot bot;
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start());
+
     static FakeGuild guild;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        bot = TestBot.start();
-        guild = bot.discord.guild("Double Checks");
-        bot.discord.awaitBotReady(guild);
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
+        guild = bot.get().discord.guild("Double Checks");
+        bot.get().discord.awaitBotReady(guild);
     }
 
     record Answer(int status, JsonNode body) {}
 
     static Answer call(String method, String path, String json, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(bot.discord.apiBaseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create(bot.get().discord.apiBaseUrl() + path))
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
@@ -47,7 +45,7 @@ class DiscordDoubleTest {
     }
 
     static Answer call(String method, String path, String json) throws Exception {
-        return call(method, path, json, "Bot " + bot.discord.token());
+        return call(method, path, json, "Bot " + bot.get().discord.token());
     }
 
     String general() {
@@ -56,7 +54,7 @@ class DiscordDoubleTest {
 
     @Test
     void theBotsGatewayRunsWithZlibStreamCompressionAsInProduction() {
-        assertThat(bot.discord.gatewayCompressions()).isNotEmpty().containsOnly("zlib-stream");
+        assertThat(bot.get().discord.gatewayCompressions()).isNotEmpty().containsOnly("zlib-stream");
     }
 
     @Test
@@ -66,7 +64,7 @@ class DiscordDoubleTest {
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().path("code").asInt()).isEqualTo(50035);
         assertThat(a.body().at("/errors/content/_errors/0/code").asText()).isEqualTo("BASE_TYPE_MAX_LENGTH");
-        assertThat(bot.discord.messagesIn(guild.channel("general"))).isEmpty();
+        assertThat(bot.get().discord.messagesIn(guild.channel("general"))).isEmpty();
     }
 
     @Test
@@ -133,16 +131,16 @@ class DiscordDoubleTest {
     void followUpTokenExpiresAfterFifteenMinutes() throws Exception {
         FakeInteraction about = guild.member("dave").runs("/about");
         about.reply();
-        String webhook = "/webhooks/" + bot.discord.applicationId() + "/" + about.token;
+        String webhook = "/webhooks/" + bot.get().discord.applicationId() + "/" + about.token;
         assertThat(call("POST", webhook, "{\"content\":\"still valid\"}").status())
                 .isEqualTo(200);
-        bot.discord.advanceClock(Duration.ofMinutes(16));
+        bot.get().discord.advanceClock(Duration.ofMinutes(16));
         try {
             Answer late = call("POST", webhook, "{\"content\":\"too late\"}");
             assertThat(late.status()).isEqualTo(401);
             assertThat(late.body().path("code").asInt()).isEqualTo(50027);
         } finally {
-            bot.discord.advanceClock(Duration.ofMinutes(-16));
+            bot.get().discord.advanceClock(Duration.ofMinutes(-16));
         }
     }
 
@@ -150,13 +148,13 @@ class DiscordDoubleTest {
     void callbackAfterThreeSecondsIsUnknownInteraction() throws Exception {
         FakeInteraction about = guild.member("erin").runs("/about");
         about.reply();
-        bot.discord.advanceClock(Duration.ofSeconds(4));
+        bot.get().discord.advanceClock(Duration.ofSeconds(4));
         try {
             Answer late = call("POST", "/interactions/" + about.id + "/" + about.token + "/callback", "{\"type\":5}");
             assertThat(late.status()).isEqualTo(404);
             assertThat(late.body().path("code").asInt()).isEqualTo(10062);
         } finally {
-            bot.discord.advanceClock(Duration.ofSeconds(-4));
+            bot.get().discord.advanceClock(Duration.ofSeconds(-4));
         }
     }
 
@@ -164,7 +162,7 @@ class DiscordDoubleTest {
     void recordsEveryRequestWithItsBody() {
         FakeInteraction about = guild.member("frank").runs("/about");
         about.reply();
-        RecordedRequest callback = bot.discord.awaitRequest("POST", "/interactions/" + about.id + "/.*/callback");
+        RecordedRequest callback = bot.get().discord.awaitRequest("POST", "/interactions/" + about.id + "/.*/callback");
         assertThat(callback.status()).isEqualTo(204);
         assertThat(callback.query()).contains("with_response=true");
         assertThat(callback.body().path("type").asInt()).isEqualTo(5);

@@ -2,6 +2,7 @@ package dev.lorekeeper.discorddouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestBot;
 import java.time.Duration;
 import java.util.List;
@@ -15,30 +16,26 @@ import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rest of the double's surface, driven by the bot's real JDA client: events, roles, threads, DMs. */
 class DoubleSurfaceTest {
-    static TestBot bot;
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start());
+
     static FakeGuild guild;
     static JDA jda;
     static final List<GenericEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
-        bot = TestBot.start();
-        guild = bot.discord.guild("Surface");
-        bot.discord.awaitBotReady(guild);
-        jda = bot.app().jda();
+        guild = bot.get().discord.guild("Surface");
+        bot.get().discord.awaitBotReady(guild);
+        jda = bot.get().app().jda();
         jda.addEventListener((net.dv8tion.jda.api.hooks.EventListener) events::add);
         DiscordDouble.await(() -> jda.getGuildById(guild.id()) != null, Duration.ofSeconds(10), "guild cached");
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
     }
 
     Guild jdaGuild() {
@@ -92,12 +89,12 @@ class DoubleSurfaceTest {
         jdaGuild()
                 .addRoleToMember(UserSnowflake.fromId(bob.id()), jdaGuild().getRoleById(holder.id()))
                 .complete();
-        assertThat(bot.discord.rolesOf(bob)).containsExactly("Holder");
+        assertThat(bot.get().discord.rolesOf(bob)).containsExactly("Holder");
         jdaGuild()
                 .removeRoleFromMember(UserSnowflake.fromId(bob.id()), jdaGuild().getRoleById(holder.id()))
                 .complete();
-        assertThat(bot.discord.rolesOf(bob)).isEmpty();
-        assertThat(bot.discord.roleChanges())
+        assertThat(bot.get().discord.rolesOf(bob)).isEmpty();
+        assertThat(bot.get().discord.roleChanges())
                 .extracting(DiscordDouble.RoleChange::added)
                 .containsSubsequence(true, false);
     }
@@ -108,15 +105,16 @@ class DoubleSurfaceTest {
         FakeMember carol = guild.member("carol");
         var http = java.net.http.HttpClient.newHttpClient();
         var res = http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.discord.apiBaseUrl() + "/guilds/"
-                                + guild.id() + "/members/" + carol.id() + "/roles/" + vip.id()))
-                        .header("Authorization", "Bot " + bot.discord.token())
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(bot.get().discord.apiBaseUrl() + "/guilds/" + guild.id()
+                                        + "/members/" + carol.id() + "/roles/" + vip.id()))
+                        .header("Authorization", "Bot " + bot.get().discord.token())
                         .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).isEqualTo(403);
         assertThat(res.body()).contains("50013");
-        assertThat(bot.discord.rolesOf(carol)).isEmpty();
+        assertThat(bot.get().discord.rolesOf(carol)).isEmpty();
     }
 
     @Test
@@ -126,10 +124,10 @@ class DoubleSurfaceTest {
                 .getTextChannelById(general.id())
                 .sendMessage("Hello @everyone")
                 .complete();
-        assertThat(bot.discord.messagesIn(general))
+        assertThat(bot.get().discord.messagesIn(general))
                 .extracting(FakeMessage::content)
                 .contains("Hello @everyone");
-        FakeMessage stored = bot.discord.messagesIn(general).stream()
+        FakeMessage stored = bot.get().discord.messagesIn(general).stream()
                 .filter(m -> m.content().equals("Hello @everyone"))
                 .findFirst()
                 .orElseThrow();
@@ -139,9 +137,9 @@ class DoubleSurfaceTest {
 
         ThreadChannel thread = posted.createThreadChannel("Answer").complete();
         thread.sendMessage("In the thread").complete();
-        FakeChannel fakeThread = bot.discord.channel(thread.getIdLong());
+        FakeChannel fakeThread = bot.get().discord.channel(thread.getIdLong());
         assertThat(fakeThread.isThread()).isTrue();
-        assertThat(bot.discord.messagesIn(fakeThread))
+        assertThat(bot.get().discord.messagesIn(fakeThread))
                 .extracting(FakeMessage::content)
                 .containsExactly("In the thread");
 
@@ -149,7 +147,9 @@ class DoubleSurfaceTest {
         jda.openPrivateChannelById(dora.id())
                 .flatMap(dm -> dm.sendMessage("Psst"))
                 .complete();
-        assertThat(bot.discord.dmsTo(dora)).extracting(FakeMessage::content).containsExactly("Psst");
+        assertThat(bot.get().discord.dmsTo(dora))
+                .extracting(FakeMessage::content)
+                .containsExactly("Psst");
     }
 
     @Test

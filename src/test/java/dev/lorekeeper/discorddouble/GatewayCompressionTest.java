@@ -4,36 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lorekeeper.testing.Fixture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway's transport: zlib-stream binary frames when the URL asks for them, plain text frames otherwise. */
 class GatewayCompressionTest {
     private static final byte[] SYNC_FLUSH_SUFFIX = {0, 0, (byte) 0xFF, (byte) 0xFF};
 
-    static DiscordDouble discord;
+    @RegisterExtension
+    static final Fixture<DiscordDouble> discord = Fixture.of(() -> DiscordDouble.start());
 
     @BeforeAll
     static void start() {
-        discord = DiscordDouble.start();
-        discord.guild("Transport");
-    }
-
-    @AfterAll
-    static void stop() {
-        discord.close();
+        discord.get().guild("Transport");
     }
 
     @Test
     void zlibStreamFramesAreBinaryFromOneDeflateContextEachEndingInTheSyncFlushSuffix() throws Exception {
         try (RawGatewaySocket socket =
-                new RawGatewaySocket(discord.gatewayUrl() + "?v=10&encoding=json&compress=zlib-stream")) {
+                new RawGatewaySocket(discord.get().gatewayUrl() + "?v=10&encoding=json&compress=zlib-stream")) {
             Inflater inflater = new Inflater();
             byte[] hello = binary(socket.next());
             assertThat(hello[0]).as("the stream opens with a zlib header").isEqualTo((byte) 0x78);
@@ -51,7 +47,7 @@ class GatewayCompressionTest {
 
     @Test
     void withoutTheQueryParameterFramesArePlainJsonText() throws Exception {
-        try (RawGatewaySocket socket = new RawGatewaySocket(discord.gatewayUrl() + "?v=10&encoding=json")) {
+        try (RawGatewaySocket socket = new RawGatewaySocket(discord.get().gatewayUrl() + "?v=10&encoding=json")) {
             assertThat(socket.next())
                     .isInstanceOfSatisfying(
                             String.class,
@@ -64,18 +60,19 @@ class GatewayCompressionTest {
                             ready -> assertThat(Json.parse(ready).path("t").asText())
                                     .isEqualTo("READY"));
         }
-        assertThat(discord.gatewayCompressions()).contains("none");
+        assertThat(discord.get().gatewayCompressions()).contains("none");
     }
 
     @Test
     void anUnknownCompressionIsRefusedRatherThanSentUndecodable() throws Exception {
-        try (RawGatewaySocket socket = new RawGatewaySocket(discord.gatewayUrl() + "?v=10&compress=zstd-stream")) {
+        try (RawGatewaySocket socket =
+                new RawGatewaySocket(discord.get().gatewayUrl() + "?v=10&compress=zstd-stream")) {
             assertThat(socket.awaitClose()).isEqualTo(1003);
         }
     }
 
     private static String identify() {
-        return Json.write(Json.obj("op", 2, "d", Json.obj("token", discord.token(), "intents", 0)));
+        return Json.write(Json.obj("op", 2, "d", Json.obj("token", discord.get().token(), "intents", 0)));
     }
 
     private static byte[] binary(Object frame) {

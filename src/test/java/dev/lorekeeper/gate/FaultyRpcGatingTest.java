@@ -11,6 +11,7 @@ import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.FaultyRpc;
 import dev.lorekeeper.testing.FaultyRpc.Fault;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.MetadataServer;
 import dev.lorekeeper.testing.TestBot;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Utf8String;
@@ -43,9 +45,19 @@ class FaultyRpcGatingTest {
     static final List<String> ALICE_ROLES = List.of("Coin", "Combo", "Ids", "Multi", "Native", "Nft", "Trait");
     static final List<String> BOB_ROLES = List.of("Combo", "Native", "Nft", "Trait");
 
-    static Anvil anvil;
-    static FaultyRpc rpc;
-    static MetadataServer metadata;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<FaultyRpc> rpc =
+            Fixture.of(() -> new FaultyRpc(anvil.get().url()).hangFor(Duration.ofMillis(1500)));
+
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<MetadataServer> metadata = Fixture.of(() -> new MetadataServer());
+
     static TestBot bot;
     static FakeGuild guild;
     static FakeMember mod;
@@ -56,32 +68,39 @@ class FaultyRpcGatingTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        rpc = new FaultyRpc(anvil.url()).hangFor(Duration.ofMillis(1500));
-        metadata = new MetadataServer();
-        String minter = anvil.accounts().get(0);
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        TestContracts.placeAt(anvil, "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
-        String multi = TestContracts.deploy(anvil, "TestMultiToken", minter, List.of(new Utf8String("https://m/")));
-        String coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
-        aliceWallet = Keys.toChecksumAddress(anvil.accounts().get(1));
-        String bobHot = Keys.toChecksumAddress(anvil.accounts().get(2));
-        String bobCold = anvil.accounts().get(3);
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(aliceWallet), new Uint256(101)));
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(bobCold), new Uint256(102)));
+        String minter = anvil.get().accounts().get(0);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        TestContracts.placeAt(anvil.get(), "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
+        nft = TestContracts.deploy(
+                anvil.get(),
+                "TestNftEnumerable",
+                minter,
+                List.of(new Utf8String(metadata.get().baseUri())));
+        String multi =
+                TestContracts.deploy(anvil.get(), "TestMultiToken", minter, List.of(new Utf8String("https://m/")));
+        String coin = TestContracts.deploy(anvil.get(), "TestCoin", minter, List.of());
+        aliceWallet = Keys.toChecksumAddress(anvil.get().accounts().get(1));
+        String bobHot = Keys.toChecksumAddress(anvil.get().accounts().get(2));
+        String bobCold = anvil.get().accounts().get(3);
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(aliceWallet), new Uint256(101)));
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(bobCold), new Uint256(102)));
         TestContracts.send(
-                anvil, minter, multi, "mint", List.of(new Address(aliceWallet), new Uint256(1), new Uint256(3)));
+                anvil.get(), minter, multi, "mint", List.of(new Address(aliceWallet), new Uint256(1), new Uint256(3)));
         TestContracts.send(
-                anvil, minter, coin, "mint", List.of(new Address(aliceWallet), new Uint256(BigInteger.TEN.pow(19))));
+                anvil.get(),
+                minter,
+                coin,
+                "mint",
+                List.of(new Address(aliceWallet), new Uint256(BigInteger.TEN.pow(19))));
         TestContracts.send(
-                anvil,
+                anvil.get(),
                 bobCold,
                 GatingConfig.DELEGATE_REGISTRY_V2,
                 "delegateAll",
                 List.of(new Address(bobHot), new Bytes32(new byte[32]), new Bool(true)));
 
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url()).replace("verification:", """
+        bot = TestBot.start(
+                ManualVerify.anvilChainYaml(anvil.get(), rpc.get().url()).replace("verification:", """
                     timeout: 1s
                 verification:""") + """
                 gating:
@@ -90,7 +109,7 @@ class FaultyRpcGatingTest {
                   cache-ttl: 50ms
                   failures-before-alert: 1000
                 """
-                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
+                        + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
         guild = bot.discord.guild("Fault Club");
         bot.discord.awaitBotReady(guild);
         Map<String, FakeRole> roles = new java.util.LinkedHashMap<>();
@@ -108,8 +127,8 @@ class FaultyRpcGatingTest {
                         {"not":{"type":"erc20","chain":"anvil","contract":"%s","amount":"1000000"}}]}""".formatted(nft, coin)));
         alice = guild.member("alice");
         bob = guild.member("bob");
-        ManualVerify.link(alice, aliceWallet, m -> anvil.personalSign(m, aliceWallet));
-        ManualVerify.link(bob, bobHot, m -> anvil.personalSign(m, bobHot));
+        ManualVerify.link(alice, aliceWallet, m -> anvil.get().personalSign(m, aliceWallet));
+        ManualVerify.link(bob, bobHot, m -> anvil.get().personalSign(m, bobHot));
         awaitRoles(alice, ALICE_ROLES);
         awaitRoles(bob, BOB_ROLES);
     }
@@ -117,9 +136,6 @@ class FaultyRpcGatingTest {
     @AfterAll
     static void stop() {
         bot.close();
-        metadata.close();
-        rpc.close();
-        anvil.close();
     }
 
     static void add(FakeRole role, Map<String, String> options) {
@@ -155,13 +171,13 @@ class FaultyRpcGatingTest {
     @Order(1)
     void everyKindOfFailedReadLeavesEveryGateTypesRolesInPlace() {
         for (Fault fault : Fault.values()) {
-            rpc.fail(fault, fault == Fault.HANG ? 0.3 : 0.5);
+            rpc.get().fail(fault, fault == Fault.HANG ? 0.3 : 0.5);
             try {
                 resyncTwice();
             } finally {
-                rpc.heal();
+                rpc.get().heal();
             }
-            assertThat(rpc.injected(fault))
+            assertThat(rpc.get().injected(fault))
                     .as("faults of kind %s were injected", fault)
                     .isPositive();
             assertThat(removals(alice) + removals(bob))
@@ -175,13 +191,13 @@ class FaultyRpcGatingTest {
     @Test
     @Order(2)
     void aSaleDuringAnOutageTakesExactlyTheRolesItShouldOnceReadsSucceed() {
-        String buyer = anvil.accounts().get(9);
+        String buyer = anvil.get().accounts().get(9);
         for (Fault fault : Fault.values()) {
-            rpc.fail(fault, 1.0);
+            rpc.get().fail(fault, 1.0);
         }
         try {
             TestContracts.send(
-                    anvil,
+                    anvil.get(),
                     aliceWallet,
                     nft,
                     "transferFrom",
@@ -191,7 +207,7 @@ class FaultyRpcGatingTest {
                     .as("roles removed while every read failed")
                     .isZero();
         } finally {
-            rpc.heal();
+            rpc.get().heal();
         }
         mod.runs("/gate resync").awaitMessage(msg -> msg.text().contains("Resync done"), Duration.ofSeconds(60));
         awaitRoles(alice, List.of("Coin", "Multi", "Native"));

@@ -11,6 +11,7 @@ import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.config.GatingConfig;
 import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestContracts;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -21,13 +22,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 /** Every requirement type and all/any/not against real contracts on anvil, with numbers and UNKNOWN on failure. */
 class GateEvaluatorTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static HttpServer metadataServer;
     static String enumerable;
     static String plain;
@@ -40,7 +44,6 @@ class GateEvaluatorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        anvil = Anvil.start();
         metadataServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         metadataServer.createContext("/meta/", ex -> {
             String id = ex.getRequestURI().getPath().substring("/meta/".length());
@@ -54,34 +57,35 @@ class GateEvaluatorTest {
         });
         metadataServer.start();
         String base = "http://127.0.0.1:" + metadataServer.getAddress().getPort() + "/meta/";
-        String minter = anvil.accounts().get(0);
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        enumerable = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String(base)));
-        plain = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String(base)));
+        String minter = anvil.get().accounts().get(0);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        enumerable = TestContracts.deploy(anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String(base)));
+        plain = TestContracts.deploy(anvil.get(), "TestNft", minter, List.of(new Utf8String(base)));
         multi = TestContracts.deploy(
-                anvil,
+                anvil.get(),
                 "TestMultiToken",
                 minter,
                 List.of(new org.web3j.abi.datatypes.Utf8String("https://meta.example/{id}.json")));
-        coin = TestContracts.deploy(anvil, "TestCoin", minter, List.of());
+        coin = TestContracts.deploy(anvil.get(), "TestCoin", minter, List.of());
         for (int id : new int[] {1, 2, 3}) {
-            TestContracts.send(anvil, minter, enumerable, "mint", List.of(new Address(ALICE), new Uint256(id)));
+            TestContracts.send(anvil.get(), minter, enumerable, "mint", List.of(new Address(ALICE), new Uint256(id)));
         }
-        TestContracts.send(anvil, minter, enumerable, "mint", List.of(new Address(BOB), new Uint256(7)));
-        TestContracts.send(anvil, minter, plain, "mint", List.of(new Address(ALICE), new Uint256(50)));
-        TestContracts.send(anvil, minter, multi, "mint", List.of(new Address(ALICE), new Uint256(5), new Uint256(2)));
+        TestContracts.send(anvil.get(), minter, enumerable, "mint", List.of(new Address(BOB), new Uint256(7)));
+        TestContracts.send(anvil.get(), minter, plain, "mint", List.of(new Address(ALICE), new Uint256(50)));
         TestContracts.send(
-                anvil,
+                anvil.get(), minter, multi, "mint", List.of(new Address(ALICE), new Uint256(5), new Uint256(2)));
+        TestContracts.send(
+                anvil.get(),
                 minter,
                 coin,
                 "mint",
                 List.of(new Address(BOB), new Uint256(new BigInteger("150000000000000000000"))));
-        anvil.rpc("anvil_setBalance", ALICE, "0xde0b6b3a7640000"); // 1 ETH
+        anvil.get().rpc("anvil_setBalance", ALICE, "0xde0b6b3a7640000"); // 1 ETH
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
-                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(10), RpcObserver.NONE)));
+                anvil.get().chainId(),
+                new RpcClient("anvil", List.of(anvil.get().url()), Duration.ofSeconds(10), RpcObserver.NONE)));
         evaluator = new GateEvaluator(
                 new ChainReader(chains, Duration.ofMinutes(1), 100, GatingConfig.MULTICALL3, ChainReader.Mode.BATCHED),
                 localMetadata());
@@ -97,7 +101,6 @@ class GateEvaluatorTest {
     @AfterAll
     static void stop() {
         metadataServer.stop(0);
-        anvil.close();
     }
 
     static Evaluation eval(String holder, RuleSpec rule) {
@@ -117,7 +120,7 @@ class GateEvaluatorTest {
 
     @Test
     void decimalsAboveUint8FromAHostileContractAreUnknownNotACrash() {
-        anvil.rpc("anvil_setCode", LIAR, LIAR_CODE);
+        anvil.get().rpc("anvil_setCode", LIAR, LIAR_CODE);
         Evaluation e =
                 eval(ALICE, new RuleSpec("erc20", "anvil", LIAR, null, null, null, null, null, "1", null, null, null));
         assertThat(e.truth()).isEqualTo(Truth.UNKNOWN);
@@ -126,7 +129,7 @@ class GateEvaluatorTest {
 
     @Test
     void aBalanceLargerThanAnIntDoesNotWrapToZeroAndBecomeNo() {
-        anvil.rpc("anvil_setCode", LIAR, LIAR_CODE);
+        anvil.get().rpc("anvil_setCode", LIAR, LIAR_CODE);
         Evaluation e = eval(ALICE, nft(LIAR, 1L, null, List.of("1-100000"), null));
         assertThat(e.truth()).isEqualTo(Truth.UNKNOWN);
     }
@@ -217,20 +220,20 @@ class GateEvaluatorTest {
             dev.lorekeeper.chain.CursorStore cursors =
                     new dev.lorekeeper.chain.CursorStore(db, java.time.Clock.systemUTC());
             dev.lorekeeper.chain.OwnerIndex index = new dev.lorekeeper.chain.OwnerIndex(db, cursors);
-            String minter = anvil.accounts().get(0);
-            String reorged = TestContracts.deploy(anvil, "TestNft", minter, List.of(new Utf8String("x")));
+            String minter = anvil.get().accounts().get(0);
+            String reorged = TestContracts.deploy(anvil.get(), "TestNft", minter, List.of(new Utf8String("x")));
             index.update(chain, reorged, 0, 2000);
-            String snapshot = anvil.rpc("evm_snapshot").asText();
-            TestContracts.send(anvil, minter, reorged, "mint", List.of(new Address(ALICE), new Uint256(42)));
+            String snapshot = anvil.get().rpc("evm_snapshot").asText();
+            TestContracts.send(anvil.get(), minter, reorged, "mint", List.of(new Address(ALICE), new Uint256(42)));
             index.update(chain, reorged, 0, 2000);
-            long head = Long.decode(anvil.rpc("eth_blockNumber").asText());
+            long head = Long.decode(anvil.get().rpc("eth_blockNumber").asText());
             assertThat(index.tokensOf("anvil", reorged, ALICE, head)).contains(List.of(BigInteger.valueOf(42)));
 
-            anvil.rpc("evm_revert", snapshot);
-            anvil.rpc("evm_mine");
-            TestContracts.send(anvil, minter, reorged, "mint", List.of(new Address(BOB), new Uint256(42)));
+            anvil.get().rpc("evm_revert", snapshot);
+            anvil.get().rpc("evm_mine");
+            TestContracts.send(anvil.get(), minter, reorged, "mint", List.of(new Address(BOB), new Uint256(42)));
             index.update(chain, reorged, 0, 2000);
-            head = Long.decode(anvil.rpc("eth_blockNumber").asText());
+            head = Long.decode(anvil.get().rpc("eth_blockNumber").asText());
             assertThat(index.tokensOf("anvil", reorged, BOB, head)).contains(List.of(BigInteger.valueOf(42)));
             assertThat(index.tokensOf("anvil", reorged, ALICE, head)).contains(List.of());
         }
@@ -240,8 +243,8 @@ class GateEvaluatorTest {
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
-                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(10), RpcObserver.NONE)));
+                anvil.get().chainId(),
+                new RpcClient("anvil", List.of(anvil.get().url()), Duration.ofSeconds(10), RpcObserver.NONE)));
         return chains;
     }
 

@@ -9,6 +9,7 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -29,7 +31,9 @@ import org.web3j.crypto.Keys;
  * power over the server, and a role that gains such power after its gate was added is never touched again.
  */
 class GateRoleHierarchyTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static TestBot bot;
     static String nft;
     static final AtomicInteger nextToken = new AtomicInteger(1);
@@ -37,11 +41,10 @@ class GateRoleHierarchyTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(
-                anvil, "TestNftEnumerable", anvil.accounts().get(0), List.of(new Utf8String("https://m/")));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
+                anvil.get(), "TestNftEnumerable", anvil.get().accounts().get(0), List.of(new Utf8String("https://m/")));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url()) + """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
@@ -52,7 +55,6 @@ class GateRoleHierarchyTest {
     @AfterAll
     static void stop() {
         bot.close();
-        anvil.close();
     }
 
     static FakeGuild guild(String name) {
@@ -70,10 +72,10 @@ class GateRoleHierarchyTest {
     }
 
     static String holder() {
-        String wallet = Keys.toChecksumAddress(anvil.accounts().get(nextAccount.getAndIncrement()));
+        String wallet = Keys.toChecksumAddress(anvil.get().accounts().get(nextAccount.getAndIncrement()));
         TestContracts.send(
-                anvil,
-                anvil.accounts().get(0),
+                anvil.get(),
+                anvil.get().accounts().get(0),
                 nft,
                 "mint",
                 List.of(new Address(wallet), new Uint256(nextToken.getAndIncrement())));
@@ -123,14 +125,14 @@ class GateRoleHierarchyTest {
         assertThat(gateAdd(mod, holders)).contains("Added gate #");
         FakeMember alice = g.member("alice");
         String aliceWallet = holder();
-        ManualVerify.link(alice, aliceWallet, m -> anvil.personalSign(m, aliceWallet));
+        ManualVerify.link(alice, aliceWallet, m -> anvil.get().personalSign(m, aliceWallet));
         DiscordDouble.await(
                 () -> bot.discord.rolesOf(alice).contains("Holders"), Duration.ofSeconds(15), "alice gets Holders");
 
         g.updatePermissions(holders, Perms.ADMINISTRATOR);
         FakeMember bob = g.member("bob");
         String bobWallet = holder();
-        ManualVerify.link(bob, bobWallet, m -> anvil.personalSign(m, bobWallet));
+        ManualVerify.link(bob, bobWallet, m -> anvil.get().personalSign(m, bobWallet));
         String resync = mod.runs("/gate resync").awaitText("Resync done").content();
         assertThat(resync).contains("0 roles to add", "0 to remove");
         // The absence of a change, over a window longer than the outbox needs to drain (it runs every 250 ms).

@@ -12,6 +12,7 @@ import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.RpcProxy;
 import dev.lorekeeper.testing.TestBot;
@@ -23,7 +24,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -34,8 +37,15 @@ import org.web3j.crypto.Keys;
  * it; an RPC outage never strips a role; Discord's 429s and a restart lose nothing and apply nothing twice.
  */
 class GatingEndToEndTest {
-    static Anvil anvil;
-    static RpcProxy rpc;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<RpcProxy> rpc =
+            Fixture.of(() -> new RpcProxy(anvil.get().url()));
+
     static TestBot bot;
     static String nft;
     static String minter;
@@ -44,13 +54,11 @@ class GatingEndToEndTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        rpc = new RpcProxy(anvil.url());
-        minter = anvil.accounts().get(0);
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        TestContracts.placeAt(anvil, "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
-        nft = TestContracts.deploy(anvil, "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, rpc.url()) + """
+        minter = anvil.get().accounts().get(0);
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        TestContracts.placeAt(anvil.get(), "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
+        nft = TestContracts.deploy(anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
+        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), rpc.get().url()) + """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
@@ -62,8 +70,6 @@ class GatingEndToEndTest {
     @AfterAll
     static void stop() {
         bot.close();
-        rpc.close();
-        anvil.close();
     }
 
     record Server(FakeGuild guild, FakeRole holder, FakeChannel audit, FakeMember mod) {}
@@ -95,11 +101,11 @@ class GatingEndToEndTest {
     }
 
     static String account() {
-        return Keys.toChecksumAddress(anvil.accounts().get(nextAccount.getAndIncrement()));
+        return Keys.toChecksumAddress(anvil.get().accounts().get(nextAccount.getAndIncrement()));
     }
 
     static FakeMessage verify(FakeMember member, String address) {
-        return ManualVerify.link(member, address, message -> anvil.personalSign(message, address));
+        return ManualVerify.link(member, address, message -> anvil.get().personalSign(message, address));
     }
 
     static String metrics() {
@@ -117,7 +123,7 @@ class GatingEndToEndTest {
 
     static int mint(String to) {
         int id = nextToken.getAndIncrement();
-        TestContracts.send(anvil, minter, nft, "mint", List.of(new Address(to), new Uint256(id)));
+        TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(to), new Uint256(id)));
         return id;
     }
 
@@ -153,9 +159,9 @@ class GatingEndToEndTest {
                         "lorekeeper_rpc_requests_total{chain=\"anvil\",outcome=\"ok\"}",
                         "lorekeeper_verify_attempts_total{outcome=\"linked\"}");
 
-        String buyer = anvil.accounts().get(9);
+        String buyer = anvil.get().accounts().get(9);
         TestContracts.send(
-                anvil,
+                anvil.get(),
                 wallet,
                 nft,
                 "transferFrom",
@@ -186,7 +192,7 @@ class GatingEndToEndTest {
         mint(wallet);
         verify(carol, wallet);
         awaitRoles(carol, List.of("Holder"));
-        rpc.down(true);
+        rpc.get().down(true);
         try {
             // Cached reads stay valid for the cache TTL (1 s here); after that every read fails.
             String[] last = {""};
@@ -212,7 +218,7 @@ class GatingEndToEndTest {
                     "one alert for the whole outage");
             assertThat(bot.discord.rolesOf(carol)).containsExactly("Holder");
         } finally {
-            rpc.down(false);
+            rpc.get().down(false);
         }
         s.mod().runs("/gate resync").awaitText("Resync done");
         bot.discord.awaitMessageIn(s.audit(), "work again");
@@ -333,7 +339,7 @@ class GatingEndToEndTest {
         verify(gina, hot);
         mint(cold);
         TestContracts.send(
-                anvil,
+                anvil.get(),
                 cold,
                 GatingConfig.DELEGATE_REGISTRY_V2,
                 "delegateAll",

@@ -6,14 +6,15 @@ import dev.lorekeeper.chain.CursorStore;
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.LogRangeLimitedRpc;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -28,24 +29,20 @@ class LogWatcherRobustnessTest {
     static final int PROVIDER_MAX_BLOCKS = 10;
     static final Duration SEVERAL_POLLS = Duration.ofMillis(1500);
     static LogRangeLimitedRpc provider;
-    static GatingFixture chain;
 
-    @BeforeAll
-    static void start() {
-        chain = GatingFixture.start(
-                node -> (provider = new LogRangeLimitedRpc(node, PROVIDER_MAX_BLOCKS)).url(),
-                """
+    @RegisterExtension
+    static final Fixture<GatingFixture> chain = Fixture.of(() -> GatingFixture.start(
+            node -> (provider = new LogRangeLimitedRpc(node, PROVIDER_MAX_BLOCKS)).url(),
+            """
                 gating:
                   poll-interval: 200ms
                   confirmations: %d
                   cache-ttl: 1h
                   sweep-interval: 1h
-                """.formatted(CONFIRMATIONS));
-    }
+                """.formatted(CONFIRMATIONS)));
 
     @AfterAll
     static void stop() {
-        chain.close();
         provider.close();
     }
 
@@ -53,57 +50,57 @@ class LogWatcherRobustnessTest {
 
     /** A server gating on a new NFT contract, and a verified member who holds nothing yet. */
     static Scene scene(String name) {
-        String nft = chain.deploy("TestNftEnumerable", new Utf8String("https://m/"));
-        GatingFixture.Server s = chain.server(name);
+        String nft = chain.get().deploy("TestNftEnumerable", new Utf8String("https://m/"));
+        GatingFixture.Server s = chain.get().server(name);
         s.gate("Holder", Map.of("type", "erc721", "chain", "anvil", "contract", nft));
-        String wallet = chain.wallet();
+        String wallet = chain.get().wallet();
         return new Scene(nft, s.verified("alice", wallet), wallet);
     }
 
     static void mine(int blocks) {
-        chain.anvil.rpc("anvil_mine", "0x" + Integer.toHexString(blocks));
+        chain.get().anvil.rpc("anvil_mine", "0x" + Integer.toHexString(blocks));
     }
 
     @Test
     void aTransferGivesTheRoleOnlyOnceItIsBuriedUnderTheConfiguredConfirmations() {
         Scene s = scene("Patient Club");
-        chain.send(chain.minter, s.nft(), "mint", new Address(s.wallet()), new Uint256(1));
+        chain.get().send(chain.get().minter, s.nft(), "mint", new Address(s.wallet()), new Uint256(1));
         for (int buried = 0; buried < CONFIRMATIONS; buried++) {
-            chain.keepsRoles(s.member(), SEVERAL_POLLS);
-            chain.anvil.rpc("evm_mine");
+            chain.get().keepsRoles(s.member(), SEVERAL_POLLS);
+            chain.get().anvil.rpc("evm_mine");
         }
-        chain.awaitRoles(s.member(), "Holder");
+        chain.get().awaitRoles(s.member(), "Holder");
     }
 
     @Test
     void aProviderThatRefusesWideLogRangesIsAskedForNarrowerOnes() {
         Scene s = scene("Narrow Club");
         int refusedBefore = provider.refused();
-        chain.send(chain.minter, s.nft(), "mint", new Address(s.wallet()), new Uint256(1));
+        chain.get().send(chain.get().minter, s.nft(), "mint", new Address(s.wallet()), new Uint256(1));
         // Fifty blocks at once: the watcher's next range is far wider than the provider allows.
         mine(5 * PROVIDER_MAX_BLOCKS);
-        chain.awaitRoles(s.member(), "Holder");
+        chain.get().awaitRoles(s.member(), "Holder");
         assertThat(provider.refused()).as("wide ranges were refused").isGreaterThan(refusedBefore);
     }
 
     @Test
     void aTransferInBlocksThatReplacedReorganisedOnesIsStillSeen() {
         Scene s = scene("Reorg Club");
-        long forkPoint = chain.head();
-        String snapshot = chain.anvil.rpc("evm_snapshot").asText();
+        long forkPoint = chain.get().head();
+        String snapshot = chain.get().anvil.rpc("evm_snapshot").asText();
         // The watcher moves its cursor onto blocks that are about to be replaced.
         mine(CONFIRMATIONS + 2);
         awaitCursor(block -> block > forkPoint);
 
-        chain.anvil.rpc("evm_revert", snapshot);
+        chain.get().anvil.rpc("evm_revert", snapshot);
         // The new chain has the mint at a height the cursor has already passed.
-        chain.send(chain.minter, s.nft(), "mint", new Address(s.wallet()), new Uint256(1));
+        chain.get().send(chain.get().minter, s.nft(), "mint", new Address(s.wallet()), new Uint256(1));
         mine(CONFIRMATIONS + 2);
-        chain.awaitRoles(s.member(), "Holder");
+        chain.get().awaitRoles(s.member(), "Holder");
     }
 
     static void awaitCursor(LongPredicate atBlock) {
-        try (Database db = Database.open(chain.bot.jdbcUrl, "", "", 1)) {
+        try (Database db = Database.open(chain.get().bot.jdbcUrl, "", "", 1)) {
             CursorStore cursors = new CursorStore(db, Clock.systemUTC());
             DiscordDouble.await(
                     () -> cursors.get("anvil").map(c -> atBlock.test(c.block())).orElse(false),

@@ -6,14 +6,14 @@ import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.discorddouble.RecordedRequest;
+import dev.lorekeeper.testing.Fixture;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Utf8String;
@@ -25,51 +25,51 @@ import org.web3j.abi.datatypes.generated.Uint256;
  */
 class RoleSyncRulesTest {
     static final int PER_TEN_SECONDS = 2;
-    static GatingFixture chain;
 
-    @BeforeAll
-    static void start() {
-        chain = GatingFixture.start(UnaryOperator.identity(), """
+    @RegisterExtension
+    static final Fixture<GatingFixture> chain =
+            Fixture.of(() -> GatingFixture.start(UnaryOperator.identity(), """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
                   cache-ttl: 200ms
                   sweep-interval: 2s
                   role-changes-per-ten-seconds: %d
-                """.formatted(PER_TEN_SECONDS));
-    }
-
-    @AfterAll
-    static void stop() {
-        chain.close();
-    }
+                """.formatted(PER_TEN_SECONDS)));
 
     String nft() {
-        return chain.deploy("TestNftEnumerable", new Utf8String("https://m/"));
+        return chain.get().deploy("TestNftEnumerable", new Utf8String("https://m/"));
     }
 
     @Test
     void aMembersOtherRolesStayThroughEverySync() {
         String nft = nft();
-        GatingFixture.Server s = chain.server("Mixed Roles");
+        GatingFixture.Server s = chain.get().server("Mixed Roles");
         s.gate("Holder", Map.of("type", "erc721", "chain", "anvil", "contract", nft));
         FakeRole veteran = s.guild.role("Veteran");
         FakeRole artist = s.guild.role("Artist");
-        String wallet = chain.wallet();
+        String wallet = chain.get().wallet();
         FakeMember alice = s.verified("alice", new FakeRole[] {veteran, artist}, wallet);
 
-        chain.send(chain.minter, nft, "mint", new Address(wallet), new Uint256(1));
-        chain.awaitRoles(alice, "Artist", "Holder", "Veteran");
+        chain.get().send(chain.get().minter, nft, "mint", new Address(wallet), new Uint256(1));
+        chain.get().awaitRoles(alice, "Artist", "Holder", "Veteran");
         s.resync();
-        chain.send(wallet, nft, "transferFrom", new Address(wallet), new Address(chain.wallet()), new Uint256(1));
-        chain.awaitRoles(alice, "Artist", "Veteran");
+        chain.get()
+                .send(
+                        wallet,
+                        nft,
+                        "transferFrom",
+                        new Address(wallet),
+                        new Address(chain.get().wallet()),
+                        new Uint256(1));
+        chain.get().awaitRoles(alice, "Artist", "Veteran");
         s.resync();
         // Two sweeps (every 2 s) run over her as well.
-        chain.keepsRoles(alice, Duration.ofSeconds(4), "Artist", "Veteran");
+        chain.get().keepsRoles(alice, Duration.ofSeconds(4), "Artist", "Veteran");
 
         String memberRoles = "/guilds/" + s.guild.id() + "/members/" + alice.id() + "/roles/";
         for (FakeRole untouched : List.of(veteran, artist)) {
-            assertThat(chain.bot.discord.requests().stream()
+            assertThat(chain.get().bot.discord.requests().stream()
                             .filter(r -> r.path().equals(memberRoles + untouched.id())))
                     .as(untouched.name())
                     .isEmpty();
@@ -79,30 +79,37 @@ class RoleSyncRulesTest {
     @Test
     void roleChangesArePacedToTheConfiguredNumberPerTenSecondsPerServer() {
         String nft = nft();
-        GatingFixture.Server s = chain.server("Busy Mint");
+        GatingFixture.Server s = chain.get().server("Busy Mint");
         s.gate("Holder", Map.of("type", "erc721", "chain", "anvil", "contract", nft));
-        List<String> wallets = List.of(chain.wallet(), chain.wallet(), chain.wallet(), chain.wallet());
+        List<String> wallets = List.of(
+                chain.get().wallet(),
+                chain.get().wallet(),
+                chain.get().wallet(),
+                chain.get().wallet());
         List<FakeMember> members = wallets.stream()
                 .map(w -> s.verified("m" + wallets.indexOf(w), w))
                 .toList();
 
         // One transaction, four Transfer logs: four role changes due at once.
-        chain.send(
-                chain.minter,
-                nft,
-                "mintBatch",
-                new DynamicArray<>(
-                        Address.class, wallets.stream().map(Address::new).toList()),
-                new Uint256(1));
+        chain.get()
+                .send(
+                        chain.get().minter,
+                        nft,
+                        "mintBatch",
+                        new DynamicArray<>(
+                                Address.class,
+                                wallets.stream().map(Address::new).toList()),
+                        new Uint256(1));
         String puts = "/guilds/" + s.guild.id() + "/members/.*/roles/.*";
         DiscordDouble.await(
                 () -> members.stream()
-                                .allMatch(m -> chain.bot.discord.rolesOf(m).equals(List.of("Holder")))
-                        && chain.bot.discord.requests("PUT", puts).size() == members.size(),
+                                .allMatch(
+                                        m -> chain.get().bot.discord.rolesOf(m).equals(List.of("Holder")))
+                        && chain.get().bot.discord.requests("PUT", puts).size() == members.size(),
                 Duration.ofSeconds(30),
                 "all four members get the role");
 
-        List<Long> times = chain.bot.discord.requests("PUT", puts).stream()
+        List<Long> times = chain.get().bot.discord.requests("PUT", puts).stream()
                 .map(RecordedRequest::atNanos)
                 .sorted()
                 .toList();
@@ -121,42 +128,42 @@ class RoleSyncRulesTest {
 
     @Test
     void holdingsAddUpAcrossAMembersLinkedWallets() {
-        String coin = chain.deploy("TestCoin");
+        String coin = chain.get().deploy("TestCoin");
         String nft = nft();
-        GatingFixture.Server s = chain.server("Two Wallets");
+        GatingFixture.Server s = chain.get().server("Two Wallets");
         // One role, so that the pacing of two changes per 10 s does not slow this test down.
         s.gate("Collector", Map.of("type", "json", "rule", """
                 {"all":[{"type":"erc20","chain":"anvil","contract":"%s","amount":"5"},
                         {"type":"erc721","chain":"anvil","contract":"%s","min":2}]}""".formatted(coin, nft)));
-        String hot = chain.wallet();
-        String cold = chain.wallet();
-        chain.send(chain.minter, coin, "mint", new Address(hot), new Uint256(tokens(3)));
-        chain.send(chain.minter, coin, "mint", new Address(cold), new Uint256(tokens(3)));
-        chain.send(chain.minter, nft, "mint", new Address(hot), new Uint256(1));
-        chain.send(chain.minter, nft, "mint", new Address(cold), new Uint256(2));
+        String hot = chain.get().wallet();
+        String cold = chain.get().wallet();
+        chain.get().send(chain.get().minter, coin, "mint", new Address(hot), new Uint256(tokens(3)));
+        chain.get().send(chain.get().minter, coin, "mint", new Address(cold), new Uint256(tokens(3)));
+        chain.get().send(chain.get().minter, nft, "mint", new Address(hot), new Uint256(1));
+        chain.get().send(chain.get().minter, nft, "mint", new Address(cold), new Uint256(2));
 
         FakeMember gina = s.verified("gina", hot);
-        chain.keepsRoles(gina, Duration.ofSeconds(1));
+        chain.get().keepsRoles(gina, Duration.ofSeconds(1));
         s.link(gina, cold);
-        chain.awaitRoles(gina, "Collector");
+        chain.get().awaitRoles(gina, "Collector");
 
         assertThat(gina.slash("wallets unlink", Map.of("address", cold)).reply().content())
                 .contains("Unlinked");
-        chain.awaitRoles(gina);
+        chain.get().awaitRoles(gina);
     }
 
     @Test
     void aNativeBalanceChangeHasNoTransferLogAndIsPickedUpByTheSweep() {
-        GatingFixture.Server s = chain.server("Native Club");
+        GatingFixture.Server s = chain.get().server("Native Club");
         s.gate("Rich", Map.of("type", "native", "chain", "anvil", "amount", "150"));
-        String wallet = chain.wallet(); // 100 ETH
+        String wallet = chain.get().wallet(); // 100 ETH
         FakeMember hana = s.verified("hana", wallet);
-        chain.keepsRoles(hana, Duration.ofSeconds(1));
+        chain.get().keepsRoles(hana, Duration.ofSeconds(1));
 
-        chain.anvil.rpc("anvil_setBalance", wallet, "0x" + ether(200).toString(16));
-        chain.awaitRoles(hana, "Rich");
-        chain.anvil.rpc("anvil_setBalance", wallet, "0x" + ether(10).toString(16));
-        chain.awaitRoles(hana);
+        chain.get().anvil.rpc("anvil_setBalance", wallet, "0x" + ether(200).toString(16));
+        chain.get().awaitRoles(hana, "Rich");
+        chain.get().anvil.rpc("anvil_setBalance", wallet, "0x" + ether(10).toString(16));
+        chain.get().awaitRoles(hana);
     }
 
     static BigInteger tokens(long whole) {

@@ -1,14 +1,14 @@
 package dev.lorekeeper.gate;
 
 import dev.lorekeeper.discorddouble.FakeMember;
+import dev.lorekeeper.testing.Fixture;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
@@ -21,94 +21,87 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * away, so only the chain watcher (which drops the cached reads of the wallets in a log) can move the role.
  */
 class TransferFollowingTest {
-    static GatingFixture chain;
-
-    @BeforeAll
-    static void start() {
-        chain = GatingFixture.start(UnaryOperator.identity(), """
+    @RegisterExtension
+    static final Fixture<GatingFixture> chain = Fixture.of(() -> GatingFixture.start(UnaryOperator.identity(), """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
                   cache-ttl: 1h
                   sweep-interval: 1h
-                """);
-    }
-
-    @AfterAll
-    static void stop() {
-        chain.close();
-    }
+                """));
 
     @Test
     void anErc1155TransferSingleMovesTheRoleFromSellerToBuyer() {
-        String multi = chain.deploy("TestMultiToken", new Utf8String("https://m/{id}.json"));
-        GatingFixture.Server s = chain.server("Single Club");
+        String multi = chain.get().deploy("TestMultiToken", new Utf8String("https://m/{id}.json"));
+        GatingFixture.Server s = chain.get().server("Single Club");
         s.gate("Badge", Map.of("type", "erc1155", "chain", "anvil", "contract", multi, "ids", "7", "min", "2"));
-        String seller = chain.wallet();
-        String buyer = chain.wallet();
+        String seller = chain.get().wallet();
+        String buyer = chain.get().wallet();
         FakeMember alice = s.verified("alice", seller);
         FakeMember bob = s.verified("bob", buyer);
 
-        chain.send(chain.minter, multi, "mint", new Address(seller), new Uint256(7), new Uint256(2));
-        chain.awaitRoles(alice, "Badge");
+        chain.get().send(chain.get().minter, multi, "mint", new Address(seller), new Uint256(7), new Uint256(2));
+        chain.get().awaitRoles(alice, "Badge");
 
-        chain.send(
-                seller,
-                multi,
-                "safeTransferFrom",
-                new Address(seller),
-                new Address(buyer),
-                new Uint256(7),
-                new Uint256(2),
-                new DynamicBytes(new byte[0]));
-        chain.awaitRoles(alice);
-        chain.awaitRoles(bob, "Badge");
+        chain.get()
+                .send(
+                        seller,
+                        multi,
+                        "safeTransferFrom",
+                        new Address(seller),
+                        new Address(buyer),
+                        new Uint256(7),
+                        new Uint256(2),
+                        new DynamicBytes(new byte[0]));
+        chain.get().awaitRoles(alice);
+        chain.get().awaitRoles(bob, "Badge");
     }
 
     @Test
     void anErc1155TransferBatchMovesTheRole() {
-        String multi = chain.deploy("TestMultiToken", new Utf8String("https://m/{id}.json"));
-        GatingFixture.Server s = chain.server("Batch Club");
+        String multi = chain.get().deploy("TestMultiToken", new Utf8String("https://m/{id}.json"));
+        GatingFixture.Server s = chain.get().server("Batch Club");
         s.gate("Set", Map.of("type", "erc1155", "chain", "anvil", "contract", multi, "ids", "1,2"));
-        String seller = chain.wallet();
-        String buyer = chain.wallet();
+        String seller = chain.get().wallet();
+        String buyer = chain.get().wallet();
         FakeMember carol = s.verified("carol", seller);
         FakeMember dave = s.verified("dave", buyer);
-        chain.send(chain.minter, multi, "mint", new Address(seller), new Uint256(1), new Uint256(1));
-        chain.send(chain.minter, multi, "mint", new Address(seller), new Uint256(2), new Uint256(1));
-        chain.awaitRoles(carol, "Set");
+        chain.get().send(chain.get().minter, multi, "mint", new Address(seller), new Uint256(1), new Uint256(1));
+        chain.get().send(chain.get().minter, multi, "mint", new Address(seller), new Uint256(2), new Uint256(1));
+        chain.get().awaitRoles(carol, "Set");
 
-        chain.send(
-                seller,
-                multi,
-                "safeBatchTransferFrom",
-                new Address(seller),
-                new Address(buyer),
-                new DynamicArray<>(Uint256.class, List.of(new Uint256(1), new Uint256(2))),
-                new DynamicArray<>(Uint256.class, List.of(new Uint256(1), new Uint256(1))),
-                new DynamicBytes(new byte[0]));
-        chain.awaitRoles(carol);
-        chain.awaitRoles(dave, "Set");
+        chain.get()
+                .send(
+                        seller,
+                        multi,
+                        "safeBatchTransferFrom",
+                        new Address(seller),
+                        new Address(buyer),
+                        new DynamicArray<>(Uint256.class, List.of(new Uint256(1), new Uint256(2))),
+                        new DynamicArray<>(Uint256.class, List.of(new Uint256(1), new Uint256(1))),
+                        new DynamicBytes(new byte[0]));
+        chain.get().awaitRoles(carol);
+        chain.get().awaitRoles(dave, "Set");
     }
 
     @Test
     void anErc20TransferMovesTheRoleWhenBalancesCrossTheAmount() {
-        String coin = chain.deploy("TestCoin");
-        GatingFixture.Server s = chain.server("Coin Club");
+        String coin = chain.get().deploy("TestCoin");
+        GatingFixture.Server s = chain.get().server("Coin Club");
         s.gate("Whale", Map.of("type", "erc20", "chain", "anvil", "contract", coin, "amount", "5"));
-        String seller = chain.wallet();
-        String buyer = chain.wallet();
+        String seller = chain.get().wallet();
+        String buyer = chain.get().wallet();
         FakeMember erin = s.verified("erin", seller);
         FakeMember fay = s.verified("fay", buyer);
-        chain.send(chain.minter, coin, "mint", new Address(seller), new Uint256(tokens(6)));
-        chain.send(chain.minter, coin, "mint", new Address(buyer), new Uint256(tokens(3)));
-        chain.awaitRoles(erin, "Whale");
-        chain.keepsRoles(fay, Duration.ofMillis(600));
+        chain.get().send(chain.get().minter, coin, "mint", new Address(seller), new Uint256(tokens(6)));
+        chain.get().send(chain.get().minter, coin, "mint", new Address(buyer), new Uint256(tokens(3)));
+        chain.get().awaitRoles(erin, "Whale");
+        chain.get().keepsRoles(fay, Duration.ofMillis(600));
 
         // 6 - 2 = 4 is below the amount, 3 + 2 = 5 meets it.
-        chain.send(seller, coin, "transfer", new Address(buyer), new Uint256(tokens(2)));
-        chain.awaitRoles(erin);
-        chain.awaitRoles(fay, "Whale");
+        chain.get().send(seller, coin, "transfer", new Address(buyer), new Uint256(tokens(2)));
+        chain.get().awaitRoles(erin);
+        chain.get().awaitRoles(fay, "Whale");
     }
 
     static BigInteger tokens(long whole) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.Jdbc;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.MutableClock;
 import dev.lorekeeper.testing.StubLlm;
 import dev.lorekeeper.testing.TestDatabases;
@@ -16,8 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,17 +27,9 @@ class LlmBudgetTest {
     static final String PROMPT = "Tell me about the vault. ".repeat(24);
 
     static final int CAP = 100;
-    static StubLlm stub;
 
-    @BeforeAll
-    static void start() {
-        stub = new StubLlm();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Fixture<StubLlm> stub = Fixture.of(() -> new StubLlm());
 
     static Stream<TestDatabases.Kind> kinds() {
         return TestDatabases.both();
@@ -60,7 +52,7 @@ class LlmBudgetTest {
 
     static LlmGateway gateway(LlmUsage usage, int cap) {
         return LlmGateway.openAiCompatible(
-                new LlmGateway.Settings(stub.baseUrl(), "stub-model", "", Duration.ofSeconds(5), 32, cap), usage);
+                new LlmGateway.Settings(stub.get().baseUrl(), "stub-model", "", Duration.ofSeconds(5), 32, cap), usage);
     }
 
     static long held(Database db, long guild, long member) {
@@ -106,8 +98,8 @@ class LlmBudgetTest {
 
             // 16 slow model calls at once from another member of another server: each reserves its prompt and a
             // full reply before it starts, so only as many run as the budget holds; the rest never reach the model.
-            int before = stub.requests().size();
-            stub.always(StubLlm.Reply.slow("The vault is warm.", 500));
+            int before = stub.get().requests().size();
+            stub.get().always(StubLlm.Reply.slow("The vault is warm.", 500));
             LlmUsage.Budgets perMember = new LlmUsage.Budgets(1_000, 0, 0);
             LlmGateway one = gateway(
                     new LlmUsage(db.a(), perMember, new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC()), CAP);
@@ -125,11 +117,11 @@ class LlmBudgetTest {
                 answered += f.get() ? 1 : 0;
             }
             assertThat(answered).isPositive().isLessThanOrEqualTo(1_000 / 150);
-            assertThat(stub.requests().size() - before).isEqualTo(answered);
+            assertThat(stub.get().requests().size() - before).isEqualTo(answered);
             assertThat(held(db.a(), 2, 20)).isEqualTo(150L * answered).isLessThanOrEqualTo(1_000);
             assertThat(recorded(db.a())).isEqualTo(150L * answered);
         } finally {
-            stub.always(StubLlm.Reply.text("NOT_IN_DOCS"));
+            stub.get().always(StubLlm.Reply.text("NOT_IN_DOCS"));
             threads.shutdownNow();
         }
     }
@@ -141,23 +133,23 @@ class LlmBudgetTest {
             MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
             LlmUsage usage = new LlmUsage(db, new LlmUsage.Budgets(0, 0, 2_000), new LlmUsage.Prices(0, 0), clock);
             LlmGateway gateway = gateway(usage, CAP);
-            stub.then(StubLlm.Reply.text("Hello from server one."));
+            stub.get().then(StubLlm.Reply.text("Hello from server one."));
             assertThat(gateway.chat(LlmCall.of("talk", 1, 10), "s", PROMPT).reply())
                     .isPresent();
             assertThat(usage.reserve(LlmCall.of("talk", 1, 11), 2_000 - 150 - 50))
                     .isPresent();
 
-            int before = stub.requests().size();
+            int before = stub.get().requests().size();
             LlmGateway.Outcome elsewhere = gateway.chat(LlmCall.of("talk", 2, 20), "s", PROMPT);
             assertThat(elsewhere.reply()).isEmpty();
             assertThat(elsewhere.budgetSpent()).isTrue();
-            assertThat(stub.requests()).hasSize(before);
+            assertThat(stub.get().requests()).hasSize(before);
             // The operator's command line is never budgeted.
-            stub.then(StubLlm.Reply.text("Hello, operator."));
+            stub.get().then(StubLlm.Reply.text("Hello, operator."));
             assertThat(gateway.chat(LlmCall.cli("qa"), "s", PROMPT).reply()).isPresent();
 
             clock.advance(Duration.ofDays(1));
-            stub.then(StubLlm.Reply.text("A new day."));
+            stub.get().then(StubLlm.Reply.text("A new day."));
             assertThat(gateway.chat(LlmCall.of("talk", 2, 20), "s", PROMPT).reply())
                     .isPresent();
         }
@@ -169,12 +161,12 @@ class LlmBudgetTest {
         try (Database db = TestDatabases.open(kind)) {
             LlmUsage usage = new LlmUsage(
                     db, new LlmUsage.Budgets(5_000, 0, 0), new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC());
-            stub.then(StubLlm.Reply.text("Short."));
+            stub.get().then(StubLlm.Reply.text("Short."));
             assertThat(gateway(usage, 321)
                             .chat(LlmCall.of("talk", 1, 10), "s", PROMPT)
                             .reply())
                     .isPresent();
-            assertThat(stub.lastMaxTokens()).isEqualTo(321);
+            assertThat(stub.get().lastMaxTokens()).isEqualTo(321);
             // Settled to what the call really used, not its worst case.
             assertThat(held(db, 1, 10)).isEqualTo(150);
         }
@@ -186,7 +178,7 @@ class LlmBudgetTest {
         try (Database db = TestDatabases.open(kind)) {
             LlmUsage usage = new LlmUsage(
                     db, new LlmUsage.Budgets(5_000, 0, 0), new LlmUsage.Prices(0, 0), java.time.Clock.systemUTC());
-            stub.then(StubLlm.Reply.error(500));
+            stub.get().then(StubLlm.Reply.error(500));
             LlmGateway.Outcome failed = gateway(usage, CAP).chat(LlmCall.of("talk", 1, 10), "s", PROMPT);
             assertThat(failed.reply()).isEmpty();
             assertThat(failed.budgetSpent()).isFalse();

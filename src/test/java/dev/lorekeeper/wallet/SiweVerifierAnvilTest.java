@@ -6,19 +6,22 @@ import dev.lorekeeper.chain.Chains;
 import dev.lorekeeper.chain.RpcClient;
 import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestContracts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Keys;
 
 /** Signatures made by a real node's wallets, and a real EIP-1271 contract wallet deployed on it. */
 class SiweVerifierAnvilTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static String alice;
     static String bob;
     static String contractWallet;
@@ -26,22 +29,16 @@ class SiweVerifierAnvilTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        alice = Keys.toChecksumAddress(anvil.accounts().get(0));
-        bob = Keys.toChecksumAddress(anvil.accounts().get(1));
-        contractWallet =
-                Keys.toChecksumAddress(TestContracts.deploy(anvil, "ContractWallet", alice, List.of(new Address(bob))));
+        alice = Keys.toChecksumAddress(anvil.get().accounts().get(0));
+        bob = Keys.toChecksumAddress(anvil.get().accounts().get(1));
+        contractWallet = Keys.toChecksumAddress(
+                TestContracts.deploy(anvil.get(), "ContractWallet", alice, List.of(new Address(bob))));
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
-                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE)));
+                anvil.get().chainId(),
+                new RpcClient("anvil", List.of(anvil.get().url()), Duration.ofSeconds(5), RpcObserver.NONE)));
         verifier = new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        anvil.close();
     }
 
     static SiweMessage message(String address) {
@@ -53,7 +50,7 @@ class SiweVerifierAnvilTest {
                 "Link this wallet to alice in Test Server",
                 "https://verify.example.org/verify/tok",
                 "1",
-                anvil.chainId(),
+                anvil.get().chainId(),
                 "abcdef123456",
                 now.toString(),
                 now.plusSeconds(600).toString(),
@@ -65,7 +62,8 @@ class SiweVerifierAnvilTest {
     @Test
     void ordinaryWalletSignatureIsAccepted() {
         SiweMessage m = message(alice);
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), alice), SiweExpectations.none(null));
         assertThat(r.valid()).as(r.reason()).isTrue();
         assertThat(r.address()).isEqualTo(alice);
     }
@@ -73,7 +71,7 @@ class SiweVerifierAnvilTest {
     @Test
     void recoveryByteZeroOrOneIsAccepted() {
         SiweMessage m = message(alice);
-        String sig = anvil.personalSign(m.format(), alice);
+        String sig = anvil.get().personalSign(m.format(), alice);
         int v = Integer.parseInt(sig.substring(130), 16);
         String lowV = sig.substring(0, 130) + String.format("%02x", v - 27);
         assertThat(verifier.verify(m, lowV, SiweExpectations.none(null)).valid())
@@ -83,7 +81,8 @@ class SiweVerifierAnvilTest {
     @Test
     void signatureFromAnotherWalletIsRefused() {
         SiweMessage m = message(alice);
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), bob), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), bob), SiweExpectations.none(null));
         assertThat(r.valid()).isFalse();
         assertThat(r.error()).isEqualTo(SiweError.SIGNER_MISMATCH);
     }
@@ -91,7 +90,7 @@ class SiweVerifierAnvilTest {
     @Test
     void alteredMessageNoLongerMatchesItsSignature() {
         SiweMessage m = message(alice);
-        String sig = anvil.personalSign(m.format(), alice);
+        String sig = anvil.get().personalSign(m.format(), alice);
         SiweMessage tampered = new SiweMessage(
                 m.scheme(),
                 m.domain(),
@@ -122,7 +121,8 @@ class SiweVerifierAnvilTest {
     @Test
     void contractWalletAcceptsItsOwnersSignature() {
         SiweMessage m = message(contractWallet);
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), bob), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), bob), SiweExpectations.none(null));
         assertThat(r.valid()).as(r.reason()).isTrue();
         assertThat(r.address()).isEqualTo(contractWallet);
     }
@@ -139,9 +139,10 @@ class SiweVerifierAnvilTest {
     @Test
     void contractWalletAnsweringMagicWithNonzeroTrailingBytesIsRefused() {
         String liar = "0x00000000000000000000000000000000000001a1";
-        anvil.rpc("anvil_setCode", liar, magicThen("ff".repeat(28)));
+        anvil.get().rpc("anvil_setCode", liar, magicThen("ff".repeat(28)));
         SiweMessage m = message(Keys.toChecksumAddress(liar));
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), alice), SiweExpectations.none(null));
         assertThat(r.valid()).isFalse();
         assertThat(r.error()).isEqualTo(SiweError.CONTRACT_REJECTED);
     }
@@ -149,9 +150,10 @@ class SiweVerifierAnvilTest {
     @Test
     void contractWalletAnsweringMoreThanOneWordIsRefused() {
         String liar = "0x00000000000000000000000000000000000001a2";
-        anvil.rpc("anvil_setCode", liar, magicThen("00".repeat(60)));
+        anvil.get().rpc("anvil_setCode", liar, magicThen("00".repeat(60)));
         SiweMessage m = message(Keys.toChecksumAddress(liar));
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), alice), SiweExpectations.none(null));
         assertThat(r.valid()).isFalse();
         assertThat(r.error()).isEqualTo(SiweError.CONTRACT_REJECTED);
     }
@@ -159,16 +161,18 @@ class SiweVerifierAnvilTest {
     @Test
     void contractWalletAnsweringTheExactMagicWordIsAccepted() {
         String honest = "0x00000000000000000000000000000000000001a3";
-        anvil.rpc("anvil_setCode", honest, magicThen(""));
+        anvil.get().rpc("anvil_setCode", honest, magicThen(""));
         SiweMessage m = message(Keys.toChecksumAddress(honest));
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), alice), SiweExpectations.none(null));
         assertThat(r.valid()).as(r.reason()).isTrue();
     }
 
     @Test
     void contractWalletRejectsOtherSignatures() {
         SiweMessage m = message(contractWallet);
-        VerificationResult r = verifier.verify(m, anvil.personalSign(m.format(), alice), SiweExpectations.none(null));
+        VerificationResult r =
+                verifier.verify(m, anvil.get().personalSign(m.format(), alice), SiweExpectations.none(null));
         assertThat(r.valid()).isFalse();
         assertThat(r.error()).isEqualTo(SiweError.CONTRACT_REJECTED);
     }
@@ -178,18 +182,19 @@ class SiweVerifierAnvilTest {
         Chains none = new Chains();
         none.add(new Chains.Chain(
                 "down",
-                anvil.chainId(),
+                anvil.get().chainId(),
                 new RpcClient("down", List.of("http://127.0.0.1:1"), Duration.ofSeconds(1), RpcObserver.NONE)));
         SiweVerifier offline = new SiweVerifier(new ChainContractSignatureChecker(none), Duration.ZERO);
         SiweMessage m = message(contractWallet);
-        VerificationResult r = offline.verify(m, anvil.personalSign(m.format(), bob), SiweExpectations.none(null));
+        VerificationResult r =
+                offline.verify(m, anvil.get().personalSign(m.format(), bob), SiweExpectations.none(null));
         assertThat(r.error()).isEqualTo(SiweError.CHAIN_UNAVAILABLE);
     }
 
     @Test
     void expectationsAreChecked() {
         SiweMessage m = message(alice);
-        String sig = anvil.personalSign(m.format(), alice);
+        String sig = anvil.get().personalSign(m.format(), alice);
         assertThat(verifier.verify(m, sig, new SiweExpectations("evil.example", null, null, null, null))
                         .error())
                 .isEqualTo(SiweError.WRONG_DOMAIN);
@@ -213,7 +218,7 @@ class SiweVerifierAnvilTest {
                 Instant.now().plusSeconds(3600).toString(),
                 null,
                 List.of());
-        assertThat(verifier.verify(later, anvil.personalSign(later.format(), alice), SiweExpectations.none(null))
+        assertThat(verifier.verify(later, anvil.get().personalSign(later.format(), alice), SiweExpectations.none(null))
                         .error())
                 .isEqualTo(SiweError.NOT_YET_VALID);
     }

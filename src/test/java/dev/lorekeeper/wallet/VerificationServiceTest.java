@@ -7,6 +7,7 @@ import dev.lorekeeper.chain.RpcClient;
 import dev.lorekeeper.chain.RpcObserver;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.MutableClock;
 import dev.lorekeeper.testing.TestDatabases;
 import java.sql.ResultSet;
@@ -14,15 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.crypto.Keys;
 
 /** The whole server-side flow with real signatures from anvil, and every rejection with its own reason. */
 class VerificationServiceTest {
-    static Anvil anvil;
+    @RegisterExtension
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
     static String alice;
     static String bob;
 
@@ -33,14 +36,8 @@ class VerificationServiceTest {
 
     @BeforeAll
     static void node() {
-        anvil = Anvil.start();
-        alice = Keys.toChecksumAddress(anvil.accounts().get(0));
-        bob = Keys.toChecksumAddress(anvil.accounts().get(1));
-    }
-
-    @AfterAll
-    static void stopNode() {
-        anvil.close();
+        alice = Keys.toChecksumAddress(anvil.get().accounts().get(0));
+        bob = Keys.toChecksumAddress(anvil.get().accounts().get(1));
     }
 
     @BeforeEach
@@ -51,8 +48,8 @@ class VerificationServiceTest {
         Chains chains = new Chains();
         chains.add(new Chains.Chain(
                 "anvil",
-                anvil.chainId(),
-                new RpcClient("anvil", List.of(anvil.url()), Duration.ofSeconds(5), RpcObserver.NONE)));
+                anvil.get().chainId(),
+                new RpcClient("anvil", List.of(anvil.get().url()), Duration.ofSeconds(5), RpcObserver.NONE)));
         // Role sync's stand-in grants one role per wallet the member has linked at the moment it is asked: what the
         // service reports then shows that it saved the link before asking, and passed the answer on.
         WalletLinks links = new WalletLinks(db, clock);
@@ -68,14 +65,17 @@ class VerificationServiceTest {
                 new WalletLinks(db, clock),
                 new SiweVerifier(new ChainContractSignatureChecker(chains), Duration.ofSeconds(30)),
                 new VerifySettings(
-                        "https://verify.example.org", anvil.chainId(), Duration.ofMinutes(10), Duration.ofSeconds(30)),
+                        "https://verify.example.org",
+                        anvil.get().chainId(),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(30)),
                 listener,
                 clock,
                 100);
     }
 
     String sign(String message, String account) {
-        return anvil.personalSign(message, account);
+        return anvil.get().personalSign(message, account);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lorekeeper.config.Cidr;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestDatabases;
 import dev.lorekeeper.wallet.VerificationService;
 import java.net.URI;
@@ -13,28 +14,24 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-client limits behind a reverse proxy: X-Forwarded-For counts only when a trusted proxy wrote it, so members
  * behind the proxy get their own buckets and nobody else can pick the address they are limited by.
  */
 class ClientAddressTest {
-    static Database db;
+    @RegisterExtension
+    static final Fixture<Database> db = Fixture.of(() -> TestDatabases.h2());
+
     static VerificationService service;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        db = TestDatabases.h2();
-        service = LocalServers.verification(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
+        service = LocalServers.verification(db.get());
     }
 
     static int lookup(WebServer web, String forwardedFor) throws Exception {

@@ -6,49 +6,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeGuild;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestBot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * /healthz on both listeners; /readyz with each dependency shown separately and /metrics in Prometheus format, on
  * the admin listener only (no admin token is configured here).
  */
 class HealthAndMetricsTest {
-    static TestBot bot;
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start());
+
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        bot = TestBot.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
 
     static HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(bot.adminUrl() + path)).build(),
+                HttpRequest.newBuilder(URI.create(bot.get().adminUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> getPublic(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(bot.webUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(bot.get().webUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void adminPortServesReadyz() throws Exception {
-        FakeGuild guild = bot.discord.guild("Health");
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild("Health");
+        bot.get().discord.awaitBotReady(guild);
         assertThat(getPublic("/healthz").body()).isEqualTo("ok");
         assertThat(get("/healthz").body()).isEqualTo("ok");
         DiscordDouble.await(
@@ -76,7 +69,7 @@ class HealthAndMetricsTest {
             assertThat(r.body()).doesNotContain("lorekeeper_", "database");
         }
         assertThat(http.send(
-                                HttpRequest.newBuilder(URI.create(bot.webUrl() + "/metrics"))
+                                HttpRequest.newBuilder(URI.create(bot.get().webUrl() + "/metrics"))
                                         .header("Authorization", "Bearer anything-at-all-0123456789")
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
@@ -87,8 +80,8 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsCoverCommandsAcknowledgementAndTheOutbox() throws Exception {
-        FakeGuild guild = bot.discord.guild("Metrics");
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild("Metrics");
+        bot.get().discord.awaitBotReady(guild);
         guild.member("m").runs("/about").reply();
         HttpResponse<String> metrics = get("/metrics");
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");

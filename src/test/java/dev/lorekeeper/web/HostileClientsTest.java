@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestDatabases;
 import dev.lorekeeper.wallet.VerificationService;
 import java.io.ByteArrayInputStream;
@@ -21,13 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that try to exhaust the bot's web server: bodies of any size and framing, oversized heads, and clients
  * that send slowly to hold a connection and a thread. Each one is answered or cut off in bounded time and memory.
  */
 class HostileClientsTest {
-    static Database db;
+    @RegisterExtension
+    static final Fixture<Database> db = Fixture.of(() -> TestDatabases.h2());
+
     static VerificationService service;
     static WebServer web;
     /** The defaults, with deadlines short enough for a test to wait them out. */
@@ -44,15 +48,13 @@ class HostileClientsTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabases.h2();
-        service = LocalServers.verification(db);
+        service = LocalServers.verification(db.get());
         web = LocalServers.withLimits(LIMITS, new VerifyRoutes(service, 1000));
     }
 
     @AfterAll
     static void stop() {
         web.close();
-        db.close();
     }
 
     static URI uri(String path) {

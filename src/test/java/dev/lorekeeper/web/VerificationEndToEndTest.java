@@ -9,6 +9,7 @@ import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.Browser;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
@@ -21,9 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -37,26 +39,25 @@ import org.web3j.utils.Numeric;
  * Chromium on the bot's own verify page; plus the manual path through a modal, and a contract wallet.
  */
 class VerificationEndToEndTest {
-    static Anvil anvil;
-    static TestBot bot;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<TestBot> bot = Fixture.of(() ->
+            TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())));
+
     static FakeGuild guild;
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()));
-        guild = bot.discord.guild("Verify Club");
-        bot.discord.awaitBotReady(guild);
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-        anvil.close();
+        guild = bot.get().discord.guild("Verify Club");
+        bot.get().discord.awaitBotReady(guild);
     }
 
     static String account(int i) {
-        return Keys.toChecksumAddress(anvil.accounts().get(i));
+        return Keys.toChecksumAddress(anvil.get().accounts().get(i));
     }
 
     @Test
@@ -68,7 +69,7 @@ class VerificationEndToEndTest {
         assertThat(reply.mentionsNothing()).isTrue();
         assertThat(reply.content()).contains("free", "no transaction", "seed phrase", "127.0.0.1");
         String link = reply.button("Open verify page").url();
-        assertThat(link).startsWith(bot.webUrl() + "/verify/");
+        assertThat(link).startsWith(bot.get().webUrl() + "/verify/");
 
         String address = account(0);
         try (Browser browser = Browser.start()) {
@@ -77,7 +78,7 @@ class VerificationEndToEndTest {
             driver.get(link);
             awaitVisible(driver, By.cssSelector("#wallets button"));
             assertThat(driver.findElement(By.id("who")).getText()).contains("alice", "Verify Club");
-            assertThat(driver.findElement(By.id("domain")).getText()).isEqualTo("127.0.0.1:" + bot.webPort);
+            assertThat(driver.findElement(By.id("domain")).getText()).isEqualTo("127.0.0.1:" + bot.get().webPort);
             driver.findElement(By.cssSelector("#wallets button")).click();
 
             DiscordDouble.await(
@@ -89,10 +90,11 @@ class VerificationEndToEndTest {
             String message = new String(Numeric.hexStringToByteArray(params.get(0)), StandardCharsets.UTF_8);
             assertThat(params.get(1)).isEqualToIgnoringCase(address);
             assertThat(message)
-                    .startsWith("http://127.0.0.1:" + bot.webPort + " wants you to sign in")
-                    .contains("alice", "Verify Club", "Chain ID: " + anvil.chainId());
+                    .startsWith("http://127.0.0.1:" + bot.get().webPort + " wants you to sign in")
+                    .contains("alice", "Verify Club", "Chain ID: " + anvil.get().chainId());
             driver.executeScript(
-                    "window.__lkWallet.pending.shift().resolve(arguments[0])", anvil.personalSign(message, address));
+                    "window.__lkWallet.pending.shift().resolve(arguments[0])",
+                    anvil.get().personalSign(message, address));
 
             WebElement result = driver.findElement(By.id("result"));
             DiscordDouble.await(
@@ -118,7 +120,8 @@ class VerificationEndToEndTest {
         String message = between(shown.content(), "```\n", "\n```");
         assertThat(message).contains(address, "bob");
         FakeInteraction open = bob.clicks(shown.button("Paste signature"));
-        FakeInteraction submit = bob.submitsModal(open, Map.of("signature", anvil.personalSign(message, address)));
+        FakeInteraction submit =
+                bob.submitsModal(open, Map.of("signature", anvil.get().personalSign(message, address)));
         assertThat(submit.reply().content()).startsWith("✅").contains("is now linked");
         assertThat(bob.runs("/wallets list").reply().content()).contains(WalletLink.shorten(address));
     }
@@ -136,7 +139,7 @@ class VerificationEndToEndTest {
         FakeInteraction submit = carol.submitsModal(open, Map.of("signature", "0x1234"));
         assertThat(submit.reply().content()).startsWith("⛔").contains("not valid");
         FakeInteraction retry = carol.clicks(shown.button("Paste signature"));
-        assertThat(carol.submitsModal(retry, Map.of("signature", anvil.personalSign(message, address)))
+        assertThat(carol.submitsModal(retry, Map.of("signature", anvil.get().personalSign(message, address)))
                         .reply()
                         .content())
                 .contains("is now linked");
@@ -146,7 +149,7 @@ class VerificationEndToEndTest {
     void contractWalletVerifiesThroughEip1271() {
         String owner = account(3);
         String wallet = Keys.toChecksumAddress(
-                TestContracts.deploy(anvil, "ContractWallet", owner, List.of(new Address(owner))));
+                TestContracts.deploy(anvil.get(), "ContractWallet", owner, List.of(new Address(owner))));
         FakeMember dave = guild.member("dave");
         assertThat(linkManually(dave, wallet, owner).content()).contains("is now linked");
         assertThat(dave.runs("/wallets list").reply().content()).contains("contract wallet");
@@ -183,7 +186,7 @@ class VerificationEndToEndTest {
 
     /** The manual path: /verify address:…, sign the shown text with {@code signer}, paste it; returns the answer. */
     static FakeMessage linkManually(FakeMember member, String address, String signer) {
-        return ManualVerify.link(member, address, message -> anvil.personalSign(message, signer));
+        return ManualVerify.link(member, address, message -> anvil.get().personalSign(message, signer));
     }
 
     static String between(String text, String start, String end) {
@@ -196,7 +199,8 @@ class VerificationEndToEndTest {
         try (InputStream in = VerificationEndToEndTest.class.getResourceAsStream("/testwallet/provider.js")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("__ACCOUNT__", account)
-                    .replace("__CHAIN_HEX__", "0x" + Long.toHexString(anvil.chainId()));
+                    .replace(
+                            "__CHAIN_HEX__", "0x" + Long.toHexString(anvil.get().chainId()));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestDatabases;
 import dev.lorekeeper.wallet.VerificationService;
 import dev.lorekeeper.wallet.VerifySession;
@@ -15,10 +16,13 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a member (or an attacker) can send to the verify API: every bad input gets a clear 4xx, never a 500. */
 class VerifyApiTest {
-    static Database db;
+    @RegisterExtension
+    static final Fixture<Database> db = Fixture.of(() -> TestDatabases.h2());
+
     static WebServer web;
     static VerificationService service;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -26,15 +30,13 @@ class VerifyApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabases.h2();
-        service = LocalServers.verification(db);
+        service = LocalServers.verification(db.get());
         web = LocalServers.start(new VerifyRoutes(service, 1000));
     }
 
     @AfterAll
     static void stop() {
         web.close();
-        db.close();
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
