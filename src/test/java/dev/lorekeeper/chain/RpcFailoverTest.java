@@ -10,9 +10,8 @@ import dev.lorekeeper.testing.TestContracts;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
@@ -28,14 +27,21 @@ class RpcFailoverTest {
     static final BigInteger BALANCE = new BigInteger("2500000000000000000");
 
     @RegisterExtension
+    @Order(1)
     static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
 
-    static RpcProxy first;
-    static RpcProxy second;
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<RpcProxy> first = Fixture.of(RpcFailoverTest::startFirst);
+
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<RpcProxy> second =
+            Fixture.of(() -> new RpcProxy(anvil.get().url()));
+
     static String coin;
 
-    @BeforeAll
-    static void start() {
+    private static RpcProxy startFirst() throws Exception {
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         coin = TestContracts.deploy(
                 anvil.get(), "TestCoin", anvil.get().accounts().get(0), List.of());
@@ -45,20 +51,13 @@ class RpcFailoverTest {
                 coin,
                 "mint",
                 List.of(new Address(HOLDER), new Uint256(BALANCE)));
-        first = new RpcProxy(anvil.get().url());
-        second = new RpcProxy(anvil.get().url());
-    }
-
-    @AfterAll
-    static void stop() {
-        first.close();
-        second.close();
+        return new RpcProxy(anvil.get().url());
     }
 
     @AfterEach
     void bothUp() {
-        first.down(false);
-        second.down(false);
+        first.get().down(false);
+        second.get().down(false);
     }
 
     /** The chain as the bot builds it from its config: one client over both URLs, in their order. */
@@ -67,7 +66,11 @@ class RpcFailoverTest {
         chains.add(new Chains.Chain(
                 "anvil",
                 anvil.get().chainId(),
-                new RpcClient("anvil", List.of(first.url(), second.url()), Duration.ofSeconds(2), RpcObserver.NONE)));
+                new RpcClient(
+                        "anvil",
+                        List.of(first.get().url(), second.get().url()),
+                        Duration.ofSeconds(2),
+                        RpcObserver.NONE)));
         return chains;
     }
 
@@ -82,19 +85,19 @@ class RpcFailoverTest {
     @Test
     void readsGoToTheNextEndpointWhileOneIsDownAndBackWhenItReturns() {
         Chains chains = chains();
-        int secondBefore = second.requests();
+        int secondBefore = second.get().requests();
         assertThat(balance(chains).value()).isEqualTo(BALANCE);
-        assertThat(second.requests())
+        assertThat(second.get().requests())
                 .as("the second endpoint is idle while the first answers")
                 .isEqualTo(secondBefore);
 
-        first.down(true);
+        first.get().down(true);
         assertThat(balance(chains).value()).isEqualTo(BALANCE);
-        assertThat(second.requests()).isGreaterThan(secondBefore);
+        assertThat(second.get().requests()).isGreaterThan(secondBefore);
 
-        first.down(false);
-        second.down(true);
-        int firstBefore = first.requests();
+        first.get().down(false);
+        second.get().down(true);
+        int firstBefore = first.get().requests();
         assertThat(balance(chains).value()).isEqualTo(BALANCE);
         assertThat(chains.byName("anvil")
                         .orElseThrow()
@@ -102,13 +105,13 @@ class RpcFailoverTest {
                         .call("eth_blockNumber")
                         .asText())
                 .startsWith("0x");
-        assertThat(first.requests()).isGreaterThan(firstBefore);
+        assertThat(first.get().requests()).isGreaterThan(firstBefore);
     }
 
     @Test
     void withEveryEndpointDownAReadFailsAndIsNeverAZero() {
-        first.down(true);
-        second.down(true);
+        first.get().down(true);
+        second.get().down(true);
         ReadResult r = balance(chains());
         assertThat(r.ok()).isFalse();
         assertThat(r.value()).isNull();

@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
@@ -44,25 +44,34 @@ class CharacterEndToEndTest {
     static final Pattern XP = Pattern.compile("\\n\\+(\\d+) XP");
 
     @RegisterExtension
+    @Order(1)
     static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
 
-    static MetadataServer metadata;
-    static TestBot bot;
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<MetadataServer> metadata = Fixture.of(() -> new MetadataServer());
+
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<TestBot> bot = Fixture.of(CharacterEndToEndTest::startBot);
+
     static FakeGuild guild;
     static String nft;
     static String minter;
     static final AtomicInteger nextToken = new AtomicInteger(1);
     static final AtomicInteger nextAccount = new AtomicInteger(1);
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static TestBot startBot() throws Exception {
         minter = anvil.get().accounts().get(0);
-        metadata = new MetadataServer();
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(
-                anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
-                + """
+                anvil.get(),
+                "TestNftEnumerable",
+                minter,
+                List.of(new Utf8String(metadata.get().baseUri())));
+        return TestBot.start(
+                ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
+                        + """
                 metadata:
                   ipfs-gateways: [ "https://gateway.example/ipfs/" ]
                 characters:
@@ -73,15 +82,13 @@ class CharacterEndToEndTest {
                   ownership-cache: 0s
                   summary-every: 3
                 """.formatted(nft)
-                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
-        guild = bot.discord.guild("Fox Den");
-        bot.discord.awaitBotReady(guild);
+                        + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-        metadata.close();
+    @BeforeAll
+    static void start() throws Exception {
+        guild = bot.get().discord.guild("Fox Den");
+        bot.get().discord.awaitBotReady(guild);
     }
 
     /** A member with a verified wallet. */
@@ -335,9 +342,9 @@ class CharacterEndToEndTest {
         String footer = second.embeds().get(0).path("footer").path("text").asText();
         assertThat(footer).contains("step 2 of");
 
-        bot.stopApp();
-        bot.startApp();
-        bot.discord.awaitBotReady(guild);
+        bot.get().stopApp();
+        bot.get().startApp();
+        bot.get().discord.awaitBotReady(guild);
 
         FakeMessage shown = ivan.member().runs("/quest show").reply();
         assertThat(shown.embeds().get(0).path("footer").path("text").asText()).isEqualTo(footer);
@@ -350,7 +357,7 @@ class CharacterEndToEndTest {
     @Test
     void moderatorsSeeUsageWithAChart() {
         FakeMember mod = guild.member("statsmod", guild.role("StatMods", Perms.MANAGE_GUILD));
-        try (dev.lorekeeper.store.Database db = dev.lorekeeper.store.Database.open(bot.jdbcUrl, "", "", 1)) {
+        try (dev.lorekeeper.store.Database db = dev.lorekeeper.store.Database.open(bot.get().jdbcUrl, "", "", 1)) {
             new dev.lorekeeper.llm.LlmUsage(
                             db,
                             dev.lorekeeper.llm.LlmUsage.Budgets.unlimited(),
@@ -373,7 +380,7 @@ class CharacterEndToEndTest {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(bot.webUrl() + path))
+                            HttpRequest.newBuilder(URI.create(bot.get().webUrl() + path))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

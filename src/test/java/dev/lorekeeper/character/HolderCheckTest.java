@@ -17,9 +17,9 @@ import dev.lorekeeper.testing.TestContracts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
@@ -36,23 +36,36 @@ class HolderCheckTest {
     static final String TRY_AGAIN = "I can't read the chain right now to check that you hold this token.";
 
     @RegisterExtension
+    @Order(1)
     static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
 
-    static FaultyRpc rpc;
-    static MetadataServer metadata;
-    static TestBot bot;
-    static FakeMember alice;
+    // A hung call outlasts the 2 s check by far, so a reply that waited for the node would come late.
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<FaultyRpc> rpc =
+            Fixture.of(() -> new FaultyRpc(anvil.get().url()).hangFor(Duration.ofSeconds(8)));
 
-    @BeforeAll
-    static void start() {
-        // A hung call outlasts the 2 s check by far, so a reply that waited for the node would come late.
-        rpc = new FaultyRpc(anvil.get().url()).hangFor(Duration.ofSeconds(8));
-        metadata = new MetadataServer();
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<MetadataServer> metadata = Fixture.of(() -> new MetadataServer());
+
+    @RegisterExtension
+    @Order(4)
+    static final Fixture<TestBot> bot = Fixture.of(HolderCheckTest::startBot);
+
+    static FakeMember alice;
+    static String minter;
+    static String nft;
+
+    private static TestBot startBot() throws Exception {
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
-        String minter = anvil.get().accounts().get(0);
-        String nft = TestContracts.deploy(
-                anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String(metadata.baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), rpc.url())
+        minter = anvil.get().accounts().get(0);
+        nft = TestContracts.deploy(
+                anvil.get(),
+                "TestNftEnumerable",
+                minter,
+                List.of(new Utf8String(metadata.get().baseUri())));
+        return TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), rpc.get().url())
                 + """
                 characters:
                   collections:
@@ -61,8 +74,12 @@ class HolderCheckTest {
                   ownership-cache: 0s
                 """.formatted(nft)
                 + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
-        FakeGuild guild = bot.discord.guild("Shaky Node");
-        bot.discord.awaitBotReady(guild);
+    }
+
+    @BeforeAll
+    static void start() {
+        FakeGuild guild = bot.get().discord.guild("Shaky Node");
+        bot.get().discord.awaitBotReady(guild);
         alice = guild.member("alice");
         String wallet = Keys.toChecksumAddress(anvil.get().accounts().get(1));
         ManualVerify.link(alice, wallet, m -> anvil.get().personalSign(m, wallet));
@@ -75,16 +92,9 @@ class HolderCheckTest {
                 .contains("Ember Fox #3");
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-        metadata.close();
-        rpc.close();
-    }
-
     @AfterEach
     void heal() {
-        rpc.heal();
+        rpc.get().heal();
     }
 
     static FakeMessage show() {
@@ -93,22 +103,22 @@ class HolderCheckTest {
 
     @Test
     void aFailingNodeIsTryAgainNeverNotYours() {
-        rpc.fail(FaultyRpc.Fault.HTTP_500, 1.0);
+        rpc.get().fail(FaultyRpc.Fault.HTTP_500, 1.0);
         FakeMessage refused = show();
         assertThat(refused.content()).contains(TRY_AGAIN).doesNotContain("any more");
         assertThat(refused.ephemeral()).isTrue();
-        rpc.heal();
+        rpc.get().heal();
         assertThat(show().text()).contains("Ember Fox #3", "Level");
     }
 
     @Test
     void aNodeSlowerThanTwoSecondsIsTryAgain() {
-        rpc.fail(FaultyRpc.Fault.HANG, 1.0);
+        rpc.get().fail(FaultyRpc.Fault.HANG, 1.0);
         long start = System.nanoTime();
         FakeMessage refused = show();
         assertThat(refused.content()).contains(TRY_AGAIN);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        rpc.heal();
+        rpc.get().heal();
         assertThat(show().text()).contains("Ember Fox #3");
     }
 }

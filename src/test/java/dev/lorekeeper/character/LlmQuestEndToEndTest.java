@@ -17,7 +17,6 @@ import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,20 +63,23 @@ class LlmQuestEndToEndTest {
     @Order(3)
     static final Fixture<StubLlm> llm = Fixture.of(() -> new StubLlm());
 
-    static TestBot bot;
+    @RegisterExtension
+    @Order(4)
+    static final Fixture<TestBot> bot = Fixture.of(LlmQuestEndToEndTest::startBot);
+
     static FakeGuild guild;
     static String nft;
 
-    @BeforeAll
-    static void start() {
+    private static TestBot startBot() throws Exception {
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(
                 anvil.get(),
                 "TestNftEnumerable",
                 anvil.get().accounts().get(0),
                 List.of(new Utf8String(metadata.get().baseUri())));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
-                + """
+        return TestBot.start(
+                ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
+                        + """
                 llm:
                   base-url: %s
                   model: stub-model
@@ -91,14 +93,13 @@ class LlmQuestEndToEndTest {
                   ownership-cache: 0s
                   summary-every: 100
                 """.formatted(llm.get().baseUrl(), nft)
-                + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
-        guild = bot.discord.guild("Model Den");
-        bot.discord.awaitBotReady(guild);
+                        + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
+    @BeforeAll
+    static void start() {
+        guild = bot.get().discord.guild("Model Den");
+        bot.get().discord.awaitBotReady(guild);
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,16 +57,21 @@ class FaultyRpcGatingTest {
     @Order(3)
     static final Fixture<MetadataServer> metadata = Fixture.of(() -> new MetadataServer());
 
-    static TestBot bot;
+    @RegisterExtension
+    @Order(4)
+    static final Fixture<TestBot> bot = Fixture.of(FaultyRpcGatingTest::startBot);
+
     static FakeGuild guild;
     static FakeMember mod;
     static FakeMember alice;
     static FakeMember bob;
     static String aliceWallet;
     static String nft;
+    static String multi;
+    static String coin;
+    static String bobHot;
 
-    @BeforeAll
-    static void start() {
+    private static TestBot startBot() throws Exception {
         String minter = anvil.get().accounts().get(0);
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         TestContracts.placeAt(anvil.get(), "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
@@ -76,11 +80,10 @@ class FaultyRpcGatingTest {
                 "TestNftEnumerable",
                 minter,
                 List.of(new Utf8String(metadata.get().baseUri())));
-        String multi =
-                TestContracts.deploy(anvil.get(), "TestMultiToken", minter, List.of(new Utf8String("https://m/")));
-        String coin = TestContracts.deploy(anvil.get(), "TestCoin", minter, List.of());
+        multi = TestContracts.deploy(anvil.get(), "TestMultiToken", minter, List.of(new Utf8String("https://m/")));
+        coin = TestContracts.deploy(anvil.get(), "TestCoin", minter, List.of());
         aliceWallet = Keys.toChecksumAddress(anvil.get().accounts().get(1));
-        String bobHot = Keys.toChecksumAddress(anvil.get().accounts().get(2));
+        bobHot = Keys.toChecksumAddress(anvil.get().accounts().get(2));
         String bobCold = anvil.get().accounts().get(3);
         TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(aliceWallet), new Uint256(101)));
         TestContracts.send(anvil.get(), minter, nft, "mint", List.of(new Address(bobCold), new Uint256(102)));
@@ -99,7 +102,7 @@ class FaultyRpcGatingTest {
                 "delegateAll",
                 List.of(new Address(bobHot), new Bytes32(new byte[32]), new Bool(true)));
 
-        bot = TestBot.start(
+        return TestBot.start(
                 ManualVerify.anvilChainYaml(anvil.get(), rpc.get().url()).replace("verification:", """
                     timeout: 1s
                 verification:""") + """
@@ -110,8 +113,12 @@ class FaultyRpcGatingTest {
                   failures-before-alert: 1000
                 """
                         + MetadataServer.ALLOW_PRIVATE_NETWORKS_YAML);
-        guild = bot.discord.guild("Fault Club");
-        bot.discord.awaitBotReady(guild);
+    }
+
+    @BeforeAll
+    static void start() {
+        guild = bot.get().discord.guild("Fault Club");
+        bot.get().discord.awaitBotReady(guild);
         Map<String, FakeRole> roles = new java.util.LinkedHashMap<>();
         ALICE_ROLES.forEach(r -> roles.put(r, guild.role(r)));
         mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES | Perms.MANAGE_GUILD));
@@ -133,11 +140,6 @@ class FaultyRpcGatingTest {
         awaitRoles(bob, BOB_ROLES);
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
-
     static void add(FakeRole role, Map<String, String> options) {
         Map<String, Object> all = new java.util.HashMap<>(options);
         all.put("role", role);
@@ -146,9 +148,9 @@ class FaultyRpcGatingTest {
 
     static void awaitRoles(FakeMember m, List<String> roles) {
         DiscordDouble.await(
-                () -> sorted(bot.discord.rolesOf(m)).equals(roles),
+                () -> sorted(bot.get().discord.rolesOf(m)).equals(roles),
                 Duration.ofSeconds(30),
-                m + " has roles " + roles + " (has " + bot.discord.rolesOf(m) + ")");
+                m + " has roles " + roles + " (has " + bot.get().discord.rolesOf(m) + ")");
     }
 
     static List<String> sorted(List<String> roles) {
@@ -156,7 +158,7 @@ class FaultyRpcGatingTest {
     }
 
     static long removals(FakeMember m) {
-        return bot.discord.roleChanges().stream()
+        return bot.get().discord.roleChanges().stream()
                 .filter(c -> c.userId() == m.id() && !c.added())
                 .count();
     }
@@ -183,8 +185,8 @@ class FaultyRpcGatingTest {
             assertThat(removals(alice) + removals(bob))
                     .as("roles removed while reads failed with %s", fault)
                     .isZero();
-            assertThat(sorted(bot.discord.rolesOf(alice))).isEqualTo(ALICE_ROLES);
-            assertThat(sorted(bot.discord.rolesOf(bob))).isEqualTo(BOB_ROLES);
+            assertThat(sorted(bot.get().discord.rolesOf(alice))).isEqualTo(ALICE_ROLES);
+            assertThat(sorted(bot.get().discord.rolesOf(bob))).isEqualTo(BOB_ROLES);
         }
     }
 
@@ -211,7 +213,7 @@ class FaultyRpcGatingTest {
         }
         mod.runs("/gate resync").awaitMessage(msg -> msg.text().contains("Resync done"), Duration.ofSeconds(60));
         awaitRoles(alice, List.of("Coin", "Multi", "Native"));
-        assertThat(sorted(bot.discord.rolesOf(bob))).isEqualTo(BOB_ROLES);
+        assertThat(sorted(bot.get().discord.rolesOf(bob))).isEqualTo(BOB_ROLES);
         assertThat(removals(bob)).isZero();
     }
 }

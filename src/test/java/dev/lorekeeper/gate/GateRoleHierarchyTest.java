@@ -17,8 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
@@ -32,19 +31,23 @@ import org.web3j.crypto.Keys;
  */
 class GateRoleHierarchyTest {
     @RegisterExtension
+    @Order(1)
     static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
 
-    static TestBot bot;
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<TestBot> bot = Fixture.of(GateRoleHierarchyTest::startBot);
+
     static String nft;
     static final AtomicInteger nextToken = new AtomicInteger(1);
     static final AtomicInteger nextAccount = new AtomicInteger(1);
 
-    @BeforeAll
-    static void start() {
+    private static TestBot startBot() throws Exception {
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         nft = TestContracts.deploy(
                 anvil.get(), "TestNftEnumerable", anvil.get().accounts().get(0), List.of(new Utf8String("https://m/")));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url()) + """
+        return TestBot.start(
+                ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url()) + """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
@@ -52,14 +55,9 @@ class GateRoleHierarchyTest {
                 """);
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
-
     static FakeGuild guild(String name) {
-        FakeGuild g = bot.discord.guild(name);
-        bot.discord.awaitBotReady(g);
+        FakeGuild g = bot.get().discord.guild(name);
+        bot.get().discord.awaitBotReady(g);
         return g;
     }
 
@@ -127,7 +125,9 @@ class GateRoleHierarchyTest {
         String aliceWallet = holder();
         ManualVerify.link(alice, aliceWallet, m -> anvil.get().personalSign(m, aliceWallet));
         DiscordDouble.await(
-                () -> bot.discord.rolesOf(alice).contains("Holders"), Duration.ofSeconds(15), "alice gets Holders");
+                () -> bot.get().discord.rolesOf(alice).contains("Holders"),
+                Duration.ofSeconds(15),
+                "alice gets Holders");
 
         g.updatePermissions(holders, Perms.ADMINISTRATOR);
         FakeMember bob = g.member("bob");
@@ -137,10 +137,10 @@ class GateRoleHierarchyTest {
         assertThat(resync).contains("0 roles to add", "0 to remove");
         // The absence of a change, over a window longer than the outbox needs to drain (it runs every 250 ms).
         DiscordDouble.holdsFor(
-                () -> bot.discord.roleChanges().stream().noneMatch(c -> c.userId() == bob.id()),
+                () -> bot.get().discord.roleChanges().stream().noneMatch(c -> c.userId() == bob.id()),
                 Duration.ofSeconds(3),
                 "no role change for bob");
-        assertThat(bot.discord.rolesOf(bob)).doesNotContain("Holders");
+        assertThat(bot.get().discord.rolesOf(bob)).doesNotContain("Holders");
     }
 
     @Test

@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,19 +44,21 @@ class GatingEndToEndTest {
     static final Fixture<RpcProxy> rpc =
             Fixture.of(() -> new RpcProxy(anvil.get().url()));
 
-    static TestBot bot;
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<TestBot> bot = Fixture.of(GatingEndToEndTest::startBot);
+
     static String nft;
     static String minter;
     static final AtomicInteger nextToken = new AtomicInteger(1);
     static final AtomicInteger nextAccount = new AtomicInteger(1);
 
-    @BeforeAll
-    static void start() {
+    private static TestBot startBot() throws Exception {
         minter = anvil.get().accounts().get(0);
         TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
         TestContracts.placeAt(anvil.get(), "TestDelegateRegistry", GatingConfig.DELEGATE_REGISTRY_V2);
         nft = TestContracts.deploy(anvil.get(), "TestNftEnumerable", minter, List.of(new Utf8String("https://m/")));
-        bot = TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), rpc.get().url()) + """
+        return TestBot.start(ManualVerify.anvilChainYaml(anvil.get(), rpc.get().url()) + """
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
@@ -67,17 +67,12 @@ class GatingEndToEndTest {
                 """);
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
-
     record Server(FakeGuild guild, FakeRole holder, FakeChannel audit, FakeMember mod) {}
 
     /** A server with a Holder gate on the test NFT and an audit channel. */
     static Server server(String name) {
-        FakeGuild guild = bot.discord.guild(name);
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild(name);
+        bot.get().discord.awaitBotReady(guild);
         FakeRole holder = guild.role("Holder");
         FakeChannel audit = guild.channel("audit");
         FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES | Perms.MANAGE_GUILD));
@@ -112,7 +107,8 @@ class GatingEndToEndTest {
         try {
             return java.net.http.HttpClient.newHttpClient()
                     .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.adminUrl() + "/metrics"))
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(bot.get().adminUrl() + "/metrics"))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();
@@ -129,9 +125,9 @@ class GatingEndToEndTest {
 
     static void awaitRoles(FakeMember m, List<String> roles) {
         DiscordDouble.await(
-                () -> bot.discord.rolesOf(m).equals(roles),
+                () -> bot.get().discord.rolesOf(m).equals(roles),
                 Duration.ofSeconds(15),
-                m + " has roles " + roles + " (has " + bot.discord.rolesOf(m) + ")");
+                m + " has roles " + roles + " (has " + bot.get().discord.rolesOf(m) + ")");
     }
 
     @Test
@@ -143,8 +139,8 @@ class GatingEndToEndTest {
 
         int token = mint(wallet);
         awaitRoles(alice, List.of("Holder"));
-        bot.discord.awaitMessageIn(s.audit(), "received");
-        FakeMessage line = bot.discord.messagesIn(s.audit()).stream()
+        bot.get().discord.awaitMessageIn(s.audit(), "received");
+        FakeMessage line = bot.get().discord.messagesIn(s.audit()).stream()
                 .filter(m -> m.content().contains("received"))
                 .findFirst()
                 .orElseThrow();
@@ -167,7 +163,7 @@ class GatingEndToEndTest {
                 "transferFrom",
                 List.of(new Address(wallet), new Address(buyer), new Uint256(token)));
         awaitRoles(alice, List.of());
-        bot.discord.awaitMessageIn(s.audit(), "lost");
+        bot.get().discord.awaitMessageIn(s.audit(), "lost");
     }
 
     @Test
@@ -207,22 +203,22 @@ class GatingEndToEndTest {
                     Duration.ofSeconds(15),
                     "a resync that could not read the chain");
             assertThat(last[0]).contains("0 to remove");
-            bot.discord.awaitMessageIn(s.audit(), "can't read the chain");
+            bot.get().discord.awaitMessageIn(s.audit(), "can't read the chain");
             // The watcher keeps failing every 300 ms: ten more failed polls must not alert again.
             DiscordDouble.holdsFor(
-                    () -> bot.discord.messagesIn(s.audit()).stream()
+                    () -> bot.get().discord.messagesIn(s.audit()).stream()
                                     .filter(m -> m.content().contains("can't read the chain"))
                                     .count()
                             == 1,
                     Duration.ofSeconds(3),
                     "one alert for the whole outage");
-            assertThat(bot.discord.rolesOf(carol)).containsExactly("Holder");
+            assertThat(bot.get().discord.rolesOf(carol)).containsExactly("Holder");
         } finally {
             rpc.get().down(false);
         }
         s.mod().runs("/gate resync").awaitText("Resync done");
-        bot.discord.awaitMessageIn(s.audit(), "work again");
-        assertThat(bot.discord.rolesOf(carol)).containsExactly("Holder");
+        bot.get().discord.awaitMessageIn(s.audit(), "work again");
+        assertThat(bot.get().discord.rolesOf(carol)).containsExactly("Holder");
     }
 
     @Test
@@ -231,21 +227,21 @@ class GatingEndToEndTest {
         FakeMember dave = s.guild().member("dave");
         String wallet = account();
         mint(wallet);
-        bot.discord.rateLimit("PUT", "/guilds/" + s.guild().id() + "/members/.*/roles/.*", 2, 1);
+        bot.get().discord.rateLimit("PUT", "/guilds/" + s.guild().id() + "/members/.*/roles/.*", 2, 1);
         verify(dave, wallet);
         awaitRoles(dave, List.of("Holder"));
         String path = "/guilds/" + s.guild().id() + "/members/" + dave.id() + "/roles/.*";
         DiscordDouble.await(
-                () -> bot.discord.requests("PUT", path).stream().anyMatch(r -> r.status() == 204),
+                () -> bot.get().discord.requests("PUT", path).stream().anyMatch(r -> r.status() == 204),
                 Duration.ofSeconds(5),
                 "the applied change is recorded");
         // The outbox drains every 250 ms: eight passes must not send the applied change again.
         DiscordDouble.holdsFor(
-                () -> bot.discord.requests("PUT", path).size() == 3,
+                () -> bot.get().discord.requests("PUT", path).size() == 3,
                 Duration.ofSeconds(2),
                 "no PUT after the applied one");
-        assertThat(bot.discord.requests("PUT", path)).extracting("status").containsExactly(429, 429, 204);
-        assertThat(bot.discord.roleChanges().stream().filter(c -> c.userId() == dave.id()))
+        assertThat(bot.get().discord.requests("PUT", path)).extracting("status").containsExactly(429, 429, 204);
+        assertThat(bot.get().discord.roleChanges().stream().filter(c -> c.userId() == dave.id()))
                 .hasSize(1);
     }
 
@@ -253,8 +249,8 @@ class GatingEndToEndTest {
     void pendingChangesSurviveARestartAndApplyOnce() {
         Server s = server("Restart Club");
         FakeMember erin = s.guild().member("erin");
-        bot.stopApp();
-        try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
+        bot.get().stopApp();
+        try (Database db = Database.open(bot.get().jdbcUrl, "", "", 2)) {
             db.inTransaction(c -> RoleOutbox.enqueue(
                     c,
                     s.guild().id(),
@@ -264,14 +260,14 @@ class GatingEndToEndTest {
                     "queued before restart",
                     java.time.Clock.systemUTC().instant()));
         }
-        bot.startApp();
+        bot.get().startApp();
         awaitRoles(erin, List.of("Holder"));
-        try (Database db = Database.open(bot.jdbcUrl, "", "", 2)) {
+        try (Database db = Database.open(bot.get().jdbcUrl, "", "", 2)) {
             RoleOutbox outbox = new RoleOutbox(db, java.time.Clock.systemUTC());
             DiscordDouble.await(() -> outbox.pendingCount() == 0, Duration.ofSeconds(10), "outbox drained");
         }
         DiscordDouble.holdsFor(
-                () -> bot.discord.roleChanges().stream()
+                () -> bot.get().discord.roleChanges().stream()
                                 .filter(c -> c.userId() == erin.id())
                                 .count()
                         == 1,
@@ -304,11 +300,11 @@ class GatingEndToEndTest {
         FakeMember fred = s.guild().member("fred");
         String wallet = account();
         verify(fred, wallet);
-        bot.stopApp();
+        bot.get().stopApp();
         try {
             mint(wallet);
             java.nio.file.Path config = dir.resolve("lorekeeper.yaml");
-            java.nio.file.Files.writeString(config, bot.yaml());
+            java.nio.file.Files.writeString(config, bot.get().yaml());
             java.io.StringWriter out = new java.io.StringWriter();
             int exit = dev.lorekeeper.app.Main.execute(
                     new java.io.PrintWriter(out, true),
@@ -324,9 +320,9 @@ class GatingEndToEndTest {
                     .contains(
                             "+ gains role " + s.holder().id() + "  member " + fred.id(),
                             "Test NFT holders — wallet " + WalletLink.shorten(wallet));
-            assertThat(bot.discord.rolesOf(fred)).isEmpty();
+            assertThat(bot.get().discord.rolesOf(fred)).isEmpty();
         } finally {
-            bot.startApp();
+            bot.get().startApp();
         }
     }
 
@@ -364,8 +360,8 @@ class GatingEndToEndTest {
 
     @Test
     void aRoleAboveTheBotGetsModeratorsAClearMessage() {
-        FakeGuild guild = bot.discord.guild("Hierarchy Club");
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild("Hierarchy Club");
+        bot.get().discord.awaitBotReady(guild);
         FakeRole vip = guild.roleAboveBot("VIP");
         FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
         FakeMessage added = mod.slash(
@@ -376,8 +372,8 @@ class GatingEndToEndTest {
 
     @Test
     void badGateInputIsExplained() {
-        FakeGuild guild = bot.discord.guild("Typo Club");
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild("Typo Club");
+        bot.get().discord.awaitBotReady(guild);
         FakeMember mod = guild.member("mod", guild.role("Mods", Perms.MANAGE_ROLES));
         FakeMessage r = mod.slash(
                         "gate add",

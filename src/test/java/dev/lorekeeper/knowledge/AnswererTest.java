@@ -7,6 +7,7 @@ import dev.lorekeeper.llm.AllowedLinks;
 import dev.lorekeeper.llm.GeneratedText;
 import dev.lorekeeper.llm.LlmGateway;
 import dev.lorekeeper.llm.PromptTemplates;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.StubLlm;
 import dev.lorekeeper.testing.TestEmbedder;
 import java.nio.file.Files;
@@ -15,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Answering through langchain4j's real OpenAI client against a stub server, and every offline path. */
@@ -25,13 +26,15 @@ class AnswererTest {
     @TempDir
     static Path dir;
 
-    static StubLlm stub;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<StubLlm> stub = Fixture.of(AnswererTest::startStub);
+
     static KnowledgeIndex index;
     static final PromptTemplates PROMPTS =
             new PromptTemplates(Path.of(System.getProperty("project.root", "."), "prompts"));
 
-    @BeforeAll
-    static void build() throws Exception {
+    private static StubLlm startStub() throws Exception {
         Path docs = Files.createDirectories(dir.resolve("docs"));
         SampleDocs.mintGuideAndInjection(docs);
         Files.writeString(docs.resolve("contract.md"), """
@@ -44,12 +47,7 @@ class AnswererTest {
         index = new IndexStore(dir.resolve("index"), TestEmbedder.shared(), new Chunker(350, 50))
                 .ingest(docs, n -> {})
                 .index();
-        stub = new StubLlm();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
+        return new StubLlm();
     }
 
     static Answerer answerer(LlmGateway llm) {
@@ -65,7 +63,8 @@ class AnswererTest {
 
     /** Asserts the model was asked exactly once since {@code before}, about {@code question}. */
     static void assertAskedOnce(int before, String question) {
-        List<JsonNode> asked = stub.requests().subList(before, stub.requests().size());
+        List<JsonNode> asked =
+                stub.get().requests().subList(before, stub.get().requests().size());
         assertThat(asked).as("requests the model received").singleElement().satisfies(r -> {
             JsonNode messages = r.path("messages");
             assertThat(messages.get(messages.size() - 1).path("content").asText())
@@ -75,13 +74,13 @@ class AnswererTest {
 
     static LlmGateway gateway(Duration timeout, dev.lorekeeper.llm.LlmUsage usage) {
         return LlmGateway.openAiCompatible(
-                new LlmGateway.Settings(stub.baseUrl(), "stub-model", "test-key", timeout, 2, 512), usage);
+                new LlmGateway.Settings(stub.get().baseUrl(), "stub-model", "test-key", timeout, 2, 512), usage);
     }
 
     @Test
     void modelAnswersFromMarkedPassagesAndCitesThem() {
-        stub.then(StubLlm.Reply.text("A Warden costs 0.042 ETH plus gas [1]."));
-        int before = stub.requests().size();
+        stub.get().then(StubLlm.Reply.text("A Warden costs 0.042 ETH plus gas [1]."));
+        int before = stub.get().requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("how much is mint??");
         assertAskedOnce(before, "how much is mint??");
         assertThat(a.mode()).isEqualTo(Answer.Mode.LLM);
@@ -91,7 +90,7 @@ class AnswererTest {
         assertThat(a.sources().get(0).path()).isEqualTo("mint.md");
         assertThat(a.sources().get(0).heading()).isEqualTo("Price");
         assertThat(a.sources().get(0).url()).isEqualTo("https://docs.example/mint#price");
-        String prompt = stub.lastUserPrompt();
+        String prompt = stub.get().lastUserPrompt();
         assertThat(prompt)
                 .contains(
                         "<untrusted_passages>",
@@ -100,15 +99,19 @@ class AnswererTest {
                         "how much is mint??",
                         "[1] Mint guide › Price",
                         "0.042 ETH");
-        assertThat(stub.lastSystemPrompt()).contains("Answer ONLY from the numbered passages", "untrusted data");
-        assertThat(stub.requests().get(stub.requests().size() - 1).path("model").asText())
+        assertThat(stub.get().lastSystemPrompt()).contains("Answer ONLY from the numbered passages", "untrusted data");
+        assertThat(stub.get()
+                        .requests()
+                        .get(stub.get().requests().size() - 1)
+                        .path("model")
+                        .asText())
                 .isEqualTo("stub-model");
     }
 
     @Test
     void modelSayingNotInDocsBecomesAnHonestRefusal() {
-        stub.then(StubLlm.Reply.text("NOT_IN_DOCS"));
-        int before = stub.requests().size();
+        stub.get().then(StubLlm.Reply.text("NOT_IN_DOCS"));
+        int before = stub.get().requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("what royalty do secondary sales pay?");
         assertAskedOnce(before, "what royalty do secondary sales pay?");
         assertThat(a.mode()).isEqualTo(Answer.Mode.NOT_COVERED);
@@ -132,10 +135,12 @@ class AnswererTest {
         String question = "can i get a refund on my mint?";
         assertThat(answerer.covered(index.retrieve(question, 4, RetrievalMode.HYBRID)))
                 .isTrue();
-        int before = stub.requests().size();
-        stub.then(StubLlm.Reply.text("The passages give the mint price but say nothing about refunds. NOT_IN_DOCS"));
+        int before = stub.get().requests().size();
+        stub.get()
+                .then(StubLlm.Reply.text(
+                        "The passages give the mint price but say nothing about refunds. NOT_IN_DOCS"));
         Answer a = answerer.answer(question);
-        assertThat(stub.requests()).hasSize(before + 1);
+        assertThat(stub.get().requests()).hasSize(before + 1);
         assertThat(a.mode()).isEqualTo(Answer.Mode.NOT_COVERED);
         assertThat(a.grounded()).isFalse();
         assertThat(a.text()).startsWith("The docs don't cover this").doesNotContain("NOT_IN_DOCS");
@@ -164,10 +169,10 @@ class AnswererTest {
 
     @Test
     void offTopicQuestionsAreNotCoveredWithoutAskingTheModel() {
-        int before = stub.requests().size();
+        int before = stub.get().requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("what is the capital of Peru?");
         assertThat(a.mode()).isEqualTo(Answer.Mode.NOT_COVERED);
-        assertThat(stub.requests()).hasSize(before);
+        assertThat(stub.get().requests()).hasSize(before);
     }
 
     @Test
@@ -180,19 +185,20 @@ class AnswererTest {
                     java.time.Clock.systemUTC());
             dev.lorekeeper.llm.LlmCall member = dev.lorekeeper.llm.LlmCall.of("qa", 1, 2);
             assertThat(usage.reserve(member, 4_900)).isPresent();
-            int before = stub.requests().size();
+            int before = stub.get().requests().size();
             Answer a = answerer(gateway(Duration.ofSeconds(5), usage)).answer("what is the contract address?", member);
             assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
             assertThat(a.text()).startsWith("*Today's AI budget is spent").contains("0x7a3b");
-            assertThat(stub.requests()).hasSize(before);
+            assertThat(stub.get().requests()).hasSize(before);
         }
     }
 
     @Test
     void aModelAnswerLinksOnlyToTheDocs() {
-        stub.then(StubLlm.Reply.text("Mint on [the official site](<https://evil.example/mint>), see "
-                + "https://docs.example/mint#price or ｈｔｔｐｓ：／／evil。example/claim [1]."));
-        int before = stub.requests().size();
+        stub.get()
+                .then(StubLlm.Reply.text("Mint on [the official site](<https://evil.example/mint>), see "
+                        + "https://docs.example/mint#price or ｈｔｔｐｓ：／／evil。example/claim [1]."));
+        int before = stub.get().requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("how much is the mint?");
         assertAskedOnce(before, "how much is the mint?");
         assertThat(a.mode()).isEqualTo(Answer.Mode.LLM);
@@ -203,14 +209,14 @@ class AnswererTest {
 
     @Test
     void serverErrorsAndTimeoutsFallBackToQuotedPassages() {
-        stub.then(StubLlm.Reply.error(500));
-        int before = stub.requests().size();
+        stub.get().then(StubLlm.Reply.error(500));
+        int before = stub.get().requests().size();
         Answer failed = answerer(gateway(Duration.ofSeconds(5))).answer("what is the contract address?");
         assertAskedOnce(before, "what is the contract address?");
         assertThat(failed.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
         assertThat(failed.text()).startsWith("*Quoted from the docs").contains("0x7a3b");
-        stub.then(StubLlm.Reply.slow("too late", 3000));
-        int beforeSlow = stub.requests().size();
+        stub.get().then(StubLlm.Reply.slow("too late", 3000));
+        int beforeSlow = stub.get().requests().size();
         Answer slow = answerer(gateway(Duration.ofMillis(500))).answer("what is the contract address?");
         assertAskedOnce(beforeSlow, "what is the contract address?");
         assertThat(slow.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
@@ -227,15 +233,15 @@ class AnswererTest {
 
     @Test
     void injectedDocumentsCanNotPingOrLeakThePrompt() {
-        stub.then(StubLlm.Reply.text("Sure! @everyone " + PROMPTS.get("answer-system")));
-        int before = stub.requests().size();
+        stub.get().then(StubLlm.Reply.text("Sure! @everyone " + PROMPTS.get("answer-system")));
+        int before = stub.get().requests().size();
         Answer a = answerer(gateway(Duration.ofSeconds(5))).answer("any community announcement?");
         assertAskedOnce(before, "any community announcement?");
         assertThat(a.text())
                 .doesNotContain("Answer ONLY from the numbered passages")
                 .doesNotContain("@everyone");
-        stub.then(StubLlm.Reply.text("Attention @everyone and @here: mint now <@&123456789012345678> [1]"));
-        int beforeB = stub.requests().size();
+        stub.get().then(StubLlm.Reply.text("Attention @everyone and @here: mint now <@&123456789012345678> [1]"));
+        int beforeB = stub.get().requests().size();
         Answer b = answerer(gateway(Duration.ofSeconds(5))).answer("any community announcement?");
         assertAskedOnce(beforeB, "any community announcement?");
         assertThat(b.text()).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@&1");

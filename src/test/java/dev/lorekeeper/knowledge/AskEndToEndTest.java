@@ -8,15 +8,17 @@ import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
 import dev.lorekeeper.store.Database;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.StubLlm;
 import dev.lorekeeper.testing.TestBot;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /ask end to end: the real bot and JDA, the double, the in-process embedding model and a stub LLM. */
@@ -24,15 +26,19 @@ class AskEndToEndTest {
     @TempDir
     static Path docs;
 
-    static StubLlm llm;
-    static TestBot bot;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<StubLlm> llm = Fixture.of(() -> new StubLlm());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<TestBot> bot = Fixture.of(AskEndToEndTest::startBot);
+
     static FakeGuild guild;
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static TestBot startBot() throws Exception {
         SampleDocs.mintGuideAndInjection(docs);
-        llm = new StubLlm();
-        bot = TestBot.start("mention-answering: true", """
+        return TestBot.start("mention-answering: true", """
                 llm:
                   base-url: %s
                   model: stub-model
@@ -45,21 +51,19 @@ class AskEndToEndTest {
                   index: "%s"
                   base-url: https://docs.example/
                 """.formatted(
-                        llm.baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index")));
-        bot.app().knowledge().awaitReady(Duration.ofSeconds(60));
-        guild = bot.discord.guild("Ask Club");
-        bot.discord.awaitBotReady(guild);
+                        llm.get().baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index")));
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-        llm.close();
+    @BeforeAll
+    static void start() throws Exception {
+        bot.get().app().knowledge().awaitReady(Duration.ofSeconds(60));
+        guild = bot.get().discord.guild("Ask Club");
+        bot.get().discord.awaitBotReady(guild);
     }
 
     /** The requests the model received since {@code before}: a quoted answer would pass without any. */
     static List<JsonNode> askedSince(int before) {
-        List<JsonNode> all = llm.requests();
+        List<JsonNode> all = llm.get().requests();
         return all.subList(before, all.size());
     }
 
@@ -72,9 +76,9 @@ class AskEndToEndTest {
 
     @Test
     void askAnswersWithSourcesAndFeedbackButtons() throws Exception {
-        llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH plus gas [1]."));
+        llm.get().then(StubLlm.Reply.text("A Warden costs 0.042 ETH plus gas [1]."));
         FakeMember alice = guild.member("alice");
-        int before = llm.requests().size();
+        int before = llm.get().requests().size();
         FakeInteraction ask = alice.runs("/ask question:how much is the mint?");
         FakeMessage reply = ask.reply();
         assertAskedOnce(before, "how much is the mint?");
@@ -93,7 +97,7 @@ class AskEndToEndTest {
 
         FakeInteraction vote = alice.clicks(reply.button("Not helpful"));
         assertThat(vote.reply().ephemeral()).isTrue();
-        try (Database db = Database.open(bot.jdbcUrl, "", "", 1)) {
+        try (Database db = Database.open(bot.get().jdbcUrl, "", "", 1)) {
             boolean helpful = db.withConnection(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT helpful FROM ask_feedback")) {
                     rs.next();
@@ -106,8 +110,8 @@ class AskEndToEndTest {
 
     @Test
     void whenTheLlmFailsMembersStillGetQuotedAnswers() {
-        llm.then(StubLlm.Reply.error(500));
-        int before = llm.requests().size();
+        llm.get().then(StubLlm.Reply.error(500));
+        int before = llm.get().requests().size();
         FakeMessage reply = guild.member("bob")
                 .runs("/ask question:who can mint early allowlist?")
                 .reply();
@@ -121,8 +125,8 @@ class AskEndToEndTest {
 
     @Test
     void injectedDocsCanNotPingAnyone() {
-        llm.then(StubLlm.Reply.text("@everyone listen up [1]"));
-        int before = llm.requests().size();
+        llm.get().then(StubLlm.Reply.text("@everyone listen up [1]"));
+        int before = llm.get().requests().size();
         FakeMessage reply = guild.member("carol")
                 .runs("/ask question:any community announcements?")
                 .reply();
@@ -142,27 +146,28 @@ class AskEndToEndTest {
 
     @Test
     void followUpsInTheAnswerThreadUseTheConversation() {
-        llm.then(StubLlm.Reply.text("Allowlisted wallets may mint two Wardens early [1]."));
+        llm.get().then(StubLlm.Reply.text("Allowlisted wallets may mint two Wardens early [1]."));
         FakeMember fay = guild.member("fay");
-        int before = llm.requests().size();
+        int before = llm.get().requests().size();
         FakeMessage answer = fay.runs("/ask question:who gets to mint early?").reply();
         dev.lorekeeper.discorddouble.DiscordDouble.await(
-                () -> bot.discord.channel(answer.id()) != null, Duration.ofSeconds(10), "a thread on the answer");
-        dev.lorekeeper.discorddouble.FakeChannel thread = bot.discord.channel(answer.id());
+                () -> bot.get().discord.channel(answer.id()) != null, Duration.ofSeconds(10), "a thread on the answer");
+        dev.lorekeeper.discorddouble.FakeChannel thread = bot.get().discord.channel(answer.id());
         assertThat(thread.isThread()).isTrue();
         assertThat(thread.name()).isEqualTo("who gets to mint early?");
 
-        llm.then(
-                StubLlm.Reply.text("How many Wardens can an allowlisted wallet mint early?"),
-                StubLlm.Reply.text("Two Wardens, one day before the public sale [1]."));
+        llm.get()
+                .then(
+                        StubLlm.Reply.text("How many Wardens can an allowlisted wallet mint early?"),
+                        StubLlm.Reply.text("Two Wardens, one day before the public sale [1]."));
         fay.says(thread, "how many can they mint?");
-        FakeMessage followUp = bot.discord.awaitMessageIn(thread, "Two Wardens");
+        FakeMessage followUp = bot.get().discord.awaitMessageIn(thread, "Two Wardens");
         assertThat(followUp.embeds().get(0).path("title").asText())
                 .isEqualTo("How many Wardens can an allowlisted wallet mint early?");
         assertThat(askedSince(before))
                 .as("the answer, then the follow-up's rewrite and its answer")
                 .hasSize(3);
-        assertThat(llm.requests().get(llm.requests().size() - 2).toString())
+        assertThat(llm.get().requests().get(llm.get().requests().size() - 2).toString())
                 .contains("untrusted_conversation", "who gets to mint early?", "how many can they mint?");
     }
 
@@ -172,12 +177,14 @@ class AskEndToEndTest {
         FakeMember mod = guild.member("mod", guild.role("Mods", dev.lorekeeper.discorddouble.Perms.MANAGE_GUILD));
         mod.slash("settings qa-channels", java.util.Map.of("channels", help.mention()))
                 .reply();
-        llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
-        int before = llm.requests().size();
+        llm.get().then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
+        int before = llm.get().requests().size();
         FakeMessage question = guild.member("gus").says(help, "@Lorekeeper what does a warden cost?");
         dev.lorekeeper.discorddouble.DiscordDouble.await(
-                () -> bot.discord.channel(question.id()) != null, Duration.ofSeconds(10), "a thread on the question");
-        FakeMessage reply = bot.discord.awaitMessageIn(bot.discord.channel(question.id()), "0.042 ETH");
+                () -> bot.get().discord.channel(question.id()) != null,
+                Duration.ofSeconds(10),
+                "a thread on the question");
+        FakeMessage reply = bot.get().discord.awaitMessageIn(bot.get().discord.channel(question.id()), "0.042 ETH");
         assertThat(reply.mentionsNothing()).isTrue();
         assertThat(reply.text())
                 .as("the model's answer, not a quote of the docs")
@@ -191,7 +198,7 @@ class AskEndToEndTest {
                 .runs("/ask question:what is the airspeed of a swallow?")
                 .reply();
         guild.member("q2").runs("/ask question:whats the airspeed of swallows").reply();
-        llm.then(StubLlm.Reply.text("Wardens are minted on Ethereum [1]."));
+        llm.get().then(StubLlm.Reply.text("Wardens are minted on Ethereum [1]."));
         FakeMember hal = guild.member("hal");
         FakeMessage unhelpful =
                 hal.runs("/ask question:what do I pay for a public sale warden").reply();
@@ -212,13 +219,14 @@ class AskEndToEndTest {
 
     @Test
     void llmAndRetrievalShowInMetrics() throws Exception {
-        llm.then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
-        int before = llm.requests().size();
+        llm.get().then(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
+        int before = llm.get().requests().size();
         guild.member("ivy").runs("/ask question:price of one warden in eth").reply();
         assertAskedOnce(before, "price of one warden in eth");
         String metrics = java.net.http.HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(bot.adminUrl() + "/metrics"))
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(bot.get().adminUrl() + "/metrics"))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString())
                 .body();
@@ -232,8 +240,8 @@ class AskEndToEndTest {
     @Test
     void aSlowModelDoesNotFreezeOtherCommandsAndAFloodIsToldToRetry() {
         // Every question hangs on the model; more arrive than the reply workers (2) and their queue (2) take.
-        llm.always(StubLlm.Reply.slow("A Warden costs 0.042 ETH [1].", 3_000));
-        int before = llm.requests().size();
+        llm.get().always(StubLlm.Reply.slow("A Warden costs 0.042 ETH [1].", 3_000));
+        int before = llm.get().requests().size();
         try {
             java.util.List<FakeInteraction> asks = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -259,7 +267,7 @@ class AskEndToEndTest {
             // Answers are cached per question and concurrent askers share one load: one model call serves all four.
             assertAskedOnce(before, "what is the mint price per warden?");
         } finally {
-            llm.always(StubLlm.Reply.text("NOT_IN_DOCS"));
+            llm.get().always(StubLlm.Reply.text("NOT_IN_DOCS"));
         }
     }
 

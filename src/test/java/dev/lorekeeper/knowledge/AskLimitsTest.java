@@ -7,14 +7,16 @@ import dev.lorekeeper.discorddouble.FakeChannel;
 import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.StubLlm;
 import dev.lorekeeper.testing.TestBot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,16 +30,20 @@ class AskLimitsTest {
     @TempDir
     static Path docs;
 
-    static StubLlm llm;
-    static TestBot bot;
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<StubLlm> llm = Fixture.of(() -> new StubLlm());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<TestBot> bot = Fixture.of(AskLimitsTest::startBot);
+
     static FakeGuild guild;
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static TestBot startBot() throws Exception {
         SampleDocs.mintGuideAndInjection(docs);
-        llm = new StubLlm();
-        llm.always(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
-        bot = TestBot.start("mention-answering: true", """
+        llm.get().always(StubLlm.Reply.text("A Warden costs 0.042 ETH [1]."));
+        return TestBot.start("mention-answering: true", """
                 llm:
                   base-url: %s
                   model: stub-model
@@ -47,16 +53,14 @@ class AskLimitsTest {
                   index: "%s"
                   questions-per-minute: %d
                 """.formatted(
-                        llm.baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index"), PER_MINUTE));
-        bot.app().knowledge().awaitReady(Duration.ofSeconds(60));
-        guild = bot.discord.guild("Quick Askers");
-        bot.discord.awaitBotReady(guild);
+                        llm.get().baseUrl(), docs, docs.resolveSibling(docs.getFileName() + "-index"), PER_MINUTE));
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-        llm.close();
+    @BeforeAll
+    static void start() throws Exception {
+        bot.get().app().knowledge().awaitReady(Duration.ofSeconds(60));
+        guild = bot.get().discord.guild("Quick Askers");
+        bot.get().discord.awaitBotReady(guild);
     }
 
     @Test
@@ -67,12 +71,12 @@ class AskLimitsTest {
                     alice.runs("/ask question:how much is the mint? " + i).reply();
             assertThat(answer.embeds().get(0).path("description").asText()).contains("0.042 ETH");
         }
-        int calls = llm.requests().size();
+        int calls = llm.get().requests().size();
 
         FakeMessage refused = alice.runs("/ask question:and the gas?").reply();
         assertThat(refused.content()).isEqualTo(TOO_QUICK);
         assertThat(refused.ephemeral()).isTrue();
-        assertThat(llm.requests()).hasSize(calls);
+        assertThat(llm.get().requests()).hasSize(calls);
 
         FakeMessage other =
                 guild.member("bob").runs("/ask question:how much is the mint?").reply();
@@ -91,7 +95,9 @@ class AskLimitsTest {
         }
         FakeMessage question = carol.says(help, "@Lorekeeper and what does the mint cost?");
         DiscordDouble.await(
-                () -> bot.discord.channel(question.id()) != null, Duration.ofSeconds(10), "a thread on the question");
-        bot.discord.awaitMessageIn(bot.discord.channel(question.id()), TOO_QUICK);
+                () -> bot.get().discord.channel(question.id()) != null,
+                Duration.ofSeconds(10),
+                "a thread on the question");
+        bot.get().discord.awaitMessageIn(bot.get().discord.channel(question.id()), TOO_QUICK);
     }
 }

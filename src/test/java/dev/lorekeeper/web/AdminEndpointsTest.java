@@ -2,6 +2,7 @@ package dev.lorekeeper.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lorekeeper.testing.Fixture;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -13,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * /readyz and /metrics with an admin token: served on the public port only to its holders, always on the admin
@@ -25,23 +26,21 @@ class AdminEndpointsTest {
     static final String TOKEN = "test-admin-token-0123456789abcdef";
     static final AtomicInteger databaseChecks = new AtomicInteger();
     static HealthRoutes health;
-    static WebServer web;
+
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<WebServer> web = Fixture.of(AdminEndpointsTest::startWeb);
+
     static final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
+    private static WebServer startWeb() throws Exception {
         health = new HealthRoutes(
                 List.of(new HealthRoutes.Check("database", () -> {
                     databaseChecks.incrementAndGet();
                     return HealthRoutes.Status.ok();
                 })),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        web = LocalServers.withAdminToken(TOKEN, health);
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
+        return LocalServers.withAdminToken(TOKEN, health);
     }
 
     static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
@@ -65,15 +64,15 @@ class AdminEndpointsTest {
                 TOKEN,
                 "bearer  " + TOKEN
             }) {
-                HttpResponse<String> r = get(web.port(), path, wrong);
+                HttpResponse<String> r = get(web.get().port(), path, wrong);
                 assertThat(r.statusCode()).as(path + " with " + wrong).isEqualTo(401);
                 assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
                 assertThat(r.body()).contains("admin bearer token").doesNotContain("database", "jvm_");
             }
-            assertThat(get(web.port(), path, "Bearer " + TOKEN).statusCode())
+            assertThat(get(web.get().port(), path, "Bearer " + TOKEN).statusCode())
                     .as(path)
                     .isEqualTo(200);
-            assertThat(get(web.port(), path, "bearer " + TOKEN).statusCode())
+            assertThat(get(web.get().port(), path, "bearer " + TOKEN).statusCode())
                     .as("the scheme's case")
                     .isEqualTo(200);
         }
@@ -81,9 +80,10 @@ class AdminEndpointsTest {
 
     @Test
     void adminPortServesReadyzAndMetricsWithoutToken() throws Exception {
-        assertThat(get(web.adminPort(), "/readyz", null).body()).contains("\"database\":\"ok\"", "\"ready\":true");
-        assertThat(get(web.adminPort(), "/metrics", null).statusCode()).isEqualTo(200);
-        assertThat(get(web.adminPort(), "/healthz", null).body()).isEqualTo("ok");
+        assertThat(get(web.get().adminPort(), "/readyz", null).body())
+                .contains("\"database\":\"ok\"", "\"ready\":true");
+        assertThat(get(web.get().adminPort(), "/metrics", null).statusCode()).isEqualTo(200);
+        assertThat(get(web.get().adminPort(), "/healthz", null).body()).isEqualTo("ok");
     }
 
     @Test
@@ -92,7 +92,7 @@ class AdminEndpointsTest {
         long t0 = System.nanoTime();
         List<CompletableFuture<Integer>> scrapes = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            int port = i % 2 == 0 ? web.adminPort() : web.port();
+            int port = i % 2 == 0 ? web.get().adminPort() : web.get().port();
             scrapes.add(http.sendAsync(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
                                     .header("Authorization", "Bearer " + TOKEN)

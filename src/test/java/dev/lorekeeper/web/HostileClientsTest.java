@@ -19,8 +19,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,10 +29,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class HostileClientsTest {
     @RegisterExtension
+    @Order(1)
     static final Fixture<Database> db = Fixture.of(() -> TestDatabases.h2());
 
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<WebServer> web = Fixture.of(HostileClientsTest::startWeb);
+
     static VerificationService service;
-    static WebServer web;
     /** The defaults, with deadlines short enough for a test to wait them out. */
     static final HttpLimits LIMITS = new HttpLimits(
             HttpLimits.DEFAULTS.maxHeaderBytes(),
@@ -46,19 +49,13 @@ class HostileClientsTest {
     static final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @BeforeAll
-    static void start() {
+    private static WebServer startWeb() throws Exception {
         service = LocalServers.verification(db.get());
-        web = LocalServers.withLimits(LIMITS, new VerifyRoutes(service, 1000));
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
+        return LocalServers.withLimits(LIMITS, new VerifyRoutes(service, 1000));
     }
 
     static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + web.port() + path);
+        return URI.create("http://127.0.0.1:" + web.get().port() + path);
     }
 
     static String messagePath() {
@@ -93,7 +90,7 @@ class HostileClientsTest {
         byte[] framed = chunked(new String(chunk, StandardCharsets.ISO_8859_1));
         AtomicLong sent = new AtomicLong();
         long t0 = System.nanoTime();
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(30))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(30))) {
             client.send("POST " + messagePath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n");
             client.send(chunked("{\"address\":\""));
@@ -123,7 +120,7 @@ class HostileClientsTest {
 
     @Test
     void oversizedHeaderIsRefused() throws Exception {
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(10))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(10))) {
             client.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + "a".repeat(9000) + "\r\n\r\n");
             assertThat(RawHttp.statusOf(client.readUntilClosed())).isEqualTo(431);
         }
@@ -132,7 +129,7 @@ class HostileClientsTest {
 
     @Test
     void overlongUrlIsRefused() throws Exception {
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(10))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(10))) {
             client.send("GET /verify/" + "a".repeat(9000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertThat(RawHttp.statusOf(client.readUntilClosed())).isIn(414, 431);
         }
@@ -142,7 +139,7 @@ class HostileClientsTest {
     @Test
     void slowBodyIsCutOff() throws Exception {
         long t0 = System.nanoTime();
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(30))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(30))) {
             client.send(bodyHead(1000) + "{");
             String answer = dribble(client, "\"address\":\"0x" + "0".repeat(900), Duration.ofMillis(200));
             assertThat(RawHttp.statusOf(answer)).isEqualTo(408);
@@ -155,7 +152,7 @@ class HostileClientsTest {
     @Test
     void bodyFastEnoughForTheMinimumRateStillMeetsItsDeadline() throws Exception {
         long t0 = System.nanoTime();
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(30))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(30))) {
             client.send(bodyHead(4000));
             CompletableFuture<String> answer = answer(client);
             // 100 bytes every 100 ms: well above the minimum rate, and 4 s in all, twice the deadline.
@@ -173,7 +170,7 @@ class HostileClientsTest {
     @Test
     void stalledBodyIsCutOff() throws Exception {
         long t0 = System.nanoTime();
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(30))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(30))) {
             client.send(bodyHead(1000) + "{\"address\":");
             String answer = client.readUntilClosed();
             assertThat(answer).doesNotContain("<still open>", " 500 ");
@@ -186,7 +183,7 @@ class HostileClientsTest {
     @Test
     void slowHeadersAreCutOff() throws Exception {
         long t0 = System.nanoTime();
-        try (RawHttp client = new RawHttp(web.port(), Duration.ofSeconds(30))) {
+        try (RawHttp client = new RawHttp(web.get().port(), Duration.ofSeconds(30))) {
             client.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
             String answer = dribble(client, "X-Slow: " + "a".repeat(200), Duration.ofMillis(200));
             assertThat(answer).doesNotContain("\r\n\r\nok", "<still open>");

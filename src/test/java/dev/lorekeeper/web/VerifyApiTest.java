@@ -13,35 +13,33 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a member (or an attacker) can send to the verify API: every bad input gets a clear 4xx, never a 500. */
 class VerifyApiTest {
     @RegisterExtension
+    @Order(1)
     static final Fixture<Database> db = Fixture.of(() -> TestDatabases.h2());
 
-    static WebServer web;
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<WebServer> web = Fixture.of(VerifyApiTest::startWeb);
+
     static VerificationService service;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
-    @BeforeAll
-    static void start() {
+    private static WebServer startWeb() throws Exception {
         service = LocalServers.verification(db.get());
-        web = LocalServers.start(new VerifyRoutes(service, 1000));
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
+        return LocalServers.start(new VerifyRoutes(service, 1000));
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + web.get().port() + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -50,7 +48,8 @@ class VerifyApiTest {
 
     static HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + web.get().port() + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
