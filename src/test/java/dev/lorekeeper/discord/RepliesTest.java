@@ -7,43 +7,34 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeInteraction;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeMessage;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.TestBot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A reply longer than Discord's 2000 characters arrives whole, as several messages that each fit. */
 class RepliesTest {
     static final int GATES = 8;
-    static TestBot bot;
-
-    @BeforeAll
-    static void start() {
-        // Gates need a configured chain; nothing here reads it.
-        bot = TestBot.start("""
-                chains:
-                  quiet:
-                    chain-id: 31337
-                    rpc-urls: [ "http://127.0.0.1:9" ]
-                gating:
-                  poll-interval: 1h
-                """);
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    // Gates need a configured chain; nothing here reads it.
+    @RegisterExtension
+    static final Fixture<TestBot> bot = Fixture.of(() -> TestBot.start("""
+            chains:
+              quiet:
+                chain-id: 31337
+                rpc-urls: [ "http://127.0.0.1:9" ]
+            gating:
+              poll-interval: 1h
+            """));
 
     @Test
     void aReplyOverTheLimitArrivesAsSeveralMessagesNoneOverIt() {
-        FakeGuild guild = bot.discord.guild("Long Lists");
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = bot.get().discord.guild("Long Lists");
+        bot.get().discord.awaitBotReady(guild);
         FakeMember owner = guild.owner();
         String ids = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
         for (int i = 1; i <= GATES; i++) {
@@ -92,7 +83,7 @@ class RepliesTest {
                         || l.startsWith("• ")
                                 && l.contains("ids [1, 2, 3")
                                 && l.strip().endsWith("100];"));
-        assertThat(bot.discord.requests().stream().filter(r -> r.status() == 400))
+        assertThat(bot.get().discord.requests().stream().filter(r -> r.status() == 400))
                 .isEmpty();
     }
 }
