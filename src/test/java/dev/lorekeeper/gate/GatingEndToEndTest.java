@@ -256,6 +256,7 @@ class GatingEndToEndTest {
                     s.holder().id(),
                     true,
                     "queued before restart",
+                    SyncKind.INTERACTIVE,
                     java.time.Clock.systemUTC().instant()));
         }
         bot.startApp();
