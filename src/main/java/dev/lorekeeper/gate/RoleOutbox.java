@@ -184,6 +184,10 @@ public final class RoleOutbox {
      * bounded by the community's size, not by its history. Pending and sent-but-unconfirmed rows are never touched.
      */
     public long pruneDoneBefore(Instant cutoff) {
+        return pruneDoneBefore(cutoff, PRUNE_CHUNK);
+    }
+
+    long pruneDoneBefore(Instant cutoff, int chunk) {
         long total = 0;
         while (true) {
             int deleted = db.withConnection(c -> Jdbc.update(
@@ -192,11 +196,11 @@ public final class RoleOutbox {
                             + "o.outcome IS NULL OR o.outcome NOT IN ('applied', 'already in place') OR EXISTS ("
                             + "SELECT 1 FROM role_outbox n WHERE n.guild_id = o.guild_id AND n.member_id = o.member_id "
                             + "AND n.role_id = o.role_id AND n.id > o.id "
-                            + "AND n.outcome IN ('applied', 'already in place'))) FETCH FIRST " + PRUNE_CHUNK
+                            + "AND n.outcome IN ('applied', 'already in place'))) FETCH FIRST " + chunk
                             + " ROWS ONLY)",
                     cutoff));
             total += deleted;
-            if (deleted < PRUNE_CHUNK) {
+            if (deleted < chunk) {
                 return total;
             }
         }
