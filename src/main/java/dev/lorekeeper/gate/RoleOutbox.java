@@ -86,17 +86,12 @@ public final class RoleOutbox {
 
     private record Pending(long id, boolean add) {}
 
-    /** Pending changes that are due: interactive ones first, then bulk ones, each oldest first. */
+    /** Pending changes of every server that are due: interactive ones first, then bulk ones, each oldest first. */
     public List<RoleChange> due(int limit) {
-        return due(limit, 1, List.of(0));
-    }
-
-    /** Pending changes of the servers on these shards (Discord: shard = (guild id >> 22) mod total). */
-    public List<RoleChange> due(int limit, int shardTotal, List<Integer> shards) {
         return db.withConnection(c -> Jdbc.list(
                 c,
-                COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ?" + shardFilter(shardTotal, shards)
-                        + " ORDER BY priority, id FETCH FIRST " + limit + " ROWS ONLY",
+                COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ? ORDER BY priority, id FETCH FIRST " + limit
+                        + " ROWS ONLY",
                 RoleOutbox::change,
                 clock.instant()));
     }
