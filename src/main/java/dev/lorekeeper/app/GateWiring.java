@@ -18,6 +18,7 @@ import dev.lorekeeper.gate.ColdWallets;
 import dev.lorekeeper.gate.GateCatalog;
 import dev.lorekeeper.gate.GateEvaluator;
 import dev.lorekeeper.gate.GateStore;
+import dev.lorekeeper.gate.PaceEstimate;
 import dev.lorekeeper.gate.RoleOps;
 import dev.lorekeeper.gate.RoleSync;
 import dev.lorekeeper.http.OutboundHttp;
@@ -107,6 +108,7 @@ final class GateWiring {
                 db,
                 roles,
                 new ChainHealth(roles, config.gating().failuresBeforeAlert()),
+                new PaceEstimate(config.gating().roleChangesPerTenSeconds()),
                 clock);
         return new Gating(catalog, sync, coldWallets);
     }

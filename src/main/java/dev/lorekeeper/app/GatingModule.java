@@ -10,6 +10,7 @@ import dev.lorekeeper.discord.MemberJoinRoleSync;
 import dev.lorekeeper.discord.SlashCommand;
 import dev.lorekeeper.gate.ChainWatcher;
 import dev.lorekeeper.gate.GateCatalog;
+import dev.lorekeeper.gate.OutboxPruning;
 import dev.lorekeeper.gate.OutboxWorker;
 import dev.lorekeeper.gate.OwnerIndexer;
 import dev.lorekeeper.gate.RecordedRoles;
@@ -90,6 +91,13 @@ final class GatingModule implements FeatureModule {
                         infra.clock(),
                         config.discord().shards().total(),
                         config.discord().shards().idList())));
+        // Any process may prune; the lease keeps two from deleting the same rows at once.
+        out.add(Routine.leased(
+                "outbox prune",
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(1),
+                Duration.ofHours(1),
+                new OutboxPruning(outbox, g.outboxRetention(), infra.clock())));
         if (infra.chain().chains().isEmpty()) {
             return out;
         }

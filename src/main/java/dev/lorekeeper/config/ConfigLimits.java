@@ -43,6 +43,7 @@ final class ConfigLimits {
         between("gating.log-block-range", g.logBlockRange(), 1, 1_000_000, "blocks per eth_getLogs call");
         atLeast("gating.failures-before-alert", g.failuresBeforeAlert(), 1);
         positive("gating.sweep-interval", g.sweepInterval(), "6h");
+        positive("gating.outbox-retention", g.outboxRetention(), "7d");
         notNegative("gating.cache-ttl", g.cacheTtl(), "5m");
         address("gating.multicall", g.multicall(), GatingConfig.MULTICALL3);
         address("gating.delegate-registry", g.delegateRegistry(), GatingConfig.DELEGATE_REGISTRY_V2);

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How roles follow the chain: log polling interval, the safety-net sweep, confirmations before a log counts, read
- * batching and caching (for how long, and in how many bytes), and the pace of role changes per server.
+ * batching and caching (for how long, and in how many bytes), the pace of role changes per server, and how long
+ * finished role changes are kept.
  */
 public record GatingConfig(
         Duration pollInterval,
@@ -17,7 +18,8 @@ public record GatingConfig(
         String multicall,
         String delegateRegistry,
         Integer failuresBeforeAlert,
-        Long cacheMaxBytes) {
+        Long cacheMaxBytes,
+        Duration outboxRetention) {
     public static final String MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
     public static final String DELEGATE_REGISTRY_V2 = "0x00000000000000447e69651d841bD8D104Bed493";
 
@@ -34,9 +36,10 @@ public record GatingConfig(
                 delegateRegistry == null || delegateRegistry.isBlank() ? DELEGATE_REGISTRY_V2 : delegateRegistry.trim();
         failuresBeforeAlert = failuresBeforeAlert == null ? 3 : failuresBeforeAlert;
         cacheMaxBytes = cacheMaxBytes == null ? 32L * 1024 * 1024 : cacheMaxBytes;
+        outboxRetention = outboxRetention == null ? Duration.ofDays(7) : outboxRetention;
     }
 
     public static GatingConfig defaults() {
-        return new GatingConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new GatingConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

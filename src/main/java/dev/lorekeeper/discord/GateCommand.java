@@ -5,7 +5,9 @@ import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.gate.Evaluation;
 import dev.lorekeeper.gate.Gate;
 import dev.lorekeeper.gate.GateCatalog;
+import dev.lorekeeper.gate.PaceEstimate;
 import dev.lorekeeper.gate.RoleSync;
+import dev.lorekeeper.gate.SyncKind;
 import dev.lorekeeper.gate.SyncReport;
 import dev.lorekeeper.gate.Truth;
 import java.util.ArrayList;
@@ -108,7 +110,16 @@ public final class GateCommand implements SlashCommand {
                         + ". Verified members are being checked now.",
                 true);
         long guildId = guild.getIdLong();
-        executor.execute(() -> sync.sync(guildId, sync.sweepableMembers(guildId), n -> {}));
+        InteractionHook hook = event.getHook();
+        String added = "Added gate #" + id + " (" + Markdown.escape(name) + ") for " + role.getAsMention() + ". ";
+        executor.execute(() -> {
+            List<Long> members = sync.sweepableMembers(guildId);
+            SyncReport r =
+                    sync.sync(guildId, members, SyncKind.NEW_GATE, n -> {}).report();
+            hook.editOriginal(added + "Checked " + PaceEstimate.number(r.checked()) + " verified member"
+                            + (r.checked() == 1 ? "" : "s") + ": " + sync.pace().plan(r.added(), r.removed()))
+                    .queue();
+        });
     }
 
     private static RuleSpec ruleFrom(SlashCommandInteractionEvent event) {
@@ -191,26 +202,35 @@ public final class GateCommand implements SlashCommand {
         InteractionHook hook = event.getHook();
         User only = event.getOption(OPTION_MEMBER, OptionMapping::getAsUser);
         long guildId = guild.getIdLong();
+        // One member is somebody waiting now; the whole server is a backlog that must not delay them.
+        SyncKind kind = only != null ? SyncKind.INTERACTIVE : SyncKind.RESYNC;
         executor.execute(() -> {
             List<Long> members = only != null ? List.of(only.getIdLong()) : sync.sweepableMembers(guildId);
-            hook.editOriginal("Checking " + members.size() + " members…").queue();
+            String of = PaceEstimate.number(members.size());
+            hook.editOriginal("Checking " + of + " members…").queue();
             long[] lastEdit = {System.nanoTime()};
-            SyncReport r = sync.sync(guildId, members, soFar -> {
+            SyncReport r = sync.sync(guildId, members, kind, soFar -> {
                         if (System.nanoTime() - lastEdit[0] > 1_000_000_000L) {
                             lastEdit[0] = System.nanoTime();
-                            hook.editOriginal("Checked " + soFar.checked() + " of " + members.size() + " members, "
-                                            + (soFar.added() + soFar.removed()) + " role changes so far…")
+                            int changes = soFar.added() + soFar.removed();
+                            hook.editOriginal("Checked " + PaceEstimate.number(soFar.checked()) + " of " + of
+                                            + " members, " + PaceEstimate.number(changes) + " role changes so far. "
+                                            + sync.pace().eta(changes))
                                     .queue();
                         }
                     })
                     .report();
-            hook.editOriginal("Resync done: checked " + r.checked() + " member" + (r.checked() == 1 ? "" : "s")
-                            + ", " + r.added() + " role" + (r.added() == 1 ? "" : "s") + " to add, " + r.removed()
+            hook.editOriginal("Resync done: checked " + PaceEstimate.number(r.checked()) + " member"
+                            + (r.checked() == 1 ? "" : "s") + ", " + PaceEstimate.number(r.added()) + " role"
+                            + (r.added() == 1 ? "" : "s") + " to add, " + PaceEstimate.number(r.removed())
                             + " to remove"
                             + (r.unknown() > 0
                                     ? ", " + r.unknown() + " kept as they are because the chain " + "could not be read"
                                     : "")
-                            + ".")
+                            + "."
+                            + (r.added() + r.removed() > 0
+                                    ? " " + sync.pace().eta((long) r.added() + r.removed())
+                                    : ""))
                     .queue();
         });
     }

@@ -109,7 +109,7 @@ public final class ChainWatcher implements Runnable {
         // re-checks it later. Only a failure before this point (the database) leaves the cursor where it was.
         membersByGuild.forEach((guild, members) -> {
             try {
-                sync.sync(guild, List.copyOf(members), n -> {});
+                sync.sync(guild, List.copyOf(members), SyncKind.INTERACTIVE, n -> {});
             } catch (RuntimeException e) {
                 log.warn(
                         "re-evaluating {} members of guild {} after transfers failed: {}",

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the role outbox at a pace that keeps under Discord's limits: at most N changes per 10 seconds per server.
+ * Drains the role outbox at a pace that keeps under Discord's limits: at most N changes per 10 seconds per server,
+ * each server from its own queue, interactive changes before bulk ones.
  * Each change is checked against the member's current roles first, and one already in place is done without a
  * request. Exactly once: a change whose request went out unconfirmed (the process died, or the answer was lost) is
  * checked against Discord itself rather than the cache before it is sent again. A role the bot may not manage gives
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final int BATCH = 500;
     /** How long the member cache may trail a change this worker made (until the gateway's member update). */
     private static final Duration CACHE_LAG = Duration.ofMinutes(1);
 
@@ -56,19 +56,30 @@ public final class OutboxWorker implements Runnable {
         try {
             Instant stale = clock.instant().minus(CACHE_LAG);
             changedLately.values().removeIf(at -> at.isBefore(stale));
-            for (RoleChange c : outbox.due(BATCH, shardTotal, shards)) {
-                if (roles.canSee(c.guildId()) && pace.take(c.guildId())) {
-                    try {
-                        apply(c);
-                    } catch (RuntimeException e) {
-                        outbox.retryAfter(c.id(), backoff(c.attempts()), "will retry: " + e.getMessage());
-                    } finally {
-                        pace.finished(c.guildId());
-                    }
+            for (long guild : outbox.guildsWithDue(shardTotal, shards)) {
+                int room = pace.room(guild);
+                if (room > 0 && roles.canSee(guild)) {
+                    drain(guild, room);
                 }
             }
         } catch (RuntimeException e) {
             log.warn("role outbox pass failed: {}", e.toString());
+        }
+    }
+
+    /** Up to {@code room} of one server's changes, interactive ones first. */
+    private void drain(long guild, int room) {
+        for (RoleChange c : outbox.due(guild, room)) {
+            if (!pace.take(guild)) {
+                return;
+            }
+            try {
+                apply(c);
+            } catch (RuntimeException e) {
+                outbox.retryAfter(c.id(), backoff(c.attempts()), "will retry: " + e.getMessage());
+            } finally {
+                pace.finished(guild);
+            }
         }
     }
 
@@ -101,10 +112,13 @@ public final class OutboxWorker implements Runnable {
         switch (outcome) {
             case APPLIED -> {
                 outbox.done(c.id(), "applied");
-                roles.audit(
-                        c.guildId(),
-                        (c.add() ? "➕ <@" + c.memberId() + "> received " : "➖ <@" + c.memberId() + "> lost ") + "<@&"
-                                + c.roleId() + "> — rule: " + c.reason());
+                // A bulk change's sync posted one summary for all of its changes when it queued them.
+                if (!c.bulk()) {
+                    roles.audit(
+                            c.guildId(),
+                            (c.add() ? "➕ <@" + c.memberId() + "> received " : "➖ <@" + c.memberId() + "> lost ")
+                                    + "<@&" + c.roleId() + "> — rule: " + c.reason());
+                }
             }
             case MEMBER_GONE -> outbox.done(c.id(), "member not in server");
             case FORBIDDEN -> {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class RoleOutbox {
     private static final String COLUMNS =
-            "SELECT id, guild_id, member_id, role_id, add_role, reason, attempts, " + "sent_at FROM role_outbox ";
+            "SELECT id, guild_id, member_id, role_id, add_role, reason, attempts, sent_at, priority FROM role_outbox ";
+    /** Rows deleted per statement when pruning, so one prune never holds a long lock over a large table. */
+    static final int PRUNE_CHUNK = 5_000;
 
     private final Database db;
     private final Clock clock;
@@ -29,9 +32,20 @@ public final class RoleOutbox {
         this.clock = clock;
     }
 
-    /** Enqueues in the caller's transaction; returns false when the same change is already pending. */
+    /**
+     * Enqueues in the caller's transaction; returns false when the same change is already pending. An interactive
+     * change that finds the same change pending as bulk moves it to the front instead (and returns true: from now on it
+     * is this sync's change).
+     */
     public static boolean enqueue(
-            Connection c, long guildId, long memberId, long roleId, boolean add, String reason, Instant now)
+            Connection c,
+            long guildId,
+            long memberId,
+            long roleId,
+            boolean add,
+            String reason,
+            SyncKind kind,
+            Instant now)
             throws SQLException {
         List<Pending> pending = Jdbc.list(
                 c,
@@ -41,8 +55,16 @@ public final class RoleOutbox {
                 guildId,
                 memberId,
                 roleId);
-        if (pending.stream().anyMatch(p -> p.add() == add)) {
-            return false;
+        Optional<Pending> same = pending.stream().filter(p -> p.add() == add).findFirst();
+        if (same.isPresent()) {
+            // Already queued: an interactive sync moves a bulk copy to the front (and then counts it as its own).
+            return Jdbc.update(
+                            c,
+                            "UPDATE role_outbox SET priority = ? WHERE id = ? AND priority > ?",
+                            kind.priority,
+                            same.get().id(),
+                            kind.priority)
+                    == 1;
         }
         for (Pending opposite : pending) {
             finish(c, opposite.id(), now, "superseded");
@@ -50,36 +72,59 @@ public final class RoleOutbox {
         Jdbc.update(
                 c,
                 "INSERT INTO role_outbox (guild_id, member_id, role_id, add_role, reason, created_at, attempts, "
-                        + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                        + "next_attempt_at, priority) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 guildId,
                 memberId,
                 roleId,
                 add,
                 cut(reason, 500),
                 now,
-                now);
+                now,
+                kind.priority);
         return true;
     }
 
     private record Pending(long id, boolean add) {}
 
-    /** Pending changes that are due, oldest first. */
+    /** Pending changes of every server that are due: interactive ones first, then bulk ones, each oldest first. */
     public List<RoleChange> due(int limit) {
-        return due(limit, 1, List.of(0));
+        return db.withConnection(c -> Jdbc.list(
+                c,
+                COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ? ORDER BY priority, id FETCH FIRST " + limit
+                        + " ROWS ONLY",
+                RoleOutbox::change,
+                clock.instant()));
     }
 
-    /** Pending changes of the servers on these shards (Discord: shard = (guild id >> 22) mod total). */
-    public List<RoleChange> due(int limit, int shardTotal, List<Integer> shards) {
-        String shardFilter = shardTotal <= 1
+    /**
+     * The servers on these shards that have a change due. The worker then reads each server's own queue, so one
+     * server's backlog of thousands never hides another server's changes behind a global limit.
+     */
+    public List<Long> guildsWithDue(int shardTotal, List<Integer> shards) {
+        return db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT DISTINCT guild_id FROM role_outbox WHERE done_at IS NULL AND next_attempt_at <= ?"
+                        + shardFilter(shardTotal, shards),
+                rs -> rs.getLong(1),
+                clock.instant()));
+    }
+
+    /** One server's due changes: interactive ones first, then bulk ones, each oldest first. */
+    public List<RoleChange> due(long guildId, int limit) {
+        return db.withConnection(c -> Jdbc.list(
+                c,
+                COLUMNS + "WHERE guild_id = ? AND done_at IS NULL AND next_attempt_at <= ? "
+                        + "ORDER BY priority, id FETCH FIRST " + limit + " ROWS ONLY",
+                RoleOutbox::change,
+                guildId,
+                clock.instant()));
+    }
+
+    private static String shardFilter(int shardTotal, List<Integer> shards) {
+        return shardTotal <= 1
                 ? ""
                 : " AND MOD(guild_id / 4194304, " + shardTotal + ") IN ("
                         + shards.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-        return db.withConnection(c -> Jdbc.list(
-                c,
-                COLUMNS + "WHERE done_at IS NULL AND next_attempt_at <= ?" + shardFilter + " ORDER BY id FETCH FIRST "
-                        + limit + " ROWS ONLY",
-                RoleOutbox::change,
-                clock.instant()));
     }
 
     /**
@@ -127,6 +172,35 @@ public final class RoleOutbox {
                 .orElse(0.0));
     }
 
+    /**
+     * Deletes done changes finished before {@code cutoff}, in chunks; returns how many went. The newest applied change
+     * of each member and role stays whatever its age: it is the record of who holds a role from Lorekeeper, which the
+     * sweep (members who since unlinked every wallet) and planning for other shards' servers read. So the table is
+     * bounded by the community's size, not by its history. Pending and sent-but-unconfirmed rows are never touched.
+     */
+    public long pruneDoneBefore(Instant cutoff) {
+        return pruneDoneBefore(cutoff, PRUNE_CHUNK);
+    }
+
+    long pruneDoneBefore(Instant cutoff, int chunk) {
+        long total = 0;
+        while (true) {
+            int deleted = db.withConnection(c -> Jdbc.update(
+                    c,
+                    "DELETE FROM role_outbox WHERE id IN (SELECT o.id FROM role_outbox o WHERE o.done_at < ? AND ("
+                            + "o.outcome IS NULL OR o.outcome NOT IN ('applied', 'already in place') OR EXISTS ("
+                            + "SELECT 1 FROM role_outbox n WHERE n.guild_id = o.guild_id AND n.member_id = o.member_id "
+                            + "AND n.role_id = o.role_id AND n.id > o.id "
+                            + "AND n.outcome IN ('applied', 'already in place'))) FETCH FIRST " + chunk
+                            + " ROWS ONLY)",
+                    cutoff));
+            total += deleted;
+            if (deleted < chunk) {
+                return total;
+            }
+        }
+    }
+
     private static void finish(Connection c, long id, Instant now, String outcome) throws SQLException {
         Jdbc.update(
                 c,
@@ -146,7 +220,8 @@ public final class RoleOutbox {
                 rs.getBoolean(5),
                 rs.getString(6),
                 rs.getInt(7),
-                sent != null);
+                sent != null,
+                rs.getInt(9) > 0);
     }
 
     private static String cut(String text, int max) {

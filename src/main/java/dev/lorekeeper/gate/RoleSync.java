@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class RoleSync implements WalletLinkListener {
     static final int BATCH = 200;
+    /** Up to this many members, wallets are read per member; above it, for the whole server at once. */
+    static final int FEW_MEMBERS = 20;
+
     private static final Logger log = LoggerFactory.getLogger(RoleSync.class);
 
     private final GateCatalog catalog;
@@ -34,6 +37,7 @@ public final class RoleSync implements WalletLinkListener {
     private final Database db;
     private final RoleOps roles;
     private final ChainHealth health;
+    private final PaceEstimate pace;
     private final Clock clock;
 
     public RoleSync(
@@ -44,6 +48,7 @@ public final class RoleSync implements WalletLinkListener {
             Database db,
             RoleOps roles,
             ChainHealth health,
+            PaceEstimate pace,
             Clock clock) {
         this.catalog = catalog;
         this.evaluator = evaluator;
@@ -52,11 +57,17 @@ public final class RoleSync implements WalletLinkListener {
         this.db = db;
         this.roles = roles;
         this.health = health;
+        this.pace = pace;
         this.clock = clock;
     }
 
     /** What a sync did, and the names of roles it queued to add (shown to a member who just verified). */
     public record Outcome(SyncReport report, List<String> addedRoleNames) {}
+
+    /** The outbox's pace, for plans and estimates shown to moderators. */
+    public PaceEstimate pace() {
+        return pace;
+    }
 
     /** A member's verdict for each gate, with numbers, without changing anything. */
     public Map<Gate, Evaluation> test(long guildId, long memberId) {
@@ -77,11 +88,11 @@ public final class RoleSync implements WalletLinkListener {
 
     @Override
     public List<String> walletsChanged(long guildId, long memberId) {
-        return sync(guildId, List.of(memberId), n -> {}).addedRoleNames();
+        return sync(guildId, List.of(memberId), SyncKind.INTERACTIVE, n -> {}).addedRoleNames();
     }
 
     public Outcome memberJoined(long guildId, long memberId) {
-        return sync(guildId, List.of(memberId), n -> {});
+        return sync(guildId, List.of(memberId), SyncKind.INTERACTIVE, n -> {});
     }
 
     /**
@@ -91,7 +102,7 @@ public final class RoleSync implements WalletLinkListener {
     public void sweepAll() {
         for (long guild : catalog.guildsWithGates()) {
             try {
-                sync(guild, sweepableMembers(guild), n -> {});
+                sync(guild, sweepableMembers(guild), SyncKind.SWEEP, n -> {});
             } catch (RuntimeException e) {
                 log.warn("sweep of guild {} failed, continuing with the next: {}", guild, e.toString());
             }
@@ -106,26 +117,40 @@ public final class RoleSync implements WalletLinkListener {
         return new ArrayList<>(members);
     }
 
-    /** Re-evaluates members in batches; {@code progress} hears the running totals after each batch. */
-    public Outcome sync(long guildId, List<Long> memberIds, Consumer<SyncReport> progress) {
+    /**
+     * Re-evaluates members in batches; {@code progress} hears the running totals after each batch. A bulk sync's
+     * changes queue behind interactive ones, and the audit channel gets one summary of them when it ends.
+     */
+    public Outcome sync(long guildId, List<Long> memberIds, SyncKind kind, Consumer<SyncReport> progress) {
         List<Gate> gates = catalog.gates(guildId);
         if (gates.isEmpty()) {
             return new Outcome(new SyncReport(memberIds.size(), 0, 0, 0), List.of());
         }
         SyncReport total = SyncReport.empty();
         List<String> added = new ArrayList<>();
-        for (int i = 0; i < memberIds.size(); i += BATCH) {
-            List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + BATCH));
-            List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, batch), gates);
-            coldWallets.remember(members);
-            Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
-            health.observe(guildId, verdicts.values());
-            Outcome o = queue(
-                    guildId,
-                    SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch), untouchable(guildId, gates)));
-            total = total.plus(o.report());
-            added.addAll(o.addedRoleNames());
-            progress.accept(total);
+        BulkAudit audit = new BulkAudit(kind);
+        Map<Long, List<String>> wallets = walletsByMember(guildId, memberIds);
+        try {
+            for (int i = 0; i < memberIds.size(); i += BATCH) {
+                List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + BATCH));
+                List<MemberWallets> members =
+                        coldWallets.withDelegations(guildId, wallets(guildId, batch, wallets), gates);
+                coldWallets.remember(members);
+                Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
+                health.observe(guildId, verdicts.values());
+                SyncPlan plan =
+                        SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch), untouchable(guildId, gates));
+                List<SyncPlan.Change> queued = queue(guildId, plan, kind);
+                audit.count(queued);
+                Outcome o = outcome(guildId, plan, queued);
+                total = total.plus(o.report());
+                added.addAll(o.addedRoleNames());
+                progress.accept(total);
+            }
+        } finally {
+            if (kind.bulk()) {
+                audit.message(pace).ifPresent(m -> roles.audit(guildId, m));
+            }
         }
         return new Outcome(total, added);
     }
@@ -133,7 +158,8 @@ public final class RoleSync implements WalletLinkListener {
     /** What a sync would change, changing nothing (behind {@code lorekeeper sweep --dry-run}). */
     public SyncPlan plan(long guildId, List<Long> memberIds) {
         List<Gate> gates = catalog.gates(guildId);
-        List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, memberIds), gates);
+        List<MemberWallets> members = coldWallets.withDelegations(
+                guildId, wallets(guildId, memberIds, walletsByMember(guildId, memberIds)), gates);
         return SyncPlanner.plan(
                 members,
                 evaluator.evaluate(members, gates),
@@ -141,17 +167,20 @@ public final class RoleSync implements WalletLinkListener {
                 untouchable(guildId, gates));
     }
 
-    private Outcome queue(long guildId, SyncPlan plan) {
+    private List<SyncPlan.Change> queue(long guildId, SyncPlan plan, SyncKind kind) {
         Instant now = clock.instant();
-        List<SyncPlan.Change> queued = db.inTransaction(c -> {
+        return db.inTransaction(c -> {
             List<SyncPlan.Change> q = new ArrayList<>();
             for (SyncPlan.Change p : plan.changes()) {
-                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason(), now)) {
+                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason(), kind, now)) {
                     q.add(p);
                 }
             }
             return q;
         });
+    }
+
+    private Outcome outcome(long guildId, SyncPlan plan, List<SyncPlan.Change> queued) {
         List<String> addedNames = queued.stream()
                 .filter(SyncPlan.Change::add)
                 .map(p -> roles.roleName(guildId, p.roleId()))
@@ -160,11 +189,25 @@ public final class RoleSync implements WalletLinkListener {
         return new Outcome(new SyncReport(plan.checked(), adds, queued.size() - adds, plan.unknown()), addedNames);
     }
 
-    private List<MemberWallets> wallets(long guildId, List<Long> memberIds) {
+    /**
+     * The members' wallets: a few members' read one by one (a member who verified must not cost a read of the whole
+     * server), many members' read as the whole server once per sync (not once per batch).
+     */
+    private Map<Long, List<String>> walletsByMember(long guildId, List<Long> memberIds) {
         Map<Long, List<String>> byMember = new HashMap<>();
-        for (WalletLink l : links.inGuild(guildId)) {
+        List<WalletLink> found = memberIds.size() <= FEW_MEMBERS
+                ? memberIds.stream()
+                        .distinct()
+                        .flatMap(m -> links.of(guildId, m).stream())
+                        .toList()
+                : links.inGuild(guildId);
+        for (WalletLink l : found) {
             byMember.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
         }
+        return byMember;
+    }
+
+    private static List<MemberWallets> wallets(long guildId, List<Long> memberIds, Map<Long, List<String>> byMember) {
         return memberIds.stream()
                 .map(id -> new MemberWallets(guildId, id, byMember.getOrDefault(id, List.of())))
                 .toList();

@@ -21,6 +21,20 @@ final class ServerPace {
         this.clock = clock;
     }
 
+    /** How many changes the server may still make in the current window. */
+    int room(long guildId) {
+        Deque<Instant> times = recent.get(guildId);
+        if (times == null) {
+            return perWindow;
+        }
+        Instant now = clock.instant();
+        synchronized (times) {
+            long used =
+                    times.stream().filter(t -> !t.isBefore(now.minus(WINDOW))).count();
+            return (int) Math.max(0, perWindow - used);
+        }
+    }
+
     /** Takes one of the server's slots in the current window; false when they are all taken. */
     boolean take(long guildId) {
         Deque<Instant> times = recent.computeIfAbsent(guildId, g -> new ArrayDeque<>());

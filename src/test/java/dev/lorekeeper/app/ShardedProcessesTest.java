@@ -8,6 +8,7 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.gate.RoleOutbox;
+import dev.lorekeeper.gate.SyncKind;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.BotProcess;
@@ -104,8 +105,8 @@ class ShardedProcessesTest {
                 try (Database db = Database.open(jdbc, "postgres", "", 2)) {
                     db.inTransaction(c -> {
                         Instant now = Clock.systemUTC().instant();
-                        RoleOutbox.enqueue(c, zero.id(), m0.id(), r0.id(), true, "test", now);
-                        RoleOutbox.enqueue(c, one.id(), m1.id(), r1.id(), true, "test", now);
+                        RoleOutbox.enqueue(c, zero.id(), m0.id(), r0.id(), true, "test", SyncKind.INTERACTIVE, now);
+                        RoleOutbox.enqueue(c, one.id(), m1.id(), r1.id(), true, "test", SyncKind.INTERACTIVE, now);
                         return null;
                     });
                     DiscordDouble.await(

@@ -13,6 +13,7 @@ import dev.lorekeeper.discorddouble.Perms;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.testing.Anvil;
 import dev.lorekeeper.testing.Fixture;
+import dev.lorekeeper.testing.LocalSigner;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.RpcProxy;
 import dev.lorekeeper.testing.TestBot;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 
 /**
@@ -181,6 +183,49 @@ class GatingEndToEndTest {
     }
 
     @Test
+    void aNewGateIsAuditedAsOneSummaryWhileVerifiedMembersGetOneLineEach() throws Exception {
+        Server s = server("Summary Club");
+        List<FakeMember> holders = List.of(s.guild().member("ivy"), s.guild().member("jon"));
+        for (FakeMember m : holders) {
+            // Fresh keys: anvil's ten accounts are spoken for by the other tests.
+            ECKeyPair key = Keys.createEcKeyPair();
+            String wallet = Keys.toChecksumAddress(Keys.getAddress(key));
+            mint(wallet);
+            assertThat(ManualVerify.link(m, wallet, msg -> LocalSigner.personalSign(msg, key))
+                            .content())
+                    .contains("Roles granted: Holder");
+            awaitRoles(m, List.of("Holder"));
+        }
+        DiscordDouble.await(
+                () -> auditLines(s, "received <@&" + s.holder().id() + ">") == holders.size(),
+                Duration.ofSeconds(10),
+                "one audit line per verified member's change");
+
+        FakeRole elite = s.guild().role("Elite");
+        // The owner adds it: the new role sits above the moderator's own.
+        FakeMessage added = s.guild()
+                .owner()
+                .slash("gate add", Map.of("role", elite, "type", "erc721", "chain", "anvil", "contract", nft))
+                .awaitText("Checked 2 verified members");
+        assertThat(added.content()).contains("2 roles to add, under a minute at Discord's pace.");
+        for (FakeMember m : holders) {
+            awaitRoles(m, List.of("Elite", "Holder"));
+        }
+        bot.get().discord.awaitMessageIn(s.audit(), "New gate of <@&" + elite.id() + ">: 2 to add, 0 to remove");
+        // The outbox drains every 250 ms: a per-change line for Elite would have been posted by now.
+        DiscordDouble.holdsFor(
+                () -> auditLines(s, "<@&" + elite.id() + ">") == 1,
+                Duration.ofSeconds(2),
+                "one summary for the new gate's changes and no line per change");
+    }
+
+    static long auditLines(Server s, String containing) {
+        return bot.get().discord.messagesIn(s.audit()).stream()
+                .filter(m -> m.content().contains(containing))
+                .count();
+    }
+
+    @Test
     void anRpcOutageNeverStripsARoleAndModeratorsHearOnce() {
         Server s = server("Outage Club");
         FakeMember carol = s.guild().member("carol");
@@ -258,6 +303,7 @@ class GatingEndToEndTest {
                     s.holder().id(),
                     true,
                     "queued before restart",
+                    SyncKind.INTERACTIVE,
                     java.time.Clock.systemUTC().instant()));
         }
         bot.get().startApp();

@@ -8,6 +8,7 @@ import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.gate.GateStore;
 import dev.lorekeeper.gate.RoleChange;
 import dev.lorekeeper.gate.RoleOutbox;
+import dev.lorekeeper.gate.SyncKind;
 import dev.lorekeeper.knowledge.Answer;
 import dev.lorekeeper.knowledge.Conversations;
 import dev.lorekeeper.knowledge.QaReports;
@@ -148,8 +149,8 @@ class StoresOnBothDatabasesTest {
 
             MutableClock outboxClock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
             RoleOutbox outbox = new RoleOutbox(db, outboxClock);
-            boolean queued =
-                    db.inTransaction(c -> RoleOutbox.enqueue(c, 1, 10, 2, true, "holds 1", outboxClock.instant()));
+            boolean queued = db.inTransaction(
+                    c -> RoleOutbox.enqueue(c, 1, 10, 2, true, "holds 1", SyncKind.INTERACTIVE, outboxClock.instant()));
             assertThat(queued).isTrue();
             outboxClock.advance(Duration.ofSeconds(1));
             List<RoleChange> due = outbox.due(10);
