@@ -111,10 +111,10 @@ public final class BenchReport {
         return out;
     }
 
-    /** A number for text: no trailing ".0", thousands separated. */
+    /** A number for text: thousands separated, one decimal below 100 (and none when it is 0). */
     static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15
-                ? String.format(Locale.ROOT, "%,d", (long) v)
+        return (v == Math.rint(v) || Math.abs(v) >= 100) && Math.abs(v) < 1e15
+                ? String.format(Locale.ROOT, "%,d", Math.round(v))
                 : String.format(Locale.ROOT, "%,.1f", v);
     }
 
