@@ -2,7 +2,8 @@
 // Writes the README's Benchmarks table from the benchmarks' own reports (target/bench/*.json), between the
 // markers <!-- bench-table:start --> and <!-- bench-table:end -->, so the README cannot drift from the latest runs.
 // Each report says what it measures ("what"), its figures in one line ("headline"), its goals ("goal") and whether
-// this run met them ("goal_met"), with the date and the machine's cores: nothing here knows any benchmark.
+// this run met them ("goal_met"), with the date, the machine's cores and its load average at the end of the run:
+// nothing here knows any benchmark.
 //
 // A benchmark with no report in BENCH_DIR keeps its row as it is, so running one benchmark updates one row.
 //
@@ -64,7 +65,13 @@ const kept = new Map(
 const fresh = reports.map(({ file, report }) => {
   const name = report.name ?? file.replace(/\.json$/, "");
   const met = report.goal_met === true ? "yes" : report.goal_met === false ? "**no**" : "—";
-  const run = [report.date, report.cores ? `${report.cores} cores` : undefined].filter(Boolean).join(", ");
+  const run = [
+    report.date,
+    report.cores ? `${report.cores} cores` : undefined,
+    typeof report.load_average_1m === "number" ? `load ${report.load_average_1m}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
   if (report.headline === undefined) {
     console.error(`${file}: no "headline" (written by an older benchmark?); its row shows no figures`);
   }

@@ -62,6 +62,8 @@ public final class BenchReport {
         out.put("goals", goals);
         out.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         out.put("cores", Runtime.getRuntime().availableProcessors());
+        // Other work on the machine moves every figure: the reader sees how busy it was when the run ended.
+        out.put("load_average_1m", loadAverage());
         out.putAll(figures);
         Path file = write(name, out);
         List<Goal> missed = goals.stream().filter(g -> !g.met()).toList();
@@ -74,6 +76,15 @@ public final class BenchReport {
                     + "; figures in " + file);
         }
         return file;
+    }
+
+    /** The 1-minute load average (Linux {@code /proc/loadavg}), or null where there is none. */
+    private static Double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static Path write(String name, Map<String, Object> figures) {

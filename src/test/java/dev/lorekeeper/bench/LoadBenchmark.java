@@ -402,8 +402,12 @@ class LoadBenchmark {
                     .filter(m -> m.content().contains(" chose "))
                     .toList();
             assertThat(applied)
-                    .as("exactly one of " + before.get(i).member() + "'s clicks applied")
-                    .hasSize(1);
+                    .as("at most one of " + before.get(i).member() + "'s clicks applied")
+                    .hasSizeLessThanOrEqualTo(1);
+            if (applied.isEmpty()) {
+                // All five were lost (reported as such): the quest is still at the same step.
+                return before.get(i);
+            }
             FakeMessage next = applied.get(0);
             if (next.buttons().isEmpty()) {
                 // The quest ended: the player starts the next one (between bursts, not measured).

@@ -109,6 +109,11 @@ public final class FakeInteraction {
         return createdNanos;
     }
 
+    /** Whether Discord accepted a callback from the bot (not yet, or never when it came too late). */
+    public synchronized boolean hasCallback() {
+        return callbackType != null;
+    }
+
     /** {@link System#nanoTime()} of the bot's first accepted callback (a reply, a deferral or an update). */
     public synchronized long acknowledgedAtNanos() {
         if (callbackType == null) {
