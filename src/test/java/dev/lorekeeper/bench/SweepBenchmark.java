@@ -103,7 +103,8 @@ class SweepBenchmark {
             figures.put("time_ratio", Math.round(timeRatio * 10) / 10.0);
             BenchReport.finish(
                     "sweep",
-                    "Full sweep of " + walletCount + " wallets × 3 rules (ERC-721, ERC-1155, ERC-20) on a local anvil,"
+                    "Full sweep of " + BenchReport.num(walletCount)
+                            + " wallets × 3 rules (ERC-721, ERC-1155, ERC-20) on a local anvil,"
                             + " per-wallet calls vs Lorekeeper's batched path, warmed alike, timed in both orders",
                     "naive: " + BenchReport.num(naiveRequests) + " requests, " + BenchReport.num(naiveMs / 1000.0)
                             + " s; batched: " + BenchReport.num(batchedRequests) + " requests, "
