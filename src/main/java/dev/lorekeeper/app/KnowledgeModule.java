@@ -61,7 +61,8 @@ final class KnowledgeModule implements FeatureModule {
                 new QuestionLog(infra.db(), infra.clock()),
                 new Conversations(infra.db(), infra.clock()),
                 k.questionsPerMinute(),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                infra.telemetry().registry());
         if (knowledge.docsExist()) {
             knowledge.reload(infra.work());
         } else {

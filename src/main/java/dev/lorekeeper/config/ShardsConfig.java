@@ -24,6 +24,10 @@ public record ShardsConfig(Integer total, String ids) {
         for (String part : (ids == null ? "0-" + (total - 1) : ids).split(",")) {
             String p = part.trim();
             String[] range = p.split("-");
+            // "-" alone splits into nothing, "1-2-3" into three: neither is an id or a range.
+            if (range.length == 0 || range.length > 2) {
+                throw new IllegalArgumentException("'" + p + "' is not a shard id or range such as 0-3");
+            }
             try {
                 int from = Integer.parseInt(range[0].trim());
                 int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;

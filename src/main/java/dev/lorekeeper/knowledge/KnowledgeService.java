@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.RateLimiter;
 import dev.lorekeeper.llm.LlmCall;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +32,8 @@ public final class KnowledgeService {
             QuestionLog questions,
             Conversations conversations,
             int questionsPerMinute,
-            Duration cacheTtl) {
+            Duration cacheTtl,
+            MeterRegistry metrics) {
         this.index = index;
         this.answerer = answerer;
         this.rewriter = rewriter;
@@ -40,7 +43,11 @@ public final class KnowledgeService {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(cacheTtl)
                 .maximumSize(10_000)
+                .recordStats()
                 .build();
+        // Hits and misses on /metrics (cache_gets_total{cache="answers"}): a load figure for /ask means little
+        // without knowing how many answers came from here.
+        CaffeineCacheMetrics.monitor(metrics, cache, "answers");
     }
 
     /** Remembers a new Q&A thread and its first turn. */

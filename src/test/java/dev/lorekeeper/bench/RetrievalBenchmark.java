@@ -21,13 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hybrid retrieval latency over about 5,000 chunks (the shipped docs, multiplied into distinct copies), embedding of
- * the query included, the index's heap footprint, and ingest throughput.
+ * the query included, the index's heap footprint, and ingest throughput. The first {@link #WARM_UP} queries (other
+ * wording) are reported apart as the cold-JVM figures. Goals: {@link #GOAL_P50_MS}, {@link #GOAL_P95_MS}.
  * Run: {@code mvn -B -Pbench verify -Dbench.only=retrieval}.
  */
 @Tag("bench-all")
 @Tag("bench-retrieval")
 class RetrievalBenchmark {
     static final Path DOCS = Path.of(System.getProperty("project.root", "."), "config", "knowledge");
+    /** The README's goals. */
+    static final double GOAL_P50_MS = 20;
+
+    static final double GOAL_P95_MS = 50;
+    static final int WARM_UP = 50;
+    static final int RUNS = 300;
 
     @TempDir
     Path work;
@@ -58,9 +65,9 @@ class RetrievalBenchmark {
         }
         IndexStore store = new IndexStore(work.resolve("index"), new BgeEmbedder(), chunker);
         IndexStore.Ingested ingested = store.ingest(corpus, n -> {});
-        long before = usedHeap();
-        KnowledgeIndex index = store.load().orElseThrow(); // a fresh copy, so its own footprint can be measured
-        long indexBytes = usedHeap() - before;
+        // Queries go to the index as loaded from disk, as a restarted bot serves it.
+        KnowledgeIndex index = store.load().orElseThrow();
+        assertThat(ingested.index().size()).isEqualTo(index.size());
 
         List<String> questions = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -70,34 +77,57 @@ class RetrievalBenchmark {
                 questions.add(n.path("q").asText());
             }
         }
-        for (int i = 0; i < 50; i++) {
-            index.search(questions.get(i % questions.size()), 5); // warm-up
+        // Warm-up on other wording than the measured queries ("warm-up N" after each), so nothing measured was seen.
+        long[] warmNanos = new long[WARM_UP];
+        for (int i = 0; i < WARM_UP; i++) {
+            long t0 = System.nanoTime();
+            index.search(questions.get(i % questions.size()) + " warm-up " + i, 5);
+            warmNanos[i] = System.nanoTime() - t0;
         }
-        int runs = 300;
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
+        long[] nanos = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
             assertThat(index.search(questions.get(i % questions.size()) + " " + (i / questions.size()), 5))
                     .isNotEmpty();
             nanos[i] = System.nanoTime() - t0;
         }
+        // The heap footprint of a fresh copy of the index, measured after the latencies: the collections it needs
+        // must not hand the timed queries a freshly cleaned heap.
+        long before = usedHeap();
+        KnowledgeIndex loaded = store.load().orElseThrow();
+        long indexBytes = usedHeap() - before;
+        assertThat(loaded.size()).isEqualTo(index.size());
+
+        double p50 = BenchReport.percentileMs(nanos, 50);
+        double p95 = BenchReport.percentileMs(nanos, 95);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("chunks", index.size());
-        figures.put("queries", runs);
-        figures.put("p50_ms", BenchReport.percentileMs(nanos, 50));
-        figures.put("p95_ms", BenchReport.percentileMs(nanos, 95));
-        figures.put("goal_p50_ms", 20);
-        figures.put("goal_p95_ms", 50);
-        figures.put("index_heap_mb", Math.round(indexBytes / 104_857.6) / 10.0);
+        figures.put("queries", RUNS);
+        figures.put("p50_ms", p50);
+        figures.put("p95_ms", p95);
+        figures.put("max_ms", BenchReport.percentileMs(nanos, 100));
+        figures.put("cold_jvm_first_queries", BenchReport.percentiles(warmNanos));
+        figures.put("goal_p50_ms", GOAL_P50_MS);
+        figures.put("goal_p95_ms", GOAL_P95_MS);
+        double indexMb = Math.round(indexBytes / 104_857.6) / 10.0;
+        figures.put("index_heap_mb", indexMb);
         figures.put(
                 "vectors_mb", Math.round(index.size() * (long) index.vectors().get(0).length * 4 / 104_857.6) / 10.0);
-        figures.put(
-                "ingest_chunks_per_s",
-                Math.round(ingested.report().embedded()
-                        * 1000.0
-                        / Math.max(1, ingested.report().millis())));
-        BenchReport.write("retrieval", figures);
-        assertThat(ingested.index().size()).isEqualTo(index.size());
+        long ingestPerS = Math.round(ingested.report().embedded()
+                * 1000.0
+                / Math.max(1, ingested.report().millis()));
+        figures.put("ingest_chunks_per_s", ingestPerS);
+        BenchReport.finish(
+                "retrieval",
+                "Hybrid retrieval over about " + BenchReport.num(targetChunks)
+                        + " chunks (the sample docs multiplied), query embedding included; index heap; ingest",
+                BenchReport.num(index.size()) + " chunks: p50 " + BenchReport.num(p50) + " ms, p95 "
+                        + BenchReport.num(p95) + " ms; index " + BenchReport.num(indexMb) + " MB on the heap; ingest "
+                        + ingestPerS + " chunks/s",
+                List.of(
+                        BenchReport.Goal.below("p50", p50, GOAL_P50_MS, " ms"),
+                        BenchReport.Goal.below("p95", p95, GOAL_P95_MS, " ms")),
+                figures);
     }
 
     private static long usedHeap() {

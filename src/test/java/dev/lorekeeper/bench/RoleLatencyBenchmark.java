@@ -28,8 +28,9 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 
 /**
- * From an NFT transfer mined on anvil to the role-removal request reaching the Discord double, over 20 transfers,
- * with the watcher polling every second (as in tests). Goal: p95 under 2 poll intervals.
+ * From an NFT transfer sent to anvil (mined at once) to the role-removal request reaching the Discord double, over 20 transfers,
+ * with the watcher polling every second (as in tests). Goal: p50 under {@link #GOAL_P50_POLL_INTERVALS} poll
+ * intervals.
  * Run: {@code mvn -B -Pbench verify -Dbench.only=role-latency}.
  */
 @Tag("bench-all")
@@ -37,6 +38,8 @@ import org.web3j.crypto.Keys;
 class RoleLatencyBenchmark {
     static final int TRANSFERS = 20;
     static final long POLL_MS = 1000;
+    /** The README's goal: the median removal within this many poll intervals. */
+    static final long GOAL_P50_POLL_INTERVALS = 2;
 
     @Test
     void transferToRoleRemoval() throws Exception {
@@ -80,15 +83,17 @@ class RoleLatencyBenchmark {
                 for (int i = 0; i < TRANSFERS; i++) {
                     FakeMember m = members.get(i);
                     String removal = "/guilds/" + guild.id() + "/members/" + m.id() + "/roles/" + holder.id();
+                    // From before the transaction is sent: anvil mines it at once, and the time the send takes
+                    // counts against the bot rather than being left out.
+                    long sent = System.nanoTime();
                     TestContracts.send(
                             anvil,
                             wallets.get(i),
                             nft,
                             "transferFrom",
                             List.of(new Address(wallets.get(i)), new Address(buyer), new Uint256(i + 1)));
-                    long mined = System.nanoTime();
                     RecordedRequest r = awaitRemoval(bot, removal);
-                    latencies[i] = r.atNanos() - mined;
+                    latencies[i] = r.atNanos() - sent;
                 }
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("transfers", TRANSFERS);
@@ -96,8 +101,20 @@ class RoleLatencyBenchmark {
                 figures.put("p50_ms", BenchReport.percentileMs(latencies, 50));
                 figures.put("p95_ms", BenchReport.percentileMs(latencies, 95));
                 figures.put("max_ms", BenchReport.percentileMs(latencies, 100));
-                BenchReport.write("role-latency", figures);
                 assertThat(members).allMatch(m -> bot.discord.rolesOf(m).isEmpty());
+                double p50 = (Double) figures.get("p50_ms");
+                BenchReport.finish(
+                        "role-latency",
+                        "From an NFT transfer sent to anvil to the role-removal request at the Discord double, "
+                                + TRANSFERS + " transfers, " + POLL_MS + " ms poll interval",
+                        "p50 " + BenchReport.num(p50) + " ms, p95 " + BenchReport.num((Double) figures.get("p95_ms"))
+                                + " ms, max " + BenchReport.num((Double) figures.get("max_ms")) + " ms",
+                        List.of(BenchReport.Goal.below(
+                                "p50 (" + GOAL_P50_POLL_INTERVALS + " poll intervals)",
+                                p50,
+                                GOAL_P50_POLL_INTERVALS * POLL_MS,
+                                " ms")),
+                        figures);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lorekeeper.app.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -388,6 +389,20 @@ class ConfigLoaderTest {
                 .load(EXAMPLE)
                 .config();
         assertThat(two.discord().shards().idList()).containsExactly(2, 3);
+    }
+
+    @Test
+    void aShardIdsValueWithNoNumberIsAProblemNotACrash() {
+        // Found by the fuzz benchmark: "-" made the range parser index an empty array.
+        for (String ids : List.of("-", "1-2-3")) {
+            ConfigReport report = Configs.loader(Map.of()).inspect("""
+                    discord:
+                      shards: { total: 4, ids: "%s" }
+                    """.formatted(ids), null);
+            assertThat(report.errors())
+                    .extracting(ConfigProblem::toString)
+                    .contains("discord.shards.ids: '" + ids + "' is not a shard id or range such as 0-3");
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class FakeInteraction {
     private final List<FakeMessage> messages = new ArrayList<>();
     private Integer callbackType;
     private long callbackNanos;
+    private long firstMessageNanos;
     private int callbacks;
     private Long originalMessageId;
     private JsonNode modal;
@@ -82,6 +83,9 @@ public final class FakeInteraction {
     }
 
     synchronized void record(FakeMessage m) {
+        if (messages.isEmpty()) {
+            firstMessageNanos = System.nanoTime();
+        }
         messages.removeIf(old -> old.id() == m.id());
         messages.add(m);
         notifyAll();
@@ -98,6 +102,35 @@ public final class FakeInteraction {
             throw new IllegalStateException("not acknowledged");
         }
         return callbackNanos - createdNanos;
+    }
+
+    /** {@link System#nanoTime()} when the double sent this interaction to the bot. */
+    public long sentAtNanos() {
+        return createdNanos;
+    }
+
+    /** Whether Discord accepted a callback from the bot (not yet, or never when it came too late). */
+    public synchronized boolean hasCallback() {
+        return callbackType != null;
+    }
+
+    /** {@link System#nanoTime()} of the bot's first accepted callback (a reply, a deferral or an update). */
+    public synchronized long acknowledgedAtNanos() {
+        if (callbackType == null) {
+            throw new IllegalStateException("not acknowledged");
+        }
+        return callbackNanos;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the first message with content reached the double: the immediate reply, or after
+     * a deferral the edit of the original response or the first follow-up. A deferral alone is no answer.
+     */
+    public synchronized long answeredAtNanos() {
+        if (messages.isEmpty()) {
+            throw new IllegalStateException("not answered");
+        }
+        return firstMessageNanos;
     }
 
     public int awaitCallbackType() {

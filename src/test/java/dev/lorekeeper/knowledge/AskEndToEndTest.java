@@ -234,7 +234,8 @@ class AskEndToEndTest {
                 .contains(
                         "lorekeeper_llm_latency_seconds_count{outcome=\"ok\"}",
                         "lorekeeper_llm_tokens_total{direction=\"in\"}",
-                        "lorekeeper_retrieval_seconds_count");
+                        "lorekeeper_retrieval_seconds_count",
+                        "cache_gets_total{cache=\"answers\",result=\"miss\"}");
     }
 
     @Test

@@ -42,6 +42,18 @@ public final class BotProcess {
      */
     public static String config(
             DiscordDouble discord, String storageYaml, int webPort, int adminPort, Path docs, Path index) {
+        return config(discord, storageYaml, webPort, adminPort, docs, index, "");
+    }
+
+    /** As above, with {@code knowledgeKeys} (YAML lines) added under {@code knowledge:}. */
+    public static String config(
+            DiscordDouble discord,
+            String storageYaml,
+            int webPort,
+            int adminPort,
+            Path docs,
+            Path index,
+            String knowledgeKeys) {
         return discordSection(discord, "")
                 + """
                 storage:
@@ -54,7 +66,14 @@ public final class BotProcess {
                 knowledge:
                   docs: "%s"
                   index: "%s"
-                """.formatted(storageYaml.strip().indent(2).stripTrailing(), webPort, adminPort, docs, index);
+                %s
+                """.formatted(
+                                storageYaml.strip().indent(2).stripTrailing(),
+                                webPort,
+                                adminPort,
+                                docs,
+                                index,
+                                knowledgeKeys.strip().indent(2).stripTrailing());
     }
 
     /** Waits until the bot's {@code /readyz} (on its admin port) says 200: database, gateway and docs index ready. */
