@@ -107,7 +107,9 @@ public final class RuleForm {
             TreeMap<Integer, String> childPaths = new TreeMap<>();
             String prefix = path + ".";
             for (String key : form.keySet()) {
-                if (key.startsWith(prefix) && key.endsWith(".kind")) {
+                if (key.startsWith(prefix)
+                        && key.endsWith(".kind")
+                        && key.length() > prefix.length() + ".kind".length()) {
                     String rest = key.substring(prefix.length(), key.length() - ".kind".length());
                     if (rest.matches("\\d{1,3}")) {
                         childPaths.put(Integer.parseInt(rest), prefix + rest);
