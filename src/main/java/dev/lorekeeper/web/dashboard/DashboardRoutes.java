@@ -70,8 +70,8 @@ public final class DashboardRoutes implements WebRoutes {
 
     @Override
     public void install(Javalin app) {
-        app.before("/dashboard*", ctx -> ctx.header("Content-Security-Policy", CSP));
-        app.before("/auth/*", ctx -> ctx.header("Content-Security-Policy", CSP));
+        app.before("/dashboard*", DashboardRoutes::headers);
+        app.before("/auth/*", DashboardRoutes::headers);
         app.get("/dashboard/static/dashboard.css", this::css);
         app.get("/auth/login", this::login);
         app.get("/auth/callback", this::callback);
@@ -86,6 +86,15 @@ public final class DashboardRoutes implements WebRoutes {
         app.post("/dashboard/{guild}/gates/{id}/delete", ctx -> guildPost(ctx, this::deleteGate));
         app.post("/dashboard/{guild}/resync", ctx -> guildPost(ctx, this::resync));
         app.get("/dashboard/{guild}/audit", ctx -> guildPage(ctx, this::audit));
+    }
+
+    /**
+     * Forms post to this site only; the referrer stays on this site, so that browsers send a real Origin with each
+     * form (with no-referrer they send "null", which the Origin check would refuse).
+     */
+    private static void headers(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("Referrer-Policy", "same-origin");
     }
 
     // ---- login ----
@@ -461,7 +470,11 @@ public final class DashboardRoutes implements WebRoutes {
                 entries.subList(0, Math.min(entries.size(), q.csv() ? entries.size() : AUDIT_PAGE))) {
             GuildDirectory.RoleView role = roles.get(e.roleId());
             rows.add(new AuditRow(
-                    e.createdAt().toString(),
+                    e.createdAt()
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .toString()
+                            .replace('T', ' ')
+                            .replace("Z", ""),
                     s.directory().memberName(r.guildId(), e.memberId()),
                     Long.toString(e.memberId()),
                     role == null ? Long.toString(e.roleId()) : role.name(),
