@@ -24,6 +24,22 @@ final class DashboardModule implements FeatureModule {
         this.gating = gating;
     }
 
+    /** The overview's health lines: what /readyz and the metrics say, in words. */
+    private java.util.Map<String, String> health() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("Discord gateway", infra.discord().connected() ? "connected" : "connecting");
+        long waiting = gating.outbox().pendingCount();
+        double oldest = gating.outbox().oldestPendingSeconds();
+        out.put("Role changes waiting", waiting + (waiting > 0 ? " (oldest " + Math.round(oldest) + " s)" : ""));
+        out.put(
+                "Chain reads",
+                infra.chain().chains().isEmpty()
+                        ? "no chains configured"
+                        : infra.chain().chains().all().size() + " chain(s) configured");
+        out.put("Chain watcher, sweep and outbox", infra.routines().health().detail());
+        return out;
+    }
+
     @Override
     public String name() {
         return "dashboard";
@@ -44,7 +60,8 @@ final class DashboardModule implements FeatureModule {
                 gating.catalog(),
                 gating.sync(),
                 new RoleChangeLog(infra.db()),
-                infra.work());
+                infra.work(),
+                this::health);
         return List.of(new DashboardRoutes(services, web.publicUrl(), web.https()));
     }
 }

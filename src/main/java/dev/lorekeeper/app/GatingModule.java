@@ -55,6 +55,10 @@ final class GatingModule implements FeatureModule {
         return gating.catalog();
     }
 
+    RoleOutbox outbox() {
+        return outbox;
+    }
+
     RoleSync sync() {
         return gating.sync();
     }

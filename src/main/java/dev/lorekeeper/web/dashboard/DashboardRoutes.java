@@ -56,7 +56,8 @@ public final class DashboardRoutes implements WebRoutes {
             GateCatalog gates,
             RoleSync sync,
             RoleChangeLog roleChanges,
-            Executor work) {}
+            Executor work,
+            java.util.function.Supplier<Map<String, String>> health) {}
 
     private final Services s;
     private final String publicUrl;
@@ -80,6 +81,7 @@ public final class DashboardRoutes implements WebRoutes {
         app.get("/dashboard/{guild}", ctx -> guildPage(ctx, this::overview));
         app.get("/dashboard/{guild}/gates", ctx -> guildPage(ctx, this::gates));
         app.get("/dashboard/{guild}/gates/new", ctx -> guildPage(ctx, this::newGate));
+        app.get("/dashboard/{guild}/gates/test", ctx -> guildPage(ctx, this::dryRun));
         app.post("/dashboard/{guild}/gates/new", ctx -> guildPost(ctx, this::builderPost));
         app.get("/dashboard/{guild}/gates/{id}", ctx -> guildPage(ctx, this::editGate));
         app.post("/dashboard/{guild}/gates/{id}", ctx -> guildPost(ctx, this::builderPost));
@@ -265,6 +267,7 @@ public final class DashboardRoutes implements WebRoutes {
         p.put("settings", s.settings().of(r.guildId()));
         p.put("gateCount", s.gates().gates(r.guildId()).size());
         p.put("manage", r.access().canManage());
+        p.put("health", s.health().get());
         render(ctx, 200, "dashboard/overview.jte", r.page("Overview", "overview"), p);
     }
 
@@ -302,6 +305,43 @@ public final class DashboardRoutes implements WebRoutes {
             default -> null;
         };
     }
+
+    /** "Test a member": the same breakdown as /gate test, read-only, so the moderator role may use it too. */
+    private void dryRun(Context ctx, GuildRequest r, Map<String, String> form) {
+        String member =
+                ctx.queryParam("member") == null ? "" : ctx.queryParam("member").trim();
+        List<TestedGate> tested = new ArrayList<>();
+        String problem = null;
+        if (!member.matches("\\d{15,21}")) {
+            problem = "Give the member's id (Developer Mode → right-click the member → Copy User ID).";
+        } else {
+            Map<Long, GuildDirectory.RoleView> roles = roleMap(r.guildId());
+            s.sync().test(r.guildId(), Long.parseLong(member)).forEach((g, e) -> {
+                GuildDirectory.RoleView role = roles.get(g.roleId());
+                tested.add(new TestedGate(
+                        g.label(),
+                        role == null ? Long.toString(g.roleId()) : role.name(),
+                        e.truth().name().toLowerCase(java.util.Locale.ROOT),
+                        e.requirements().stream()
+                                .map(q -> new TestedRequirement(
+                                        q.requirement().describe(),
+                                        q.truth().name().toLowerCase(java.util.Locale.ROOT),
+                                        q.detail()))
+                                .toList()));
+            });
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("member", member);
+        p.put("memberName", problem == null ? s.directory().memberName(r.guildId(), Long.parseLong(member)) : "");
+        p.put("problem", problem);
+        p.put("gates", tested);
+        render(ctx, problem == null ? 200 : 400, "dashboard/dryrun.jte", r.page("Test a member", "gates"), p);
+    }
+
+    /** A gate's verdict for one member: {@code truth} is true, false or unknown (a chain read failed). */
+    public record TestedGate(String gate, String role, String truth, List<TestedRequirement> requirements) {}
+
+    public record TestedRequirement(String requirement, String truth, String detail) {}
 
     private void newGate(Context ctx, GuildRequest r, Map<String, String> form) {
         if (!r.access().canManage()) {

@@ -79,6 +79,16 @@ public final class RuleForm {
             };
         }
 
+        /** The node's place as people count: {@code r.0.1} is part 1.2. */
+        public String label() {
+            String[] parts = path.split("\\.");
+            StringBuilder out = new StringBuilder();
+            for (int i = 1; i < parts.length; i++) {
+                out.append(i > 1 ? "." : "").append(Integer.parseInt(parts[i]) + 1);
+            }
+            return out.toString();
+        }
+
         /** How deep the node sits, for indentation: 0 at the root. */
         public int depth() {
             return (int) path.chars().filter(ch -> ch == '.').count();

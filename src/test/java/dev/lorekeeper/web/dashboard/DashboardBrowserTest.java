@@ -118,6 +118,17 @@ class DashboardBrowserTest {
             shoot(driver, "gates");
             awaitRoles(alice, List.of("Wardens"));
 
+            // The dry run shows the same breakdown as /gate test.
+            type(driver, "test-member", Long.toString(alice.id()));
+            driver.findElement(By.cssSelector("form[action$='/gates/test'] button"))
+                    .click();
+            DiscordDouble.await(
+                    () -> driver.getCurrentUrl().contains("/gates/test"), Duration.ofSeconds(10), "the dry run page");
+            assertThat(driver.findElement(By.cssSelector(".tested")).getText())
+                    .contains("Wardens of the flame", "true", "at least 3 tokens");
+            shoot(driver, "dry-run");
+            driver.findElement(By.linkText("Gates")).click();
+
             // Tighten the rule to two tokens: alice holds one, so the role goes.
             driver.findElement(By.linkText("Edit")).click();
             assertThat(driver.findElement(By.id("r.1.0.min")).getAttribute("value"))
@@ -170,6 +181,7 @@ class DashboardBrowserTest {
     /** The page at desktop width, then at phone width, then back. */
     static void shoot(ChromeDriver driver, String page) throws IOException {
         Files.createDirectories(SHOTS);
+        driver.executeScript("window.scrollTo(0, 0)");
         Files.write(SHOTS.resolve("dashboard-" + page + "-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(new Dimension(390, 844));
         Files.write(SHOTS.resolve("dashboard-" + page + "-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
