@@ -61,6 +61,8 @@ final class DashboardModule implements FeatureModule {
                 gating.sync(),
                 new RoleChangeLog(infra.db()),
                 infra.work(),
+                new dev.lorekeeper.character.ServerCharacters(infra.db()),
+                infra.llm().usage(),
                 this::health);
         return List.of(new DashboardRoutes(services, web.publicUrl(), web.https()));
     }

@@ -141,6 +141,32 @@ class CharacterPageTest {
     }
 
     @Test
+    void thePageReadsWellAtDesktopAndPhoneWidth() throws Exception {
+        TokenRef t = character("Cinder Lynx", 1004);
+        try (dev.lorekeeper.testing.Browser browser = dev.lorekeeper.testing.Browser.start()) {
+            org.openqa.selenium.chrome.ChromeDriver driver = browser.driver();
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            driver.get(bot.webUrl() + path(t));
+            assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+                    .isEqualTo("Cinder Lynx");
+            java.nio.file.Files.write(
+                    shots.resolve("character-page-phone.png"),
+                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            java.nio.file.Files.write(
+                    shots.resolve("character-page-desktop.png"),
+                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.get(bot.webUrl() + "/c/anvil/" + CONTRACT + "/424242");
+            assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+                    .isEqualTo("No character here");
+            java.nio.file.Files.write(
+                    shots.resolve("character-notfound-desktop.png"),
+                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
+    }
+
+    @Test
     void unknownTokensGetAPlain404() throws Exception {
         for (String p : List.of(
                 "/c/anvil/" + CONTRACT + "/999999",

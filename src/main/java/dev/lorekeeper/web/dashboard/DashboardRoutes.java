@@ -57,6 +57,8 @@ public final class DashboardRoutes implements WebRoutes {
             RoleSync sync,
             RoleChangeLog roleChanges,
             Executor work,
+            dev.lorekeeper.character.ServerCharacters characters,
+            dev.lorekeeper.llm.LlmUsage usage,
             java.util.function.Supplier<Map<String, String>> health) {}
 
     private final Services s;
@@ -88,6 +90,7 @@ public final class DashboardRoutes implements WebRoutes {
         app.post("/dashboard/{guild}/gates/{id}/delete", ctx -> guildPost(ctx, this::deleteGate));
         app.post("/dashboard/{guild}/resync", ctx -> guildPost(ctx, this::resync));
         app.get("/dashboard/{guild}/audit", ctx -> guildPage(ctx, this::audit));
+        app.get("/dashboard/{guild}/characters", ctx -> guildPage(ctx, this::characters));
     }
 
     /**
@@ -495,6 +498,48 @@ public final class DashboardRoutes implements WebRoutes {
     private void syncSoon(long guildId) {
         s.work().execute(() -> s.sync().sync(guildId, s.sync().sweepableMembers(guildId), n -> {}));
     }
+
+    /** Characters played here, with their compute-to-asset: the model's tokens and estimated cost spent on each. */
+    private void characters(Context ctx, GuildRequest r, Map<String, String> form) {
+        Map<Long, dev.lorekeeper.llm.LlmUsage.CharacterSpend> spend =
+                s.usage().perCharacter(r.guildId(), CHARACTER_DAYS);
+        List<CharacterRow> rows = new ArrayList<>();
+        long total = 0;
+        for (dev.lorekeeper.character.ServerCharacters.Row c : s.characters().inGuild(r.guildId())) {
+            dev.lorekeeper.llm.LlmUsage.CharacterSpend cs = spend.get(c.id());
+            long tokens = cs == null ? 0 : cs.tokens();
+            total += tokens;
+            rows.add(new CharacterRow(
+                    c.name(),
+                    "/c/" + c.token().chain() + "/" + c.token().contract() + "/"
+                            + c.token().tokenId(),
+                    c.level(),
+                    c.xp(),
+                    c.questsHere(),
+                    c.lastActivity() == null
+                            ? "never"
+                            : c.lastActivity()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                    .toString()
+                                    .replace('T', ' ')
+                                    .replace("Z", ""),
+                    tokens,
+                    cs == null ? "0.00" : String.format(java.util.Locale.ROOT, "%.2f", cs.usd())));
+        }
+        long budget = s.usage().guildBudget();
+        Map<String, Object> p = new HashMap<>();
+        p.put("rows", rows);
+        p.put("days", CHARACTER_DAYS);
+        p.put("totalTokens", total);
+        p.put("budget", budget == 0 ? "unlimited" : budget * CHARACTER_DAYS + " tokens (" + budget + " a day)");
+        render(ctx, 200, "dashboard/characters.jte", r.page("Characters", "characters"), p);
+    }
+
+    static final int CHARACTER_DAYS = 30;
+
+    /** One character as the characters page lists it; {@code usd} is an estimate from the configured prices. */
+    public record CharacterRow(
+            String name, String page, int level, int xp, int quests, String lastActivity, long tokens, String usd) {}
 
     private void audit(Context ctx, GuildRequest r, Map<String, String> form) {
         AuditQuery q = AuditQuery.from(ctx);

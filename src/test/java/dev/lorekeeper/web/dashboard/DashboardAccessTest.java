@@ -223,6 +223,47 @@ class DashboardAccessTest {
         assertThat(refused.body()).contains("Not saved. Fix these and try again", expected);
     }
 
+    @Test
+    void theCharactersPageShowsComputeToAssetAndEscapesNames() {
+        try (Database db = Database.open(bot.jdbcUrl, "", "", 1)) {
+            dev.lorekeeper.character.CharacterStore store =
+                    new dev.lorekeeper.character.CharacterStore(db, java.time.Clock.systemUTC());
+            dev.lorekeeper.character.GameCharacter c = store.create(
+                    new dev.lorekeeper.character.TokenRef("anvil", NFT, java.math.BigInteger.valueOf(7)),
+                    null,
+                    new dev.lorekeeper.character.Persona(
+                            "<script>alert(7)</script> Fox",
+                            "Pyromancer",
+                            "speaks in embers",
+                            "Born in ash.",
+                            "Well met.",
+                            java.util.List.of(),
+                            new dev.lorekeeper.character.Persona.Stats(1, 1, 1),
+                            "offline"),
+                    "hash");
+            store.pick(guild.id(), 77, c.id());
+            db.inTransaction(x -> Jdbc.update(
+                    x,
+                    "INSERT INTO llm_usage (usage_day, feature, guild_id, member_id, character_id, prompt_tokens, "
+                            + "completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+                    "quest",
+                    guild.id(),
+                    77L,
+                    c.id(),
+                    1200,
+                    345,
+                    Instant.now()));
+        }
+        DashboardClient browser = new DashboardClient(bot);
+        browser.logIn(guild.owner().user());
+        HttpResponse<String> page = browser.get(guildUrl() + "/characters");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("&lt;script&gt;alert(7)&lt;/script&gt; Fox", "1545", "1545 model tokens")
+                .doesNotContain("<script>");
+    }
+
     /** A one-requirement gate on {@link #holders}, as the builder would post it. */
     static Map<String, String> gateForm(String csrf, String name) {
         Map<String, String> form = new HashMap<>();

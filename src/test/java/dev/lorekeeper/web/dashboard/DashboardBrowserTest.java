@@ -77,6 +77,8 @@ class DashboardBrowserTest {
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
             driver.manage().window().setSize(new Dimension(1280, 900));
+            // A click that submits a form returns before the next page is there: look for what it brings.
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
             driver.get(bot.webUrl() + "/dashboard");
             shoot(driver, "login");
             driver.findElement(By.id("login")).click();
@@ -93,7 +95,7 @@ class DashboardBrowserTest {
                     "back on the dashboard, logged in");
             shoot(driver, "servers");
             driver.findElement(By.linkText("Emberwake Guild")).click();
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Emberwake Guild");
+            awaitHeading(driver, "Emberwake Guild");
             shoot(driver, "overview");
 
             driver.findElement(By.linkText("Gates")).click();
@@ -150,8 +152,18 @@ class DashboardBrowserTest {
             String log = driver.findElement(By.cssSelector("table.audit")).getText();
             assertThat(log).contains("alice", "Wardens", "given", "taken", "applied");
             shoot(driver, "audit");
+            driver.findElement(By.linkText("Characters")).click();
+            awaitHeading(driver, "Characters");
+            shoot(driver, "characters");
             assertThat(wardens.name()).isEqualTo("Wardens");
         }
+    }
+
+    static void awaitHeading(ChromeDriver driver, String heading) {
+        DiscordDouble.await(
+                () -> driver.findElement(By.tagName("h1")).getText().equals(heading),
+                Duration.ofSeconds(10),
+                "the page headed " + heading);
     }
 
     static WebElement button(ChromeDriver driver, String action) {
