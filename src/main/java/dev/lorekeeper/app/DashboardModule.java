@@ -19,9 +19,12 @@ final class DashboardModule implements FeatureModule {
     private final Infra infra;
     private final GatingModule gating;
 
-    DashboardModule(Infra infra, GatingModule gating) {
+    private final dev.lorekeeper.knowledge.KnowledgeService knowledge;
+
+    DashboardModule(Infra infra, GatingModule gating, dev.lorekeeper.knowledge.KnowledgeService knowledge) {
         this.infra = infra;
         this.gating = gating;
+        this.knowledge = knowledge;
     }
 
     /** The overview's health lines: what /readyz and the metrics say, in words. */
@@ -63,6 +66,8 @@ final class DashboardModule implements FeatureModule {
                 infra.work(),
                 new dev.lorekeeper.character.ServerCharacters(infra.db()),
                 infra.llm().usage(),
+                knowledge,
+                new dev.lorekeeper.knowledge.QaReports(infra.db(), infra.clock()),
                 this::health);
         return List.of(new DashboardRoutes(services, web.publicUrl(), web.https()));
     }

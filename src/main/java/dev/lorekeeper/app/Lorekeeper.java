@@ -44,7 +44,7 @@ public final class Lorekeeper implements AutoCloseable {
                 gating,
                 knowledgeModule,
                 new CharacterModule(infra, gating.catalog(), knowledgeModule.service()),
-                new DashboardModule(infra, gating));
+                new DashboardModule(infra, gating, knowledgeModule.service()));
         List<FeatureModule> all = new ArrayList<>(features);
         all.add(new CoreModule(
                 infra,

@@ -59,6 +59,8 @@ public final class DashboardRoutes implements WebRoutes {
             Executor work,
             dev.lorekeeper.character.ServerCharacters characters,
             dev.lorekeeper.llm.LlmUsage usage,
+            dev.lorekeeper.knowledge.KnowledgeService knowledge,
+            dev.lorekeeper.knowledge.QaReports qa,
             java.util.function.Supplier<Map<String, String>> health) {}
 
     private final Services s;
@@ -91,6 +93,8 @@ public final class DashboardRoutes implements WebRoutes {
         app.post("/dashboard/{guild}/resync", ctx -> guildPost(ctx, this::resync));
         app.get("/dashboard/{guild}/audit", ctx -> guildPage(ctx, this::audit));
         app.get("/dashboard/{guild}/characters", ctx -> guildPage(ctx, this::characters));
+        app.get("/dashboard/{guild}/docs", ctx -> guildPage(ctx, this::docs));
+        app.post("/dashboard/{guild}/docs/reload", ctx -> guildPost(ctx, this::reloadDocs));
     }
 
     /**
@@ -201,7 +205,7 @@ public final class DashboardRoutes implements WebRoutes {
     /** What a page handler gets once the session and the member's access were checked. */
     record GuildRequest(Session session, long guildId, String guildName, Access access) {
         Page page(String title, String section) {
-            return new Page(title, session.userName(), session.csrf(), Long.toString(guildId), guildName, section);
+            return new Page(title, session.userName(), session.csrf(), Long.toString(guildId), guildName, section, 0);
         }
     }
 
@@ -290,7 +294,10 @@ public final class DashboardRoutes implements WebRoutes {
         p.put("gates", rows);
         p.put("manage", r.access().canManage());
         p.put("notice", notice(ctx.queryParam("done")));
-        render(ctx, 200, "dashboard/gates.jte", r.page("Gates", "gates"), p);
+        Resync resync = resyncs.get(r.guildId());
+        p.put("resync", resync);
+        Page page = r.page("Gates", "gates");
+        render(ctx, 200, "dashboard/gates.jte", resync != null && !resync.done() ? page.refreshingEvery(2) : page, p);
     }
 
     /** One line of the gates list. {@code id} is null for gates from the config file. */
@@ -495,9 +502,46 @@ public final class DashboardRoutes implements WebRoutes {
         ctx.redirect("/dashboard/" + r.guildId() + "/gates?done=resync");
     }
 
+    /**
+     * Checks every verified member of the server in the background; the gates page shows how far it got. Progress is
+     * this process's: with several processes, a page served by another one shows no resync under way.
+     */
     private void syncSoon(long guildId) {
-        s.work().execute(() -> s.sync().sync(guildId, s.sync().sweepableMembers(guildId), n -> {}));
+        Resync started = new Resync(0, 0, 0, 0, false);
+        if (resyncs.putIfAbsent(guildId, started) != null
+                && !resyncs.get(guildId).done()) {
+            return; // one at a time per server; the page already shows it
+        }
+        resyncs.put(guildId, started);
+        s.work().execute(() -> {
+            try {
+                List<Long> members = s.sync().sweepableMembers(guildId);
+                resyncs.put(guildId, new Resync(members.size(), 0, 0, 0, false));
+                dev.lorekeeper.gate.SyncReport r = s.sync()
+                        .sync(
+                                guildId,
+                                members,
+                                soFar -> resyncs.put(
+                                        guildId,
+                                        new Resync(
+                                                members.size(),
+                                                soFar.checked(),
+                                                soFar.added(),
+                                                soFar.removed(),
+                                                false)))
+                        .report();
+                resyncs.put(guildId, new Resync(members.size(), r.checked(), r.added(), r.removed(), true));
+            } catch (RuntimeException e) {
+                resyncs.put(guildId, new Resync(0, 0, 0, 0, true));
+                throw e;
+            }
+        });
     }
+
+    /** How far a server's resync got: members to check, checked so far, roles to add and remove. */
+    public record Resync(int members, int checked, int added, int removed, boolean done) {}
+
+    private final Map<Long, Resync> resyncs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Characters played here, with their compute-to-asset: the model's tokens and estimated cost spent on each. */
     private void characters(Context ctx, GuildRequest r, Map<String, String> form) {
@@ -536,6 +580,34 @@ public final class DashboardRoutes implements WebRoutes {
     }
 
     static final int CHARACTER_DAYS = 30;
+    static final int DOCS_DAYS = 14;
+
+    /** Index status, the gaps (grouped as /docs gaps groups them), stats by day and recent questions with votes. */
+    private void docs(Context ctx, GuildRequest r, Map<String, String> form) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(
+                "index",
+                s.knowledge()
+                        .index()
+                        .map(i -> "ready: " + i.size() + " passages")
+                        .orElse(s.knowledge().docsExist() ? "loading" : "no docs configured (knowledge.docs)"));
+        p.put("gaps", s.qa().gaps(r.guildId(), DOCS_DAYS));
+        dev.lorekeeper.knowledge.QaReports.Stats stats = s.qa().stats(r.guildId(), DOCS_DAYS);
+        p.put("stats", stats);
+        p.put("maxDay", stats.days().stream().mapToInt(d -> d.questions()).max().orElse(0));
+        p.put("recent", s.qa().recent(r.guildId(), 20));
+        p.put("days", DOCS_DAYS);
+        p.put("manage", r.access().canManage());
+        p.put(
+                "notice",
+                "reload".equals(ctx.queryParam("done")) ? "Reload started: the index is rebuilt from the docs." : null);
+        render(ctx, 200, "dashboard/docs.jte", r.page("Docs", "docs"), p);
+    }
+
+    private void reloadDocs(Context ctx, GuildRequest r, Map<String, String> form) {
+        s.knowledge().reload(s.work());
+        ctx.redirect("/dashboard/" + r.guildId() + "/docs?done=reload");
+    }
 
     /** One character as the characters page lists it; {@code usd} is an estimate from the configured prices. */
     public record CharacterRow(
@@ -679,7 +751,7 @@ public final class DashboardRoutes implements WebRoutes {
     }
 
     private Page page(Session session, String title, String guildId, String guildName) {
-        return new Page(title, session.userName(), session.csrf(), guildId, guildName, null);
+        return new Page(title, session.userName(), session.csrf(), guildId, guildName, null, 0);
     }
 
     private static void render(Context ctx, int status, String template, Page page, Map<String, Object> params) {

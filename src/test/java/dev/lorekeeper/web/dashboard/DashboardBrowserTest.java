@@ -155,6 +155,27 @@ class DashboardBrowserTest {
             driver.findElement(By.linkText("Characters")).click();
             awaitHeading(driver, "Characters");
             shoot(driver, "characters");
+            driver.findElement(By.linkText("Docs")).click();
+            awaitHeading(driver, "Docs");
+            shoot(driver, "docs");
+
+            // Resync shows its progress on the gates page, which reloads itself until it is done (no script).
+            driver.findElement(By.linkText("Gates")).click();
+            driver.findElement(By.xpath("//button[normalize-space(.)='Resync every member now']"))
+                    .click();
+            DiscordDouble.await(
+                    () -> {
+                        try {
+                            return driver.findElement(By.id("resync-progress"))
+                                    .getText()
+                                    .startsWith("Last resync: checked 1 of 1 members");
+                        } catch (org.openqa.selenium.WebDriverException reloading) {
+                            return false;
+                        }
+                    },
+                    Duration.ofSeconds(20),
+                    "the resync finishes and says so");
+            shoot(driver, "gates-after-resync");
             assertThat(wardens.name()).isEqualTo("Wardens");
         }
     }
