@@ -1,5 +1,6 @@
 package dev.lorekeeper.testing;
 
+import dev.lorekeeper.discorddouble.DiscordDouble;
 import dev.lorekeeper.discorddouble.FakeUser;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -25,12 +26,19 @@ public final class DashboardClient {
     private static final Pattern HIDDEN = Pattern.compile("name=\"([a-z_]+)\" value=\"([^\"]*)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final TestBot bot;
+    private final String webUrl;
+    private final DiscordDouble discord;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
     public DashboardClient(TestBot bot) {
-        this.bot = bot;
+        this(bot.webUrl(), bot.discord);
+    }
+
+    /** For a bot started some other way: its web address and the double it logs in through. */
+    public DashboardClient(String webUrl, DiscordDouble discord) {
+        this.webUrl = webUrl;
+        this.discord = discord;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -49,9 +57,9 @@ public final class DashboardClient {
 
     /** Up to Discord's redirect back to the bot: the callback URL with code and state, not yet opened. */
     public String startLogin(FakeUser user) {
-        HttpResponse<String> toDiscord = get(bot.webUrl() + "/auth/login");
+        HttpResponse<String> toDiscord = get(webUrl + "/auth/login");
         String authorize = toDiscord.headers().firstValue("Location").orElseThrow();
-        bot.discord.signInAs(user);
+        discord.signInAs(user);
         HttpResponse<String> consent = get(authorize);
         Matcher m = HIDDEN.matcher(consent.body());
         Map<String, String> form = new LinkedHashMap<>();
@@ -59,7 +67,7 @@ public final class DashboardClient {
         while (m.find()) {
             form.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\""));
         }
-        HttpResponse<String> back = post(bot.discord.oauthBaseUrl() + "/oauth2/authorize", form);
+        HttpResponse<String> back = post(discord.oauthBaseUrl() + "/oauth2/authorize", form);
         return back.headers().firstValue("Location").orElseThrow();
     }
 
@@ -104,7 +112,7 @@ public final class DashboardClient {
     }
 
     private String absolute(String url) {
-        return url.startsWith("http") ? url : bot.webUrl() + url;
+        return url.startsWith("http") ? url : webUrl + url;
     }
 
     private HttpResponse<String> send(HttpRequest request) {
