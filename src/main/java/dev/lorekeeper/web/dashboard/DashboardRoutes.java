@@ -91,6 +91,7 @@ public final class DashboardRoutes implements WebRoutes {
         app.post("/dashboard/{guild}/gates/{id}", ctx -> guildPost(ctx, this::builderPost));
         app.post("/dashboard/{guild}/gates/{id}/delete", ctx -> guildPost(ctx, this::deleteGate));
         app.post("/dashboard/{guild}/resync", ctx -> guildPost(ctx, this::resync));
+        app.post("/dashboard/{guild}/settings", ctx -> guildPost(ctx, this::saveSwitches));
         app.get("/dashboard/{guild}/audit", ctx -> guildPage(ctx, this::audit));
         app.get("/dashboard/{guild}/characters", ctx -> guildPage(ctx, this::characters));
         app.get("/dashboard/{guild}/docs", ctx -> guildPage(ctx, this::docs));
@@ -275,7 +276,53 @@ public final class DashboardRoutes implements WebRoutes {
         p.put("gateCount", s.gates().gates(r.guildId()).size());
         p.put("manage", r.access().canManage());
         p.put("health", s.health().get());
+        p.put("switches", switches(r.guildId()));
+        p.put("notice", "settings".equals(ctx.queryParam("done")) ? "Settings saved." : null);
         render(ctx, 200, "dashboard/overview.jte", r.page("Overview", "overview"), p);
+    }
+
+    /** The on/off settings of /settings, as checkboxes: each one that changed is set as /settings sets it. */
+    static final List<dev.lorekeeper.settings.Setting> SWITCHES = List.of(
+            dev.lorekeeper.settings.Setting.VERIFICATION,
+            dev.lorekeeper.settings.Setting.GATING,
+            dev.lorekeeper.settings.Setting.QA,
+            dev.lorekeeper.settings.Setting.CHARACTERS,
+            dev.lorekeeper.settings.Setting.DELEGATION,
+            dev.lorekeeper.settings.Setting.PUBLIC_PAGES);
+
+    /** A switch as the overview shows it. */
+    public record Switch(String key, String label, boolean on) {}
+
+    private List<Switch> switches(long guildId) {
+        dev.lorekeeper.settings.GuildSettings g = s.settings().of(guildId);
+        List<Switch> out = new ArrayList<>();
+        for (dev.lorekeeper.config.Feature f : dev.lorekeeper.config.Feature.values()) {
+            out.add(new Switch("feature." + f.key(), f.title(), g.features().enabled(f)));
+        }
+        out.add(new Switch(
+                dev.lorekeeper.settings.Setting.DELEGATION.key(),
+                "Count cold wallets delegated (delegate.xyz)",
+                g.delegation()));
+        out.add(new Switch(
+                dev.lorekeeper.settings.Setting.PUBLIC_PAGES.key(), "Public character pages", g.publicPages()));
+        return out;
+    }
+
+    private void saveSwitches(Context ctx, GuildRequest r, Map<String, String> form) {
+        Map<String, Boolean> now = new HashMap<>();
+        switches(r.guildId()).forEach(sw -> now.put(sw.key(), sw.on()));
+        for (dev.lorekeeper.settings.Setting setting : SWITCHES) {
+            boolean wanted = "on".equals(form.get(setting.key()));
+            if (now.containsKey(setting.key()) && now.get(setting.key()) != wanted) {
+                s.settings()
+                        .set(
+                                r.guildId(),
+                                setting,
+                                wanted ? "on" : "off",
+                                r.session().userId());
+            }
+        }
+        ctx.redirect("/dashboard/" + r.guildId() + "?done=settings");
     }
 
     private void gates(Context ctx, GuildRequest r, Map<String, String> form) {

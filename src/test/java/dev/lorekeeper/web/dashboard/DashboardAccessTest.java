@@ -264,6 +264,42 @@ class DashboardAccessTest {
                 .doesNotContain("<script>");
     }
 
+    @Test
+    void gatingARoleAboveYourOwnIsRefusedAsInTheSlashCommand() {
+        FakeRole managers = guild.role("Low managers", Perms.MANAGE_GUILD);
+        FakeMember manager = guild.member("low-manager", managers);
+        FakeRole elite = guild.role("Elite");
+        DashboardClient browser = new DashboardClient(bot);
+        browser.logIn(manager.user());
+        String csrf = DashboardClient.csrf(browser.get(guildUrl() + "/gates").body());
+        Map<String, String> form = gateForm(csrf, "Climb");
+        form.put("role", Long.toString(elite.id()));
+        HttpResponse<String> refused = browser.post(guildUrl() + "/gates/new", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("role: Elite sits at or above your highest role");
+        assertThat(browser.get(guildUrl() + "/gates").body()).doesNotContain("Climb");
+    }
+
+    @Test
+    void switchesAreSavedAsSettingsWouldSaveThem() {
+        DashboardClient browser = new DashboardClient(bot);
+        browser.logIn(guild.owner().user());
+        String csrf = DashboardClient.csrf(browser.get(guildUrl()).body());
+        Map<String, String> form = new HashMap<>(Map.of("csrf", csrf));
+        // Everything on but Q&A and public pages (unchecked boxes are not sent).
+        form.put("feature.verification", "on");
+        form.put("feature.gating", "on");
+        form.put("feature.characters", "on");
+        assertThat(browser.post(guildUrl() + "/settings", form).statusCode()).isEqualTo(302);
+        String shown = guild.owner().runs("/settings show").reply().content();
+        assertThat(shown).contains("Q&A off", "Public character pages: off");
+        form.put("feature.qa", "on");
+        form.put("characters.public-pages", "on");
+        browser.post(guildUrl() + "/settings", form);
+        assertThat(guild.owner().runs("/settings show").reply().content())
+                .contains("Q&A on", "Public character pages: on");
+    }
+
     /** A one-requirement gate on {@link #holders}, as the builder would post it. */
     static Map<String, String> gateForm(String csrf, String name) {
         Map<String, String> form = new HashMap<>();
