@@ -1,6 +1,7 @@
 package dev.lorekeeper.app;
 
 import dev.lorekeeper.chain.Chains;
+import dev.lorekeeper.character.PublicCharacters;
 import dev.lorekeeper.config.Feature;
 import dev.lorekeeper.config.LorekeeperConfig;
 import dev.lorekeeper.discord.CharacterCommand;
@@ -10,6 +11,7 @@ import dev.lorekeeper.gate.GateCatalog;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.settings.FeatureStatus;
 import dev.lorekeeper.settings.FeatureStatusSource;
+import dev.lorekeeper.web.CharacterPageRoutes;
 import dev.lorekeeper.web.MetadataRoutes;
 import dev.lorekeeper.web.WebRoutes;
 import java.util.List;
@@ -41,7 +43,20 @@ final class CharacterModule implements FeatureModule {
     @Override
     public List<WebRoutes> routes() {
         Chains chains = infra.chain().chains();
-        return List.of(new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name)));
+        LorekeeperConfig config = infra.config();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        chains.all().forEach(c -> names.add(c.name()));
+        return List.of(
+                new MetadataRoutes(play.living(), id -> chains.byId(id).map(Chains.Chain::name)),
+                new CharacterPageRoutes(
+                        new PublicCharacters(infra.db(), infra.clock(), infra.settings()),
+                        names,
+                        name -> chains.byName(name).map(Chains.Chain::chainId),
+                        config.web().publicUrl(),
+                        java.util.stream.Stream.concat(
+                                        config.metadata().ipfsGateways().stream(),
+                                        config.metadata().arweaveGateways().stream())
+                                .toList()));
     }
 
     @Override

@@ -56,6 +56,10 @@ final class GatingModule implements FeatureModule {
         return gating.catalog();
     }
 
+    RoleOutbox outbox() {
+        return outbox;
+    }
+
     RoleSync sync() {
         return gating.sync();
     }

@@ -43,7 +43,8 @@ public final class Lorekeeper implements AutoCloseable {
                 new VerificationModule(infra, gating.sync()),
                 gating,
                 knowledgeModule,
-                new CharacterModule(infra, gating.catalog(), knowledgeModule.service()));
+                new CharacterModule(infra, gating.catalog(), knowledgeModule.service()),
+                new DashboardModule(infra, gating, knowledgeModule.service()));
         List<FeatureModule> all = new ArrayList<>(features);
         all.add(new CoreModule(
                 infra,

@@ -77,6 +77,23 @@ final class ConfigValidator {
                             + "(e.g. from openssl rand -hex 32), set from the environment");
         }
         url("web.public-url", w.publicUrl(), "http", "https");
+        url("web.oauth.base-url", w.oauth().baseUrl(), "http", "https");
+        if (w.oauth().enabled() && w.oauth().clientSecret().isEmpty()) {
+            add(
+                    "web.oauth.client-secret",
+                    "is empty; the dashboard needs the client secret from the Developer Portal "
+                            + "(your application → OAuth2 → Client Secret), set from the environment");
+        }
+        if (w.oauth().enabled() && !SNOWFLAKE.matcher(w.oauth().clientId()).matches()) {
+            add(
+                    "web.oauth.client-id",
+                    "'" + w.oauth().clientId() + "' is not a client id (the number under OAuth2 → Client ID)");
+        }
+        if (w.oauth().sessionIdle().isNegative()
+                || w.oauth().sessionIdle().isZero()
+                || w.oauth().sessionMax().compareTo(w.oauth().sessionIdle()) < 0) {
+            add("web.oauth.session-idle", "must be positive and no longer than web.oauth.session-max");
+        }
     }
 
     private void tcpPort(String path, int port) {

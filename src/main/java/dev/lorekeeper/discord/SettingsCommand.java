@@ -71,6 +71,10 @@ public final class SettingsCommand implements SlashCommand {
                                 .addOptions(new OptionData(OptionType.STRING, OPTION_STATE, "on or off", true)
                                         .addChoice("on", "on")
                                         .addChoice("off", "off")),
+                        new SubcommandData("public-pages", "Show this server's characters on public web pages (/c/…)")
+                                .addOptions(new OptionData(OptionType.STRING, OPTION_STATE, "on or off", true)
+                                        .addChoice("on", "on")
+                                        .addChoice("off", "off")),
                         new SubcommandData("reset", "Go back to the default from the config file").addOptions(setting));
     }
 
@@ -122,6 +126,12 @@ public final class SettingsCommand implements SlashCommand {
             case "delegation" ->
                 settings.set(
                         guildId, Setting.DELEGATION, event.getOption(OPTION_STATE, OptionMapping::getAsString), actor);
+            case "public-pages" ->
+                settings.set(
+                        guildId,
+                        Setting.PUBLIC_PAGES,
+                        event.getOption(OPTION_STATE, OptionMapping::getAsString),
+                        actor);
             case "reset" ->
                 settings.reset(guildId, setting(event.getOption(OPTION_SETTING, OptionMapping::getAsString)), actor);
             default -> settings.of(guildId);
@@ -153,6 +163,7 @@ public final class SettingsCommand implements SlashCommand {
                 + onOff(gs.features().gating()) + ", Q&A " + onOff(gs.features().qa()) + ", characters "
                 + onOff(gs.features().characters()));
         lines.add("Delegated cold wallets (delegate.xyz) count: " + onOff(gs.delegation()));
+        lines.add("Public character pages: " + onOff(gs.publicPages()));
         return String.join("\n", lines);
     }
 

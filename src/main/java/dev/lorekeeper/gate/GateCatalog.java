@@ -124,6 +124,22 @@ public final class GateCatalog {
         return id;
     }
 
+    /** Changes a gate after checking its rule and name, as {@link #add} does; false when there is no such gate. */
+    public boolean update(long guildId, long id, long roleId, String name, RuleSpec rule, long actorId) {
+        List<String> problems = problems(rule, name);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        boolean changed = store.update(guildId, id, roleId, name, rule, actorId);
+        forget(guildId);
+        return changed;
+    }
+
+    /** A stored gate as written (its rule before compilation), for editing. */
+    public Optional<StoredGate> stored(long guildId, long id) {
+        return store.inGuild(guildId).stream().filter(g -> g.id() == id).findFirst();
+    }
+
     public boolean remove(long guildId, long id, long actorId) {
         boolean removed = store.remove(guildId, id, actorId);
         forget(guildId);

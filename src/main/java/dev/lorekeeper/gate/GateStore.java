@@ -23,9 +23,6 @@ public final class GateStore {
         this.audit = new AuditLog(clock);
     }
 
-    /** A stored gate, before compilation. */
-    public record StoredGate(long id, long guildId, long roleId, String name, RuleSpec rule) {}
-
     public long add(long guildId, long roleId, String name, RuleSpec rule, long actorId) {
         String json = RuleJson.write(rule);
         return db.inTransaction(c -> {
@@ -41,6 +38,26 @@ public final class GateStore {
                     clock.instant());
             audit.write(c, guildId, actorId, "gate-added", "#" + id + " " + name + " -> role " + roleId);
             return id;
+        });
+    }
+
+    /** Changes a stored gate's role, name and rule; false when the server has no such gate. */
+    public boolean update(long guildId, long id, long roleId, String name, RuleSpec rule, long actorId) {
+        String json = RuleJson.write(rule);
+        return db.inTransaction(c -> {
+            if (Jdbc.update(
+                            c,
+                            "UPDATE gate SET role_id = ?, name = ?, rule_json = ? WHERE guild_id = ? AND id = ?",
+                            roleId,
+                            name,
+                            json,
+                            guildId,
+                            id)
+                    == 0) {
+                return false;
+            }
+            audit.write(c, guildId, actorId, "gate-changed", "#" + id + " " + name + " -> role " + roleId);
+            return true;
         });
     }
 

@@ -8,6 +8,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -27,6 +28,7 @@ public final class OutboundHttp {
     public static final int MAX_REDIRECTS = 5;
     private static final int MAX_JSON_REPLY_BYTES = 32 * 1024 * 1024;
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
     /** One connection pool and dispatcher for the whole bot; the clients below are views of it. */
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
             // the call deadline is the only timeout: a per-read timeout would let a server drip bytes for ever
@@ -95,6 +97,27 @@ public final class OutboundHttp {
                 throw new IOException("reply larger than " + MAX_JSON_REPLY_BYTES / (1024 * 1024) + " MB");
             }
             return body.text();
+        }
+    }
+
+    /** An answer with its status: for APIs whose error bodies say what went wrong (OAuth2's {@code invalid_grant}). */
+    public record Reply(int status, Body body) {}
+
+    /**
+     * A GET (when {@code formBody} is null) or a form POST to a configured URL, with extra headers such as
+     * {@code Authorization}; redirects are not followed, and any status comes back as a {@link Reply}.
+     */
+    public Reply configured(URI uri, Map<String, String> headers, String formBody, Duration timeout, int maxBytes)
+            throws IOException, InterruptedException {
+        Deadline deadline = Deadline.after(timeout);
+        Hop hop = Hop.first(uri.toString(), Trust.CONFIGURED);
+        Request.Builder request = new Request.Builder();
+        headers.forEach(request::header);
+        if (formBody != null) {
+            request.post(RequestBody.create(formBody, FORM));
+        }
+        try (Response r = send(hop, request, deadline)) {
+            return new Reply(r.code(), readBody(r, hop, maxBytes, deadline));
         }
     }
 

@@ -81,6 +81,21 @@ public final class QaReports {
         return out;
     }
 
+    /** A recent question with whether it was answered from the docs and its votes. */
+    public record Recent(String question, boolean grounded, int helpful, int notHelpful, Instant at) {}
+
+    public List<Recent> recent(long guildId, int limit) {
+        return db.withConnection(c -> Jdbc.list(
+                c,
+                "SELECT q.question, q.grounded, "
+                        + "(SELECT COUNT(*) FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = TRUE), "
+                        + "(SELECT COUNT(*) FROM ask_feedback f WHERE f.question_id = q.id AND f.helpful = FALSE), "
+                        + "q.created_at FROM ask_question q WHERE q.guild_id = ? ORDER BY q.id DESC LIMIT ?",
+                rs -> new Recent(rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getInt(4), Jdbc.instant(rs, 5)),
+                guildId,
+                limit));
+    }
+
     public Stats stats(long guildId, int days) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Map<LocalDate, int[]> perDay = new LinkedHashMap<>();

@@ -56,9 +56,12 @@ public final class LlmUsage {
         }
     }
 
+    private final Budgets budgets;
+
     public LlmUsage(Database db, Budgets budgets, Prices prices, Clock clock) {
         this.db = db;
         this.budget = new LlmBudget(db, budgets);
+        this.budgets = budgets;
         this.prices = prices;
         this.clock = clock;
     }
@@ -150,6 +153,34 @@ public final class LlmUsage {
         perDay.forEach(
                 (f, v) -> series.put(f, java.util.Arrays.stream(v).boxed().toList()));
         return new Report(usages(todayTotals), usages(periodTotals), days, axis, series);
+    }
+
+    /** The model's tokens spent on one character in a server, and their estimated cost: its compute-to-asset. */
+    public record CharacterSpend(long characterId, long calls, long tokens, double usd) {}
+
+    /** Spend per character in a server over the last {@code days} days. */
+    public Map<Long, CharacterSpend> perCharacter(long guildId, int days) {
+        LocalDate first = today().minusDays(days - 1L);
+        Map<Long, CharacterSpend> out = new LinkedHashMap<>();
+        db.withConnection(c -> Jdbc.list(
+                        c,
+                        "SELECT character_id, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens) FROM llm_usage "
+                                + "WHERE guild_id = ? AND usage_day >= ? AND character_id IS NOT NULL "
+                                + "GROUP BY character_id",
+                        rs -> new CharacterSpend(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3) + rs.getLong(4),
+                                prices.cost(rs.getLong(3), rs.getLong(4))),
+                        guildId,
+                        Date.valueOf(first)))
+                .forEach(s -> out.put(s.characterId(), s));
+        return out;
+    }
+
+    /** The server's daily token budget (0: unlimited). */
+    public long guildBudget() {
+        return budgets.perGuild();
     }
 
     private record DayUsage(String feature, LocalDate day, long calls, long in, long out) {}

@@ -10,7 +10,8 @@ public record GuildSettings(
         List<String> qaChannelIds,
         String moderatorRoleId,
         FeatureSwitches features,
-        boolean delegation) {
+        boolean delegation,
+        boolean publicPages) {
     public GuildSettings {
         qaChannelIds = List.copyOf(qaChannelIds);
     }

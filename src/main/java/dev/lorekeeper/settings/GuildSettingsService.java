@@ -66,7 +66,9 @@ public final class GuildSettingsService {
                 qa,
                 o.getOrDefault(Setting.MODERATOR_ROLE.key(), defaults.moderatorRoleId()),
                 features,
-                flag(o, Setting.DELEGATION, defaults.delegation()));
+                flag(o, Setting.DELEGATION, defaults.delegation()),
+                // Public character pages are on unless a server switches them off.
+                flag(o, Setting.PUBLIC_PAGES, true));
     }
 
     private static boolean flag(Map<String, String> overrides, Setting s, boolean fallback) {

@@ -15,7 +15,8 @@ public enum Setting {
     GATING("feature.gating", Kind.SWITCH),
     QA("feature.qa", Kind.SWITCH),
     CHARACTERS("feature.characters", Kind.SWITCH),
-    DELEGATION("gating.delegation", Kind.SWITCH);
+    DELEGATION("gating.delegation", Kind.SWITCH),
+    PUBLIC_PAGES("characters.public-pages", Kind.SWITCH);
 
     private static final Pattern ID = Pattern.compile("\\d{15,21}");
 

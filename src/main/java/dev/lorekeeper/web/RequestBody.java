@@ -13,12 +13,12 @@ import org.eclipse.jetty.http.BadMessageException;
  * a chunked body would be read whole into memory; this reads at most the cap, within the deadline, however the
  * body is framed.
  */
-final class RequestBody {
+public final class RequestBody {
     static final Key<HttpLimits> LIMITS = new Key<>("lorekeeper-http-limits");
 
     private RequestBody() {}
 
-    static byte[] read(Context ctx) throws IOException {
+    public static byte[] read(Context ctx) throws IOException {
         HttpLimits limits = ctx.appData(LIMITS);
         int cap = limits.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();

@@ -34,7 +34,7 @@ import org.web3j.abi.datatypes.Utf8String;
 /**
  * Every configured secret stays out of the log, with everything at DEBUG, JDA's and Hikari's loggers included (their
  * own config keeps them quieter): the Discord token, the database password inside a PostgreSQL URL, an RPC URL with
- * a key in its path, the LLM API key and the admin token.
+ * a key in its path, the LLM API key, the admin token and the dashboard's OAuth2 client secret.
  */
 class SecretLoggingTest {
     /** Loggers whose level the test raises to DEBUG, with the appender that captures them all. */
@@ -85,6 +85,11 @@ class SecretLoggingTest {
                       admin-bind: 127.0.0.1
                       admin-port: %d
                       admin-token: %s
+                      public-url: http://127.0.0.1:%d
+                      oauth:
+                        client-id: "%s"
+                        client-secret: "%s"
+                        base-url: %s
                     knowledge:
                       docs: target/no-docs-in-this-test
                     gates:
@@ -102,6 +107,10 @@ class SecretLoggingTest {
                                     webPort,
                                     BotProcess.freePort(),
                                     adminToken,
+                                    webPort,
+                                    discord.oauthClientId(),
+                                    discord.oauthClientSecret(),
+                                    discord.oauthBaseUrl(),
                                     guild.id(),
                                     guild.role("Holder").id(),
                                     nft);
@@ -117,11 +126,15 @@ class SecretLoggingTest {
                 assertThat(adminGet(webPort, adminToken))
                         .as("the admin token is accepted")
                         .isIn(200, 503);
+                // A dashboard login sends the OAuth2 client secret to Discord's token endpoint.
+                new dev.lorekeeper.testing.DashboardClient("http://127.0.0.1:" + webPort, discord)
+                        .logIn(guild.owner().user());
             } finally {
                 bot.close();
             }
             // A careless log line quoting a secret must be masked too.
-            for (String secret : List.of(discord.token(), dbPassword, rpcUrl, llmKey, adminToken)) {
+            for (String secret :
+                    List.of(discord.token(), dbPassword, rpcUrl, llmKey, adminToken, discord.oauthClientSecret())) {
                 LoggerFactory.getLogger("careless")
                         .warn("secret is {}", secret, new IllegalStateException("failed with " + secret));
             }
@@ -132,7 +145,8 @@ class SecretLoggingTest {
                     .containsPattern("DEBUG .*] n\\.d\\.j\\.")
                     .containsPattern("DEBUG .*] c\\.(z|zaxxer)\\.h");
             assertThat(log).contains("secret is ****", "failed with ****");
-            for (String secret : List.of(discord.token(), dbPassword, rpcKey, llmKey, adminToken)) {
+            for (String secret :
+                    List.of(discord.token(), dbPassword, rpcKey, llmKey, adminToken, discord.oauthClientSecret())) {
                 assertThat(log).doesNotContain(secret);
             }
         } finally {

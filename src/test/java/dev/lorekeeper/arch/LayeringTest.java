@@ -20,7 +20,8 @@ class LayeringTest {
         "dev.lorekeeper.knowledge..",
         "dev.lorekeeper.character..",
         "dev.lorekeeper.llm..",
-        "dev.lorekeeper.settings.."
+        "dev.lorekeeper.settings..",
+        "dev.lorekeeper.dashboard.."
     };
 
     static JavaClasses classes;

@@ -45,6 +45,7 @@ public final class DiscordDouble implements AutoCloseable {
     private final Commands commands = new Commands(this);
     private final Interactions interactions = new Interactions(this);
     private final Gateway gateway = new Gateway(this);
+    private final OAuth2 oauth = new OAuth2(this);
     private final Javalin server;
 
     private DiscordDouble(int shardCount) {
@@ -56,6 +57,7 @@ public final class DiscordDouble implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.useVirtualThreads = false;
         });
+        oauth.install(server);
         rest.install(server);
         server.ws("/gateway", gateway::configure);
         server.start("127.0.0.1", 0);
@@ -77,6 +79,29 @@ public final class DiscordDouble implements AutoCloseable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + server.port() + "/gateway";
+    }
+
+    /** Where the bot's web login sends browsers and exchanges codes ({@code web.oauth.base-url}). */
+    public String oauthBaseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The application's OAuth2 client id (Developer Portal → OAuth2): the application id, as on Discord. */
+    public String oauthClientId() {
+        return Long.toString(applicationId());
+    }
+
+    public String oauthClientSecret() {
+        return oauth.clientSecret();
+    }
+
+    /** The account the browser is signed in to Discord as: the one the consent page authorizes. */
+    public void signInAs(FakeUser user) {
+        oauth.signIn(user);
+    }
+
+    OAuth2 oauth() {
+        return oauth;
     }
 
     public String token() {

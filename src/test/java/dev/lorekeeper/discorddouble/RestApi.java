@@ -13,6 +13,7 @@ import java.util.List;
 final class RestApi {
     static final String PREFIX = "/api/v10";
     private static final String JSON = "application/json";
+    private static final String BEARER = "oauth-grant";
 
     private final DiscordDouble discord;
 
@@ -26,7 +27,17 @@ final class RestApi {
     }
 
     void install(Javalin app) {
-        route(app, HandlerType.GET, "/users/@me", (ctx, b) -> discord.bot().toJson());
+        route(app, HandlerType.GET, "/users/@me", (ctx, b) -> {
+            OAuth2.Grant grant = ctx.attribute(BEARER);
+            return grant == null ? discord.bot().toJson() : grant.user().toJson();
+        });
+        route(app, HandlerType.GET, "/users/@me/guilds", (ctx, b) -> {
+            OAuth2.Grant grant = ctx.attribute(BEARER);
+            if (grant == null) {
+                throw new DiscordError(401, 0, "401: Unauthorized");
+            }
+            return discord.oauth().guildsOf(grant);
+        });
         route(app, HandlerType.GET, "/gateway", (ctx, b) -> Json.obj("url", discord.gatewayUrl()));
         route(
                 app,
@@ -165,7 +176,17 @@ final class RestApi {
         JsonNode body = null;
         int status;
         try {
-            if (!("Bot " + discord.token()).equals(ctx.header("Authorization"))) {
+            OAuth2.Grant grant = discord.oauth().bearer(ctx.header("Authorization"));
+            if (grant != null) {
+                // A user's bearer token reads that user and their guild list, nothing else.
+                if (!path.startsWith("/users/@me") || path.startsWith("/users/@me/channels")) {
+                    throw new DiscordError(401, 0, "401: Unauthorized");
+                }
+                if (!grant.scopes().contains("identify")) {
+                    throw new DiscordError(401, 0, "401: Unauthorized");
+                }
+                ctx.attribute(BEARER, grant);
+            } else if (!("Bot " + discord.token()).equals(ctx.header("Authorization"))) {
                 throw new DiscordError(401, 0, "401: Unauthorized");
             }
             body = body(ctx);

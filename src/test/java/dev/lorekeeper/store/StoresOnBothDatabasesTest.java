@@ -8,6 +8,7 @@ import dev.lorekeeper.config.RuleSpec;
 import dev.lorekeeper.gate.GateStore;
 import dev.lorekeeper.gate.RoleChange;
 import dev.lorekeeper.gate.RoleOutbox;
+import dev.lorekeeper.gate.StoredGate;
 import dev.lorekeeper.gate.SyncKind;
 import dev.lorekeeper.knowledge.Answer;
 import dev.lorekeeper.knowledge.Conversations;
@@ -131,7 +132,7 @@ class StoresOnBothDatabasesTest {
             GateStore gates = new GateStore(db, clock);
             long id = gates.add(
                     2, 2, "Holders", RuleSpec.erc721("anvil", "0x00000000000000000000000000000000000000aa", 1), 99);
-            assertThat(gates.inGuild(2)).extracting(GateStore.StoredGate::name).containsExactly("Holders");
+            assertThat(gates.inGuild(2)).extracting(StoredGate::name).containsExactly("Holders");
             assertThat(stored(db, "SELECT created_at FROM gate WHERE id = ?", id))
                     .isEqualTo(LATER);
             assertThat(lastAudit(db, 2)).isEqualTo(LATER);

@@ -18,12 +18,27 @@ public final class TestBot implements AutoCloseable {
     private Lorekeeper app;
     private final String extraYaml;
     private final String discordExtra;
+    private String webExtra = "";
 
     private TestBot(DiscordDouble discord, String jdbcUrl, String extraYaml, String discordExtra) {
         this.discord = discord;
         this.jdbcUrl = jdbcUrl;
         this.extraYaml = extraYaml;
         this.discordExtra = discordExtra;
+    }
+
+    /** With the dashboard on: {@code web.oauth} pointed at the double's OAuth2, with its client id and secret. */
+    public static TestBot startWithDashboard(String extraYaml) {
+        TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml, "");
+        bot.webExtra =
+                """
+                oauth:
+                  client-id: "%s"
+                  client-secret: "%s"
+                  base-url: %s
+                """.formatted(bot.discord.oauthClientId(), bot.discord.oauthClientSecret(), bot.discord.oauthBaseUrl());
+        bot.startApp();
+        return bot;
     }
 
     public static TestBot start() {
@@ -76,12 +91,14 @@ public final class TestBot implements AutoCloseable {
                   public-url: http://127.0.0.1:%d
                   admin-bind: 127.0.0.1
                   admin-port: %d
+                %s
                 """.formatted(
                         jdbcUrl,
                         jdbcUrl.startsWith("jdbc:postgresql:") ? "  username: postgres\n  connect-timeout: 2s" : "",
                         webPort,
                         webPort,
-                        adminPort)
+                        adminPort,
+                        webExtra.strip().indent(2).stripTrailing())
                 // Tests that are not about Q&A run without docs, so no embedding model is loaded.
                 + (extraYaml.contains("knowledge:") ? "" : "knowledge:\n  docs: target/no-docs-in-this-test\n")
                 + extraYaml;
