@@ -13,6 +13,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -36,6 +37,8 @@ public final class Bm25Index {
     private final Analyzer analyzer = new KnowledgeAnalyzer();
     private final IndexSearcher searcher;
     private final int docs;
+    /** Lucene's document number → chunk index, read once here instead of from stored fields on every search. */
+    private final int[] chunkOf;
 
     public Bm25Index(List<Chunk> chunks) {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -51,6 +54,11 @@ public final class Bm25Index {
             writer.commit();
             searcher = new IndexSearcher(DirectoryReader.open(dir));
             docs = Math.max(1, chunks.size());
+            chunkOf = new int[searcher.getIndexReader().maxDoc()];
+            StoredFields stored = searcher.storedFields();
+            for (int d = 0; d < chunkOf.length; d++) {
+                chunkOf[d] = stored.document(d).getField("i").numericValue().intValue();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,13 +83,7 @@ public final class Bm25Index {
         try {
             List<Scored> out = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q.build(), k).scoreDocs) {
-                out.add(new Scored(
-                        searcher.storedFields()
-                                .document(sd.doc)
-                                .getField("i")
-                                .numericValue()
-                                .intValue(),
-                        sd.score));
+                out.add(new Scored(chunkOf[sd.doc], sd.score));
             }
             return out;
         } catch (IOException e) {
