@@ -3,7 +3,9 @@ package dev.lorekeeper.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -13,7 +15,12 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -23,6 +30,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Lucene BM25 over the chunks: body text, plus the page title and heading trail as a field of its own. Queries are
@@ -32,10 +40,15 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class Bm25Index {
     private static final int FUZZY_MIN_LENGTH = 5;
     private static final float FUZZY_BOOST = 0.5f;
+    private static final List<String> FIELDS = List.of("text", "headings");
 
     private final Analyzer analyzer = new KnowledgeAnalyzer();
     private final IndexSearcher searcher;
     private final int docs;
+    /** Lucene's document number → chunk index, read once here instead of from stored fields on every search. */
+    private final int[] chunkOf;
+    /** The other way, by identity: the refusal evidence asks whether a retrieved chunk uses a term. */
+    private final Map<Chunk, Integer> docOf = new IdentityHashMap<>();
 
     public Bm25Index(List<Chunk> chunks) {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -51,6 +64,12 @@ public final class Bm25Index {
             writer.commit();
             searcher = new IndexSearcher(DirectoryReader.open(dir));
             docs = Math.max(1, chunks.size());
+            chunkOf = new int[searcher.getIndexReader().maxDoc()];
+            StoredFields stored = searcher.storedFields();
+            for (int d = 0; d < chunkOf.length; d++) {
+                chunkOf[d] = stored.document(d).getField("i").numericValue().intValue();
+                docOf.put(chunks.get(chunkOf[d]), d);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,13 +94,7 @@ public final class Bm25Index {
         try {
             List<Scored> out = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q.build(), k).scoreDocs) {
-                out.add(new Scored(
-                        searcher.storedFields()
-                                .document(sd.doc)
-                                .getField("i")
-                                .numericValue()
-                                .intValue(),
-                        sd.score));
+                out.add(new Scored(chunkOf[sd.doc], sd.score));
             }
             return out;
         } catch (IOException e) {
@@ -95,6 +108,36 @@ public final class Bm25Index {
             return new TermQuery(term);
         }
         return new BoostQuery(new FuzzyQuery(term, t.length() >= 8 ? 2 : 1, 1), FUZZY_BOOST);
+    }
+
+    /**
+     * Whether the chunk uses the analyzed term in its text, title or heading trail: the terms of its
+     * {@link Chunk#indexText()}, read from the postings instead of analyzing the text again on every question.
+     */
+    boolean uses(Chunk chunk, String term) {
+        Integer doc = docOf.get(chunk);
+        if (doc == null) {
+            return Terms.of(chunk.indexText()).contains(term); // not one of this index's chunks
+        }
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            BytesRef bytes = new BytesRef(term);
+            for (String field : FIELDS) {
+                org.apache.lucene.index.Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (te.seekExact(bytes) && te.postings(null, PostingsEnum.NONE).advance(local) == local) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Set<String> terms(String text) {

@@ -1,6 +1,5 @@
 package dev.lorekeeper.knowledge;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,10 +41,6 @@ final class EvidenceMeter {
      * product the project does not have) weigh most, chat filler ("how", "do") least.
      */
     static double coverage(String query, List<Hit> top, Bm25Index bm25) {
-        Set<String> found = new HashSet<>();
-        for (Hit h : top) {
-            found.addAll(Terms.of(h.chunk().indexText()));
-        }
         double all = 0;
         double covered = 0;
         for (String t : Terms.of(query)) {
@@ -54,8 +49,17 @@ final class EvidenceMeter {
             }
             double w = bm25.idf(t);
             all += w;
-            covered += found.contains(t) ? w : 0;
+            covered += usedByAny(top, t, bm25) ? w : 0;
         }
         return all == 0 ? 0 : covered / all;
+    }
+
+    private static boolean usedByAny(List<Hit> top, String term, Bm25Index bm25) {
+        for (Hit h : top) {
+            if (bm25.uses(h.chunk(), term)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

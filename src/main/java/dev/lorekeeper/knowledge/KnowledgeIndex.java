@@ -18,7 +18,6 @@ public final class KnowledgeIndex {
 
     private final List<Chunk> chunks;
     private final Timer retrieval;
-    private final List<float[]> vectors;
     private final Bm25Index bm25;
     private final DenseIndex dense;
     private final Embedder embedder;
@@ -34,18 +33,18 @@ public final class KnowledgeIndex {
             throw new IllegalArgumentException("one vector per chunk");
         }
         this.chunks = List.copyOf(chunks);
-        this.vectors = List.copyOf(vectors);
         this.embedder = embedder;
         this.bm25 = new Bm25Index(this.chunks);
-        this.dense = new DenseIndex(this.vectors);
+        this.dense = new DenseIndex(vectors); // packed: the per-chunk arrays passed in are not kept
     }
 
     public List<Chunk> chunks() {
         return chunks;
     }
 
+    /** The chunks' vectors, in chunk order (copied out of the packed index on access). */
     public List<float[]> vectors() {
-        return vectors;
+        return dense.vectors();
     }
 
     public int size() {
@@ -100,7 +99,7 @@ public final class KnowledgeIndex {
         int next = 0;
         for (Scored s : list) {
             Section sec = sections.computeIfAbsent(chunks.get(s.chunk()).sectionKey(), key -> new Section());
-            double cos = cosine(q, vectors.get(s.chunk()));
+            double cos = dense.dot(q, s.chunk());
             if (cos > sec.similarity) {
                 sec.similarity = cos;
                 sec.best = s.chunk();
@@ -118,13 +117,5 @@ public final class KnowledgeIndex {
         double similarity = -2;
         int bm25Rank;
         int denseRank;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-        }
-        return dot;
     }
 }
