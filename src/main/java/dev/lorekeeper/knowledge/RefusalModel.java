@@ -9,7 +9,7 @@ import java.util.List;
  * to docs it has not seen.
  */
 public record RefusalModel(double[] weights, double bias) {
-    public static final RefusalModel DEFAULT = new RefusalModel(new double[] {3.229, 2.359, 2.379, 9.132}, -7.810);
+    public static final RefusalModel DEFAULT = new RefusalModel(new double[] {3.244, 2.537, 2.378, 9.227}, -7.819);
     /** Below this many chunks the evidence model is not used (see {@link Answerer#covered}). */
     public static final int MIN_CHUNKS = 50;
 
@@ -41,10 +41,16 @@ public record RefusalModel(double[] weights, double bias) {
         if (covered.isEmpty() || notCovered.isEmpty()) {
             return raw;
         }
+        double[] scores = java.util.stream.Stream.concat(covered.stream(), notCovered.stream())
+                .mapToDouble(raw::score)
+                .sorted()
+                .toArray();
         double best = raw.bias;
         double bestSlack = Double.NEGATIVE_INFINITY;
         for (Evidence candidate : covered) {
-            double shift = -raw.score(candidate);
+            // Halfway into the gap below the candidate, not on it: a question scored a hair differently (another
+            // CPU, another summation order) must not flip sides.
+            double shift = -cutBelow(scores, raw.score(candidate));
             RefusalModel m = new RefusalModel(raw.weights, raw.bias + shift);
             double answered = covered.stream().filter(m::covered).count() / (double) covered.size();
             double refused = notCovered.stream().filter(e -> !m.covered(e)).count() / (double) notCovered.size();
@@ -55,6 +61,16 @@ public record RefusalModel(double[] weights, double bias) {
             }
         }
         return new RefusalModel(raw.weights, best);
+    }
+
+    /** The middle of the gap between {@code score} and the next lower training score. */
+    static double cutBelow(double[] sortedScores, double score) {
+        int i = java.util.Arrays.binarySearch(sortedScores, score);
+        int at = i >= 0 ? i : -i - 1;
+        while (at > 0 && sortedScores[at - 1] >= score) {
+            at--;
+        }
+        return at == 0 ? score - 1 : (score + sortedScores[at - 1]) / 2;
     }
 
     private static RefusalModel logistic(List<Evidence> covered, List<Evidence> notCovered) {
