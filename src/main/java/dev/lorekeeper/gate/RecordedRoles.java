@@ -41,6 +41,36 @@ public final class RecordedRoles implements RoleOps {
         return Optional.of(roles);
     }
 
+    /** Many members' recorded roles in one query per thousand members (a dry-run sweep of a large server). */
+    @Override
+    public Roles rolesOf(long guildId, java.util.Collection<Long> memberIds) {
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        java.util.Map<Long, Set<Long>> current = new java.util.HashMap<>();
+        ids.forEach(id -> current.put(id, new HashSet<>()));
+        db.withConnection(c -> {
+            for (int i = 0; i < ids.size(); i += 1000) {
+                List<Long> part = ids.subList(i, Math.min(ids.size(), i + 1000));
+                Object[] args = new Object[part.size() + 1];
+                args[0] = guildId;
+                for (int j = 0; j < part.size(); j++) {
+                    args[j + 1] = part.get(j);
+                }
+                Jdbc.list(
+                        c,
+                        "SELECT member_id, role_id, add_role FROM role_outbox WHERE guild_id = ? AND member_id IN ("
+                                + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+                                + ") AND outcome IN ('applied', 'already in place') ORDER BY done_at, id",
+                        rs -> {
+                            Set<Long> roles = current.get(rs.getLong(1));
+                            return rs.getBoolean(3) ? roles.add(rs.getLong(2)) : roles.remove(rs.getLong(2));
+                        },
+                        args);
+            }
+            return null;
+        });
+        return new Roles(current, Set.of());
+    }
+
     @Override
     public Outcome apply(long guildId, long memberId, long roleId, boolean add) {
         throw new UnsupportedOperationException("a dry run changes nothing");

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,7 +23,15 @@ import org.slf4j.LoggerFactory;
  * not be read never removes a role.
  */
 public final class RoleSync implements WalletLinkListener {
-    static final int BATCH = 200;
+    /**
+     * Members evaluated together: their chain reads share Multicall3 batches and their wallets and recorded roles
+     * are read in one query each.
+     */
+    static final int BATCH = 1000;
+
+    /** Above this many members a sync reads all their roles up front in one bulk read (a sweep). */
+    static final int BULK_ROLES_FROM = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(RoleSync.class);
 
     private final GateCatalog catalog;
@@ -114,15 +121,18 @@ public final class RoleSync implements WalletLinkListener {
         }
         SyncReport total = SyncReport.empty();
         List<String> added = new ArrayList<>();
+        // A sweep reads every member's roles once (one member list from Discord) rather than batch by batch.
+        RoleOps.Roles upFront = memberIds.size() > BULK_ROLES_FROM ? roles.rolesOf(guildId, memberIds) : null;
         for (int i = 0; i < memberIds.size(); i += BATCH) {
             List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + BATCH));
             List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, batch), gates);
             coldWallets.remember(members);
             Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
             health.observe(guildId, verdicts.values());
-            Outcome o = queue(
-                    guildId,
-                    SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch), untouchable(guildId, gates)));
+            SyncPlanner.ActualRoles actual = upFront == null
+                    ? actualRoles(guildId, batch)
+                    : new SyncPlanner.ActualRoles(upFront.current(), upFront.unreadable());
+            Outcome o = queue(guildId, SyncPlanner.plan(members, verdicts, actual, untouchable(guildId, gates)));
             total = total.plus(o.report());
             added.addAll(o.addedRoleNames());
             progress.accept(total);
@@ -161,8 +171,9 @@ public final class RoleSync implements WalletLinkListener {
     }
 
     private List<MemberWallets> wallets(long guildId, List<Long> memberIds) {
+        // Only these members' links: reading the whole server's for every batch made a sweep quadratic.
         Map<Long, List<String>> byMember = new HashMap<>();
-        for (WalletLink l : links.inGuild(guildId)) {
+        for (WalletLink l : links.ofMembers(guildId, memberIds)) {
             byMember.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
         }
         return memberIds.stream()
@@ -171,17 +182,8 @@ public final class RoleSync implements WalletLinkListener {
     }
 
     private SyncPlanner.ActualRoles actualRoles(long guildId, List<Long> memberIds) {
-        Map<Long, Set<Long>> current = new HashMap<>();
-        Set<Long> unreadable = new HashSet<>();
-        for (long id : memberIds) {
-            try {
-                Optional<Set<Long>> r = roles.rolesOf(guildId, id);
-                r.ifPresent(set -> current.put(id, set));
-            } catch (RuntimeException e) {
-                unreadable.add(id); // the member's roles could not be read: change nothing for them this time
-            }
-        }
-        return new SyncPlanner.ActualRoles(current, unreadable);
+        RoleOps.Roles r = roles.rolesOf(guildId, memberIds);
+        return new SyncPlanner.ActualRoles(r.current(), r.unreadable());
     }
 
     /** Roles that must not be touched now (they gained server powers, or sit above the bot), in both directions. */
