@@ -63,6 +63,56 @@ public final class RoleOutbox {
 
     private record Pending(long id, boolean add) {}
 
+    /** Members per pending-changes query in {@link #enqueueAll}. */
+    static final int MEMBERS_PER_QUERY = 1000;
+
+    /**
+     * {@link #enqueue} for a sweep's batch of one server, in the caller's transaction: the pending changes of all
+     * its members are read in one query per thousand members and the new rows written as one JDBC batch, instead of
+     * two statements per change. Returns the changes queued (those not already pending).
+     */
+    public static List<SyncPlan.Change> enqueueAll(
+            Connection c, long guildId, List<SyncPlan.Change> changes, Instant now) throws SQLException {
+        List<Long> members =
+                changes.stream().map(SyncPlan.Change::memberId).distinct().toList();
+        java.util.Map<String, List<Pending>> pending = new java.util.HashMap<>();
+        for (int i = 0; i < members.size(); i += MEMBERS_PER_QUERY) {
+            List<Long> part = members.subList(i, Math.min(members.size(), i + MEMBERS_PER_QUERY));
+            Object[] args = new Object[part.size() + 1];
+            args[0] = guildId;
+            for (int j = 0; j < part.size(); j++) {
+                args[j + 1] = part.get(j);
+            }
+            Jdbc.list(
+                    c,
+                    "SELECT id, member_id, role_id, add_role FROM role_outbox WHERE guild_id = ? AND done_at IS NULL "
+                            + "AND member_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+                            + ")",
+                    rs -> pending.computeIfAbsent(rs.getLong(2) + "/" + rs.getLong(3), k -> new java.util.ArrayList<>())
+                            .add(new Pending(rs.getLong(1), rs.getBoolean(4))),
+                    args);
+        }
+        List<SyncPlan.Change> queued = new java.util.ArrayList<>();
+        List<Object[]> superseded = new java.util.ArrayList<>();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (SyncPlan.Change p : changes) {
+            List<Pending> same = pending.getOrDefault(p.memberId() + "/" + p.roleId(), List.of());
+            if (same.stream().anyMatch(x -> x.add() == p.add())) {
+                continue;
+            }
+            same.forEach(opposite -> superseded.add(new Object[] {now, "superseded", opposite.id()}));
+            rows.add(new Object[] {guildId, p.memberId(), p.roleId(), p.add(), cut(p.reason(), 500), now, now});
+            queued.add(p);
+        }
+        Jdbc.batch(c, "UPDATE role_outbox SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL", superseded);
+        Jdbc.batch(
+                c,
+                "INSERT INTO role_outbox (guild_id, member_id, role_id, add_role, reason, created_at, attempts, "
+                        + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                rows);
+        return queued;
+    }
+
     /** Pending changes that are due, oldest first. */
     public List<RoleChange> due(int limit) {
         return due(limit, 1, List.of(0));

@@ -153,15 +153,9 @@ public final class RoleSync implements WalletLinkListener {
 
     private Outcome queue(long guildId, SyncPlan plan) {
         Instant now = clock.instant();
-        List<SyncPlan.Change> queued = db.inTransaction(c -> {
-            List<SyncPlan.Change> q = new ArrayList<>();
-            for (SyncPlan.Change p : plan.changes()) {
-                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason(), now)) {
-                    q.add(p);
-                }
-            }
-            return q;
-        });
+        List<SyncPlan.Change> queued = plan.changes().isEmpty()
+                ? List.of()
+                : db.inTransaction(c -> RoleOutbox.enqueueAll(c, guildId, plan.changes(), now));
         List<String> addedNames = queued.stream()
                 .filter(SyncPlan.Change::add)
                 .map(p -> roles.roleName(guildId, p.roleId()))

@@ -212,10 +212,10 @@ class ScaleBenchmark {
             Map<String, Long> roleIds = new LinkedHashMap<>();
             for (int size : sizes) {
                 FakeGuild g = servers.get(size);
-                addGate(gateStore, g, "Holder", RuleSpec.erc721(CHAIN, nft, 1), roleIds);
-                addGate(gateStore, g, "Whale", RuleSpec.erc20(CHAIN, coin, "10"), roleIds);
+                addGate(catalog, g, "Holder", RuleSpec.erc721(CHAIN, nft, 1), roleIds);
+                addGate(catalog, g, "Whale", RuleSpec.erc20(CHAIN, coin, "10"), roleIds);
                 addGate(
-                        gateStore,
+                        catalog,
                         g,
                         "Gold",
                         new RuleSpec(
@@ -276,7 +276,7 @@ class ScaleBenchmark {
 
             // ---- a new gate on 100,000 holders: what it plans, and how long Discord's pace makes it ----
             Map<String, Object> newGate = new LinkedHashMap<>();
-            addGate(gateStore, big, "Member", RuleSpec.erc20(CHAIN, coin, "1"), roleIds);
+            addGate(catalog, big, "Member", RuleSpec.erc20(CHAIN, coin, "1"), roleIds);
             List<Long> members = sync.sweepableMembers(big.id());
             reader.invalidateAll();
             Counters c = Counters.of(requests, nodeNanos, dbTime);
@@ -286,6 +286,7 @@ class ScaleBenchmark {
             c.into(newGate, requests, nodeNanos, dbTime);
             newGate.put("planned_adds", planned.added());
             newGate.put("planned_removes", planned.removed());
+            newGate.put("unknown", planned.unknown());
             int pace = gating.roleChangesPerTenSeconds();
             double drainSeconds = planned.added() * 10.0 / pace;
             newGate.put("role_changes_per_10_s", pace);
@@ -498,10 +499,11 @@ class ScaleBenchmark {
         });
     }
 
-    private static void addGate(GateStore store, FakeGuild guild, String name, RuleSpec rule, Map<String, Long> ids) {
+    private static void addGate(
+            GateCatalog catalog, FakeGuild guild, String name, RuleSpec rule, Map<String, Long> ids) {
         long roleId = guild.role(name).id();
         ids.put(guild.id() + "/" + name, roleId);
-        store.add(guild.id(), roleId, name, rule, guild.owner().id());
+        catalog.add(guild.id(), roleId, name, rule, guild.owner().id());
     }
 
     // ---- measurements ----
