@@ -37,7 +37,18 @@ public final class ChainReader {
     private final Set<String> batchRefused = ConcurrentHashMap.newKeySet();
 
     /** Sub-calls per HTTP request: aggregate3 calls of the configured size, several to a JSON-RPC batch. */
-    static final int MAX_CALLS_PER_REQUEST = 2000;
+    static final int MAX_CALLS_PER_REQUEST = 1000;
+
+    /**
+     * Requests in flight at once across all readers (daemon threads; a read's own deadline still applies to each).
+     * More would only queue at a node or on two cores.
+     */
+    private static final java.util.concurrent.ExecutorService IN_FLIGHT =
+            java.util.concurrent.Executors.newFixedThreadPool(3, r -> {
+                Thread t = new Thread(r, "lorekeeper-chain-read");
+                t.setDaemon(true);
+                return t;
+            });
 
     public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
 
@@ -131,8 +142,30 @@ public final class ChainReader {
         // Several aggregate3 calls travel in one JSON-RPC batch: a sweep of 100,000 wallets then needs a few hundred
         // HTTP requests, while each aggregate3 stays at the configured size (nodes cap the gas of one eth_call).
         int perRequest = Math.max(1, MAX_CALLS_PER_REQUEST / Math.max(1, batchSize));
+        List<List<List<Read>>> groups = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i += perRequest) {
-            out.putAll(viaMulticall(chain, chunks.subList(i, Math.min(chunks.size(), i + perRequest))));
+            groups.add(chunks.subList(i, Math.min(chunks.size(), i + perRequest)));
+        }
+        if (groups.size() == 1) {
+            out.putAll(viaMulticall(chain, groups.get(0)));
+            return out;
+        }
+        // A few requests in flight at once: the node executes one while another travels or is decoded here.
+        List<java.util.concurrent.Future<Map<Read, ReadResult>>> pending = new ArrayList<>(groups.size());
+        for (List<List<Read>> group : groups) {
+            pending.add(IN_FLIGHT.submit(() -> viaMulticall(chain, group)));
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            try {
+                out.putAll(pending.get(g).get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                // viaMulticall turns every failure into failed reads; anything else is a bug: say so, read by read.
+                String why = "read failed: " + e.getCause();
+                groups.get(g).forEach(chunk -> chunk.forEach(r -> out.put(r, ReadResult.failed(why))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                groups.get(g).forEach(chunk -> chunk.forEach(r -> out.put(r, ReadResult.failed("interrupted"))));
+            }
         }
         return out;
     }
@@ -181,8 +214,8 @@ public final class ChainReader {
                 continue;
             }
             try {
-                List<Multicall3.Result> results = Multicall3.decode(
-                        Numeric.hexStringToByteArray(answer.result().asText()));
+                List<Multicall3.Result> results =
+                        Multicall3.decode(Hex.decode(answer.result().asText()));
                 if (results.size() != chunk.size()) {
                     throw new IllegalArgumentException(
                             "Multicall3 returned " + results.size() + " results for " + chunk.size() + " calls");
@@ -216,7 +249,7 @@ public final class ChainReader {
             calls.add(new Multicall3.Call(
                     r.kind() == Read.Kind.NATIVE_BALANCE ? multicall : r.contract(), Abi.encode(r)));
         }
-        return Numeric.toHexString(Multicall3.encode(calls));
+        return Hex.encode(Multicall3.encode(calls));
     }
 
     /** One request per call; a node error fails its own entry, a transport failure all of them. */

@@ -193,16 +193,20 @@ final class Gateway {
         String query = d.path("query").asText("").toLowerCase(java.util.Locale.ROOT);
         int limit = d.path("limit").asInt(0);
         if (query.isEmpty() && limit == 0) {
-            int count = Math.max(1, (guild.memberCount() + CHUNK_SIZE - 1) / CHUNK_SIZE);
-            long after = 0;
-            for (int index = 0; index < count; index++) {
-                List<FakeMember> page = guild.membersAfter(after, CHUNK_SIZE);
-                sendChunk(session, guild, page, index, count, nonce, null);
-                if (page.isEmpty()) {
-                    break;
+            // Streamed from another thread, as Discord answers while the socket stays live: heartbeats on this
+            // socket are acknowledged between chunks, so the client never takes a long member list for a dead link.
+            chunkStreams.execute(() -> {
+                int count = Math.max(1, (guild.memberCount() + CHUNK_SIZE - 1) / CHUNK_SIZE);
+                long after = 0;
+                for (int index = 0; index < count; index++) {
+                    List<FakeMember> page = guild.membersAfter(after, CHUNK_SIZE);
+                    sendChunk(session, guild, page, index, count, nonce, null);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1).id();
                 }
-                after = page.get(page.size() - 1).id();
-            }
+            });
             return;
         }
         int max = limit <= 0 ? MAX_QUERY_LIMIT : Math.min(limit, MAX_QUERY_LIMIT);
@@ -247,6 +251,13 @@ final class Gateway {
         }
         session.dispatch("GUILD_MEMBERS_CHUNK", chunk);
     }
+
+    private final java.util.concurrent.ExecutorService chunkStreams =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "double-member-chunks");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** How many Request Guild Members (op 8) the bot sent. */
     final AtomicInteger memberChunkRequests = new AtomicInteger();
