@@ -83,13 +83,17 @@ public final class RoleOutbox {
             for (int j = 0; j < part.size(); j++) {
                 args[j + 1] = part.get(j);
             }
+            // "done_at IS NULL" is checked here, not in SQL: with it there PostgreSQL walks the pending index (every
+            // pending change of every server, 100,000 after a new gate) instead of these members' rows.
             Jdbc.list(
                     c,
-                    "SELECT id, member_id, role_id, add_role FROM role_outbox WHERE guild_id = ? AND done_at IS NULL "
+                    "SELECT id, member_id, role_id, add_role, done_at FROM role_outbox WHERE guild_id = ? "
                             + "AND member_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
                             + ")",
-                    rs -> pending.computeIfAbsent(rs.getLong(2) + "/" + rs.getLong(3), k -> new java.util.ArrayList<>())
-                            .add(new Pending(rs.getLong(1), rs.getBoolean(4))),
+                    rs -> rs.getTimestamp(5) != null
+                            || pending.computeIfAbsent(
+                                            rs.getLong(2) + "/" + rs.getLong(3), k -> new java.util.ArrayList<>())
+                                    .add(new Pending(rs.getLong(1), rs.getBoolean(4))),
                     args);
         }
         List<SyncPlan.Change> queued = new java.util.ArrayList<>();
