@@ -121,6 +121,7 @@ class ScaleBenchmark {
                             + " metadata is on-chain (data: URIs), so no metadata server is timed.");
 
             // ---- the database: 100,000 wallets linked through the wallet-link repository ----
+            logSlowStatements();
             Database db = TestDatabases.postgresql();
             DbClock dbTime = DbClock.attach(db);
             Clock clock = Clock.systemUTC();
@@ -469,6 +470,15 @@ class ScaleBenchmark {
     }
 
     // ---- database setup ----
+
+    /** PostgreSQL logs every statement over 250 ms (with its plan's parameters) to the test output: where DB time goes. */
+    private static void logSlowStatements() throws java.sql.SQLException {
+        try (var c = TestDatabases.server().getPostgresDatabase().getConnection();
+                var s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET log_min_duration_statement = 250");
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
 
     private static void link(Database db, WalletLinks links, FakeGuild guild, List<String> wallets) {
         for (int i = 0; i < wallets.size(); i += 2000) {
