@@ -102,18 +102,15 @@ public final class OwnerIndex {
         db.withConnection(c -> {
             for (int i = 0; i < keys.size(); i += HOLDERS_PER_QUERY) {
                 List<String> part = keys.subList(i, Math.min(keys.size(), i + HOLDERS_PER_QUERY));
-                List<Object> args = new ArrayList<>(part.size() + 2);
-                args.add(chain);
-                args.add(contract.toLowerCase(Locale.ROOT));
-                args.addAll(part);
-                String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
                 Jdbc.list(
                         c,
-                        "SELECT owner, token_id FROM token_owner WHERE chain = ? AND contract = ? AND owner IN (" + in
-                                + ")",
+                        // One array parameter, not a thousand: parsed and planned once.
+                        "SELECT owner, token_id FROM token_owner WHERE chain = ? AND contract = ? AND owner = ANY(?)",
                         rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                 .add(new BigInteger(rs.getString(2))),
-                        args.toArray());
+                        chain,
+                        contract.toLowerCase(Locale.ROOT),
+                        part.toArray(new String[0]));
             }
             return null;
         });

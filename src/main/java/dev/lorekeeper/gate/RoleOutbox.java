@@ -78,23 +78,18 @@ public final class RoleOutbox {
         java.util.Map<String, List<Pending>> pending = new java.util.HashMap<>();
         for (int i = 0; i < members.size(); i += MEMBERS_PER_QUERY) {
             List<Long> part = members.subList(i, Math.min(members.size(), i + MEMBERS_PER_QUERY));
-            Object[] args = new Object[part.size() + 1];
-            args[0] = guildId;
-            for (int j = 0; j < part.size(); j++) {
-                args[j + 1] = part.get(j);
-            }
             // "done_at IS NULL" is checked here, not in SQL: with it there PostgreSQL walks the pending index (every
             // pending change of every server, 100,000 after a new gate) instead of these members' rows.
             Jdbc.list(
                     c,
                     "SELECT id, member_id, role_id, add_role, done_at FROM role_outbox WHERE guild_id = ? "
-                            + "AND member_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
-                            + ")",
+                            + "AND member_id = ANY(?)",
                     rs -> rs.getTimestamp(5) != null
                             || pending.computeIfAbsent(
                                             rs.getLong(2) + "/" + rs.getLong(3), k -> new java.util.ArrayList<>())
                                     .add(new Pending(rs.getLong(1), rs.getBoolean(4))),
-                    args);
+                    guildId,
+                    part.toArray(new Long[0]));
         }
         List<SyncPlan.Change> queued = new java.util.ArrayList<>();
         List<Object[]> superseded = new java.util.ArrayList<>();
