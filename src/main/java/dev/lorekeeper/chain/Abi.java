@@ -37,7 +37,7 @@ public final class Abi {
     }
 
     static byte[] address(String address) {
-        byte[] a = Numeric.hexStringToByteArray(address);
+        byte[] a = Hex.decode(address);
         byte[] word = new byte[32];
         System.arraycopy(a, 0, word, 32 - a.length, a.length);
         return word;

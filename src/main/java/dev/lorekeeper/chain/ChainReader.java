@@ -1,6 +1,5 @@
 package dev.lorekeeper.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -35,6 +34,21 @@ public final class ChainReader {
     private final Mode mode;
     private final Cache<Read, ReadResult> cache;
     private final Map<String, Boolean> hasMulticall = new ConcurrentHashMap<>();
+    private final Set<String> batchRefused = ConcurrentHashMap.newKeySet();
+
+    /** Sub-calls per HTTP request: aggregate3 calls of the configured size, several to a JSON-RPC batch. */
+    static final int MAX_CALLS_PER_REQUEST = 1000;
+
+    /**
+     * Requests in flight at once across all readers (daemon threads; a read's own deadline still applies to each).
+     * More would only queue at a node or on two cores.
+     */
+    private static final java.util.concurrent.ExecutorService IN_FLIGHT =
+            java.util.concurrent.Executors.newFixedThreadPool(3, r -> {
+                Thread t = new Thread(r, "lorekeeper-chain-read");
+                t.setDaemon(true);
+                return t;
+            });
 
     public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
 
@@ -117,9 +131,41 @@ public final class ChainReader {
             return out;
         }
         boolean multi = multicallAvailable(chain);
+        List<List<Read>> chunks = new ArrayList<>();
         for (int i = 0; i < reads.size(); i += batchSize) {
-            List<Read> chunk = reads.subList(i, Math.min(reads.size(), i + batchSize));
-            out.putAll(multi ? viaMulticall(chain.rpc(), chunk) : viaBatch(chain.rpc(), chunk));
+            chunks.add(reads.subList(i, Math.min(reads.size(), i + batchSize)));
+        }
+        if (!multi) {
+            chunks.forEach(chunk -> out.putAll(viaBatch(chain.rpc(), chunk)));
+            return out;
+        }
+        // Several aggregate3 calls travel in one JSON-RPC batch: a sweep of 100,000 wallets then needs a few hundred
+        // HTTP requests, while each aggregate3 stays at the configured size (nodes cap the gas of one eth_call).
+        int perRequest = Math.max(1, MAX_CALLS_PER_REQUEST / Math.max(1, batchSize));
+        List<List<List<Read>>> groups = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i += perRequest) {
+            groups.add(chunks.subList(i, Math.min(chunks.size(), i + perRequest)));
+        }
+        if (groups.size() == 1) {
+            out.putAll(viaMulticall(chain, groups.get(0)));
+            return out;
+        }
+        // A few requests in flight at once: the node executes one while another travels or is decoded here.
+        List<java.util.concurrent.Future<Map<Read, ReadResult>>> pending = new ArrayList<>(groups.size());
+        for (List<List<Read>> group : groups) {
+            pending.add(IN_FLIGHT.submit(() -> viaMulticall(chain, group)));
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            try {
+                out.putAll(pending.get(g).get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                // viaMulticall turns every failure into failed reads; anything else is a bug: say so, read by read.
+                String why = "read failed: " + e.getCause();
+                groups.get(g).forEach(chunk -> chunk.forEach(r -> out.put(r, ReadResult.failed(why))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                groups.get(g).forEach(chunk -> chunk.forEach(r -> out.put(r, ReadResult.failed("interrupted"))));
+            }
         }
         return out;
     }
@@ -138,44 +184,87 @@ public final class ChainReader {
         }
     }
 
-    private Map<Read, ReadResult> viaMulticall(RpcClient rpc, List<Read> chunk) {
+    private Map<Read, ReadResult> viaMulticall(Chains.Chain chain, List<List<Read>> chunks) {
+        RpcClient rpc = chain.rpc();
+        List<RpcRequest> requests = new ArrayList<>(chunks.size());
+        for (List<Read> chunk : chunks) {
+            requests.add(RpcRequest.of("eth_call", Map.of("to", multicall, "data", aggregate3(chunk)), "latest"));
+        }
+        Map<Read, ReadResult> out = new HashMap<>();
+        List<Read> toConfirm = new ArrayList<>();
+        List<RpcResult> answers;
+        try {
+            answers = requests.size() == 1 || batchRefused.contains(chain.name())
+                    ? oneByOne(rpc, requests)
+                    : rpc.batch(requests);
+        } catch (RpcException e) {
+            if (e.transport()) {
+                chunks.forEach(chunk -> chunk.forEach(r -> out.put(r, ReadResult.failed(e.getMessage()))));
+                return out;
+            }
+            // The node refuses JSON-RPC batches (some providers do): one aggregate3 per request from now on.
+            batchRefused.add(chain.name());
+            answers = oneByOne(rpc, requests);
+        }
+        for (int c = 0; c < chunks.size(); c++) {
+            List<Read> chunk = chunks.get(c);
+            RpcResult answer = answers.get(c);
+            if (!answer.ok()) {
+                chunk.forEach(r -> out.put(r, ReadResult.failed(answer.errorMessage())));
+                continue;
+            }
+            try {
+                List<Multicall3.Result> results =
+                        Multicall3.decode(Hex.decode(answer.result().asText()));
+                if (results.size() != chunk.size()) {
+                    throw new IllegalArgumentException(
+                            "Multicall3 returned " + results.size() + " results for " + chunk.size() + " calls");
+                }
+                for (int i = 0; i < chunk.size(); i++) {
+                    Multicall3.Result res = results.get(i);
+                    if (res.success()) {
+                        out.put(chunk.get(i), Abi.decode(chunk.get(i), res.data()));
+                    } else if (chunk.get(i).kind() == Read.Kind.OWNER_OF) {
+                        toConfirm.add(chunk.get(i));
+                    } else {
+                        out.put(
+                                chunk.get(i),
+                                ReadResult.failed(RevertReason.describe(null, Numeric.toHexString(res.data()))));
+                    }
+                }
+            } catch (RuntimeException e) {
+                // Any answer that can't be decoded (short, truncated, absurd offsets) makes the whole chunk unknown.
+                chunk.forEach(r -> out.put(r, ReadResult.failed("unreadable Multicall3 answer: " + e.getMessage())));
+            }
+        }
+        // A failed entry inside aggregate3 says nothing certain (a proxy or an out-of-gas sub-call looks the same),
+        // so an ownerOf that failed there is asked once more on its own: only the node's own revert counts.
+        out.putAll(viaBatch(rpc, toConfirm));
+        return out;
+    }
+
+    private String aggregate3(List<Read> chunk) {
         List<Multicall3.Call> calls = new ArrayList<>(chunk.size());
         for (Read r : chunk) {
             calls.add(new Multicall3.Call(
                     r.kind() == Read.Kind.NATIVE_BALANCE ? multicall : r.contract(), Abi.encode(r)));
         }
-        Map<Read, ReadResult> out = new HashMap<>();
-        List<Read> toConfirm = new ArrayList<>();
-        try {
-            JsonNode result = rpc.call(
-                    "eth_call",
-                    Map.of("to", multicall, "data", Numeric.toHexString(Multicall3.encode(calls))),
-                    "latest");
-            List<Multicall3.Result> results = Multicall3.decode(Numeric.hexStringToByteArray(result.asText()));
-            if (results.size() != chunk.size()) {
-                throw new IllegalArgumentException(
-                        "Multicall3 returned " + results.size() + " results for " + chunk.size() + " calls");
-            }
-            for (int i = 0; i < chunk.size(); i++) {
-                Multicall3.Result res = results.get(i);
-                if (res.success()) {
-                    out.put(chunk.get(i), Abi.decode(chunk.get(i), res.data()));
-                } else if (chunk.get(i).kind() == Read.Kind.OWNER_OF) {
-                    toConfirm.add(chunk.get(i));
-                } else {
-                    out.put(
-                            chunk.get(i),
-                            ReadResult.failed(RevertReason.describe(null, Numeric.toHexString(res.data()))));
+        return Hex.encode(Multicall3.encode(calls));
+    }
+
+    /** One request per call; a node error fails its own entry, a transport failure all of them. */
+    private static List<RpcResult> oneByOne(RpcClient rpc, List<RpcRequest> requests) {
+        List<RpcResult> out = new ArrayList<>(requests.size());
+        for (RpcRequest r : requests) {
+            try {
+                out.add(RpcResult.of(rpc.call(r.method(), r.params().toArray())));
+            } catch (RpcException e) {
+                if (e.transport()) {
+                    throw e;
                 }
+                out.add(RpcResult.failed(0, e.getMessage()));
             }
-        } catch (RuntimeException e) {
-            // Any answer that can't be decoded (short, truncated, absurd offsets) makes the whole chunk unknown.
-            chunk.forEach(r -> out.put(r, ReadResult.failed("unreadable Multicall3 answer: " + e.getMessage())));
-            return out;
         }
-        // A failed entry inside aggregate3 says nothing certain (a proxy or an out-of-gas sub-call looks the same),
-        // so an ownerOf that failed there is asked once more on its own: only the node's own revert counts.
-        out.putAll(viaBatch(rpc, toConfirm));
         return out;
     }
 

@@ -57,13 +57,11 @@ public final class RpcClient {
             return List.of();
         }
         ArrayNode body = JSON.createArrayNode();
-        long firstId = -1;
-        for (RpcRequest r : requests) {
-            ObjectNode n = request(r);
-            if (firstId < 0) {
-                firstId = n.path("id").asLong();
-            }
-            body.add(n);
+        // One block of ids for the whole batch: answers are matched to requests by id, and other threads (the
+        // watcher, parallel sweep reads) take ids at the same time.
+        long firstId = ids.getAndAdd(requests.size()) + 1;
+        for (int i = 0; i < requests.size(); i++) {
+            body.add(request(requests.get(i), firstId + i));
         }
         JsonNode reply = send(body, requests.size());
         if (!reply.isArray()) {
@@ -92,10 +90,12 @@ public final class RpcClient {
     }
 
     private ObjectNode request(RpcRequest r) {
-        ObjectNode n = JSON.createObjectNode()
-                .put("jsonrpc", "2.0")
-                .put("id", ids.incrementAndGet())
-                .put("method", r.method());
+        return request(r, ids.incrementAndGet());
+    }
+
+    private ObjectNode request(RpcRequest r, long id) {
+        ObjectNode n =
+                JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", r.method());
         n.set("params", JSON.valueToTree(r.params()));
         return n;
     }

@@ -38,6 +38,9 @@ final class RpcErrors {
     }
 
     /** A transport failure in words; never the URL, which may carry an API key. */
+    /** How OutboundHttp's message for a reply over its byte cap starts. */
+    static final String REPLY_TOO_LARGE = "reply larger than";
+
     static String transport(IOException e) {
         if (e instanceof ConnectException) {
             return "connection refused";
@@ -48,7 +51,8 @@ final class RpcErrors {
         if (e instanceof SocketTimeoutException) {
             return "no answer in time: " + e.getMessage();
         }
-        if (e.getMessage() != null && e.getMessage().startsWith("HTTP ")) {
+        if (e.getMessage() != null
+                && (e.getMessage().startsWith("HTTP ") || e.getMessage().startsWith(REPLY_TOO_LARGE))) {
             return e.getMessage();
         }
         // Other messages may quote the URL (and its key): the class name must do.

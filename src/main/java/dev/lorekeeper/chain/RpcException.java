@@ -48,6 +48,11 @@ public final class RpcException extends RuntimeException {
         return reason;
     }
 
+    /** The node answered, but with more than a reply may hold (a log range with too many events). */
+    public boolean replyTooLarge() {
+        return transport && reason != null && reason.startsWith(RpcErrors.REPLY_TOO_LARGE);
+    }
+
     public boolean transport() {
         return transport;
     }

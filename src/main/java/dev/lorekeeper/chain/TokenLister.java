@@ -21,6 +21,21 @@ public final class TokenLister {
         this.confirmations = confirmations;
     }
 
+    /** Many holders' tokens in one go, by lower-case holder; empty as for one holder. */
+    public Optional<java.util.Map<String, List<BigInteger>>> tokensOf(
+            String chain, String contract, java.util.Collection<String> holders) {
+        Optional<Chains.Chain> c = chains.byName(chain);
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long head = heads.get(chain, k -> new TransferLogPoller(c.get(), null, confirmations, 1).safeHead());
+            return index.tokensOf(chain, contract, holders, head);
+        } catch (RpcException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Empty when the index has not caught up with the chain (or the chain can not be read). */
     public Optional<List<BigInteger>> tokensOf(String chain, String contract, String holder) {
         Optional<Chains.Chain> c = chains.byName(chain);

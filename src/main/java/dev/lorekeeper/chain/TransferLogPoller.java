@@ -114,8 +114,9 @@ public final class TransferLogPoller {
             try {
                 events = logs(contracts, from, to);
             } catch (RpcException e) {
-                if (!e.transport() && range > 1) {
-                    range = Math.max(1, range / 2); // the provider refused the range: ask for less
+                if ((!e.transport() || e.replyTooLarge()) && range > 1) {
+                    // The provider refused the range, or its answer was over the reply cap: ask for less.
+                    range = Math.max(1, range / 2);
                     continue;
                 }
                 throw e;

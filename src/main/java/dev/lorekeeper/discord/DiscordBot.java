@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /** The JDA client: built from config, with Discord's endpoints overridable for proxies and the test double. */
 public final class DiscordBot implements AutoCloseable {
-    /** Caches the bot never reads; role sync keeps members and their roles, which stay on. */
+    /** Caches the bot never reads. */
     private static final EnumSet<CacheFlag> UNUSED_CACHES = EnumSet.of(
             CacheFlag.VOICE_STATE,
             CacheFlag.EMOJI,
@@ -92,9 +92,11 @@ public final class DiscordBot implements AutoCloseable {
                 .setShardsTotal(config.shards().total())
                 .setShards(config.shards().idList())
                 .disableCache(UNUSED_CACHES)
-                // Role sync compares desired with actual roles: keep members (and their roles) in memory.
-                .setChunkingFilter(ChunkingFilter.ALL)
-                .setMemberCachePolicy(MemberCachePolicy.ALL)
+                // No member list before READY, and none kept: a server of 250,000 members would hold READY back
+                // for its 250 chunks and cost hundreds of MB. Role sync reads one member over REST, and a sweep
+                // streams the list once (JdaRoleOps), which is cheap to do again.
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setEventPool(eventPool, false)
                 .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(ackTimer))
                 // zlib-stream, as JDA's default; the test double speaks it, so tests run production's transport.

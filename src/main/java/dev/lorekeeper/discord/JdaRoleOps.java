@@ -63,6 +63,42 @@ public final class JdaRoleOps implements RoleOps {
         return cached != null ? Optional.of(roleIds(cached)) : fetch(guild, memberId);
     }
 
+    /** From this many members on, a bulk read streams the server's member list once instead of asking one by one. */
+    static final int MEMBER_LIST_FROM = 100;
+
+    private static final java.time.Duration MEMBER_LIST_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+    /**
+     * A sweep's roles: the whole member list streamed once over the gateway (Request Guild Members, 1000 members per
+     * chunk: 250 chunks for a server of 250,000), keeping only the roles of the members asked about. Nothing is cached
+     * beyond the member cache policy. Fewer members are read one by one (from the cache, else over REST).
+     */
+    @Override
+    public Roles rolesOf(long guildId, java.util.Collection<Long> memberIds) {
+        Guild guild = guild(guildId);
+        if (guild == null && !owned.test(guildId) && elsewhere != null) {
+            return elsewhere.rolesOf(guildId, memberIds);
+        }
+        if (guild == null || memberIds.size() < MEMBER_LIST_FROM) {
+            return RoleOps.super.rolesOf(guildId, memberIds);
+        }
+        Set<Long> wanted = new java.util.HashSet<>(memberIds);
+        java.util.Map<Long, Set<Long>> current = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            guild.loadMembers(m -> {
+                        if (wanted.contains(m.getIdLong())) {
+                            current.put(m.getIdLong(), roleIds(m));
+                        }
+                    })
+                    .setTimeout(MEMBER_LIST_TIMEOUT)
+                    .get();
+        } catch (RuntimeException e) {
+            log.warn("could not read the member list of guild {}: {}", guildId, e.toString());
+            return new Roles(java.util.Map.of(), wanted); // unknown: change nothing for anyone this time
+        }
+        return new Roles(current, Set.of());
+    }
+
     @Override
     public Optional<Set<Long>> rolesFromDiscord(long guildId, long memberId) {
         Guild guild = guild(guildId);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +39,20 @@ public final class GateEvaluator {
         this.ownerIndex = ownerIndex;
     }
 
+    /**
+     * Everything read for one batch: chain reads by read, and the owner index's token lists per (chain, contract) for
+     * all the batch's holders (empty when the index is not caught up).
+     */
+    private record Values(Map<Read, ReadResult> reads, Map<String, Optional<Map<String, List<BigInteger>>>> owners) {
+        Optional<Map<String, List<BigInteger>>> owners(Rule.Erc721 e) {
+            return owners.getOrDefault(key(e), Optional.empty());
+        }
+
+        static String key(Rule.Erc721 e) {
+            return e.chain() + "/" + e.contract().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Verdicts per member and gate, in the order given. */
     public Map<MemberWallets, Map<Gate, Evaluation>> evaluate(List<MemberWallets> members, List<Gate> gates) {
         Set<Read> round1 = new HashSet<>();
@@ -46,16 +61,38 @@ public final class GateEvaluator {
                 members.forEach(m -> round1.addAll(GateReads.primaryReads(req, m)));
             }
         }
-        Map<Read, ReadResult> values = new HashMap<>(reader.read(round1));
+        Values values = new Values(new HashMap<>(reader.read(round1)), new HashMap<>());
         Set<Read> round2 = new HashSet<>();
         for (Gate g : gates) {
             for (Rule.Requirement req : g.rule().requirements()) {
                 if (req instanceof Rule.Erc721 e && GateReads.listsTokens(e)) {
-                    members.forEach(m -> round2.addAll(GateReads.tokenIndexReads(e, m, values)));
+                    if (enumerable(e, values) == Boolean.FALSE) {
+                        ownerIndexLists(e, members, values);
+                    } else {
+                        members.forEach(m -> round2.addAll(GateReads.tokenIndexReads(e, m, values.reads())));
+                    }
                 }
             }
         }
-        values.putAll(reader.read(round2));
+        values.reads().putAll(reader.read(round2));
+        // Round 3: the tokenURI of every held token a trait rule must look at, in one batch for all members.
+        Set<Read> round3 = new HashSet<>();
+        for (Gate g : gates) {
+            for (Rule.Requirement req : g.rule().requirements()) {
+                if (req instanceof Rule.Erc721 e
+                        && GateReads.listsTokens(e)
+                        && !e.traits().isEmpty()) {
+                    for (MemberWallets m : members) {
+                        for (BigInteger id : heldIds(e, m, values)) {
+                            if (idMatches(e, id)) {
+                                round3.add(Read.tokenUri(e.chain(), e.contract(), id));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        values.reads().putAll(reader.read(round3));
         Map<MemberWallets, Map<Gate, Evaluation>> out = new LinkedHashMap<>();
         for (MemberWallets m : members) {
             Map<Gate, Evaluation> perGate = new LinkedHashMap<>();
@@ -69,8 +106,49 @@ public final class GateEvaluator {
         return out;
     }
 
-    private Truth eval(
-            Rule rule, MemberWallets m, Map<Read, ReadResult> values, List<Evaluation.RequirementResult> details) {
+    /** Whether the contract lists tokens itself; null when that could not be read. */
+    private static Boolean enumerable(Rule.Erc721 e, Values values) {
+        ReadResult r = values.reads().get(Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE));
+        return r == null || !r.ok() ? null : r.value().signum() != 0;
+    }
+
+    /** One owner-index query per contract for the whole batch, instead of one per wallet. */
+    private void ownerIndexLists(Rule.Erc721 e, List<MemberWallets> members, Values values) {
+        if (ownerIndex == null || values.owners().containsKey(Values.key(e))) {
+            return;
+        }
+        Set<String> holders = new HashSet<>();
+        members.forEach(m -> holders.addAll(m.walletsFor(e.chain(), e.contract())));
+        values.owners().put(Values.key(e), ownerIndex.tokensOf(e.chain(), e.contract(), holders));
+    }
+
+    /** The token ids a member holds, as far as they were read (what could not be read is judged later). */
+    private static List<BigInteger> heldIds(Rule.Erc721 e, MemberWallets m, Values values) {
+        List<BigInteger> ids = new ArrayList<>();
+        Boolean enumerable = enumerable(e, values);
+        if (enumerable == null) {
+            return ids;
+        }
+        for (String a : m.walletsFor(e.chain(), e.contract())) {
+            if (!enumerable) {
+                values.owners(e).ifPresent(o -> ids.addAll(o.getOrDefault(a.toLowerCase(Locale.ROOT), List.of())));
+                continue;
+            }
+            ReadResult balance = values.reads().get(Read.erc721Balance(e.chain(), e.contract(), a));
+            if (balance == null || !balance.ok()) {
+                continue;
+            }
+            for (int i = 0; i < GateReads.listable(balance.value()); i++) {
+                ReadResult id = values.reads().get(Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
+                if (id != null && id.ok()) {
+                    ids.add(id.value());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Truth eval(Rule rule, MemberWallets m, Values values, List<Evaluation.RequirementResult> details) {
         if (rule instanceof Rule.AllOf all) {
             Truth t = Truth.TRUE;
             for (Rule r : all.rules()) {
@@ -107,11 +185,11 @@ public final class GateEvaluator {
                 req, Truth.UNKNOWN, "unknown: " + r.detail() + ", but delegated cold wallets could not be read");
     }
 
-    private Evaluation.RequirementResult requirement(
-            Rule.Requirement req, MemberWallets m, Map<Read, ReadResult> values) {
+    private Evaluation.RequirementResult requirement(Rule.Requirement req, MemberWallets m, Values all) {
+        Map<Read, ReadResult> values = all.reads();
         try {
             if (req instanceof Rule.Erc721 e) {
-                return erc721(e, m, values);
+                return erc721(e, m, all);
             }
             if (req instanceof Rule.Erc1155 e) {
                 BigInteger total = BigInteger.ZERO;
@@ -149,7 +227,8 @@ public final class GateEvaluator {
         }
     }
 
-    private Evaluation.RequirementResult erc721(Rule.Erc721 e, MemberWallets m, Map<Read, ReadResult> values) {
+    private Evaluation.RequirementResult erc721(Rule.Erc721 e, MemberWallets m, Values all) {
+        Map<Read, ReadResult> values = all.reads();
         List<BigInteger> ids = GateReads.ownerOfIds(e);
         if (ids != null) {
             Set<String> mine = new HashSet<>();
@@ -181,7 +260,7 @@ public final class GateEvaluator {
         if (ReadValues.value(values, Read.supportsInterface(e.chain(), e.contract(), Abi.ERC721_ENUMERABLE))
                         .signum()
                 == 0) {
-            return fromOwnerIndex(e, m);
+            return fromOwnerIndex(e, m, all);
         }
         long matching = 0;
         boolean unlisted = false;
@@ -191,7 +270,7 @@ public final class GateEvaluator {
             unlisted |= balance.compareTo(BigInteger.valueOf(n)) > 0;
             for (int i = 0; i < n; i++) {
                 BigInteger id = ReadValues.value(values, Read.tokenOfOwnerByIndex(e.chain(), e.contract(), a, i));
-                if (matches(e, id)) {
+                if (matches(e, id, values)) {
                     matching++;
                 }
             }
@@ -208,18 +287,17 @@ public final class GateEvaluator {
                 "holds " + matching + " matching token" + (matching == 1 ? "" : "s"));
     }
 
-    private Evaluation.RequirementResult fromOwnerIndex(Rule.Erc721 e, MemberWallets m) {
+    private Evaluation.RequirementResult fromOwnerIndex(Rule.Erc721 e, MemberWallets m, Values all) {
         if (ownerIndex == null) {
             throw new UnknownValue("the contract is not ERC-721 Enumerable, so held token ids can't be listed");
         }
+        Map<String, List<BigInteger>> owners = all.owners(e)
+                .orElseThrow(() -> new UnknownValue(
+                        "the owner index of this contract is still being built from its Transfer logs"));
         long matching = 0;
         for (String a : m.walletsFor(e.chain(), e.contract())) {
-            List<BigInteger> ids = ownerIndex
-                    .tokensOf(e.chain(), e.contract(), a)
-                    .orElseThrow(() -> new UnknownValue(
-                            "the owner index of this contract is still being built from its Transfer logs"));
-            for (BigInteger id : ids) {
-                if (matches(e, id)) {
+            for (BigInteger id : owners.getOrDefault(a.toLowerCase(Locale.ROOT), List.of())) {
+                if (matches(e, id, all.reads())) {
                     matching++;
                 }
             }
@@ -232,15 +310,23 @@ public final class GateEvaluator {
                 "holds " + matching + " matching token" + (matching == 1 ? "" : "s"));
     }
 
-    private boolean matches(Rule.Erc721 e, BigInteger id) {
-        if (!e.tokenIds().isEmpty() && e.tokenIds().stream().noneMatch(r -> r.contains(id))) {
+    private static boolean idMatches(Rule.Erc721 e, BigInteger id) {
+        return e.tokenIds().isEmpty() || e.tokenIds().stream().anyMatch(r -> r.contains(id));
+    }
+
+    private boolean matches(Rule.Erc721 e, BigInteger id, Map<Read, ReadResult> values) {
+        if (!idMatches(e, id)) {
             return false;
         }
         if (e.traits().isEmpty()) {
             return true;
         }
-        ReadResult uri = reader.read(List.of(Read.tokenUri(e.chain(), e.contract(), id)))
-                .get(Read.tokenUri(e.chain(), e.contract(), id));
+        Read uriRead = Read.tokenUri(e.chain(), e.contract(), id);
+        ReadResult uri = values.get(uriRead);
+        if (uri == null) {
+            // Not gathered in round 3 (it should have been): read it now rather than guess.
+            uri = reader.read(List.of(uriRead)).get(uriRead);
+        }
         if (uri == null || !uri.ok()) {
             throw new UnknownValue("tokenURI(" + id + ") could not be read");
         }

@@ -1,5 +1,9 @@
 package dev.lorekeeper.gate;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -7,6 +11,29 @@ import java.util.Set;
 public interface RoleOps {
     /** The member's current role ids, or empty when they are not in the server. */
     Optional<Set<Long>> rolesOf(long guildId, long memberId);
+
+    /**
+     * The roles of many members: members absent from {@code current} are not in the server, those in
+     * {@code unreadable} could not be read.
+     */
+    record Roles(Map<Long, Set<Long>> current, Set<Long> unreadable) {}
+
+    /**
+     * Many members' roles at once, for a sweep: an adapter that can read them in bulk (a whole member list in one
+     * request) overrides this; by default they are read one by one.
+     */
+    default Roles rolesOf(long guildId, Collection<Long> memberIds) {
+        Map<Long, Set<Long>> current = new HashMap<>();
+        Set<Long> unreadable = new HashSet<>();
+        for (long id : memberIds) {
+            try {
+                rolesOf(guildId, id).ifPresent(set -> current.put(id, set));
+            } catch (RuntimeException e) {
+                unreadable.add(id); // the member's roles could not be read: change nothing for them this time
+            }
+        }
+        return new Roles(current, unreadable);
+    }
 
     /**
      * The member's roles read from Discord now, past any cache, or empty when they are not in the server: for a change

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,9 +23,14 @@ import org.slf4j.LoggerFactory;
  * not be read never removes a role.
  */
 public final class RoleSync implements WalletLinkListener {
-    static final int BATCH = 200;
-    /** Up to this many members, wallets are read per member; above it, for the whole server at once. */
-    static final int FEW_MEMBERS = 20;
+    /**
+     * Members evaluated together: their chain reads share Multicall3 batches and their wallets and recorded roles
+     * are read in one query each.
+     */
+    static final int BATCH = 1000;
+
+    /** Above this many members a sync reads all their roles up front in one bulk read (a sweep). */
+    static final int BULK_ROLES_FROM = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(RoleSync.class);
 
@@ -129,17 +133,19 @@ public final class RoleSync implements WalletLinkListener {
         SyncReport total = SyncReport.empty();
         List<String> added = new ArrayList<>();
         BulkAudit audit = new BulkAudit(kind);
-        Map<Long, List<String>> wallets = walletsByMember(guildId, memberIds);
+        // A sweep reads every member's roles once (one member list from Discord) rather than batch by batch.
+        RoleOps.Roles upFront = memberIds.size() > BULK_ROLES_FROM ? roles.rolesOf(guildId, memberIds) : null;
         try {
             for (int i = 0; i < memberIds.size(); i += BATCH) {
                 List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + BATCH));
-                List<MemberWallets> members =
-                        coldWallets.withDelegations(guildId, wallets(guildId, batch, wallets), gates);
+                List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, batch), gates);
                 coldWallets.remember(members);
                 Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
                 health.observe(guildId, verdicts.values());
-                SyncPlan plan =
-                        SyncPlanner.plan(members, verdicts, actualRoles(guildId, batch), untouchable(guildId, gates));
+                SyncPlanner.ActualRoles actual = upFront == null
+                        ? actualRoles(guildId, batch)
+                        : new SyncPlanner.ActualRoles(upFront.current(), upFront.unreadable());
+                SyncPlan plan = SyncPlanner.plan(members, verdicts, actual, untouchable(guildId, gates));
                 List<SyncPlan.Change> queued = queue(guildId, plan, kind);
                 audit.count(queued);
                 Outcome o = outcome(guildId, plan, queued);
@@ -158,8 +164,7 @@ public final class RoleSync implements WalletLinkListener {
     /** What a sync would change, changing nothing (behind {@code lorekeeper sweep --dry-run}). */
     public SyncPlan plan(long guildId, List<Long> memberIds) {
         List<Gate> gates = catalog.gates(guildId);
-        List<MemberWallets> members = coldWallets.withDelegations(
-                guildId, wallets(guildId, memberIds, walletsByMember(guildId, memberIds)), gates);
+        List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, memberIds), gates);
         return SyncPlanner.plan(
                 members,
                 evaluator.evaluate(members, gates),
@@ -169,15 +174,9 @@ public final class RoleSync implements WalletLinkListener {
 
     private List<SyncPlan.Change> queue(long guildId, SyncPlan plan, SyncKind kind) {
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
-            List<SyncPlan.Change> q = new ArrayList<>();
-            for (SyncPlan.Change p : plan.changes()) {
-                if (RoleOutbox.enqueue(c, guildId, p.memberId(), p.roleId(), p.add(), p.reason(), kind, now)) {
-                    q.add(p);
-                }
-            }
-            return q;
-        });
+        return plan.changes().isEmpty()
+                ? List.of()
+                : db.inTransaction(c -> RoleOutbox.enqueueAll(c, guildId, plan.changes(), kind, now));
     }
 
     private Outcome outcome(long guildId, SyncPlan plan, List<SyncPlan.Change> queued) {
@@ -189,42 +188,20 @@ public final class RoleSync implements WalletLinkListener {
         return new Outcome(new SyncReport(plan.checked(), adds, queued.size() - adds, plan.unknown()), addedNames);
     }
 
-    /**
-     * The members' wallets: a few members' read one by one (a member who verified must not cost a read of the whole
-     * server), many members' read as the whole server once per sync (not once per batch).
-     */
-    private Map<Long, List<String>> walletsByMember(long guildId, List<Long> memberIds) {
+    private List<MemberWallets> wallets(long guildId, List<Long> memberIds) {
+        // Only these members' links: reading the whole server's for every batch made a sweep quadratic.
         Map<Long, List<String>> byMember = new HashMap<>();
-        List<WalletLink> found = memberIds.size() <= FEW_MEMBERS
-                ? memberIds.stream()
-                        .distinct()
-                        .flatMap(m -> links.of(guildId, m).stream())
-                        .toList()
-                : links.inGuild(guildId);
-        for (WalletLink l : found) {
+        for (WalletLink l : links.ofMembers(guildId, memberIds)) {
             byMember.computeIfAbsent(l.memberId(), k -> new ArrayList<>()).add(l.address());
         }
-        return byMember;
-    }
-
-    private static List<MemberWallets> wallets(long guildId, List<Long> memberIds, Map<Long, List<String>> byMember) {
         return memberIds.stream()
                 .map(id -> new MemberWallets(guildId, id, byMember.getOrDefault(id, List.of())))
                 .toList();
     }
 
     private SyncPlanner.ActualRoles actualRoles(long guildId, List<Long> memberIds) {
-        Map<Long, Set<Long>> current = new HashMap<>();
-        Set<Long> unreadable = new HashSet<>();
-        for (long id : memberIds) {
-            try {
-                Optional<Set<Long>> r = roles.rolesOf(guildId, id);
-                r.ifPresent(set -> current.put(id, set));
-            } catch (RuntimeException e) {
-                unreadable.add(id); // the member's roles could not be read: change nothing for them this time
-            }
-        }
-        return new SyncPlanner.ActualRoles(current, unreadable);
+        RoleOps.Roles r = roles.rolesOf(guildId, memberIds);
+        return new SyncPlanner.ActualRoles(r.current(), r.unreadable());
     }
 
     /** Roles that must not be touched now (they gained server powers, or sit above the bot), in both directions. */

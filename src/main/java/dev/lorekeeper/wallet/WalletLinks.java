@@ -78,6 +78,24 @@ public final class WalletLinks {
         return query("guild_id = ? AND member_id = ? ORDER BY verified_at", guildId, memberId);
     }
 
+    /** Members per query in {@link #ofMembers}. */
+    static final int MEMBERS_PER_QUERY = 1000;
+
+    /** The links of these members in a server (a sweep's batch), in one query per thousand members. */
+    public List<WalletLink> ofMembers(long guildId, java.util.Collection<Long> memberIds) {
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        List<WalletLink> out = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += MEMBERS_PER_QUERY) {
+            List<Long> part = ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_QUERY));
+            // One array parameter, not a thousand: the database parses and plans the statement once.
+            out.addAll(query(
+                    "guild_id = ? AND member_id = ANY(?) ORDER BY member_id, verified_at",
+                    guildId,
+                    part.toArray(new Long[0])));
+        }
+        return out;
+    }
+
     /** Every link in a server (for sweeps). */
     public List<WalletLink> inGuild(long guildId) {
         return query("guild_id = ? ORDER BY member_id", guildId);

@@ -313,6 +313,15 @@ public final class DiscordDouble implements AutoCloseable {
         return ids.next();
     }
 
+    /** How many Request Guild Members (gateway op 8) the bot has sent. */
+    public int memberChunkRequests() {
+        return gateway.memberChunkRequests.get();
+    }
+
+    long nextIds(int n) {
+        return ids.nextRange(n);
+    }
+
     FakeUser newUser(String username, boolean isBot) {
         FakeUser u = new FakeUser(nextId(), username, isBot);
         users.put(u.id(), u);
@@ -349,6 +358,15 @@ public final class DiscordDouble implements AutoCloseable {
             throw new DiscordError(404, 10004, "Unknown Guild");
         }
         return g;
+    }
+
+    /** A member for a read that changes nothing (an untouched member of a large server stays an id). */
+    FakeMember memberToRead(long guildId, long userId) {
+        FakeMember m = guildOrThrow(guildId).peek(userId);
+        if (m == null) {
+            throw new DiscordError(404, 10007, "Unknown Member");
+        }
+        return m;
     }
 
     FakeMember memberOrThrow(long guildId, long userId) {

@@ -24,10 +24,24 @@ public final class FakeGuild {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, FakeRole> roles = new ConcurrentHashMap<>();
     private final Map<Long, FakeChannel> channels = new ConcurrentHashMap<>();
-    private final Map<Long, FakeMember> members = new ConcurrentHashMap<>();
+    /** Members as objects, by id (ordered, as Discord lists members by user id). */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, FakeMember> members =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    /**
+     * A server of many members keeps them as an id range ({@link #populate}); one becomes an object in
+     * {@link #members} the first time something touches it (a role change, a REST read), so a server of 250,000
+     * members costs a few bytes until then.
+     */
+    private volatile long bulkFirst;
+
+    private volatile int bulkCount;
+    private final java.util.Set<Long> bulkGone = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextPosition = new AtomicInteger(1);
     private volatile FakeRole botRole;
     private volatile boolean live;
+
+    /** Discord's largest {@code large_threshold}; JDA asks for it. */
+    static final int LARGE_THRESHOLD = 250;
 
     FakeGuild(DiscordDouble discord, long id, String name) {
         this.discord = discord;
@@ -177,19 +191,103 @@ public final class FakeGuild {
 
     void remove(FakeMember m) {
         members.remove(m.user().id());
+        if (inBulk(m.user().id())) {
+            bulkGone.add(m.user().id());
+        }
         dispatch(
                 "GUILD_MEMBER_REMOVE",
                 Json.obj("guild_id", Long.toString(id), "user", m.user().toJson()));
     }
 
     FakeMember memberById(long userId) {
-        return members.get(userId);
+        FakeMember m = members.get(userId);
+        if (m != null || !inBulk(userId)) {
+            return m;
+        }
+        return members.computeIfAbsent(userId, this::bulkMember);
+    }
+
+    /**
+     * Adds {@code count} members who are already in the server (no join events), named {@code member-0},
+     * {@code member-1}, …, with no roles. They are kept as an id range: nothing per member is built until used.
+     */
+    public synchronized void populate(int count) {
+        if (bulkCount > 0) {
+            throw new IllegalStateException("populate() once per server");
+        }
+        bulkFirst = discord.nextIds(count);
+        bulkCount = count;
+    }
+
+    /** The id of the i-th member added by {@link #populate}. */
+    public long populatedId(int i) {
+        if (i < 0 || i >= bulkCount) {
+            throw new IndexOutOfBoundsException("member " + i + " of " + bulkCount);
+        }
+        return bulkFirst + i;
+    }
+
+    /** A member added by {@link #populate}, as an object (created on first use). */
+    public FakeMember populated(int i) {
+        return memberById(populatedId(i));
+    }
+
+    /** A member without making an object of an untouched one for good (for reads that change nothing). */
+    FakeMember peek(long userId) {
+        FakeMember m = members.get(userId);
+        return m != null || !inBulk(userId) ? m : bulkMember(userId);
+    }
+
+    private boolean inBulk(long userId) {
+        return bulkCount > 0 && userId >= bulkFirst && userId < bulkFirst + bulkCount && !bulkGone.contains(userId);
+    }
+
+    private FakeMember bulkMember(long userId) {
+        return new FakeMember(discord, this, new FakeUser(userId, "member-" + (userId - bulkFirst), false));
+    }
+
+    /** How many members the server has, as Discord's {@code member_count}. */
+    public int memberCount() {
+        int bulkMaterialized = bulkCount == 0
+                ? 0
+                : members.subMap(bulkFirst, bulkFirst + bulkCount).size();
+        return members.size() + bulkCount - bulkMaterialized - bulkGone.size();
+    }
+
+    /**
+     * Up to {@code limit} members with ids above {@code after}, in id order, as Discord's List Guild Members pages
+     * them. Members of the id range that nothing touched yet are built for this answer only.
+     */
+    List<FakeMember> membersAfter(long after, int limit) {
+        List<FakeMember> out = new ArrayList<>(Math.min(limit, 1000));
+        java.util.Iterator<FakeMember> objects =
+                members.tailMap(after, false).values().iterator();
+        FakeMember nextObject = objects.hasNext() ? objects.next() : null;
+        long nextBulk = Math.max(after + 1, bulkFirst);
+        long bulkEnd = bulkFirst + bulkCount;
+        while (out.size() < limit) {
+            while (nextBulk < bulkEnd && (bulkGone.contains(nextBulk) || members.containsKey(nextBulk))) {
+                nextBulk++;
+            }
+            boolean bulkLeft = bulkCount > 0 && nextBulk < bulkEnd;
+            if (nextObject == null && !bulkLeft) {
+                break;
+            }
+            if (nextObject != null && (!bulkLeft || nextObject.id() < nextBulk)) {
+                out.add(nextObject);
+                nextObject = objects.hasNext() ? objects.next() : null;
+            } else {
+                out.add(bulkMember(nextBulk++));
+            }
+        }
+        return out;
     }
 
     public FakeMember botMember() {
         return members.get(discord.bot().id());
     }
 
+    /** The members that exist as objects: everyone but the untouched part of a {@link #populate}d range. */
     public Collection<FakeMember> members() {
         return List.copyOf(members.values());
     }
@@ -229,8 +327,15 @@ public final class FakeGuild {
         ArrayNode threads = Json.MAPPER.createArrayNode();
         channels.values().forEach(c -> (c.isThread() ? threads : chanArr).add(c.toJson()));
         ArrayNode memberArr = Json.MAPPER.createArrayNode();
-        List<FakeMember> all = new ArrayList<>(members.values());
-        all.forEach(m -> memberArr.add(m.toJson()));
+        int count = memberCount();
+        // As Discord: a large server's GUILD_CREATE carries the bot's own member, not the member list; the bot asks
+        // for members with Request Guild Members (op 8) or reads them over REST.
+        boolean large = count > LARGE_THRESHOLD;
+        if (large) {
+            memberArr.add(botMember().toJson());
+        } else {
+            members.values().forEach(m -> memberArr.add(m.toJson()));
+        }
         ObjectNode g = Json.obj(
                 "id",
                 Long.toString(id),
@@ -243,9 +348,9 @@ public final class FakeGuild {
                 "unavailable",
                 false,
                 "member_count",
-                all.size(),
+                count,
                 "large",
-                false,
+                large,
                 "preferred_locale",
                 "en-US",
                 "features",

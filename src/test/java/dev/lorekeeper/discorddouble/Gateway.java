@@ -149,6 +149,16 @@ final class Gateway {
         session.resume(conn, d.path("seq").asInt());
     }
 
+    /** Members per GUILD_MEMBERS_CHUNK, and the most a query or an id list may ask for, as on Discord. */
+    static final int CHUNK_SIZE = 1000;
+
+    static final int MAX_QUERY_LIMIT = 100;
+
+    /**
+     * Request Guild Members (op 8), answered as Discord does: every member ({@code query ""}, {@code limit 0}) in
+     * GUILD_MEMBERS_CHUNK events of up to 1000, built one chunk at a time; members whose name starts with a query
+     * (at most 100); or members by id (at most 100, the missing ones in {@code not_found}).
+     */
     private void memberChunk(GatewayConnection conn, JsonNode d) {
         FakeGuild guild = discord.guild(d.path("guild_id").asLong());
         GatewaySession session = sessions.values().stream()
@@ -158,15 +168,99 @@ final class Gateway {
         if (guild == null || session == null) {
             return;
         }
+        memberChunkRequests.incrementAndGet();
+        String nonce = d.hasNonNull("nonce") ? d.path("nonce").asText() : null;
+        if (d.has("user_ids")) {
+            List<JsonNode> ids = new java.util.ArrayList<>();
+            if (d.path("user_ids").isArray()) {
+                d.path("user_ids").forEach(ids::add);
+            } else {
+                ids.add(d.path("user_ids"));
+            }
+            List<FakeMember> found = new java.util.ArrayList<>();
+            ArrayNode notFound = Json.MAPPER.createArrayNode();
+            for (JsonNode id : ids.subList(0, Math.min(ids.size(), MAX_QUERY_LIMIT))) {
+                FakeMember m = guild.peek(id.asLong());
+                if (m == null) {
+                    notFound.add(id.asText());
+                } else {
+                    found.add(m);
+                }
+            }
+            sendChunk(session, guild, found, 0, 1, nonce, notFound);
+            return;
+        }
+        String query = d.path("query").asText("").toLowerCase(java.util.Locale.ROOT);
+        int limit = d.path("limit").asInt(0);
+        if (query.isEmpty() && limit == 0) {
+            // Streamed from another thread, as Discord answers while the socket stays live: heartbeats on this
+            // socket are acknowledged between chunks, so the client never takes a long member list for a dead link.
+            chunkStreams.execute(() -> {
+                int count = Math.max(1, (guild.memberCount() + CHUNK_SIZE - 1) / CHUNK_SIZE);
+                long after = 0;
+                for (int index = 0; index < count; index++) {
+                    List<FakeMember> page = guild.membersAfter(after, CHUNK_SIZE);
+                    sendChunk(session, guild, page, index, count, nonce, null);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1).id();
+                }
+            });
+            return;
+        }
+        int max = limit <= 0 ? MAX_QUERY_LIMIT : Math.min(limit, MAX_QUERY_LIMIT);
+        List<FakeMember> found = new java.util.ArrayList<>();
+        long after = 0;
+        while (found.size() < max) {
+            List<FakeMember> page = guild.membersAfter(after, CHUNK_SIZE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (FakeMember m : page) {
+                if (found.size() < max
+                        && m.user()
+                                .username()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith(query)) {
+                    found.add(m);
+                }
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        sendChunk(session, guild, found, 0, 1, nonce, null);
+    }
+
+    private static void sendChunk(
+            GatewaySession session,
+            FakeGuild guild,
+            List<FakeMember> page,
+            int index,
+            int count,
+            String nonce,
+            ArrayNode notFound) {
         ArrayNode members = Json.MAPPER.createArrayNode();
-        guild.members().forEach(m -> members.add(m.toJson()));
-        var chunk = Json.obj("guild_id", Long.toString(guild.id), "chunk_index", 0, "chunk_count", 1);
+        page.forEach(m -> members.add(m.toJson()));
+        var chunk = Json.obj("guild_id", Long.toString(guild.id), "chunk_index", index, "chunk_count", count);
         chunk.set("members", members);
-        if (d.hasNonNull("nonce")) {
-            chunk.put("nonce", d.path("nonce").asText());
+        if (notFound != null) {
+            chunk.set("not_found", notFound);
+        }
+        if (nonce != null) {
+            chunk.put("nonce", nonce);
         }
         session.dispatch("GUILD_MEMBERS_CHUNK", chunk);
     }
+
+    private final java.util.concurrent.ExecutorService chunkStreams =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "double-member-chunks");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** How many Request Guild Members (op 8) the bot sent. */
+    final AtomicInteger memberChunkRequests = new AtomicInteger();
 
     /** Sends an event to the session whose shard owns the guild (buffered while it is reconnecting). */
     boolean dispatch(long guildId, String type, JsonNode data) {

@@ -39,7 +39,10 @@ final class GatewayConnection {
     }
 
     void send(JsonNode frame) {
-        String json = Json.write(frame);
+        send(Json.write(frame));
+    }
+
+    void send(String json) {
         // Jetty allows one blocking send at a time per socket, and zlib frames must leave in the order deflated.
         synchronized (this) {
             if (closed || !ctx.session.isOpen()) {

@@ -17,7 +17,11 @@ final class GatewaySession {
     final int shardId;
     final int shardCount;
     final int intents;
-    private final Deque<ObjectNode> sent = new ArrayDeque<>();
+    /** Sent dispatches as text with their sequence numbers: a member list's chunks as trees would cost GBs. */
+    private final Deque<Sent> sent = new ArrayDeque<>();
+
+    private record Sent(int seq, String json) {}
+
     private int seq;
     private GatewayConnection socket;
     private volatile boolean invalid;
@@ -38,21 +42,22 @@ final class GatewaySession {
         seq++;
         ObjectNode frame = Json.obj("op", 0, "t", type, "s", seq);
         frame.set("d", data);
-        sent.addLast(frame);
+        String json = Json.write(frame);
+        sent.addLast(new Sent(seq, json));
         if (sent.size() > REPLAY_LIMIT) {
             sent.removeFirst();
         }
         if (socket != null) {
-            socket.send(frame);
+            socket.send(json);
         }
     }
 
     /** Re-attaches a socket after RESUME and replays what the client has not seen. */
     synchronized void resume(GatewayConnection newSocket, int lastSeq) {
         socket = newSocket;
-        for (ObjectNode frame : sent) {
-            if (frame.path("s").asInt() > lastSeq) {
-                newSocket.send(frame);
+        for (Sent frame : sent) {
+            if (frame.seq() > lastSeq) {
+                newSocket.send(frame.json());
             }
         }
         seq++;

@@ -148,8 +148,24 @@ final class RestApi {
                 app,
                 HandlerType.GET,
                 "/guilds/{g}/members/{u}",
-                (ctx, b) -> discord.memberOrThrow(guildId(ctx), Long.parseLong(ctx.pathParam("u")))
+                (ctx, b) -> discord.memberToRead(guildId(ctx), Long.parseLong(ctx.pathParam("u")))
                         .toJson());
+        route(app, HandlerType.GET, "/guilds/{g}/members", (ctx, b) -> {
+            // List Guild Members: by user id ascending, after the given id, 1 to 1000 at a time (default 1).
+            int limit = ctx.queryParam("limit") == null ? 1 : Integer.parseInt(ctx.queryParam("limit"));
+            if (limit < 1 || limit > 1000) {
+                throw DiscordError.invalidForm(
+                        "limit",
+                        limit < 1 ? "NUMBER_TYPE_MIN" : "NUMBER_TYPE_MAX",
+                        limit < 1
+                                ? "int value should be greater than or equal to 1."
+                                : "int value should be less than or equal to 1000.");
+            }
+            long after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+            ArrayNode page = Json.MAPPER.createArrayNode();
+            discord.guildOrThrow(guildId(ctx)).membersAfter(after, limit).forEach(m -> page.add(m.toJson()));
+            return page;
+        });
         route(app, HandlerType.GET, "/guilds/{g}/roles", (ctx, b) -> {
             ArrayNode roles = Json.MAPPER.createArrayNode();
             discord.guildOrThrow(guildId(ctx)).roles().forEach(r -> roles.add(r.toJson()));

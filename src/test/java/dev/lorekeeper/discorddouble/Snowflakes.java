@@ -15,6 +15,12 @@ final class Snowflakes {
         return last.updateAndGet(prev -> Math.max(prev + 1, candidate));
     }
 
+    /** {@code n} consecutive ids (the first is returned); later ids are all larger. */
+    long nextRange(int n) {
+        long candidate = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        return last.updateAndGet(prev -> Math.max(prev + 1, candidate) + n - 1) - n + 1;
+    }
+
     static long millis(long snowflake) {
         return (snowflake >>> 22) + DISCORD_EPOCH;
     }
