@@ -1,6 +1,9 @@
 package dev.lorekeeper.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lorekeeper.dashboard.GuildDirectory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +21,10 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
  * not have them. Role rules are {@link RolePolicy}'s, the same as /gate's.
  */
 public final class JdaGuildDirectory implements GuildDirectory {
+    private final Cache<String, String> names = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(10_000)
+            .build();
     /** What the bot needs in a server for its features: roles, replies, threads for quests. */
     static final EnumSet<Permission> NEEDED = EnumSet.of(
             Permission.MANAGE_ROLES,
@@ -102,11 +109,20 @@ public final class JdaGuildDirectory implements GuildDirectory {
         return RolePolicy.refusals(m.get(), role);
     }
 
+    /**
+     * The member's display name, read from Discord (no member cache is kept; see {@code DiscordBot}) and remembered
+     * for a few minutes, so that a page of the audit log costs one read per member, not one per row. A member who
+     * left or a read that fails shows as the id.
+     */
     @Override
     public String memberName(long guildId, long userId) {
-        Guild g = guilds.apply(guildId);
-        Member m = g == null ? null : g.getMemberById(userId);
-        return m == null ? Long.toString(userId) : m.getEffectiveName();
+        return names.get(guildId + "/" + userId, key -> {
+            try {
+                return jdaMember(guildId, userId).map(Member::getEffectiveName).orElse(Long.toString(userId));
+            } catch (RuntimeException e) {
+                return Long.toString(userId);
+            }
+        });
     }
 
     private Optional<Member> jdaMember(long guildId, long userId) {

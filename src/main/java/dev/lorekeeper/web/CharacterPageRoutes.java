@@ -44,7 +44,7 @@ public final class CharacterPageRoutes implements WebRoutes {
             .maximumSize(10_000)
             .build();
 
-    private record Rendered(int status, String contentType, String body) {}
+    private record Rendered(int status, String contentType, String content) {}
 
     /** A page's links, prepared so the template has no logic. */
     public record Links(String self, String card, String metadata, String image) {}
@@ -96,7 +96,7 @@ public final class CharacterPageRoutes implements WebRoutes {
         if (r.status() == 200) {
             ctx.header("Cache-Control", "public, max-age=" + CACHED_FOR.toSeconds());
         }
-        ctx.result(r.body());
+        ctx.result(r.content());
     }
 
     private Rendered render(String chain, String contract, String tokenId, boolean card) {

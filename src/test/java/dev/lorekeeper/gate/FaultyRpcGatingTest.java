@@ -109,6 +109,8 @@ class FaultyRpcGatingTest {
                 gating:
                   poll-interval: 300ms
                   confirmations: 0
+                  # Small Multicall3 calls, so that a sync's reads travel as a JSON-RPC batch a proxy can cut short.
+                  batch-size: 2
                   cache-ttl: 50ms
                   failures-before-alert: 1000
                 """

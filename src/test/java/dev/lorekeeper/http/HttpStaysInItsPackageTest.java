@@ -22,11 +22,32 @@ class HttpStaysInItsPackageTest {
         try (Stream<Path> files = Files.walk(MAIN)) {
             offenders = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> !f.startsWith(MAIN.resolve("http")))
+                    .filter(f -> !configuresJdasOwnClient(f))
                     .filter(HttpStaysInItsPackageTest::importsAnHttpClient)
                     .map(f -> MAIN.relativize(f).toString())
                     .toList();
         }
         assertThat(offenders).isEmpty();
+    }
+
+    /**
+     * JDA talks to Discord (a configured, trusted address) through its own OkHttp client; the discord adapter may
+     * hand it a builder with an interceptor, and nothing else of OkHttp.
+     */
+    static boolean configuresJdasOwnClient(Path file) {
+        if (!file.startsWith(MAIN.resolve("discord"))) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(l ->
+                            l.startsWith("import okhttp3.") || l.contains("java.net.http") || l.contains("HttpURL"))
+                    .allMatch(l -> l.equals("import okhttp3.OkHttpClient;")
+                            || l.equals("import okhttp3.Interceptor;")
+                            || l.equals("import okhttp3.Response;"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static boolean importsAnHttpClient(Path file) {

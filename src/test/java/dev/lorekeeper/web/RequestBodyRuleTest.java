@@ -23,8 +23,9 @@ class RequestBodyRuleTest {
     void onlyRequestBodyReadsRequestBodies() throws IOException {
         Path web = Path.of(System.getProperty("project.root", "."), "src/main/java/dev/lorekeeper/web");
         List<String> offenders;
-        try (Stream<Path> files = Files.list(web)) {
-            offenders = files.filter(f -> !f.getFileName().toString().equals("RequestBody.java"))
+        try (Stream<Path> files = Files.walk(web)) {
+            offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().equals("RequestBody.java"))
                     .filter(f -> UNCAPPED_READ.matcher(read(f)).find())
                     .map(f -> f.getFileName().toString())
                     .toList();
