@@ -102,11 +102,27 @@ public final class RoleSync implements WalletLinkListener {
     public void sweepAll() {
         for (long guild : catalog.guildsWithGates()) {
             try {
-                sync(guild, sweepableMembers(guild), SyncKind.SWEEP, n -> {});
+                SyncReport r = sync(guild, sweepableMembers(guild), SyncKind.SWEEP, n -> {})
+                        .report();
+                swept.put(guild, new Sweep(clock.instant(), r.checked(), null));
             } catch (RuntimeException e) {
                 log.warn("sweep of guild {} failed, continuing with the next: {}", guild, e.toString());
+                swept.put(guild, new Sweep(clock.instant(), 0, e.getClass().getSimpleName()));
             }
         }
+    }
+
+    /** How a server's last sweep in this process ended: when, members checked, and the error if it failed. */
+    public record Sweep(Instant finishedAt, int checked, String failure) {}
+
+    private final Map<Long, Sweep> swept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The server's last sweep run by this process (the sweep runs on the process holding its lease), or empty when
+     * this process has not swept it since it started.
+     */
+    public Optional<Sweep> lastSweep(long guildId) {
+        return Optional.ofNullable(swept.get(guildId));
     }
 
     /** Every member who has a wallet here or ever had a gated role from us. */

@@ -5,6 +5,7 @@ import dev.lorekeeper.dashboard.DashboardSessions;
 import dev.lorekeeper.dashboard.DiscordLogin;
 import dev.lorekeeper.dashboard.GuildDirectory;
 import dev.lorekeeper.gate.GateCatalog;
+import dev.lorekeeper.gate.RecentAlerts;
 import dev.lorekeeper.gate.RoleChangeLog;
 import dev.lorekeeper.gate.RoleSync;
 import dev.lorekeeper.knowledge.KnowledgeService;
@@ -46,7 +47,8 @@ public final class DashboardRoutes implements WebRoutes {
             LlmUsage usage,
             KnowledgeService knowledge,
             QaReports qa,
-            Supplier<Map<String, String>> health) {}
+            Supplier<Map<String, String>> health,
+            RecentAlerts alerts) {}
 
     private final AccessChecks checks;
     private final LoginRoutes login;
@@ -93,6 +95,7 @@ public final class DashboardRoutes implements WebRoutes {
         app.post("/dashboard/{guild}/gates/{id}/delete", ctx -> checks.post(ctx, builder::delete));
         app.post("/dashboard/{guild}/resync", ctx -> checks.post(ctx, gates::resync));
         app.post("/dashboard/{guild}/settings", ctx -> checks.post(ctx, overview::saveSwitches));
+        app.post("/dashboard/{guild}/settings/channels", ctx -> checks.post(ctx, overview::saveChannels));
         app.get("/dashboard/{guild}/audit", ctx -> checks.page(ctx, audit::show));
         app.get("/dashboard/{guild}/characters", ctx -> checks.page(ctx, characters::show));
         app.get("/dashboard/{guild}/docs", ctx -> checks.page(ctx, docs::show));
