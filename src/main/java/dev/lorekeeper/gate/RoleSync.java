@@ -71,17 +71,24 @@ public final class RoleSync implements WalletLinkListener {
 
     /** A member's verdict for each gate, with numbers, without changing anything. */
     public Map<Gate, Evaluation> test(long guildId, long memberId) {
+        return test(
+                guildId,
+                memberId,
+                links.of(guildId, memberId).stream().map(WalletLink::address).toList());
+    }
+
+    /**
+     * One wallet's verdict for each gate, as if a member had linked only it (cold wallets delegated to it count when
+     * the server counts delegations), without changing anything.
+     */
+    public Map<Gate, Evaluation> testWallet(long guildId, String address) {
+        return test(guildId, 0, List.of(address));
+    }
+
+    private Map<Gate, Evaluation> test(long guildId, long memberId, List<String> addresses) {
         List<Gate> gates = catalog.gates(guildId);
         MemberWallets m = coldWallets
-                .withDelegations(
-                        guildId,
-                        List.of(new MemberWallets(
-                                guildId,
-                                memberId,
-                                links.of(guildId, memberId).stream()
-                                        .map(WalletLink::address)
-                                        .toList())),
-                        gates)
+                .withDelegations(guildId, List.of(new MemberWallets(guildId, memberId, addresses)), gates)
                 .get(0);
         return evaluator.evaluate(List.of(m), gates).get(m);
     }

@@ -149,6 +149,40 @@ class DashboardOverviewTest {
         assertThat(alice.hasRole(holders)).isTrue();
     }
 
+    @Test
+    void aWalletIsTestedWithTheSameBreakdownAsAMember() {
+        FakeGuild guild = bot.discord.guild("Wallet Test Hall");
+        bot.discord.awaitBotReady(guild);
+        FakeRole keepers = guild.role("Keepers");
+        String holder = Keys.toChecksumAddress(anvil.accounts().get(4));
+        String empty = Keys.toChecksumAddress(anvil.accounts().get(5));
+        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(holder), new Uint256(9)));
+        DashboardClient browser = new DashboardClient(bot);
+        browser.logIn(guild.owner().user());
+        String url = "/dashboard/" + guild.id();
+        Map<String, String> gate = new HashMap<>(Map.of(
+                "csrf", DashboardClient.csrf(browser.get(url).body()),
+                "name", "Keepers of the token",
+                "role", Long.toString(keepers.id()),
+                "r.kind", "erc721",
+                "r.chain", "anvil",
+                "r.contract", nft,
+                "r.min", "1",
+                "action", "save"));
+        assertThat(browser.post(url + "/gates/new", gate).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> held = browser.get(url + "/gates/test?member=" + holder);
+        assertThat(held.statusCode()).isEqualTo(200);
+        assertThat(held.body())
+                .contains("Wallet " + holder, "→ Keepers: <span class=\"verdict\">true</span>")
+                .contains("<span class=\"verdict true\">true</span>", "holds 1 (needs ≥ 1)");
+        HttpResponse<String> none = browser.get(url + "/gates/test?member=" + empty);
+        assertThat(none.body()).contains("→ Keepers: <span class=\"verdict\">false</span>", "holds 0 (needs ≥ 1)");
+        HttpResponse<String> bad = browser.get(url + "/gates/test?member=0x1234");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("or a wallet address (0x and 40 hex characters)");
+    }
+
     static String lastSweep(String page) {
         int at = page.indexOf("id=\"last-sweep\">");
         return at < 0 ? "" : page.substring(at, page.indexOf("</dd>", at));
