@@ -99,6 +99,7 @@ public final class DashboardRoutes implements WebRoutes {
         app.get("/dashboard/{guild}/audit", ctx -> checks.page(ctx, audit::show));
         app.get("/dashboard/{guild}/characters", ctx -> checks.page(ctx, characters::show));
         app.get("/dashboard/{guild}/docs", ctx -> checks.page(ctx, docs::show));
+        app.get("/dashboard/{guild}/docs/llm-usage.png", ctx -> checks.page(ctx, docs::usageChart));
         app.post("/dashboard/{guild}/docs/reload", ctx -> checks.post(ctx, docs::reload));
     }
 

@@ -1,5 +1,6 @@
 package dev.lorekeeper.web.dashboard;
 
+import dev.lorekeeper.chart.StatsChart;
 import dev.lorekeeper.knowledge.QaReports;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -28,11 +29,25 @@ final class DocsPage {
         p.put("maxDay", stats.days().stream().mapToInt(d -> d.questions()).max().orElse(0));
         p.put("recent", s.qa().recent(r.guildId(), 20));
         p.put("days", DOCS_DAYS);
+        p.put("usageDays", USAGE_DAYS);
         p.put("manage", r.access().canManage());
         p.put(
                 "notice",
                 "reload".equals(ctx.queryParam("done")) ? "Reload started: the index is rebuilt from the docs." : null);
         Responses.render(ctx, 200, "dashboard/docs.jte", r.page("Docs", "docs"), p);
+    }
+
+    /** The days the usage chart covers: the same as /stats. */
+    static final int USAGE_DAYS = 30;
+
+    /**
+     * The chart /stats attaches (LLM tokens per day by feature), as a PNG behind the same access checks as the pages;
+     * never cached by the browser or a proxy, since it is one server's data.
+     */
+    void usageChart(Context ctx, GuildRequest r, Map<String, String> form) {
+        byte[] png = StatsChart.png(s.usage().report(r.guildId(), USAGE_DAYS));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("image/png").result(png);
     }
 
     void reload(Context ctx, GuildRequest r, Map<String, String> form) {

@@ -339,6 +339,27 @@ class DashboardAccessTest {
                 .isBetween(before, Instant.now());
     }
 
+    @Test
+    void theDocsPageShowsTheStatsChartBehindTheSameAccessChecks() throws java.io.IOException {
+        DashboardClient owner = new DashboardClient(bot);
+        owner.logIn(guild.owner().user());
+        String chart = guildUrl() + "/docs/llm-usage.png";
+        assertThat(owner.get(guildUrl() + "/docs").body()).contains("<img id=\"usage-chart\" src=\"" + chart + "\"");
+        HttpResponse<byte[]> png = owner.getBytes(chart);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        assertThat(png.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        // The size /stats attaches in Discord.
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(360);
+
+        DashboardClient plain = new DashboardClient(bot);
+        plain.logIn(guild.member("chart-peeker").user());
+        assertThat(plain.getBytes(chart).statusCode()).isEqualTo(403);
+        assertThat(new DashboardClient(bot).getBytes(chart).statusCode()).isEqualTo(401);
+    }
+
     /** The gates list's row for one gate. */
     static String gateLine(String page, String gateName) {
         int at = page.indexOf(gateName);
