@@ -85,8 +85,8 @@ public final class RoleChangeLog {
 
     /**
      * When each role last had a change applied (given or taken, or found already in place), by role id: the newest
-     * finished outbox row per role. A check that changed nothing leaves no row, and done rows are pruned after the
-     * outbox retention, so a role missing here had no change in that window.
+     * finished outbox row per role. A check that changed nothing leaves no row; pruning keeps the last applied row
+     * of each member and role, so this survives it.
      */
     public Map<Long, Instant> lastAppliedByRole(long guildId) {
         Map<Long, Instant> out = new HashMap<>();
