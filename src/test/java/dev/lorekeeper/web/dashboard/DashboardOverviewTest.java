@@ -134,7 +134,7 @@ class DashboardOverviewTest {
                 () -> lastSweep(browser.get(url).body()).contains("1 member(s) checked"),
                 Duration.ofSeconds(20),
                 "the overview shows a sweep");
-        assertThat(browser.get(url).body()).contains("No alerts posted");
+        assertThat(browser.get(url).body()).contains("No alerts since this process started");
 
         rpc.fail(FaultyRpc.Fault.RPC_ERROR, 1.0);
         try {
