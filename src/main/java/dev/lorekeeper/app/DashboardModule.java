@@ -68,7 +68,8 @@ final class DashboardModule implements FeatureModule {
                 infra.llm().usage(),
                 knowledge,
                 new dev.lorekeeper.knowledge.QaReports(infra.db(), infra.clock()),
-                this::health);
+                this::health,
+                gating.alerts());
         return List.of(new DashboardRoutes(services, web.publicUrl(), web.https()));
     }
 }

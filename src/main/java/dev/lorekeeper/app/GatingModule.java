@@ -13,6 +13,7 @@ import dev.lorekeeper.gate.GateCatalog;
 import dev.lorekeeper.gate.OutboxPruning;
 import dev.lorekeeper.gate.OutboxWorker;
 import dev.lorekeeper.gate.OwnerIndexer;
+import dev.lorekeeper.gate.RecentAlerts;
 import dev.lorekeeper.gate.RecordedRoles;
 import dev.lorekeeper.gate.RoleOutbox;
 import dev.lorekeeper.gate.RoleSync;
@@ -28,7 +29,7 @@ import net.dv8tion.jda.api.hooks.EventListener;
 final class GatingModule implements FeatureModule {
     private final Infra infra;
     private final GateWiring.Gating gating;
-    private final JdaRoleOps roleOps;
+    private final RecentAlerts roleOps;
     private final RoleOutbox outbox;
 
     GatingModule(Infra infra) {
@@ -36,11 +37,13 @@ final class GatingModule implements FeatureModule {
         LorekeeperConfig config = infra.config();
         // Role changes of a server are applied by the process that runs its shard; others are planned from the roles
         // Lorekeeper last applied.
-        this.roleOps = new JdaRoleOps(
-                infra.discord()::guild,
-                infra.settings(),
-                config.discord().shards()::owns,
-                new RecordedRoles(infra.db()));
+        this.roleOps = new RecentAlerts(
+                new JdaRoleOps(
+                        infra.discord()::guild,
+                        infra.settings(),
+                        config.discord().shards()::owns,
+                        new RecordedRoles(infra.db())),
+                infra.clock());
         this.gating = GateWiring.gating(
                 config, infra.db(), infra.chain(), infra.links(), roleOps, infra.settings(), infra.clock());
         this.outbox = new RoleOutbox(infra.db(), infra.clock());
@@ -58,6 +61,11 @@ final class GatingModule implements FeatureModule {
 
     RoleOutbox outbox() {
         return outbox;
+    }
+
+    /** The alerts this process posted to audit channels, for the dashboard's overview. */
+    RecentAlerts alerts() {
+        return roleOps;
     }
 
     RoleSync sync() {

@@ -17,7 +17,13 @@ public interface GuildDirectory {
     /** A role, with whether a gate could hand it out at all (the bot's rules, whoever asks). */
     record RoleView(long id, String name, int position, boolean gateable, int members) {}
 
+    /** A text channel, for picking the audit and Q&A channels by name. */
+    record ChannelView(long id, String name) {}
+
     Optional<GuildView> guild(long guildId);
+
+    /** The server's text channels in Discord's order. */
+    List<ChannelView> textChannels(long guildId);
 
     /** The member, or empty when they are not in the server (or the bot is not). */
     Optional<MemberView> member(long guildId, long userId);

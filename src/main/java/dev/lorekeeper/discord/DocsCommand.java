@@ -1,6 +1,7 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
+import dev.lorekeeper.chart.StatsChart;
 import dev.lorekeeper.knowledge.KnowledgeService;
 import dev.lorekeeper.knowledge.QaReports;
 import dev.lorekeeper.settings.GuildSettingsService;

@@ -76,6 +76,16 @@ public final class JdaGuildDirectory implements GuildDirectory {
     }
 
     @Override
+    public List<ChannelView> textChannels(long guildId) {
+        Guild g = guilds.apply(guildId);
+        return g == null
+                ? List.of()
+                : g.getTextChannels().stream()
+                        .map(c -> new ChannelView(c.getIdLong(), c.getName()))
+                        .toList();
+    }
+
+    @Override
     public List<RoleView> roles(long guildId) {
         Guild g = guilds.apply(guildId);
         if (g == null) {

@@ -1,6 +1,7 @@
 package dev.lorekeeper.discord;
 
 import dev.lorekeeper.Refusal;
+import dev.lorekeeper.chart.StatsChart;
 import dev.lorekeeper.llm.LlmUsage;
 import dev.lorekeeper.settings.GuildSettingsService;
 import java.util.List;

@@ -4,7 +4,9 @@ import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.Jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The role changes Lorekeeper made or tried, read from the role outbox for the dashboard's audit log: newest first,
@@ -79,5 +81,22 @@ public final class RoleChangeLog {
                         Jdbc.instant(rs, 7),
                         rs.getString(8)),
                 args.toArray()));
+    }
+
+    /**
+     * When each role last had a change applied (given or taken, or found already in place), by role id: the newest
+     * finished outbox row per role. A check that changed nothing leaves no row; pruning keeps the last applied row
+     * of each member and role, so this survives it.
+     */
+    public Map<Long, Instant> lastAppliedByRole(long guildId) {
+        Map<Long, Instant> out = new HashMap<>();
+        db.withConnection(c -> Jdbc.list(
+                        c,
+                        "SELECT role_id, MAX(done_at) FROM role_outbox WHERE guild_id = ? AND done_at IS NOT NULL "
+                                + "AND outcome IN ('applied', 'already in place') GROUP BY role_id",
+                        rs -> Map.entry(rs.getLong(1), Jdbc.instant(rs, 2)),
+                        guildId))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }

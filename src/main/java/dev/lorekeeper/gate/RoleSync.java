@@ -75,17 +75,24 @@ public final class RoleSync implements WalletLinkListener {
 
     /** A member's verdict for each gate, with numbers, without changing anything. */
     public Map<Gate, Evaluation> test(long guildId, long memberId) {
+        return test(
+                guildId,
+                memberId,
+                links.of(guildId, memberId).stream().map(WalletLink::address).toList());
+    }
+
+    /**
+     * One wallet's verdict for each gate, as if a member had linked only it (cold wallets delegated to it count when
+     * the server counts delegations), without changing anything.
+     */
+    public Map<Gate, Evaluation> testWallet(long guildId, String address) {
+        return test(guildId, 0, List.of(address));
+    }
+
+    private Map<Gate, Evaluation> test(long guildId, long memberId, List<String> addresses) {
         List<Gate> gates = catalog.gates(guildId);
         MemberWallets m = coldWallets
-                .withDelegations(
-                        guildId,
-                        List.of(new MemberWallets(
-                                guildId,
-                                memberId,
-                                links.of(guildId, memberId).stream()
-                                        .map(WalletLink::address)
-                                        .toList())),
-                        gates)
+                .withDelegations(guildId, List.of(new MemberWallets(guildId, memberId, addresses)), gates)
                 .get(0);
         return evaluator.evaluate(List.of(m), gates).get(m);
     }
@@ -106,11 +113,27 @@ public final class RoleSync implements WalletLinkListener {
     public void sweepAll() {
         for (long guild : catalog.guildsWithGates()) {
             try {
-                sync(guild, sweepableMembers(guild), SyncKind.SWEEP, n -> {});
+                SyncReport r = sync(guild, sweepableMembers(guild), SyncKind.SWEEP, n -> {})
+                        .report();
+                swept.put(guild, new Sweep(clock.instant(), r.checked(), null));
             } catch (RuntimeException e) {
                 log.warn("sweep of guild {} failed, continuing with the next: {}", guild, e.toString());
+                swept.put(guild, new Sweep(clock.instant(), 0, e.getClass().getSimpleName()));
             }
         }
+    }
+
+    /** How a server's last sweep in this process ended: when, members checked, and the error if it failed. */
+    public record Sweep(Instant finishedAt, int checked, String failure) {}
+
+    private final Map<Long, Sweep> swept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The server's last sweep run by this process (the sweep runs on the process holding its lease), or empty when
+     * this process has not swept it since it started.
+     */
+    public Optional<Sweep> lastSweep(long guildId) {
+        return Optional.ofNullable(swept.get(guildId));
     }
 
     /** Every member who has a wallet here or ever had a gated role from us. */

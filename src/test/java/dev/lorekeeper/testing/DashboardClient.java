@@ -75,6 +75,20 @@ public final class DashboardClient {
         return send(HttpRequest.newBuilder(URI.create(absolute(url))).GET().build());
     }
 
+    /** A GET whose body is bytes (an image). */
+    public HttpResponse<byte[]> getBytes(String url) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(absolute(url))).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET carrying a cookie this client never received (a stolen or replayed one). */
     public HttpResponse<String> getWithCookie(String url, String name, String value) {
         return send(HttpRequest.newBuilder(URI.create(absolute(url)))

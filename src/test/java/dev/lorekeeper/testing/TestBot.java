@@ -41,6 +41,14 @@ public final class TestBot implements AutoCloseable {
         return bot;
     }
 
+    /** With {@code web.trusted-proxies} set to 127.0.0.1: the test's requests come as if through a reverse proxy. */
+    public static TestBot startBehindLocalProxy(String extraYaml) {
+        TestBot bot = new TestBot(DiscordDouble.start(), TestDatabases.h2Url(), extraYaml, "");
+        bot.webExtra = "trusted-proxies: [ 127.0.0.1 ]";
+        bot.startApp();
+        return bot;
+    }
+
     public static TestBot start() {
         return start("");
     }

@@ -196,4 +196,50 @@ class CharacterPageTest {
         TokenRef both = character("Shared Stag", quiet.id(), open.id());
         assertThat(get(path(both)).statusCode()).isEqualTo(200);
     }
+
+    /** A page for a token without a character: it counts against the limit like any other. */
+    static HttpResponse<String> page(TestBot on, String forwardedFor) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(
+                URI.create(on.webUrl() + "/c/anvil/" + CONTRACT + "/" + TOKENS.getAndIncrement()));
+        if (forwardedFor != null) {
+            r.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void eachClientBehindTheTrustedProxyGetsItsOwnPagesPerMinute() throws Exception {
+        try (TestBot proxied = TestBot.startBehindLocalProxy(ManualVerify.anvilChainYaml(anvil, anvil.url()))) {
+            for (int i = 0; i < CharacterPageRoutes.PAGES_PER_MINUTE; i++) {
+                assertThat(page(proxied, "203.0.113.7").statusCode())
+                        .as("page " + (i + 1))
+                        .isEqualTo(404);
+            }
+            HttpResponse<String> limited = page(proxied, "203.0.113.7");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).contains("60");
+            assertThat(page(proxied, "203.0.113.8").statusCode())
+                    .as("another client")
+                    .isEqualTo(404);
+            assertThat(page(proxied, "198.51.100.1, 203.0.113.7").statusCode())
+                    .as("a forged entry left of what the proxy appended changes nothing")
+                    .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void withoutTrustedProxiesAForgedForwardedForDoesNotEscapeTheLimit() throws Exception {
+        // Its own bot, so the other tests' pages never run into this one's limit.
+        try (TestBot direct = TestBot.start(ManualVerify.anvilChainYaml(anvil, anvil.url()))) {
+            for (int i = 0; i < CharacterPageRoutes.PAGES_PER_MINUTE; i++) {
+                assertThat(page(direct, ClientAddressTest.randomAddress()).statusCode())
+                        .as("page " + (i + 1))
+                        .isEqualTo(404);
+            }
+            assertThat(page(direct, ClientAddressTest.randomAddress()).statusCode())
+                    .as("a new forged address is still the same peer")
+                    .isEqualTo(429);
+            assertThat(page(direct, null).statusCode()).isEqualTo(429);
+        }
+    }
 }

@@ -300,6 +300,73 @@ class DashboardAccessTest {
                 .contains("Q&A on", "Public character pages: on");
     }
 
+    @Test
+    void theGatesListShowsWhenTheBotLastChangedEachGatesRole() {
+        FakeRole scouts = guild.role("Scouts");
+        FakeMember scout = guild.member("scout");
+        DashboardClient browser = new DashboardClient(bot);
+        browser.logIn(guild.owner().user());
+        String csrf = DashboardClient.csrf(browser.get(guildUrl() + "/gates").body());
+        Map<String, String> form = gateForm(csrf, "Scouting party");
+        form.put("role", Long.toString(scouts.id()));
+        assertThat(browser.post(guildUrl() + "/gates/new", form).statusCode()).isEqualTo(302);
+        assertThat(gateLine(browser.get(guildUrl() + "/gates").body(), "Scouting party"))
+                .contains("none recorded");
+
+        // A change queued as the sync queues it; the bot's own outbox worker gives the role.
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        try (Database db = Database.open(bot.jdbcUrl, "", "", 1)) {
+            db.inTransaction(c -> dev.lorekeeper.gate.RoleOutbox.enqueue(
+                    c,
+                    guild.id(),
+                    scout.id(),
+                    scouts.id(),
+                    true,
+                    "test: holds the token",
+                    dev.lorekeeper.gate.SyncKind.INTERACTIVE,
+                    Instant.now()));
+        }
+        dev.lorekeeper.discorddouble.DiscordDouble.await(
+                () -> scout.hasRole(scouts), java.time.Duration.ofSeconds(10), "the outbox gives the role");
+        dev.lorekeeper.discorddouble.DiscordDouble.await(
+                () -> !gateLine(browser.get(guildUrl() + "/gates").body(), "Scouting party")
+                        .contains("none recorded"),
+                java.time.Duration.ofSeconds(10),
+                "the gates list shows the change");
+        String line = gateLine(browser.get(guildUrl() + "/gates").body(), "Scouting party");
+        String shown = line.replaceAll("(?s).*class=\"last-change\">([^<]+)<.*", "$1");
+        assertThat(Instant.parse(shown.replace(" UTC", ":00Z").replace(' ', 'T')))
+                .isBetween(before, Instant.now());
+    }
+
+    @Test
+    void theDocsPageShowsTheStatsChartBehindTheSameAccessChecks() throws java.io.IOException {
+        DashboardClient owner = new DashboardClient(bot);
+        owner.logIn(guild.owner().user());
+        String chart = guildUrl() + "/docs/llm-usage.png";
+        assertThat(owner.get(guildUrl() + "/docs").body()).contains("<img id=\"usage-chart\" src=\"" + chart + "\"");
+        HttpResponse<byte[]> png = owner.getBytes(chart);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        assertThat(png.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        // The size /stats attaches in Discord.
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(360);
+
+        DashboardClient plain = new DashboardClient(bot);
+        plain.logIn(guild.member("chart-peeker").user());
+        assertThat(plain.getBytes(chart).statusCode()).isEqualTo(403);
+        assertThat(new DashboardClient(bot).getBytes(chart).statusCode()).isEqualTo(401);
+    }
+
+    /** The gates list's row for one gate. */
+    static String gateLine(String page, String gateName) {
+        int at = page.indexOf(gateName);
+        assertThat(at).as("gate " + gateName + " listed").isGreaterThanOrEqualTo(0);
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
     /** A one-requirement gate on {@link #holders}, as the builder would post it. */
     static Map<String, String> gateForm(String csrf, String name) {
         Map<String, String> form = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.lorekeeper.discord;
+package dev.lorekeeper.chart;
 
 import dev.lorekeeper.knowledge.QaReports;
 import dev.lorekeeper.llm.LlmUsage;
@@ -12,12 +12,15 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** PNG bar charts per day for the moderators' statistics. */
-final class StatsChart {
+/**
+ * PNG bar charts per day for the moderators' statistics: the same images in Discord (/stats, /docs stats) and on the
+ * dashboard.
+ */
+public final class StatsChart {
     private StatsChart() {}
 
     /** Questions per day, answered from the docs or not. */
-    static byte[] png(QaReports.Stats stats) {
+    public static byte[] png(QaReports.Stats stats) {
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         series.put(
                 "answered from the docs",
@@ -33,7 +36,7 @@ final class StatsChart {
     }
 
     /** LLM tokens per day, by feature. */
-    static byte[] png(LlmUsage.Report report) {
+    public static byte[] png(LlmUsage.Report report) {
         Map<String, List<? extends Number>> series = new LinkedHashMap<>(report.tokensPerDay());
         if (series.isEmpty()) {
             series.put("no LLM use", report.dayAxis().stream().map(d -> 0).toList());
