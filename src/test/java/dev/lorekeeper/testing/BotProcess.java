@@ -45,6 +45,33 @@ public final class BotProcess {
         return config(discord, storageYaml, webPort, adminPort, docs, index, "");
     }
 
+    /**
+     * A bot on a web port of its own with the given {@code web:} keys (such as {@code oauth:}) and no docs, for tests
+     * that drive its web pages; its public URL is the loopback address the browser uses.
+     */
+    public static String webConfig(
+            DiscordDouble discord, String storageYaml, int webPort, int adminPort, String webKeys) {
+        return discordSection(discord, "")
+                + """
+                storage:
+                %s
+                web:
+                  bind: 127.0.0.1
+                  port: %d
+                  public-url: http://127.0.0.1:%d
+                  admin-bind: 127.0.0.1
+                  admin-port: %d
+                %s
+                knowledge:
+                  docs: target/no-docs-in-this-test
+                """.formatted(
+                                storageYaml.strip().indent(2).stripTrailing(),
+                                webPort,
+                                webPort,
+                                adminPort,
+                                webKeys.strip().indent(2).stripTrailing());
+    }
+
     /** As above, with {@code knowledgeKeys} (YAML lines) added under {@code knowledge:}. */
     public static String config(
             DiscordDouble discord,

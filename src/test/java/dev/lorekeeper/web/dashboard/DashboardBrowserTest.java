@@ -8,18 +8,20 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.discorddouble.FakeMember;
 import dev.lorekeeper.discorddouble.FakeRole;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.BotProcess;
 import dev.lorekeeper.testing.Browser;
+import dev.lorekeeper.testing.Fixture;
 import dev.lorekeeper.testing.ManualVerify;
-import dev.lorekeeper.testing.TestBot;
 import dev.lorekeeper.testing.TestContracts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -31,55 +33,106 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Keys;
 
 /**
- * The moderator's whole flow in headless Chromium against the real bot, the double's OAuth2 and anvil: log in, pick
+ * The moderator's whole flow in headless Chromium against a bot process (its own JVM, as shipped), the double's OAuth2 and anvil: log in, pick
  * the server, build a nested rule without JavaScript, save it and see the role given in Discord, tighten the rule and
  * see it taken, and read both changes in the audit log. Every page is photographed at desktop and phone width.
  */
 class DashboardBrowserTest {
     static final Path SHOTS = Path.of("target", "screenshots");
-    static Anvil anvil;
-    static TestBot bot;
+
+    @TempDir
+    static Path dir;
+
+    @RegisterExtension
+    @Order(1)
+    static final Fixture<Anvil> anvil = Fixture.of(() -> Anvil.start());
+
+    @RegisterExtension
+    @Order(2)
+    static final Fixture<DiscordDouble> discord = Fixture.of(() -> DiscordDouble.start());
+
+    @RegisterExtension
+    @Order(3)
+    static final Fixture<RunningBot> bot = Fixture.of(DashboardBrowserTest::startBot);
+
     static String nft;
 
-    @BeforeAll
-    static void start() {
-        anvil = Anvil.start();
-        TestContracts.placeAt(anvil, "Multicall3", GatingConfig.MULTICALL3);
-        nft = TestContracts.deploy(
-                anvil, "TestNftEnumerable", anvil.accounts().get(0), List.of(new Utf8String("https://m/")));
-        bot = TestBot.startWithDashboard(ManualVerify.anvilChainYaml(anvil, anvil.url()) + """
-                gating:
-                  poll-interval: 300ms
-                  confirmations: 0
-                  cache-ttl: 1s
-                """);
+    /** A bot process and the address of its web pages. */
+    record RunningBot(Process process, String webUrl) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        bot.close();
-        anvil.close();
+    /** The bot as shipped: its own JVM with the README's heap, started with {@code lorekeeper run}. */
+    static RunningBot startBot() throws Exception {
+        TestContracts.placeAt(anvil.get(), "Multicall3", GatingConfig.MULTICALL3);
+        nft = TestContracts.deploy(
+                anvil.get(), "TestNftEnumerable", anvil.get().accounts().get(0), List.of(new Utf8String("https://m/")));
+        int webPort = BotProcess.freePort();
+        int adminPort = BotProcess.freePort();
+        Path config = dir.resolve("lorekeeper.yaml");
+        Files.writeString(
+                config,
+                BotProcess.webConfig(
+                                discord.get(),
+                                "jdbc-url: \"jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "\"",
+                                webPort,
+                                adminPort,
+                                """
+                                oauth:
+                                  client-id: "%s"
+                                  client-secret: "%s"
+                                  base-url: %s
+                                """.formatted(
+                                                discord.get().oauthClientId(),
+                                                discord.get().oauthClientSecret(),
+                                                discord.get().oauthBaseUrl()))
+                        + ManualVerify.anvilChainYaml(anvil.get(), anvil.get().url())
+                        + """
+                        gating:
+                          poll-interval: 300ms
+                          confirmations: 0
+                          cache-ttl: 1s
+                        """);
+        Process process = BotProcess.launch(
+                config,
+                dir,
+                ProcessBuilder.Redirect.to(dir.resolve("bot.log").toFile()),
+                BotProcess.README_JVM_OPTIONS);
+        RunningBot running = new RunningBot(process, "http://127.0.0.1:" + webPort);
+        try {
+            BotProcess.awaitReady(adminPort, Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            running.close();
+            throw new IllegalStateException(
+                    "the bot process did not get ready; its log: " + Files.readString(dir.resolve("bot.log")), e);
+        }
+        return running;
     }
 
     @Test
     void aModeratorBuildsANestedRuleSeesTheRoleGivenThenTakenAndReadsItInTheAuditLog() throws IOException {
-        FakeGuild guild = bot.discord.guild("Emberwake Guild");
-        bot.discord.awaitBotReady(guild);
+        FakeGuild guild = discord.get().guild("Emberwake Guild");
+        discord.get().awaitBotReady(guild);
         FakeRole wardens = guild.role("Wardens");
         FakeMember alice = guild.member("alice");
-        String wallet = Keys.toChecksumAddress(anvil.accounts().get(1));
-        TestContracts.send(anvil, anvil.accounts().get(0), nft, "mint", List.of(new Address(wallet), new Uint256(1)));
-        assertThat(ManualVerify.link(alice, wallet, m -> anvil.personalSign(m, wallet))
+        String wallet = Keys.toChecksumAddress(anvil.get().accounts().get(1));
+        TestContracts.send(
+                anvil.get(), anvil.get().accounts().get(0), nft, "mint", List.of(new Address(wallet), new Uint256(1)));
+        assertThat(ManualVerify.link(alice, wallet, m -> anvil.get().personalSign(m, wallet))
                         .content())
                 .contains("is now linked");
-        bot.discord.signInAs(guild.owner().user());
+        discord.get().signInAs(guild.owner().user());
 
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
             driver.manage().window().setSize(new Dimension(1280, 900));
             // A click that submits a form returns before the next page is there: look for what it brings.
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-            driver.get(bot.webUrl() + "/dashboard");
+            driver.get(bot.get().webUrl() + "/dashboard");
             shoot(driver, "login");
             driver.findElement(By.id("login")).click();
             // The double's consent page: the step a person clicks through on discord.com.
@@ -88,7 +141,7 @@ class DashboardBrowserTest {
             driver.findElement(By.id("authorize")).click();
 
             DiscordDouble.await(
-                    () -> driver.getCurrentUrl().equals(bot.webUrl() + "/dashboard")
+                    () -> driver.getCurrentUrl().equals(bot.get().webUrl() + "/dashboard")
                             && !driver.findElements(By.linkText("Emberwake Guild"))
                                     .isEmpty(),
                     Duration.ofSeconds(10),
@@ -206,9 +259,9 @@ class DashboardBrowserTest {
 
     static void awaitRoles(FakeMember m, List<String> roles) {
         DiscordDouble.await(
-                () -> bot.discord.rolesOf(m).equals(roles),
+                () -> discord.get().rolesOf(m).equals(roles),
                 Duration.ofSeconds(20),
-                m + " has roles " + roles + " (has " + bot.discord.rolesOf(m) + ")");
+                m + " has roles " + roles + " (has " + discord.get().rolesOf(m) + ")");
     }
 
     /** The page at desktop width, then at phone width, then back. */
