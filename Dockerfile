@@ -29,6 +29,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD curl -fsS http://
 # rest is for the embedding model's native memory and the JVM itself. Without a limit it is a share of the host's
 # memory. Replace with -e JAVA_OPTS="...".
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=50"
+# One malloc arena per thread (glibc's default) grows the native memory of the embedding model's threads.
+ENV MALLOC_ARENA_MAX=2
 # A shell expands JAVA_OPTS, then exec hands PID 1 to java so that SIGTERM reaches the bot's shutdown hook.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/lorekeeper.jar \"$@\"", "lorekeeper"]
 CMD ["run", "--config", "/config/lorekeeper.yaml"]

@@ -12,6 +12,8 @@ public final class BotProcess {
 
     /** The JVM options of the README's run command (and the Dockerfile): benchmarks measure the bot as shipped. */
     public static final java.util.List<String> README_JVM_OPTIONS = java.util.List.of("-Xmx384m");
+    /** The environment of the README's run command: glibc's malloc arenas capped, as the Dockerfile sets them. */
+    public static final java.util.Map<String, String> README_ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
 
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -146,8 +148,11 @@ public final class BotProcess {
                 "run",
                 "--config",
                 config.toString()));
-        return new ProcessBuilder(cmd)
-                .directory(workDir.toFile())
+        ProcessBuilder process = new ProcessBuilder(cmd);
+        if (!jvmOptions.isEmpty()) {
+            process.environment().putAll(README_ENVIRONMENT);
+        }
+        return process.directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output)
                 .start();
