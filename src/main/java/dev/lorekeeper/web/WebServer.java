@@ -80,9 +80,12 @@ public final class WebServer implements AutoCloseable {
         });
         app.before(WebServer::securityHeaders);
         app.get("/healthz", ctx -> ctx.result("ok"));
-        app.exception(
-                RequestRejected.class,
-                (e, ctx) -> ctx.status(e.status()).json(Map.of("ok", false, "message", e.getMessage())));
+        app.exception(RequestRejected.class, (e, ctx) -> {
+            // The rest of a refused body is never read: close, so that Jetty does not drain it to reuse the
+            // connection while the client goes on sending.
+            ctx.header("Connection", "close");
+            ctx.status(e.status()).json(Map.of("ok", false, "message", e.getMessage()));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.endpointHandlerPath(), e); // the path may hold a token
             ctx.status(500).json(Map.of("ok", false, "message", "Something went wrong on our side. Please try again."));
