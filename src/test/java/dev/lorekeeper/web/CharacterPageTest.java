@@ -10,6 +10,7 @@ import dev.lorekeeper.discorddouble.FakeGuild;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.store.Jdbc;
 import dev.lorekeeper.testing.Anvil;
+import dev.lorekeeper.testing.Browser;
 import dev.lorekeeper.testing.ManualVerify;
 import dev.lorekeeper.testing.TestBot;
 import java.math.BigInteger;
@@ -17,6 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Public character pages, served by the real bot: the story (events and summary) without what members said to the
@@ -143,26 +150,20 @@ class CharacterPageTest {
     @Test
     void thePageReadsWellAtDesktopAndPhoneWidth() throws Exception {
         TokenRef t = character("Cinder Lynx", 1004);
-        try (dev.lorekeeper.testing.Browser browser = dev.lorekeeper.testing.Browser.start()) {
-            org.openqa.selenium.chrome.ChromeDriver driver = browser.driver();
-            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(shots);
+        try (Browser browser = Browser.start()) {
+            ChromeDriver driver = browser.driver();
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
             driver.get(bot.webUrl() + path(t));
-            assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText())
-                    .isEqualTo("Cinder Lynx");
-            java.nio.file.Files.write(
-                    shots.resolve("character-page-phone.png"),
-                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-            java.nio.file.Files.write(
-                    shots.resolve("character-page-desktop.png"),
-                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cinder Lynx");
+            Files.write(shots.resolve("character-page-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            Files.write(shots.resolve("character-page-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
             driver.get(bot.webUrl() + "/c/anvil/" + CONTRACT + "/424242");
-            assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText())
-                    .isEqualTo("No character here");
-            java.nio.file.Files.write(
-                    shots.resolve("character-notfound-desktop.png"),
-                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("No character here");
+            Files.write(shots.resolve("character-notfound-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new Dimension(390, 844));
+            Files.write(shots.resolve("character-notfound-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
         }
     }
 
