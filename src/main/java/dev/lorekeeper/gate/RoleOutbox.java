@@ -49,9 +49,9 @@ public final class RoleOutbox {
             throws SQLException {
         List<Pending> pending = Jdbc.list(
                 c,
-                "SELECT id, add_role FROM role_outbox WHERE guild_id = ? "
+                "SELECT id, add_role, priority FROM role_outbox WHERE guild_id = ? "
                         + "AND member_id = ? AND role_id = ? AND done_at IS NULL",
-                rs -> new Pending(rs.getLong(1), rs.getBoolean(2), 0),
+                rs -> new Pending(rs.getLong(1), rs.getBoolean(2), rs.getInt(3)),
                 guildId,
                 memberId,
                 roleId);
