@@ -102,7 +102,8 @@ final class GatingModule implements FeatureModule {
                         g.roleChangesPerTenSeconds(),
                         infra.clock(),
                         config.discord().shards().total(),
-                        config.discord().shards().idList())));
+                        config.discord().shards().idList(),
+                        infra.roleChanges())));
         // Any process may prune; the lease keeps two from deleting the same rows at once.
         out.add(Routine.leased(
                 "outbox prune",

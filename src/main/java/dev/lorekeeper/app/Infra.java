@@ -31,11 +31,15 @@ record Infra(
         LlmParts llm,
         ExecutorService work,
         ExecutorService chainReads,
+        ExecutorService roleChanges,
         ReplyWorkers replies,
         DiscordBot discord) {
 
     /** Event threads for JDA; chain and model work leaves them for {@code work}, {@code chainReads}, {@code replies}. */
     static final int EVENT_THREADS = 8;
+
+    /** Servers whose role changes are sent at the same time; each server uses one at a time. */
+    static final int ROLE_CHANGE_THREADS = 4;
 
     static Infra build(LorekeeperConfig config, Closer closer) {
         Clock clock = Clock.systemUTC();
@@ -56,6 +60,9 @@ record Infra(
         // Holder checks wait for the chain on their own threads, so that a slow RPC can be given up in time.
         ExecutorService chainReads = Executors.newCachedThreadPool(daemon("lorekeeper-holder-"));
         closer.add(chainReads::shutdownNow);
+        // Role requests block until Discord answers (or its rate limit lifts): servers get threads of their own.
+        ExecutorService roleChanges = Executors.newFixedThreadPool(ROLE_CHANGE_THREADS, daemon("lorekeeper-roles-"));
+        closer.add(roleChanges::shutdownNow);
         ReplyWorkers replies = closer.add(
                 new ReplyWorkers(config.llm().workThreads(), config.llm().workQueue()));
         DiscordBot discord = closer.add(new DiscordBot(config.discord(), EVENT_THREADS, telemetry.registry(), clock));
@@ -71,6 +78,7 @@ record Infra(
                 LlmParts.build(config, db, clock, telemetry.registry()),
                 work,
                 chainReads,
+                roleChanges,
                 replies,
                 discord);
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Each change is checked against the member's current roles first, and one already in place is done without a
  * request. Exactly once: a change whose request went out unconfirmed (the process died, or the answer was lost) is
  * checked against Discord itself rather than the cache before it is sent again. A role the bot may not manage gives
- * moderators one clear message.
+ * moderators one clear message. Servers drain side by side, each on one thread at a time: a server whose Discord
+ * answers slowly, or holds the bot back with a rate limit, does not delay another server's changes.
  */
 public final class OutboxWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -32,6 +35,8 @@ public final class OutboxWorker implements Runnable {
     private final List<Integer> shards;
     private final Map<Target, Instant> changedLately = new ConcurrentHashMap<>();
     private final Set<Long> forbiddenReported = ConcurrentHashMap.newKeySet();
+    private final Executor perServer;
+    private final Set<Long> draining = ConcurrentHashMap.newKeySet();
 
     private record Target(long guildId, long memberId, long roleId) {
         static Target of(RoleChange c) {
@@ -39,15 +44,25 @@ public final class OutboxWorker implements Runnable {
         }
     }
 
-    /** The worker drains only servers on this process's shards ({@code shards} of {@code shardTotal}). */
+    /**
+     * The worker drains only servers on this process's shards ({@code shards} of {@code shardTotal}), each server's
+     * changes as one task on {@code perServer}.
+     */
     public OutboxWorker(
-            RoleOutbox outbox, RoleOps roles, int perWindow, Clock clock, int shardTotal, List<Integer> shards) {
+            RoleOutbox outbox,
+            RoleOps roles,
+            int perWindow,
+            Clock clock,
+            int shardTotal,
+            List<Integer> shards,
+            Executor perServer) {
         this.outbox = outbox;
         this.roles = roles;
         this.pace = new ServerPace(perWindow, clock);
         this.clock = clock;
         this.shardTotal = shardTotal;
         this.shards = List.copyOf(shards);
+        this.perServer = perServer;
     }
 
     /** One pass over the due changes; scheduled every few hundred milliseconds. */
@@ -58,12 +73,28 @@ public final class OutboxWorker implements Runnable {
             changedLately.values().removeIf(at -> at.isBefore(stale));
             for (long guild : outbox.guildsWithDue(shardTotal, shards)) {
                 int room = pace.room(guild);
-                if (room > 0 && roles.canSee(guild)) {
-                    drain(guild, room);
+                if (room > 0 && roles.canSee(guild) && draining.add(guild)) {
+                    submit(guild, room);
                 }
             }
         } catch (RuntimeException e) {
             log.warn("role outbox pass failed: {}", e.toString());
+        }
+    }
+
+    private void submit(long guild, int room) {
+        try {
+            perServer.execute(() -> {
+                try {
+                    drain(guild, room);
+                } catch (RuntimeException e) {
+                    log.warn("role outbox pass for guild {} failed: {}", guild, e.toString());
+                } finally {
+                    draining.remove(guild);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            draining.remove(guild); // shutting down: the changes stay queued for the next start
         }
     }
 

@@ -19,11 +19,18 @@ public final class HealthRoutes implements WebRoutes {
     /** Checks query the database; a flood of scrapes shares one evaluation per this interval. */
     public static final Duration DEFAULT_CACHE = Duration.ofSeconds(5);
 
+    /**
+     * A not-ready answer is kept only this long: a starting bot (or one whose dependency just came back) is reported
+     * ready within a moment, not after a whole interval, while a flood still costs at most a few checks a second.
+     */
+    static final Duration NOT_READY_CACHE = Duration.ofMillis(250);
+
     static final List<String> PATHS = List.of("/readyz", "/metrics");
 
     private final List<Check> checks;
     private final PrometheusMeterRegistry registry;
     private final long cacheNanos;
+    private final long notReadyCacheNanos;
     private final AtomicInteger evaluations = new AtomicInteger();
     private Readiness last;
     private long lastAt;
@@ -36,6 +43,7 @@ public final class HealthRoutes implements WebRoutes {
         this.checks = List.copyOf(checks);
         this.registry = registry;
         this.cacheNanos = cacheFor.toNanos();
+        this.notReadyCacheNanos = Math.min(cacheNanos, NOT_READY_CACHE.toNanos());
     }
 
     /** One readiness check: a name, and a state such as "ok", "loading" or an error description. */
@@ -73,7 +81,7 @@ public final class HealthRoutes implements WebRoutes {
 
     // Synchronized so that scrapes arriving during an evaluation wait for it rather than start their own.
     private synchronized Readiness readiness() {
-        if (last == null || System.nanoTime() - lastAt >= cacheNanos) {
+        if (last == null || System.nanoTime() - lastAt >= (last.ready() ? cacheNanos : notReadyCacheNanos)) {
             last = evaluate();
             lastAt = System.nanoTime();
         }

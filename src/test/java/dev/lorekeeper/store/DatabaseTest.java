@@ -81,7 +81,8 @@ class DatabaseTest {
 
     @Test
     void unreachableDatabaseGivesActionableMessage() {
-        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?password=topsecret", "u", "p", 1))
+        assertThatThrownBy(
+                        () -> Database.open("jdbc:postgresql://127.0.0.1:1/none?password=topsecret", "u", "p", 1, 500))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("cannot open the database at jdbc:postgresql://127.0.0.1:1/none?password=****")
                 .hasMessageContaining("check storage.jdbc-url")

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.web3j.utils.Numeric;
 
 /**
@@ -25,13 +27,15 @@ public final class Anvil implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final int port;
+    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
+
     private final long chainId;
+    private int port;
     private Process process;
+    private Path output;
     private List<String> accounts;
 
-    private Anvil(int port, long chainId) {
-        this.port = port;
+    private Anvil(long chainId) {
         this.chainId = chainId;
     }
 
@@ -40,8 +44,10 @@ public final class Anvil implements AutoCloseable {
     }
 
     public static Anvil start(long chainId) {
-        Anvil a = new Anvil(BotProcess.freePort(), chainId);
-        a.launch();
+        // Port 0: the node binds a port itself and says which, so test classes running side by side in other
+        // JVMs can never end up talking to each other's node.
+        Anvil a = new Anvil(chainId);
+        a.launch(0);
         return a;
     }
 
@@ -54,35 +60,57 @@ public final class Anvil implements AutoCloseable {
         return bin;
     }
 
-    private void launch() {
+    private void launch(int requestedPort) {
         try {
+            output = Files.createTempFile("anvil-", ".log");
             process = new ProcessBuilder(
                             binary().toString(),
                             "--port",
-                            Integer.toString(port),
+                            Integer.toString(requestedPort),
                             "--host",
                             "127.0.0.1",
                             "--chain-id",
-                            Long.toString(chainId),
-                            "--silent")
+                            Long.toString(chainId))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile())
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("anvil did not start", e);
         }
+        port = boundPort();
+        try {
+            accounts = new ArrayList<>();
+            rpc("eth_accounts").forEach(a -> accounts.add(a.asText()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("anvil did not answer on port " + port, e);
+        }
+    }
+
+    /**
+     * The port named by the node's banner. Its output goes to a file rather than a pipe: the node logs every call, and
+     * a pipe nobody reads would fill and stall it.
+     */
+    private int boundPort() {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
+            String banner;
             try {
-                accounts = new ArrayList<>();
-                rpc("eth_accounts").forEach(a -> accounts.add(a.asText()));
-                return;
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("anvil did not answer on port " + port, e);
-                }
-                sleep(50);
+                banner = Files.readString(output);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            Matcher m = LISTENING.matcher(banner);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("anvil exited before it listened:\n" + banner);
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("anvil did not say which port it listens on within 20 s:\n" + banner);
+            }
+            sleep(20);
         }
     }
 
@@ -97,11 +125,19 @@ public final class Anvil implements AutoCloseable {
             }
             process = null;
         }
+        if (output != null) {
+            try {
+                Files.deleteIfExists(output);
+            } catch (IOException e) {
+                // a leftover log in the temp dir harms nothing
+            }
+            output = null;
+        }
     }
 
     public void restart() {
         stop();
-        launch();
+        launch(port);
     }
 
     public String url() {

@@ -109,4 +109,28 @@ class AdminEndpointsTest {
                 .isLessThanOrEqualTo((int) intervals);
         assertThat(health.evaluations()).isEqualTo(databaseChecks.get());
     }
+
+    @Test
+    void aStartingBotIsReportedReadyWithinASecondOfBeingReadyNotAfterTheWholeCacheInterval() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
+        HealthRoutes starting = new HealthRoutes(
+                List.of(new HealthRoutes.Check(
+                        "discord",
+                        () -> connected.get() ? HealthRoutes.Status.ok() : HealthRoutes.Status.notReady("connecting"))),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        try (WebServer server = LocalServers.withAdminToken(TOKEN, starting)) {
+            assertThat(get(server.adminPort(), "/readyz", null).statusCode()).isEqualTo(503);
+            connected.set(true);
+            long t0 = System.nanoTime();
+            int status;
+            do {
+                Thread.sleep(20);
+                status = get(server.adminPort(), "/readyz", null).statusCode();
+            } while (status != 200 && System.nanoTime() - t0 < HealthRoutes.DEFAULT_CACHE.toNanos() * 2);
+            assertThat(status).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                    .as("a not-ready answer is kept for a moment only, so orchestrators and restarts do not wait 5 s")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+    }
 }
