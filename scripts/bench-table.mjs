@@ -82,15 +82,19 @@ const rows = [...kept.keys()].sort().map((k) => kept.get(k));
 
 // A report with "sizes" (the scale benchmark) also gets its curve: one line per size, so growth can be read.
 const sweepCells = (s) =>
-  s ? [s.ms, s.node_requests, s.node_ms, s.db_ms, s.lorekeeper_ms].map((v) => cell(v?.toLocaleString("en-US"))) : [];
+  s
+    ? [s.ms, s.node_requests, s.node_busy_ms, s.node_cpu_ms, s.db_ms, s.lorekeeper_cpu_ms].map((v) =>
+        cell(v?.toLocaleString("en-US")),
+      )
+    : [];
 const curves = reports
   .filter(({ report }) => Array.isArray(report.sizes))
   .flatMap(({ file, report }) => [
     "",
-    `Curve of \`${cell(report.name ?? file.replace(/\.json$/, ""))}\` (times in ms; node time summed over requests in flight):`,
+    `Curve of \`${cell(report.name ?? file.replace(/\.json$/, ""))}\` (ms; *node busy*: wall time with a request in flight; *CPU*: each process's own, on ${report.cores ?? "?"} cores; *database*: PostgreSQL's active time):`,
     "",
-    "| Wallets | First sweep | Requests | Node | Database | Lorekeeper | Repeat sweep | Requests | Node | Database | Lorekeeper |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| Wallets | First sweep | Requests | Node busy | Node CPU | Database | Lorekeeper CPU | Repeat sweep | Requests | Node busy | Node CPU | Database | Lorekeeper CPU |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...report.sizes.map(
       (size) =>
         `| ${size.wallets.toLocaleString("en-US")} | ${[...sweepCells(size.first_sweep), ...sweepCells(size.repeat_sweep)].join(" | ")} |`,

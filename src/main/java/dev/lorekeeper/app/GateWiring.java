@@ -27,6 +27,7 @@ import dev.lorekeeper.settings.GuildSettingsService;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.wallet.WalletLinks;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /** How the gating parts are built from config: shared by the running bot and the sweep command. */
 final class GateWiring {
@@ -96,7 +97,8 @@ final class GateWiring {
             WalletLinks links,
             RoleOps roles,
             GuildSettingsService settings,
-            Clock clock) {
+            Clock clock,
+            Executor ahead) {
         GateCatalog catalog = new GateCatalog(
                 new GateStore(db, clock), config.gates(), config.chains().keySet());
         ColdWallets coldWallets = new ColdWallets(parts.delegations(), settings);
@@ -109,7 +111,8 @@ final class GateWiring {
                 roles,
                 new ChainHealth(roles, config.gating().failuresBeforeAlert()),
                 new PaceEstimate(config.gating().roleChangesPerTenSeconds()),
-                clock);
+                clock,
+                ahead);
         return new Gating(catalog, sync, coldWallets);
     }
 }

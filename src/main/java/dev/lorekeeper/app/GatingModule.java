@@ -45,7 +45,14 @@ final class GatingModule implements FeatureModule {
                         new RecordedRoles(infra.db())),
                 infra.clock());
         this.gating = GateWiring.gating(
-                config, infra.db(), infra.chain(), infra.links(), roleOps, infra.settings(), infra.clock());
+                config,
+                infra.db(),
+                infra.chain(),
+                infra.links(),
+                roleOps,
+                infra.settings(),
+                infra.clock(),
+                infra.chainReads());
         this.outbox = new RoleOutbox(infra.db(), infra.clock());
         infra.telemetry().gauge("lorekeeper.role.outbox.depth", "Role changes waiting", outbox::pendingCount);
         infra.telemetry()

@@ -62,7 +62,8 @@ public final class SweepCommand implements Callable<Integer> {
                     new WalletLinks(db, clock),
                     new RecordedRoles(db),
                     new GuildSettingsService(c.guildDefaults(), new JdbcGuildSettingsStore(db, clock)),
-                    clock);
+                    clock,
+                    Runnable::run); // a dry run plans in one pass: nothing to read ahead of
             if (gates.catalog().gates(guild).isEmpty()) {
                 out.println("server " + guild + " has no gates");
                 out.flush();

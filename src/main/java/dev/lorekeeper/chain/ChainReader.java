@@ -36,8 +36,13 @@ public final class ChainReader {
     private final Map<String, Boolean> hasMulticall = new ConcurrentHashMap<>();
     private final Set<String> batchRefused = ConcurrentHashMap.newKeySet();
 
-    /** Sub-calls per HTTP request: aggregate3 calls of the configured size, several to a JSON-RPC batch. */
-    static final int MAX_CALLS_PER_REQUEST = 1000;
+    /**
+     * Sub-calls per HTTP request: aggregate3 calls of the configured size, several to a JSON-RPC batch. At 500 a
+     * request and its answer stay under half a megabyte, which G1 (1 MB regions on the bot's heap) allocates as an
+     * ordinary object: at 1,000 they were "humongous", and each started a marking cycle that cost a sweep of
+     * 100,000 wallets more CPU than its requests saved.
+     */
+    static final int MAX_CALLS_PER_REQUEST = 500;
 
     /**
      * Requests in flight at once across all readers (daemon threads; a read's own deadline still applies to each).
@@ -70,7 +75,21 @@ public final class ChainReader {
                 .build();
     }
 
+    /**
+     * Which results a read keeps in the cache. A bulk pass (a sweep) reads each holder once an hour or so: keeping
+     * 100,000 balances for minutes only churns the heap and the garbage collector, so it keeps only what other reads
+     * share (a contract's interfaces, a token's URI).
+     */
+    public enum Keep {
+        ALL,
+        SHARED_ONLY
+    }
+
     public Map<Read, ReadResult> read(Collection<Read> reads) {
+        return read(reads, Keep.ALL);
+    }
+
+    public Map<Read, ReadResult> read(Collection<Read> reads, Keep keep) {
         Map<Read, ReadResult> out = new HashMap<>();
         Map<String, List<Read>> missesByChain = new HashMap<>();
         for (Read r : new LinkedHashSet<>(reads)) {
@@ -84,7 +103,7 @@ public final class ChainReader {
         missesByChain.forEach((chain, misses) -> {
             Map<Read, ReadResult> fetched = fetch(chain, misses);
             fetched.forEach((r, v) -> {
-                if (v.ok()) {
+                if (v.ok() && (keep == Keep.ALL || r.holder() == null)) {
                     cache.put(r, v);
                 }
             });
@@ -139,8 +158,9 @@ public final class ChainReader {
             chunks.forEach(chunk -> out.putAll(viaBatch(chain.rpc(), chunk)));
             return out;
         }
-        // Several aggregate3 calls travel in one JSON-RPC batch: a sweep of 100,000 wallets then needs a few hundred
-        // HTTP requests, while each aggregate3 stays at the configured size (nodes cap the gas of one eth_call).
+        // Several aggregate3 calls of a small configured size travel in one JSON-RPC batch: a sweep of 100,000 wallets
+        // then needs a few hundred HTTP requests, while each aggregate3 stays at the configured size (nodes cap the
+        // gas of one eth_call).
         int perRequest = Math.max(1, MAX_CALLS_PER_REQUEST / Math.max(1, batchSize));
         List<List<List<Read>>> groups = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i += perRequest) {
@@ -243,13 +263,13 @@ public final class ChainReader {
         return out;
     }
 
-    private String aggregate3(List<Read> chunk) {
+    private HexData aggregate3(List<Read> chunk) {
         List<Multicall3.Call> calls = new ArrayList<>(chunk.size());
         for (Read r : chunk) {
             calls.add(new Multicall3.Call(
                     r.kind() == Read.Kind.NATIVE_BALANCE ? multicall : r.contract(), Abi.encode(r)));
         }
-        return Hex.encode(Multicall3.encode(calls));
+        return new HexData(Multicall3.encode(calls));
     }
 
     /** One request per call; a node error fails its own entry, a transport failure all of them. */

@@ -32,6 +32,18 @@ final class Hex {
         return new String(out);
     }
 
+    /** As {@link #encode}, as ASCII bytes for a request body. */
+    static byte[] encodeAscii(byte[] bytes) {
+        byte[] out = new byte[2 + bytes.length * 2];
+        out[0] = '0';
+        out[1] = 'x';
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 + 2 * i] = (byte) DIGITS[(bytes[i] >> 4) & 0xf];
+            out[3 + 2 * i] = (byte) DIGITS[bytes[i] & 0xf];
+        }
+        return out;
+    }
+
     /** Decodes with or without {@code 0x}; an odd length is read as if it had a leading zero. */
     static byte[] decode(String hex) {
         int start = hex.startsWith("0x") || hex.startsWith("0X") ? 2 : 0;

@@ -1,11 +1,12 @@
 package dev.lorekeeper.chain;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lorekeeper.http.OutboundHttp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,7 @@ public final class RpcClient {
 
     /** One call; returns the {@code result} node. */
     public JsonNode call(String method, Object... params) {
-        ObjectNode body = request(RpcRequest.of(method, params));
-        JsonNode reply = send(body, 1);
+        JsonNode reply = send(payload(List.of(RpcRequest.of(method, params)), ids.incrementAndGet(), false), 1);
         return result(reply);
     }
 
@@ -56,14 +56,10 @@ public final class RpcClient {
         if (requests.isEmpty()) {
             return List.of();
         }
-        ArrayNode body = JSON.createArrayNode();
         // One block of ids for the whole batch: answers are matched to requests by id, and other threads (the
         // watcher, parallel sweep reads) take ids at the same time.
         long firstId = ids.getAndAdd(requests.size()) + 1;
-        for (int i = 0; i < requests.size(); i++) {
-            body.add(request(requests.get(i), firstId + i));
-        }
-        JsonNode reply = send(body, requests.size());
+        JsonNode reply = send(payload(requests, firstId, true), requests.size());
         if (!reply.isArray()) {
             throw RpcException.node(
                     reply.path("error").path("code").asInt(),
@@ -89,19 +85,35 @@ public final class RpcClient {
         return out;
     }
 
-    private ObjectNode request(RpcRequest r) {
-        return request(r, ids.incrementAndGet());
+    /** The requests as JSON bytes, numbered from {@code firstId}; several as an array (a batch). */
+    private static byte[] payload(List<RpcRequest> requests, long firstId, boolean batch) {
+        // Segments, not one doubling array: a sweep's request is hundreds of kilobytes, and each doubling copy of it
+        // was garbage the collector had to chase.
+        ByteArrayBuilder out = new ByteArrayBuilder(8192);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            if (batch) {
+                g.writeStartArray();
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                RpcRequest r = requests.get(i);
+                g.writeStartObject();
+                g.writeStringField("jsonrpc", "2.0");
+                g.writeNumberField("id", firstId + i);
+                g.writeStringField("method", r.method());
+                g.writeFieldName("params");
+                g.writeObject(r.params());
+                g.writeEndObject();
+            }
+            if (batch) {
+                g.writeEndArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a JSON-RPC request", e);
+        }
+        return out.toByteArray();
     }
 
-    private ObjectNode request(RpcRequest r, long id) {
-        ObjectNode n =
-                JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", r.method());
-        n.set("params", JSON.valueToTree(r.params()));
-        return n;
-    }
-
-    private JsonNode send(JsonNode body, int calls) {
-        String payload = body.toString();
+    private JsonNode send(byte[] payload, int calls) {
         int start = preferred.get();
         RpcException last = null;
         for (int i = 0; i < endpoints.size(); i++) {

@@ -55,13 +55,19 @@ public final class GateEvaluator {
 
     /** Verdicts per member and gate, in the order given. */
     public Map<MemberWallets, Map<Gate, Evaluation>> evaluate(List<MemberWallets> members, List<Gate> gates) {
+        return evaluate(members, gates, ChainReader.Keep.ALL);
+    }
+
+    /** As {@link #evaluate(List, List)}, keeping in the read cache only what {@code keep} says. */
+    public Map<MemberWallets, Map<Gate, Evaluation>> evaluate(
+            List<MemberWallets> members, List<Gate> gates, ChainReader.Keep keep) {
         Set<Read> round1 = new HashSet<>();
         for (Gate g : gates) {
             for (Rule.Requirement req : g.rule().requirements()) {
                 members.forEach(m -> round1.addAll(GateReads.primaryReads(req, m)));
             }
         }
-        Values values = new Values(new HashMap<>(reader.read(round1)), new HashMap<>());
+        Values values = new Values(new HashMap<>(reader.read(round1, keep)), new HashMap<>());
         Set<Read> round2 = new HashSet<>();
         for (Gate g : gates) {
             for (Rule.Requirement req : g.rule().requirements()) {
@@ -74,7 +80,7 @@ public final class GateEvaluator {
                 }
             }
         }
-        values.reads().putAll(reader.read(round2));
+        values.reads().putAll(reader.read(round2, keep));
         // Round 3: the tokenURI of every held token a trait rule must look at, in one batch for all members.
         Set<Read> round3 = new HashSet<>();
         for (Gate g : gates) {
@@ -92,7 +98,7 @@ public final class GateEvaluator {
                 }
             }
         }
-        values.reads().putAll(reader.read(round3));
+        values.reads().putAll(reader.read(round3, keep));
         Map<MemberWallets, Map<Gate, Evaluation>> out = new LinkedHashMap<>();
         for (MemberWallets m : members) {
             Map<Gate, Evaluation> perGate = new LinkedHashMap<>();

@@ -1,12 +1,15 @@
 package dev.lorekeeper.gate;
 
+import dev.lorekeeper.chain.ChainReader;
 import dev.lorekeeper.store.Database;
 import dev.lorekeeper.wallet.WalletLink;
 import dev.lorekeeper.wallet.WalletLinkListener;
 import dev.lorekeeper.wallet.WalletLinks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +39,9 @@ public final class RoleSync implements WalletLinkListener {
     /** Above this many members a sync reads all their roles up front in one bulk read (a sweep). */
     static final int BULK_ROLES_FROM = 1000;
 
+    /** Batches read at the same time: the node answers several requests at once, on a small machine too. */
+    static final int BATCHES_AHEAD = 2;
+
     private static final Logger log = LoggerFactory.getLogger(RoleSync.class);
 
     private final GateCatalog catalog;
@@ -44,7 +53,12 @@ public final class RoleSync implements WalletLinkListener {
     private final ChainHealth health;
     private final PaceEstimate pace;
     private final Clock clock;
+    private final Executor ahead;
 
+    /**
+     * {@code ahead} reads the next batch's wallets while the current batch waits for the chain; it must not be an
+     * executor whose threads run syncs themselves (a sync would wait for work queued behind it).
+     */
     public RoleSync(
             GateCatalog catalog,
             GateEvaluator evaluator,
@@ -54,7 +68,8 @@ public final class RoleSync implements WalletLinkListener {
             RoleOps roles,
             ChainHealth health,
             PaceEstimate pace,
-            Clock clock) {
+            Clock clock,
+            Executor ahead) {
         this.catalog = catalog;
         this.evaluator = evaluator;
         this.coldWallets = coldWallets;
@@ -64,6 +79,7 @@ public final class RoleSync implements WalletLinkListener {
         this.health = health;
         this.pace = pace;
         this.clock = clock;
+        this.ahead = ahead;
     }
 
     /** What a sync did, and the names of roles it queued to add (shown to a member who just verified). */
@@ -158,18 +174,33 @@ public final class RoleSync implements WalletLinkListener {
         List<String> added = new ArrayList<>();
         BulkAudit audit = new BulkAudit(kind);
         // A sweep reads every member's roles once (one member list from Discord) rather than batch by batch.
-        RoleOps.Roles upFront = memberIds.size() > BULK_ROLES_FROM ? roles.rolesOf(guildId, memberIds) : null;
+        CompletableFuture<RoleOps.Roles> upFront = memberIds.size() > BULK_ROLES_FROM
+                ? CompletableFuture.supplyAsync(() -> roles.rolesOf(guildId, memberIds), ahead)
+                : null;
+        // The next batches are read (wallets, then the chain) while this one is planned and queued, so the node,
+        // the database and this process work at the same time rather than in turn.
+        Deque<CompletableFuture<Evaluated>> reading = new ArrayDeque<>();
+        Executor readOn = memberIds.size() <= BATCH ? Runnable::run : ahead; // one batch: no thread hop for it
+        ChainReader.Keep keep = kind.bulk() ? ChainReader.Keep.SHARED_ONLY : ChainReader.Keep.ALL;
+        int nextFrom = 0;
         try {
-            for (int i = 0; i < memberIds.size(); i += BATCH) {
-                List<Long> batch = memberIds.subList(i, Math.min(memberIds.size(), i + BATCH));
-                List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, batch), gates);
-                coldWallets.remember(members);
-                Map<MemberWallets, Map<Gate, Evaluation>> verdicts = evaluator.evaluate(members, gates);
-                health.observe(guildId, verdicts.values());
-                SyncPlanner.ActualRoles actual = upFront == null
-                        ? actualRoles(guildId, batch)
-                        : new SyncPlanner.ActualRoles(upFront.current(), upFront.unreadable());
-                SyncPlan plan = SyncPlanner.plan(members, verdicts, actual, untouchable(guildId, gates));
+            while (nextFrom < memberIds.size() || !reading.isEmpty()) {
+                while (nextFrom < memberIds.size() && reading.size() < BATCHES_AHEAD) {
+                    List<Long> batch = batch(memberIds, nextFrom);
+                    reading.add(CompletableFuture.supplyAsync(() -> evaluated(guildId, batch, gates, keep), readOn));
+                    nextFrom += BATCH;
+                }
+                Evaluated e = joined(reading.poll());
+                coldWallets.remember(e.members());
+                health.observe(guildId, e.verdicts().values());
+                SyncPlanner.ActualRoles actual;
+                if (upFront == null) {
+                    actual = actualRoles(guildId, e.batch());
+                } else {
+                    RoleOps.Roles r = joined(upFront);
+                    actual = new SyncPlanner.ActualRoles(r.current(), r.unreadable());
+                }
+                SyncPlan plan = SyncPlanner.plan(e.members(), e.verdicts(), actual, untouchable(guildId, gates));
                 List<SyncPlan.Change> queued = queue(guildId, plan, kind);
                 audit.count(queued);
                 Outcome o = outcome(guildId, plan, queued);
@@ -178,11 +209,40 @@ public final class RoleSync implements WalletLinkListener {
                 progress.accept(total);
             }
         } finally {
+            reading.forEach(r -> r.cancel(false));
             if (kind.bulk()) {
                 audit.message(pace).ifPresent(m -> roles.audit(guildId, m));
             }
         }
         return new Outcome(total, added);
+    }
+
+    /** One batch's members with their wallets, and their verdicts for every gate. */
+    private record Evaluated(
+            List<Long> batch, List<MemberWallets> members, Map<MemberWallets, Map<Gate, Evaluation>> verdicts) {}
+
+    private static List<Long> batch(List<Long> memberIds, int from) {
+        return memberIds.subList(from, Math.min(memberIds.size(), from + BATCH));
+    }
+
+    private Evaluated evaluated(long guildId, List<Long> batch, List<Gate> gates, ChainReader.Keep keep) {
+        List<MemberWallets> members = coldWallets.withDelegations(guildId, wallets(guildId, batch), gates);
+        return new Evaluated(batch, members, evaluator.evaluate(members, gates, keep));
+    }
+
+    /** The value, or the read's own exception (a failed read must reach the caller as itself). */
+    private static <T> T joined(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** What a sync would change, changing nothing (behind {@code lorekeeper sweep --dry-run}). */

@@ -9,9 +9,14 @@ final class CappedBody {
     private CappedBody() {}
 
     static OutboundHttp.Body read(InputStream in, int maxBytes) throws IOException {
-        byte[] body = in.readNBytes(maxBytes + 1);
+        byte[] body = readBytes(in, maxBytes);
         boolean truncated = body.length > maxBytes;
         return new OutboundHttp.Body(
                 new String(body, 0, Math.min(body.length, maxBytes), StandardCharsets.UTF_8), truncated);
+    }
+
+    /** Up to {@code maxBytes} and one more: a result longer than {@code maxBytes} means the body was cut. */
+    static byte[] readBytes(InputStream in, int maxBytes) throws IOException {
+        return in.readNBytes(maxBytes + 1);
     }
 }

@@ -52,8 +52,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,18 +150,16 @@ class ScaleBenchmark {
                     + " after a SIWE check), in transactions of 2,000, without 100,000 signatures.");
 
             // ---- the gating parts, as GateWiring builds them ----
-            AtomicLong requests = new AtomicLong();
-            AtomicLong calls = new AtomicLong();
-            AtomicLong nodeNanos = new AtomicLong();
+            NodeClock node = new NodeClock(anvil);
             Chains chains = new Chains();
             chains.add(new Chains.Chain(
                     CHAIN,
                     anvil.chainId(),
-                    new RpcClient(CHAIN, List.of(anvil.url()), Duration.ofSeconds(60), (chain, n, ok, nanos) -> {
-                        requests.incrementAndGet();
-                        calls.addAndGet(n);
-                        nodeNanos.addAndGet(nanos);
-                    })));
+                    new RpcClient(
+                            CHAIN,
+                            List.of(anvil.url()),
+                            Duration.ofSeconds(60),
+                            (chain, n, ok, nanos) -> node.record(n, nanos))));
             GatingConfig gating = GatingConfig.defaults();
             ChainReader reader = new ChainReader(
                     chains,
@@ -180,6 +179,12 @@ class ScaleBenchmark {
             GateStore gateStore = new GateStore(db, clock);
             GateCatalog catalog = new GateCatalog(gateStore, List.of(), Set.of(CHAIN));
             RoleOps recorded = new RecordedRoles(db);
+            // As the bot's own: a pool of its own, apart from the thread that runs the sweep.
+            ExecutorService readAhead = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "sweep-ahead");
+                t.setDaemon(true);
+                return t;
+            });
             RoleSync sync = new RoleSync(
                     catalog,
                     new GateEvaluator(reader, metadata, tokens),
@@ -190,27 +195,28 @@ class ScaleBenchmark {
                     recorded,
                     new ChainHealth(recorded, gating.failuresBeforeAlert()),
                     new PaceEstimate(gating.roleChangesPerTenSeconds()),
-                    clock);
+                    clock,
+                    readAhead);
 
             // ---- the owner index: built from the whole history, then one more block ----
             Map<String, Object> index = new LinkedHashMap<>();
-            Counters before = Counters.of(requests, nodeNanos, dbTime);
+            Counters before = Counters.of(node, dbTime);
             t0 = System.nanoTime();
             ownerIndex.update(chains.byName(CHAIN).orElseThrow(), nft, 0, gating.logBlockRange());
             index.put("build_ms", ms(t0));
             index.put("build_logs", HISTORY);
             index.put("build_blocks", historyBlock);
-            before.into(index, requests, nodeNanos, dbTime);
+            before.into(index, node, dbTime);
             assertThat(tokens.tokensOf(CHAIN, nft, wallets.get(owners.get(4))))
                     .as("the index knows who holds token 4")
                     .hasValueSatisfying(ids -> assertThat(ids).contains(BigInteger.valueOf(4)));
             int[] moved = moveTokens(anvil, minter, nft, wallets, owners, 100);
-            before = Counters.of(requests, nodeNanos, dbTime);
+            before = Counters.of(node, dbTime);
             t0 = System.nanoTime();
             ownerIndex.update(chains.byName(CHAIN).orElseThrow(), nft, 0, gating.logBlockRange());
             index.put("incremental_ms", ms(t0));
             index.put("incremental_logs", moved.length);
-            before.into(index, requests, nodeNanos, dbTime);
+            before.into(index, node, dbTime);
             figures.put("owner_index", index);
 
             // ---- gates: holder, whale (ERC-20), gold (trait) in every server ----
@@ -248,9 +254,9 @@ class ScaleBenchmark {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("wallets", size);
                 entry.put("rules", 3);
-                entry.put("first_sweep", sweep(sync, reader, g.id(), members, requests, calls, nodeNanos, dbTime));
+                entry.put("first_sweep", sweep(sync, reader, g.id(), members, node, dbTime));
                 outboxDrained(db, g.id());
-                entry.put("repeat_sweep", sweep(sync, reader, g.id(), members, requests, calls, nodeNanos, dbTime));
+                entry.put("repeat_sweep", sweep(sync, reader, g.id(), members, node, dbTime));
                 entries.add(entry);
             }
             figures.put("sizes", entries);
@@ -284,12 +290,12 @@ class ScaleBenchmark {
             addGate(catalog, big, "Member", RuleSpec.erc20(CHAIN, coin, "1"), roleIds);
             List<Long> members = sync.sweepableMembers(big.id());
             reader.invalidateAll();
-            Counters c = Counters.of(requests, nodeNanos, dbTime);
+            Counters c = Counters.of(node, dbTime);
             t0 = System.nanoTime();
             SyncReport planned =
                     sync.sync(big.id(), members, SyncKind.NEW_GATE, r -> {}).report();
             newGate.put("plan_ms", ms(t0));
-            c.into(newGate, requests, nodeNanos, dbTime);
+            c.into(newGate, node, dbTime);
             newGate.put("planned_adds", planned.added());
             newGate.put("planned_removes", planned.removed());
             newGate.put("unknown", planned.unknown());
@@ -545,26 +551,48 @@ class ScaleBenchmark {
 
     // ---- measurements ----
 
+    /** CPU time of every live thread, summed by name with its numbers taken out (a pool's threads together). */
+    private static Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            long cpu = t == null ? -1 : mx.getThreadCpuTime(t.getThreadId());
+            if (cpu > 0) {
+                out.merge(t.getThreadName().replaceAll("\\d+", "N"), cpu, Long::sum);
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Object> sweep(
-            RoleSync sync,
-            ChainReader reader,
-            long guildId,
-            List<Long> members,
-            AtomicLong requests,
-            AtomicLong calls,
-            AtomicLong nodeNanos,
-            DbClock dbTime) {
+            RoleSync sync, ChainReader reader, long guildId, List<Long> members, NodeClock node, DbClock dbTime) {
         reader.invalidateAll();
-        Counters c = Counters.of(requests, nodeNanos, dbTime);
-        long callsBefore = calls.get();
+        Counters c = Counters.of(node, dbTime);
+        Map<String, Long> threadsBefore = threadCpuNanos();
         long t0 = System.nanoTime();
         SyncReport report = sync.sync(guildId, members, SyncKind.SWEEP, r -> {}).report();
         long ms = ms(t0);
+        long cpuMs = c.cpuMsSince();
+        Map<String, Long> threadsAfter = threadCpuNanos();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ms", ms);
-        c.into(out, requests, nodeNanos, dbTime);
-        out.put("node_calls", calls.get() - callsBefore);
-        out.put("lorekeeper_ms", Math.max(0, ms - (long) out.get("node_ms") - (long) out.get("db_ms")));
+        c.into(out, node, dbTime);
+        // The wall time the node had nothing to do: it waited on Lorekeeper and the database.
+        out.put("node_idle_ms", Math.max(0, ms - (long) out.get("node_busy_ms")));
+        out.put("lorekeeper_cpu_ms", cpuMs);
+        // Which threads used it: evaluation (sweep-ahead), RPC encoding and decoding (lorekeeper-chain-read),
+        // planning and queueing (main); what no thread shows is the JVM's own (garbage collection, compilation).
+        Map<String, Object> byThread = new LinkedHashMap<>();
+        long named = 0;
+        for (Map.Entry<String, Long> e : threadsAfter.entrySet()) {
+            long used = (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) / 1_000_000;
+            if (used >= 10) {
+                byThread.put(e.getKey(), used);
+                named += used;
+            }
+        }
+        byThread.put("jvm (gc, jit)", Math.max(0, cpuMs - named));
+        out.put("lorekeeper_cpu_ms_by_thread", byThread);
         out.put("checked", report.checked());
         out.put("queued_adds", report.added());
         out.put("queued_removes", report.removed());
@@ -682,15 +710,25 @@ class ScaleBenchmark {
     }
 
     /** Node requests and time, and database time, at one moment; {@link #into} writes the differences since. */
-    private record Counters(long requests, long nodeNanos, long dbNanos) {
-        static Counters of(AtomicLong requests, AtomicLong nodeNanos, DbClock db) {
-            return new Counters(requests.get(), nodeNanos.get(), db.nanos());
+    private record Counters(NodeClock.Mark node, long dbNanos, long cpuNanos) {
+        static Counters of(NodeClock node, DbClock db) {
+            return new Counters(node.mark(), db.nanos(), processCpuNanos());
         }
 
-        void into(Map<String, Object> out, AtomicLong requests, AtomicLong nodeNanos, DbClock db) {
-            out.put("node_requests", requests.get() - this.requests);
-            out.put("node_ms", (nodeNanos.get() - this.nodeNanos) / 1_000_000);
+        void into(Map<String, Object> out, NodeClock node, DbClock db) {
+            node.into(out, this.node);
             out.put("db_ms", (db.nanos() - this.dbNanos) / 1_000_000);
+        }
+
+        /** This JVM's CPU time since the mark: Lorekeeper's work (the double in it is idle during a sweep). */
+        long cpuMsSince() {
+            return (processCpuNanos() - cpuNanos) / 1_000_000;
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
     }
 

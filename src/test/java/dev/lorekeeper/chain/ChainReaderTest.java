@@ -166,6 +166,19 @@ class ChainReaderTest {
     }
 
     @Test
+    void aBulkPassKeepsOnlySharedReadsSoASweepDoesNotFillTheHeapWithBalances() {
+        Counted c = reader(ChainReader.Mode.BATCHED, GatingConfig.MULTICALL3);
+        Read balance = Read.erc721Balance("anvil", nft, holders.get(0));
+        Read uri = Read.tokenUri("anvil", nft, BigInteger.valueOf(3));
+        assertValues(c.reader().read(reads(), ChainReader.Keep.SHARED_ONLY));
+        int afterSweep = c.requests().get();
+        c.reader().read(List.of(uri));
+        assertThat(c.requests().get()).as("a token's URI is kept").isEqualTo(afterSweep);
+        assertThat(c.reader().read(List.of(balance)).get(balance).value()).isEqualTo(2);
+        assertThat(c.requests().get()).as("a holder's balance is read again").isEqualTo(afterSweep + 1);
+    }
+
+    @Test
     void withoutMulticallJsonRpcBatchesAreUsed() {
         Counted c = reader(ChainReader.Mode.BATCHED, "0x000000000000000000000000000000000000dEaD");
         assertValues(c.reader().read(reads()));

@@ -271,6 +271,9 @@ class OutboundHttpTest {
         assertThat(refusing.get(Trust.CONFIGURED, local("/ok"), "application/json", DEADLINE, 1024)
                         .text())
                 .isEqualTo("{\"ok\":true}");
-        assertThat(refusing.postJson(URI.create(local("/ok")), "{}", DEADLINE)).isEqualTo("{\"ok\":true}");
+        assertThat(new String(
+                        refusing.postJson(URI.create(local("/ok")), "{}".getBytes(StandardCharsets.UTF_8), DEADLINE),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("{\"ok\":true}");
     }
 }

@@ -60,9 +60,13 @@ class DashboardBrowserTest {
     /** A bot process and the address of its web pages. */
     record RunningBot(Process process, String webUrl) implements AutoCloseable {
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             process.destroy();
-            process.waitFor();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
