@@ -1,9 +1,17 @@
 package dev.lorekeeper.knowledge;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +37,54 @@ public final class BgeEmbedder implements Embedder {
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = new BgeSmallEnV15QuantizedEmbeddingModel();
+                    model = load();
                 }
                 m = model;
             }
         }
         return m;
+    }
+
+    /**
+     * The same model and pooling as {@code BgeSmallEnV15QuantizedEmbeddingModel}, but each query runs on its caller's
+     * thread alone: with ONNX's own pool every question took both cores of a small machine, and acknowledgements to
+     * Discord (due within 3 s) waited behind it. Documents are still embedded in parallel, one per thread.
+     */
+    private static EmbeddingModel load() {
+        ClassLoader jar = BgeSmallEnV15QuantizedEmbeddingModel.class.getClassLoader();
+        try (InputStream onnx = jar.getResourceAsStream("bge-small-en-v1.5-q.onnx");
+                InputStream tokenizer = jar.getResourceAsStream("bge-small-en-v1.5-q-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (onnx == null || tokenizer == null) {
+                throw new IllegalStateException("the bge-small model is missing from the class path");
+            }
+            options.setIntraOpNumThreads(1);
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(
+                    env, env.createSession(onnx.readAllBytes(), options), tokenizer, PoolingMode.CLS);
+            return new SingleThreadedBge(encoder);
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("cannot load the bge-small model: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class SingleThreadedBge extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        SingleThreadedBge(OnnxBertBiEncoder encoder) {
+            super(null);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
     }
 
     @Override
