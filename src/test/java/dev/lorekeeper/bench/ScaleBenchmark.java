@@ -40,6 +40,9 @@ import dev.lorekeeper.testing.TestContracts;
 import dev.lorekeeper.testing.TestDatabases;
 import dev.lorekeeper.wallet.WalletLinks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -553,9 +557,9 @@ class ScaleBenchmark {
 
     /** CPU time of every live thread, summed by name with its numbers taken out (a pool's threads together). */
     private static Map<String, Long> threadCpuNanos() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Long> out = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new TreeMap<>();
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
             long cpu = t == null ? -1 : mx.getThreadCpuTime(t.getThreadId());
             if (cpu > 0) {
                 out.merge(t.getThreadName().replaceAll("\\d+", "N"), cpu, Long::sum);
@@ -726,8 +730,7 @@ class ScaleBenchmark {
         }
 
         private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean)
-                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
         }
     }
