@@ -76,9 +76,9 @@ public final class ChainReader {
     }
 
     /**
-     * Which results a read keeps in the cache. A bulk pass (a sweep, every 6 hours by default) reads each holder once: keeping
-     * 100,000 balances for minutes only churns the heap and the garbage collector, so it keeps only what other reads
-     * share (a contract's interfaces, a token's URI).
+     * Which results a read keeps in the cache. A bulk pass (a sweep, every 6 hours by default) reads each holder
+     * once: keeping 100,000 balances for minutes only churns the heap and the garbage collector, so it keeps only
+     * what other reads share (a contract's interfaces, a token's URI).
      */
     public enum Keep {
         ALL,
