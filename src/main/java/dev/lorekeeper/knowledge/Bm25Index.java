@@ -1,5 +1,7 @@
 package dev.lorekeeper.knowledge;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -41,6 +44,7 @@ public final class Bm25Index {
     private static final int FUZZY_MIN_LENGTH = 5;
     private static final float FUZZY_BOOST = 0.5f;
     private static final List<String> FIELDS = List.of("text", "headings");
+    private static final int FUZZY_KEPT = 5_000;
 
     private final Analyzer analyzer = new KnowledgeAnalyzer();
     private final IndexSearcher searcher;
@@ -49,6 +53,15 @@ public final class Bm25Index {
     private final int[] chunkOf;
     /** The other way, by identity: the refusal evidence asks whether a retrieved chunk uses a term. */
     private final Map<Chunk, Integer> docOf = new IdentityHashMap<>();
+    /**
+     * A word the docs never use, expanded into the similar words they do use: building its Levenshtein automata
+     * on every question was the largest part of a question's BM25 time under load (JFR of the load benchmark), and
+     * members misspell the same words. Kept per index, so a reload starts afresh.
+     */
+    private final Cache<Term, Query> fuzzy =
+            Caffeine.newBuilder().maximumSize(FUZZY_KEPT).build();
+
+    private final AtomicInteger fuzzyExpansions = new AtomicInteger();
 
     public Bm25Index(List<Chunk> chunks) {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -102,12 +115,26 @@ public final class Bm25Index {
         }
     }
 
-    private static Query termQuery(String field, String t, boolean known) {
+    private Query termQuery(String field, String t, boolean known) {
         Term term = new Term(field, t);
         if (known || t.length() < FUZZY_MIN_LENGTH || !t.chars().allMatch(Character::isLetter)) {
             return new TermQuery(term);
         }
-        return new BoostQuery(new FuzzyQuery(term, t.length() >= 8 ? 2 : 1, 1), FUZZY_BOOST);
+        return new BoostQuery(fuzzy.get(term, this::expand), FUZZY_BOOST);
+    }
+
+    private Query expand(Term term) {
+        fuzzyExpansions.incrementAndGet();
+        try {
+            return searcher.rewrite(new FuzzyQuery(term, term.text().length() >= 8 ? 2 : 1, 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many misspelled words were expanded against the index: for tests. */
+    int fuzzyExpansions() {
+        return fuzzyExpansions.get();
     }
 
     /**

@@ -50,4 +50,27 @@ class Bm25IndexTest {
         assertThat(index.uses(stranger, "transfer")).isTrue();
         assertThat(index.uses(stranger, "mint")).isFalse();
     }
+
+    @Test
+    void aMisspelledWordIsExpandedOncePerIndexAndScoresAsIfExpandedAgain() {
+        List<Chunk> chunks = new ArrayList<>();
+        Chunker chunker = new Chunker(350, 50);
+        for (Doc d : DocLoader.load(ROOT.resolve("src/test/resources/eval/openzeppelin"))) {
+            chunks.addAll(chunker.chunk(d));
+        }
+        Bm25Index index = new Bm25Index(chunks);
+        String question = "how do I mintt tokkens with opnezeppelin contracts";
+        List<Scored> first = index.search(question, 10);
+        int expansions = index.fuzzyExpansions();
+        assertThat(expansions).as("the misspelled words, once per field").isPositive();
+        List<Scored> again = index.search(question, 10);
+        assertThat(index.fuzzyExpansions())
+                .as("the second time the expansions are reused")
+                .isEqualTo(expansions);
+        assertThat(again).isEqualTo(first);
+        assertThat(new Bm25Index(chunks).search(question, 10))
+                .as("the same ranking and scores as an index that expands afresh")
+                .isEqualTo(first)
+                .isNotEmpty();
+    }
 }
