@@ -58,12 +58,17 @@ public final class Bm25Index {
      * on every question was the largest part of a question's BM25 time under load (JFR of the load benchmark), and
      * members misspell the same words. Kept per index, so a reload starts afresh.
      */
-    private final Cache<Term, Query> fuzzy =
-            Caffeine.newBuilder().maximumSize(FUZZY_KEPT).build();
+    private final Cache<Term, Query> fuzzy;
 
     private final AtomicInteger fuzzyExpansions = new AtomicInteger();
 
     public Bm25Index(List<Chunk> chunks) {
+        this(chunks, FUZZY_KEPT);
+    }
+
+    /** With at most {@code fuzzyKept} misspelled words' expansions kept. */
+    Bm25Index(List<Chunk> chunks, int fuzzyKept) {
+        this.fuzzy = Caffeine.newBuilder().maximumSize(fuzzyKept).build();
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             for (int i = 0; i < chunks.size(); i++) {
@@ -130,6 +135,12 @@ public final class Bm25Index {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many expansions are kept now: for tests. */
+    long fuzzyKept() {
+        fuzzy.cleanUp();
+        return fuzzy.estimatedSize();
     }
 
     /** How many misspelled words were expanded against the index: for tests. */

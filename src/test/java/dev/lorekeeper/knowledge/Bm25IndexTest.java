@@ -73,4 +73,28 @@ class Bm25IndexTest {
                 .isEqualTo(first)
                 .isNotEmpty();
     }
+
+    @Test
+    void aFloodOfDistinctMadeUpWordsKeepsTheExpansionCacheBounded() {
+        int kept = 100;
+        Bm25Index index = new Bm25Index(
+                List.of(new Chunk(
+                        "mint.md",
+                        "Minting",
+                        List.of("Minting"),
+                        "minting",
+                        "Minting a warden costs gas and a signature")),
+                kept);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < kept * 3; i++) {
+            StringBuilder word = new StringBuilder();
+            for (int c = 0; c < 9; c++) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            index.search(word.toString(), 5);
+        }
+        assertThat(index.fuzzyKept())
+                .as("a member posting endless made-up words cannot grow the cache past its cap")
+                .isLessThanOrEqualTo(kept);
+    }
 }
